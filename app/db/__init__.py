@@ -1,0 +1,1 @@
+"""Engine, sessions, repositories, migrations and backups of the local database."""

@@ -1,0 +1,31 @@
+"""Alembic environment: runs on a connection handed in by :mod:`app.db.migrate`."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from app.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def _run(connection: object) -> None:
+    context.configure(
+        connection=connection,  # type: ignore[arg-type]
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+connection = config.attributes.get("connection")
+if connection is not None:
+    _run(connection)
+else:  # `alembic` command line (developers: autogenerate)
+    url = config.get_main_option("sqlalchemy.url") or "sqlite:///dev.db"
+    with create_engine(url).begin() as conn:
+        _run(conn)

@@ -1,0 +1,1 @@
+"""Qt-free, SQL-free core vocabulary: DTOs, enums, errors and the progress protocol."""
