@@ -58,13 +58,13 @@ def _fts_objects(table: str, cols: str, values: Callable[[str], str]) -> list[st
         f"WHEN old.deleted_at IS NULL BEGIN "
         f"INSERT INTO {fts}({fts}, rowid, {cols}) "
         f"VALUES ('delete', old.rowid, {values('old')}); END",
-        f"CREATE TRIGGER {table}_fts_au_old AFTER UPDATE OF {watched} ON {table} "
-        f"WHEN old.deleted_at IS NULL BEGIN "
+        # One trigger, delete before insert: two triggers would run in reverse
+        # creation order and the delete would remove tokens the new row shares.
+        f"CREATE TRIGGER {table}_fts_au AFTER UPDATE OF {watched} ON {table} BEGIN "
         f"INSERT INTO {fts}({fts}, rowid, {cols}) "
-        f"VALUES ('delete', old.rowid, {values('old')}); END",
-        f"CREATE TRIGGER {table}_fts_au_new AFTER UPDATE OF {watched} ON {table} "
-        f"WHEN new.deleted_at IS NULL BEGIN "
-        f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.rowid, {values('new')}); END",
+        f"SELECT 'delete', old.rowid, {values('old')} WHERE old.deleted_at IS NULL; "
+        f"INSERT INTO {fts}(rowid, {cols}) "
+        f"SELECT new.rowid, {values('new')} WHERE new.deleted_at IS NULL; END",
     ]
 
 

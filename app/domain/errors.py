@@ -58,6 +58,9 @@ class ValidationError(UserError):
         super().__init__(first.code, text, field=first.field, value=first.value)
         self.errors = tuple(errors)
 
+    def __str__(self) -> str:
+        return self.message
+
     def for_field(self, name: str) -> FieldError | None:
         """Return the error for ``name`` or ``None``."""
         return next((e for e in self.errors if e.field == name), None)

@@ -35,6 +35,20 @@ class Organisation(SyncMixin, Base):
             "id",
             sqlite_where=text("deleted_at IS NULL"),
         ),
+        Index(
+            "ix_organisation_list_city",
+            "city",
+            "name",
+            "id",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+        Index(
+            "ix_organisation_list_postcode",
+            "postcode",
+            "name",
+            "id",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
         Index("ix_organisation_customer_number", "customer_number"),
     )
     derived_fields: ClassVar[frozenset[str]] = SUMMARY_FIELDS
@@ -70,6 +84,20 @@ class Person(SyncMixin, Base):
         Index(
             "ix_person_list_city",
             "city",
+            "last_name",
+            "id",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+        Index(
+            "ix_person_list_org",
+            "org_name",
+            "last_name",
+            "id",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+        Index(
+            "ix_person_list_postcode",
+            "postcode",
             "last_name",
             "id",
             sqlite_where=text("deleted_at IS NULL"),

@@ -78,6 +78,18 @@ def upgrade() -> None:
     with op.batch_alter_table("person", schema=None) as batch_op:
         batch_op.create_index("ix_person_email", ["email"], unique=False)
         batch_op.create_index(
+            "ix_person_list_org",
+            ["org_name", "last_name", "id"],
+            unique=False,
+            sqlite_where=sa.text("deleted_at IS NULL"),
+        )
+        batch_op.create_index(
+            "ix_person_list_postcode",
+            ["postcode", "last_name", "id"],
+            unique=False,
+            sqlite_where=sa.text("deleted_at IS NULL"),
+        )
+        batch_op.create_index(
             "ix_person_list_city",
             ["city", "last_name", "id"],
             unique=False,
@@ -207,6 +219,18 @@ def upgrade() -> None:
         )
         batch_op.create_index(
             batch_op.f("ix_organisation_industry_id"), ["industry_id"], unique=False
+        )
+        batch_op.create_index(
+            "ix_organisation_list_city",
+            ["city", "name", "id"],
+            unique=False,
+            sqlite_where=sa.text("deleted_at IS NULL"),
+        )
+        batch_op.create_index(
+            "ix_organisation_list_postcode",
+            ["postcode", "name", "id"],
+            unique=False,
+            sqlite_where=sa.text("deleted_at IS NULL"),
         )
         batch_op.create_index(
             "ix_organisation_list_name",

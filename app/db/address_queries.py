@@ -1,0 +1,241 @@
+"""Select builders for the address lists: filters, sort orders, FTS search, paging.
+
+Lists page with ``LIMIT/OFFSET`` on a covering partial index, and from the far
+end with the order reversed, so any row of a million is at most half the table
+away (measured: well under the 50 ms budget). Search goes through FTS5 and is
+capped at :data:`SEARCH_CAP` matches taken in index order *before* sorting, so a
+one-letter prefix that matches half the table still answers in milliseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import ColumnElement, Select, and_, func, select, text
+
+from app.domain.addresses import ListFilter
+from app.models import Employment, Organisation, Person
+
+SEARCH_CAP = 5000
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+class PersonSort(StrEnum):
+    """Orders the person list offers (each backed by an index)."""
+
+    NAME = "name"
+    ORGANISATION = "organisation"
+    POSTCODE = "postcode"
+    CITY = "city"
+
+
+class OrganisationSort(StrEnum):
+    """Orders the organisation list offers (each backed by an index)."""
+
+    NAME = "name"
+    POSTCODE = "postcode"
+    CITY = "city"
+
+
+@dataclass(frozen=True)
+class Sort:
+    """A sort key plus direction."""
+
+    key: str
+    descending: bool = False
+
+
+def fts_query(search: str) -> str | None:
+    """Turn typed text into an FTS5 query: every word a prefix, all required.
+
+    Digits-only words keep leading zeros so ``079 123`` finds ``0791234567``;
+    adjacent digit groups are joined (phone numbers are typed with spaces).
+    """
+    words = _TOKEN.findall(search)
+    merged: list[str] = []
+    for word in words:
+        if merged and word.isdigit() and merged[-1].isdigit():
+            merged[-1] += word
+        else:
+            merged.append(word)
+    terms = [f'"{w}"*' for w in merged if w]
+    return " AND ".join(terms) if terms else None
+
+
+def _person_order(sort: Sort) -> list[ColumnElement[object]]:
+    cols: dict[str, list[ColumnElement[object]]] = {
+        PersonSort.NAME: [Person.last_name, Person.first_name, Person.id],
+        PersonSort.ORGANISATION: [Person.org_name, Person.last_name, Person.id],
+        PersonSort.POSTCODE: [Person.postcode, Person.last_name, Person.id],
+        PersonSort.CITY: [Person.city, Person.last_name, Person.id],
+    }
+    chosen = cols.get(sort.key, cols[PersonSort.NAME])
+    return [c.desc() if sort.descending else c.asc() for c in chosen]
+
+
+def _org_order(sort: Sort) -> list[ColumnElement[object]]:
+    cols: dict[str, list[ColumnElement[object]]] = {
+        OrganisationSort.NAME: [Organisation.name, Organisation.id],
+        OrganisationSort.POSTCODE: [
+            Organisation.postcode,
+            Organisation.name,
+            Organisation.id,
+        ],
+        OrganisationSort.CITY: [Organisation.city, Organisation.name, Organisation.id],
+    }
+    chosen = cols.get(sort.key, cols[OrganisationSort.NAME])
+    return [c.desc() if sort.descending else c.asc() for c in chosen]
+
+
+def _common(
+    model: type[Person] | type[Organisation], flt: ListFilter
+) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    if not flt.include_deleted:
+        conds.append(model.deleted_at.is_(None))
+    if flt.status:
+        conds.append(model.status.in_(sorted(flt.status)))
+    if flt.postcode_prefix:
+        conds.append(model.postcode.startswith(flt.postcode_prefix, autoescape=True))
+    if flt.city:
+        conds.append(model.city == flt.city)
+    if flt.owner_id:
+        conds.append(model.owner_id == flt.owner_id)
+    return conds
+
+
+def _search(table: str, flt: ListFilter) -> ColumnElement[bool] | None:
+    query = fts_query(flt.search)
+    if query is None:
+        return None
+    return text(
+        f"{table}.rowid IN (SELECT rowid FROM {table}_fts WHERE {table}_fts "
+        f"MATCH :fts LIMIT {SEARCH_CAP})"
+    ).bindparams(fts=query)
+
+
+def person_where(flt: ListFilter) -> list[ColumnElement[bool]]:
+    """Conditions of the person list for ``flt``."""
+    conds = _common(Person, flt)
+    if flt.organisation_id:
+        conds.append(
+            Person.id.in_(
+                select(Employment.person_id).where(
+                    Employment.organisation_id == flt.organisation_id,
+                    Employment.deleted_at.is_(None),
+                )
+            )
+        )
+    if flt.region or flt.country:
+        from app.models import Address
+
+        sub = select(Address.person_id).where(Address.deleted_at.is_(None))
+        if flt.region:
+            sub = sub.where(Address.region == flt.region)
+        if flt.country:
+            sub = sub.where(Address.country == flt.country)
+        conds.append(Person.id.in_(sub))
+    search = _search("person", flt)
+    if search is not None:
+        conds.append(search)
+    return conds
+
+
+def organisation_where(flt: ListFilter) -> list[ColumnElement[bool]]:
+    """Conditions of the organisation list for ``flt``."""
+    conds = _common(Organisation, flt)
+    if flt.industry_id:
+        conds.append(Organisation.industry_id == flt.industry_id)
+    if flt.region or flt.country:
+        from app.models import Address
+
+        sub = select(Address.organisation_id).where(Address.deleted_at.is_(None))
+        if flt.region:
+            sub = sub.where(Address.region == flt.region)
+        if flt.country:
+            sub = sub.where(Address.country == flt.country)
+        conds.append(Organisation.id.in_(sub))
+    search = _search("organisation", flt)
+    if search is not None:
+        conds.append(search)
+    return conds
+
+
+PERSON_ROW_COLUMNS = (
+    Person.id,
+    Person.last_name,
+    Person.first_name,
+    Person.org_name,
+    Person.email,
+    Person.phone,
+    Person.postcode,
+    Person.city,
+    Person.status,
+)
+ORG_ROW_COLUMNS = (
+    Organisation.id,
+    Organisation.name,
+    Organisation.customer_number,
+    Organisation.industry_id,
+    Organisation.email,
+    Organisation.phone,
+    Organisation.postcode,
+    Organisation.city,
+    Organisation.status,
+)
+
+
+def person_count(flt: ListFilter) -> Select[tuple[int]]:
+    """``SELECT count(*)`` of the person list."""
+    return select(func.count()).select_from(Person).where(and_(*person_where(flt)))
+
+
+def organisation_count(flt: ListFilter) -> Select[tuple[int]]:
+    """``SELECT count(*)`` of the organisation list."""
+    return (
+        select(func.count())
+        .select_from(Organisation)
+        .where(and_(*organisation_where(flt)))
+    )
+
+
+def page_window(offset: int, limit: int, total: int) -> tuple[int, int, bool]:
+    """(offset, limit, reversed): read from whichever end of the list is nearer."""
+    if total and offset > total // 2:
+        end = min(total, offset + limit)
+        return total - end, end - offset, True
+    return offset, limit, False
+
+
+def person_page(
+    flt: ListFilter, sort: Sort, *, offset: int, limit: int, total: int
+) -> tuple[Select[tuple[object, ...]], bool]:
+    """Select of one page of the person list and whether rows come reversed."""
+    off, lim, rev = page_window(offset, limit, total)
+    order = _person_order(Sort(sort.key, sort.descending != rev))
+    stmt = (
+        select(*PERSON_ROW_COLUMNS)
+        .where(and_(*person_where(flt)))
+        .order_by(*order)
+        .offset(off)
+        .limit(lim)
+    )
+    return stmt, rev
+
+
+def organisation_page(
+    flt: ListFilter, sort: Sort, *, offset: int, limit: int, total: int
+) -> tuple[Select[tuple[object, ...]], bool]:
+    """Select of one page of the organisation list and whether rows come reversed."""
+    off, lim, rev = page_window(offset, limit, total)
+    order = _org_order(Sort(sort.key, sort.descending != rev))
+    stmt = (
+        select(*ORG_ROW_COLUMNS)
+        .where(and_(*organisation_where(flt)))
+        .order_by(*order)
+        .offset(off)
+        .limit(lim)
+    )
+    return stmt, rev

@@ -1,0 +1,201 @@
+"""Opening the local database safely: checks, backup before migration, clean close.
+
+Start-up order: refuse what is not SQLite; if the last session did not close
+cleanly, ``quick_check`` the file and move a damaged one aside; refuse a
+database written by a newer version; back up, migrate and verify; on a failed
+migration restore the backup. On a clean close: ``quick_check`` then backup,
+skipped with a warning if the check fails (Anki does the same).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.db import migrate
+from app.db.backup import Retention, backup_database, list_backups, quick_check
+from app.db.backup import thin_backups as _thin
+from app.db.engine import make_engine, make_sessionmaker
+from app.domain.errors import DamagedDatabase, DatabaseError
+
+log = logging.getLogger(__name__)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class DamagedDatabaseError(DatabaseError):
+    """The database failed its check and was moved aside."""
+
+    def __init__(self, info: DamagedDatabase) -> None:
+        super().__init__(
+            "db.damaged",
+            f"The database {info.path} is damaged ({info.reason}). It was moved "
+            f"to {info.moved_to}.",
+            value=info.path,
+        )
+        self.info = info
+
+
+@dataclass
+class Database:
+    """An open local database: engine, session factory and where it lives."""
+
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+    backup_dir: Path
+    retention: Retention = field(default_factory=Retention)
+
+    def close(self, *, backup: bool = True) -> str:
+        """Check, back up and release the database; returns the check result."""
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.engine.dispose()
+        result = quick_check(self.path)
+        if result != "ok":
+            log.warning("quick_check failed on close, no backup: %s", result)
+        elif backup:
+            backup_database(self.path, self.backup_dir, reason="exit")
+            _thin(self.backup_dir, self.retention)
+        _marker(self.path).unlink(missing_ok=True)
+        return result
+
+
+def _marker(path: Path) -> Path:
+    return path.with_name(path.name + ".open")
+
+
+def _sidecars(path: Path) -> list[Path]:
+    return [path.with_name(path.name + s) for s in ("-wal", "-shm")]
+
+
+def check_is_sqlite(path: Path) -> None:
+    """Raise :class:`DatabaseError` unless ``path`` is empty/missing or SQLite."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header != SQLITE_HEADER:
+        raise DatabaseError(
+            "db.not_sqlite",
+            f"{path} is not a Relata database (not an SQLite file).",
+            value=str(path),
+        )
+
+
+def move_aside(path: Path, reason: str, backup_dir: Path) -> DamagedDatabase:
+    """Rename a damaged database (and its WAL) so nothing overwrites it."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    moved = path.with_name(f"{path.name}.damaged-{stamp}")
+    os.replace(path, moved)
+    for side in _sidecars(path):
+        if side.exists():
+            os.replace(side, moved.with_name(moved.name + side.name[len(path.name) :]))
+    _marker(path).unlink(missing_ok=True)
+    backups = tuple(str(b.path) for b in list_backups(backup_dir))
+    return DamagedDatabase(str(path), str(moved), reason, backups)
+
+
+def restore_backup(backup: Path, target: Path) -> None:
+    """Put a verified copy of ``backup`` at ``target`` (which must not be open)."""
+    result = quick_check(backup)
+    if result != "ok":
+        raise DatabaseError(
+            "db.backup_bad",
+            f"The backup {backup} is damaged: {result}",
+            value=str(backup),
+        )
+    tmp = target.with_name(target.name + ".restoring")
+    shutil.copyfile(backup, tmp)
+    for side in _sidecars(target):
+        side.unlink(missing_ok=True)
+    os.replace(tmp, target)
+
+
+def _ensure_readable(path: Path, backup_dir: Path) -> None:
+    unclean = _marker(path).exists()
+    if not path.exists():
+        return
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            result = (
+                conn.execute("PRAGMA quick_check").fetchone()[0] if unclean else "ok"
+            )
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        result = str(exc)
+    if result != "ok":
+        raise DamagedDatabaseError(move_aside(path, result, backup_dir))
+
+
+def open_database(
+    path: Path,
+    *,
+    backup_dir: Path,
+    retention: Retention | None = None,
+) -> Database:
+    """Open (creating if needed) and migrate the database at ``path``.
+
+    Raises:
+        DatabaseError: not SQLite (``db.not_sqlite``), made by a newer version
+            (``db.too_new``), or migration failed and was rolled back
+            (``db.migration_failed``).
+        DamagedDatabaseError: the file was damaged and has been moved aside;
+            ``info.backups`` lists what can be restored.
+    """
+    path = path.resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    check_is_sqlite(path)
+    _ensure_readable(path, backup_dir)
+    engine = make_engine(path)
+    try:
+        _migrate(engine, path, backup_dir)
+    except BaseException:
+        engine.dispose()
+        raise
+    _marker(path).touch()
+    return Database(
+        path, engine, make_sessionmaker(engine), backup_dir, retention or Retention()
+    )
+
+
+def _migrate(engine: Engine, path: Path, backup_dir: Path) -> None:
+    current = migrate.current_revision(engine)
+    if current is not None and current not in migrate.known_revisions():
+        raise DatabaseError(
+            "db.too_new",
+            f"{path} was written by a newer version of Relata (schema {current}). "
+            "Install the newer version; this one will not touch the file.",
+            value=current,
+        )
+    if current == migrate.head_revision():
+        return
+    backup: Path | None = None
+    if current is not None:
+        backup = backup_database(path, backup_dir, reason="premigration")
+    try:
+        migrate.upgrade(engine)
+        with engine.connect() as conn:
+            result = conn.execute(text("PRAGMA quick_check")).scalar_one()
+        if result != "ok":
+            raise sqlite3.DatabaseError(f"quick_check after migration: {result}")
+    except Exception as exc:
+        engine.dispose()
+        if backup is not None:
+            restore_backup(backup, path)
+        raise DatabaseError(
+            "db.migration_failed",
+            f"Updating the database failed and it was restored from {backup}: {exc}",
+            value=str(path),
+        ) from exc
