@@ -13,10 +13,21 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, Select, and_, func, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    UnaryExpression,
+    and_,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+)
+from sqlalchemy.orm import InstrumentedAttribute
 
 from app.domain.addresses import ListFilter
-from app.models import Employment, Organisation, Person
+from app.models import Address, Employment, Organisation, Person
 
 SEARCH_CAP = 5000
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -64,8 +75,8 @@ def fts_query(search: str) -> str | None:
     return " AND ".join(terms) if terms else None
 
 
-def _person_order(sort: Sort) -> list[ColumnElement[object]]:
-    cols: dict[str, list[ColumnElement[object]]] = {
+def _person_order(sort: Sort) -> list[UnaryExpression[str]]:
+    cols: dict[str, list[InstrumentedAttribute[str]]] = {
         PersonSort.NAME: [Person.last_name, Person.first_name, Person.id],
         PersonSort.ORGANISATION: [Person.org_name, Person.last_name, Person.id],
         PersonSort.POSTCODE: [Person.postcode, Person.last_name, Person.id],
@@ -75,8 +86,8 @@ def _person_order(sort: Sort) -> list[ColumnElement[object]]:
     return [c.desc() if sort.descending else c.asc() for c in chosen]
 
 
-def _org_order(sort: Sort) -> list[ColumnElement[object]]:
-    cols: dict[str, list[ColumnElement[object]]] = {
+def _org_order(sort: Sort) -> list[UnaryExpression[str]]:
+    cols: dict[str, list[InstrumentedAttribute[str]]] = {
         OrganisationSort.NAME: [Organisation.name, Organisation.id],
         OrganisationSort.POSTCODE: [
             Organisation.postcode,
@@ -106,14 +117,22 @@ def _common(
     return conds
 
 
-def _search(table: str, flt: ListFilter) -> ColumnElement[bool] | None:
+def _search(name: str, flt: ListFilter) -> ColumnElement[bool] | None:
+    """``<name>.rowid IN (SELECT rowid FROM <name>_fts WHERE <name>_fts MATCH …)``.
+
+    Built from Core constructs rather than ``text()`` so it is a typed column
+    expression like every other condition; the SQL is the same.
+    """
     query = fts_query(flt.search)
     if query is None:
         return None
-    return text(
-        f"{table}.rowid IN (SELECT rowid FROM {table}_fts WHERE {table}_fts "
-        f"MATCH :fts LIMIT {SEARCH_CAP})"
-    ).bindparams(fts=query)
+    fts = table(f"{name}_fts", column("rowid"))
+    matches = (
+        select(fts.c.rowid)
+        .where(literal_column(f"{name}_fts").bool_op("MATCH")(query))
+        .limit(SEARCH_CAP)
+    )
+    return literal_column(f"{name}.rowid").in_(matches)
 
 
 def person_where(flt: ListFilter) -> list[ColumnElement[bool]]:
@@ -129,8 +148,6 @@ def person_where(flt: ListFilter) -> list[ColumnElement[bool]]:
             )
         )
     if flt.region or flt.country:
-        from app.models import Address
-
         sub = select(Address.person_id).where(Address.deleted_at.is_(None))
         if flt.region:
             sub = sub.where(Address.region == flt.region)
@@ -149,8 +166,6 @@ def organisation_where(flt: ListFilter) -> list[ColumnElement[bool]]:
     if flt.industry_id:
         conds.append(Organisation.industry_id == flt.industry_id)
     if flt.region or flt.country:
-        from app.models import Address
-
         sub = select(Address.organisation_id).where(Address.deleted_at.is_(None))
         if flt.region:
             sub = sub.where(Address.region == flt.region)
@@ -162,6 +177,11 @@ def organisation_where(flt: ListFilter) -> list[ColumnElement[bool]]:
         conds.append(search)
     return conds
 
+
+type PersonRowSelect = Select[str, str, str, str, str, str, str, str, str]
+"""id, last_name, first_name, org_name, email, phone, postcode, city, status."""
+type OrganisationRowSelect = Select[str, str, str, str | None, str, str, str, str, str]
+"""id, name, customer_number, industry_id, email, phone, postcode, city, status."""
 
 PERSON_ROW_COLUMNS = (
     Person.id,
@@ -187,12 +207,12 @@ ORG_ROW_COLUMNS = (
 )
 
 
-def person_count(flt: ListFilter) -> Select[tuple[int]]:
+def person_count(flt: ListFilter) -> Select[int]:
     """``SELECT count(*)`` of the person list."""
     return select(func.count()).select_from(Person).where(and_(*person_where(flt)))
 
 
-def organisation_count(flt: ListFilter) -> Select[tuple[int]]:
+def organisation_count(flt: ListFilter) -> Select[int]:
     """``SELECT count(*)`` of the organisation list."""
     return (
         select(func.count())
@@ -211,7 +231,7 @@ def page_window(offset: int, limit: int, total: int) -> tuple[int, int, bool]:
 
 def person_page(
     flt: ListFilter, sort: Sort, *, offset: int, limit: int, total: int
-) -> tuple[Select[tuple[object, ...]], bool]:
+) -> tuple[PersonRowSelect, bool]:
     """Select of one page of the person list and whether rows come reversed."""
     off, lim, rev = page_window(offset, limit, total)
     order = _person_order(Sort(sort.key, sort.descending != rev))
@@ -227,7 +247,7 @@ def person_page(
 
 def organisation_page(
     flt: ListFilter, sort: Sort, *, offset: int, limit: int, total: int
-) -> tuple[Select[tuple[object, ...]], bool]:
+) -> tuple[OrganisationRowSelect, bool]:
     """Select of one page of the organisation list and whether rows come reversed."""
     off, lim, rev = page_window(offset, limit, total)
     order = _org_order(Sort(sort.key, sort.descending != rev))

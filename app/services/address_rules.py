@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from app.domain.addresses import (
     AddressData,
@@ -65,7 +66,7 @@ def _addresses(
         postcode = col.check(
             f"addresses[{i}].postcode",
             addr.postcode,
-            lambda v, c=country: normalise_postcode(v, country=c),
+            partial(normalise_postcode, country=country),
         )
         if not any((addr.street, addr.postcode, addr.city, addr.po_box)):
             col.errors.append(

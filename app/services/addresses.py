@@ -247,8 +247,8 @@ class AddressService:
             raise NotFoundError(model.__tablename__, rid)
         return row
 
-    def _set_deleted(
-        self, model: type[OrgRow] | type[PersonRecord], rid: str, *, deleted: bool
+    def _set_deleted[T: (OrgRow, PersonRecord)](
+        self, model: type[T], rid: str, *, deleted: bool
     ) -> Changes:
         kind = EntityKind(model.__tablename__)
         with self._sessions.begin() as s:
@@ -327,25 +327,8 @@ class AddressService:
         addresses: Sequence[AddressData],
         channels: Sequence[ChannelData],
     ) -> None:
-        for model, items in ((Address, addresses), (Channel, channels)):
-            current = {c.id: c for c in _children(s, model, owner_col, owner_id)}
-            keep: set[str] = set()
-            for pos, item in enumerate(items):
-                row = current.get(item.id or "")
-                if row is None:
-                    row = model(**{owner_col: owner_id})
-                    s.add(row)
-                values = {
-                    k: str(v) if k == "kind" else v
-                    for k, v in vars(item).items()
-                    if k != "id"
-                }
-                _assign(row, position=pos, **values)
-                if item.id:
-                    keep.add(item.id)
-            for rid, row in current.items():
-                if rid not in keep:
-                    row.deleted_at = utcnow()
+        _replace_rows(s, Address, owner_col, owner_id, addresses)
+        _replace_rows(s, Channel, owner_col, owner_id, channels)
 
     def _org_dto(self, s: Session, org: OrgRow) -> Organisation:
         industry = s.get(IndustryRow, org.industry_id) if org.industry_id else None
@@ -437,6 +420,36 @@ def _assign(row: object, **values: object) -> None:
     for key, value in values.items():
         if getattr(row, key) != value:
             setattr(row, key, value)
+
+
+def _replace_rows[Row: (Address, Channel)](
+    s: Session,
+    model: type[Row],
+    owner_col: str,
+    owner_id: str,
+    items: Sequence[AddressData | ChannelData],
+) -> None:
+    """Make the owner's live ``model`` rows match ``items``, in their order.
+
+    Items with the id of a live row update it (only changed fields); items
+    without one become new rows; live rows no item names are tombstoned.
+    """
+    current = {c.id: c for c in _children(s, model, owner_col, owner_id)}
+    keep: set[str] = set()
+    for pos, item in enumerate(items):
+        row = current.get(item.id or "")
+        if row is None:
+            row = model(**{owner_col: owner_id})
+            s.add(row)
+        values = {
+            k: str(v) if k == "kind" else v for k, v in vars(item).items() if k != "id"
+        }
+        _assign(row, position=pos, **values)
+        if item.id:
+            keep.add(item.id)
+    for rid, row in current.items():
+        if rid not in keep:
+            row.deleted_at = utcnow()
 
 
 def _children[Child: (Address, Channel, Employment)](

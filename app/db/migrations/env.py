@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 from app.models import Base
 
@@ -16,9 +16,9 @@ def _include_name(name: str | None, type_: str, _parents: object) -> bool:
     return not (type_ == "table" and name is not None and "_fts" in name)
 
 
-def _run(connection: object) -> None:
+def _run(connection: Connection) -> None:
     context.configure(
-        connection=connection,  # type: ignore[arg-type]
+        connection=connection,
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
@@ -29,7 +29,7 @@ def _run(connection: object) -> None:
 
 
 connection = config.attributes.get("connection")
-if connection is not None:
+if isinstance(connection, Connection):
     _run(connection)
 else:  # `alembic` command line (developers: autogenerate)
     url = config.get_main_option("sqlalchemy.url") or "sqlite:///dev.db"
