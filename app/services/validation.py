@@ -8,6 +8,7 @@ name they know.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import phonenumbers
 
@@ -15,21 +16,38 @@ import phonenumbers
 _EMAIL = re.compile(
     r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
     r"@([A-Za-z0-9\u00a1-\uffff]([A-Za-z0-9\u00a1-\uffff-]{0,61}[A-Za-z0-9\u00a1-\uffff])?\.)+"
-    r"[A-Za-z\u00a1-\uffff]{2,63}$"
+    # top-level domain: letters, or an IDN TLD in punycode (``xn--p1ai`` = .рф)
+    r"([A-Za-z\u00a1-\uffff]{2,63}|[Xx][Nn]--[A-Za-z0-9-]{1,59})$"
 )
 _POSTCODES: dict[str, tuple[re.Pattern[str], str]] = {
-    "CH": (re.compile(r"^[1-9]\d{3}$"), "4 digits, e.g. 8001"),
-    "LI": (re.compile(r"^94(8[5-9]|9[0-8])$"), "4 digits 9485-9498"),
-    "AT": (re.compile(r"^[1-9]\d{3}$"), "4 digits, e.g. 1010"),
-    "DE": (re.compile(r"^\d{5}$"), "5 digits, e.g. 80331"),
-    "FR": (re.compile(r"^\d{5}$"), "5 digits, e.g. 75001"),
-    "IT": (re.compile(r"^\d{5}$"), "5 digits, e.g. 00184"),
-    "NL": (re.compile(r"^[1-9]\d{3} ?[A-Z]{2}$"), "e.g. 1011 AB"),
-    "GB": (re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$"), "e.g. SW1A 1AA"),
-    "US": (re.compile(r"^\d{5}(-\d{4})?$"), "e.g. 10001"),
+    "CH": (re.compile(r"^[1-9]\d{3}$", re.ASCII), "4 digits, e.g. 8001"),
+    "LI": (re.compile(r"^94(8[5-9]|9[0-8])$", re.ASCII), "4 digits 9485-9498"),
+    "AT": (re.compile(r"^[1-9]\d{3}$", re.ASCII), "4 digits, e.g. 1010"),
+    "DE": (re.compile(r"^\d{5}$", re.ASCII), "5 digits, e.g. 80331"),
+    "FR": (re.compile(r"^\d{5}$", re.ASCII), "5 digits, e.g. 75001"),
+    "IT": (re.compile(r"^\d{5}$", re.ASCII), "5 digits, e.g. 00184"),
+    "NL": (re.compile(r"^[1-9]\d{3} ?[A-Z]{2}$", re.ASCII), "e.g. 1011 AB"),
+    "GB": (
+        re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$", re.ASCII),
+        "e.g. SW1A 1AA",
+    ),
+    "US": (re.compile(r"^\d{5}(-\d{4})?$", re.ASCII), "e.g. 10001"),
 }
-_UID = re.compile(r"^CHE-?(\d{3})\.?(\d{3})\.?(\d{3})( ?(MWST|TVA|IVA))?$")
+_UID = re.compile(r"^CHE-?(\d{3})\.?(\d{3})\.?(\d{3})( ?(MWST|TVA|IVA))?$", re.ASCII)
 _UID_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4)
+
+
+def _ascii_digits(text: str) -> str:
+    """Replace other scripts' decimal digits (full-width ``８``, Arabic ``٨``) by ASCII.
+
+    Input methods produce them; stored postcodes and UIDs must be plain ASCII so
+    they sort, search and export like every other one.
+    """
+    if text.isascii():
+        return text
+    return "".join(
+        str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text
+    )
 
 
 class FieldProblem(ValueError):  # noqa: N818 - a value, not a failure of ours
@@ -85,19 +103,25 @@ def format_phone(e164: str) -> str:
 
 
 def normalise_web(value: str) -> str:
-    """Add ``https://`` if missing and check there is a host name."""
+    """Add ``https://`` if missing, lower-case scheme and host, check the host.
+
+    Scheme and host name are case-insensitive, so ``HTTP://WWW.Example.CH`` and
+    ``www.example.ch`` normalise alike; the path keeps its case.
+    """
     text = value.strip()
-    if not re.match(r"^https?://", text, re.IGNORECASE):
-        text = "https://" + text
-    host = re.sub(r"^https?://", "", text, flags=re.IGNORECASE).split("/")[0]
+    scheme = re.match(r"^(https?)://", text, re.IGNORECASE)
+    if scheme:
+        text = text[scheme.end() :]
+    host, slash, rest = text.partition("/")
     if "." not in host or " " in host or len(host) < 4:
         raise FieldProblem("web.invalid", f"'{value}' is not a web address")
-    return text
+    prefix = scheme[1].lower() if scheme else "https"
+    return f"{prefix}://{host.lower()}{slash}{rest}"
 
 
 def normalise_postcode(value: str, *, country: str) -> str:
     """Check the postcode format for the country (CH, LI, AT, DE, … known)."""
-    text = value.strip().upper()
+    text = _ascii_digits(value.strip().upper())
     rule = _POSTCODES.get(country.upper())
     if rule and text and not rule[0].match(text):
         raise FieldProblem(
@@ -119,7 +143,7 @@ def normalise_country(value: str) -> str:
 
 def normalise_uid(value: str) -> str:
     """Swiss company UID ``CHE-123.456.789`` with its mod-11 check digit."""
-    text = value.strip().upper().replace(" ", "")
+    text = _ascii_digits(value.strip().upper().replace(" ", ""))
     match = _UID.match(text.replace("MWST", " MWST").replace(" ", ""))
     if not match:
         raise FieldProblem(
