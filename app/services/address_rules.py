@@ -189,9 +189,12 @@ def validate_person(data: PersonData, *, today: dt.date | None = None) -> Person
             )
         seen.add(emp.organisation_id)
     col.raise_if_any()
-    employments = data.employments
-    if employments and not any(e.is_primary for e in employments):
-        employments = (replace(employments[0], is_primary=True), *employments[1:])
+    # One primary employment (it names the person's organisation in lists):
+    # the first one marked, else the first one.
+    chosen = next((i for i, e in enumerate(data.employments) if e.is_primary), 0)
+    employments = tuple(
+        replace(e, is_primary=i == chosen) for i, e in enumerate(data.employments)
+    )
     return replace(
         data,
         last_name=data.last_name.strip(),
