@@ -1,0 +1,103 @@
+"""The ``relata`` command: the GUI by default, subcommands for batch work."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from app import __version__
+from app.config import load_settings
+from app.domain.errors import UserError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Arguments of ``relata``."""
+    parser = argparse.ArgumentParser(
+        prog="relata", description="Relata — the offline-first CRM."
+    )
+    parser.add_argument("--version", action="version", version=f"relata {__version__}")
+    parser.add_argument("--db", type=Path, help="open this database file")
+    parser.add_argument("--lang", choices=["en", "de"], help="user interface language")
+    parser.add_argument(
+        "--temp-profile",
+        action="store_true",
+        help="use a throw-away data folder (database, settings, logs)",
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the main window, render it and exit (for CI and packaging)",
+    )
+    parser.add_argument(
+        "--screenshots", type=Path, metavar="DIR", help="with --smoke-test: write PNGs"
+    )
+    sub = parser.add_subparsers(dest="command")
+    demo = sub.add_parser("demo", help="fill a database with realistic demo data")
+    demo.add_argument("--db", dest="demo_db", type=Path, required=True)
+    demo.add_argument("--organisations", type=int, default=200)
+    demo.add_argument("--persons", type=int, default=1000)
+    demo.add_argument("--seed", type=int, default=1)
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    cli: dict[str, Any] = {}
+    if args.db is not None:
+        cli["db_path"] = args.db
+    if args.lang:
+        cli["language"] = args.lang
+    return load_settings(cli=cli, temp_profile=args.temp_profile)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from app.db.database import open_database
+    from app.services.container import build_services
+
+    if args.organisations < 0 or args.persons < 0:
+        print("relata demo: --organisations and --persons must be 0 or more", file=sys.stderr)
+        return 2
+    path: Path = args.demo_db
+    database = open_database(path, backup_dir=path.parent / "backups")
+    started = time.perf_counter()
+    try:
+        result = build_services(database).generate_demo(
+            organisations=args.organisations, persons=args.persons, seed=args.seed
+        )
+    finally:
+        database.close(backup=False)
+    print(
+        json.dumps(
+            {
+                "organisations": result.organisations,
+                "persons": result.persons,
+                "seconds": round(time.perf_counter() - started, 2),
+                "db_mb": round(path.stat().st_size / 1e6, 1),
+                "db": str(path),
+            }
+        )
+    )
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``relata``."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "demo":
+            return _demo(args)
+        settings = _settings(args)
+        from app.main import run_gui, setup_logging
+
+        setup_logging(settings)
+        if args.screenshots and not args.smoke_test:
+            print("relata: --screenshots needs --smoke-test", file=sys.stderr)
+            return 2
+        return run_gui(settings, smoke_test=args.smoke_test, screenshots=args.screenshots)
+    except UserError as exc:
+        print(f"relata: {exc}", file=sys.stderr)
+        return 2

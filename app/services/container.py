@@ -1,0 +1,57 @@
+"""The services the GUI and CLI use, built once from an open database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.db.backup import list_backups
+from app.db.database import Database
+from app.domain.progress import NullProgress, ProgressSink
+from app.services.addresses import AddressService
+
+if TYPE_CHECKING:
+    from app.services.demo import DemoResult
+
+
+@dataclass
+class Services:
+    """Entry points for views and commands; holds no Qt and no open session."""
+
+    database: Database
+    addresses: AddressService
+
+    @property
+    def db_path(self) -> Path:
+        """Where the database file lives."""
+        return self.database.path
+
+    def last_backup(self) -> Path | None:
+        """The newest backup file, if any."""
+        backups = list_backups(self.database.backup_dir)
+        return backups[0].path if backups else None
+
+    def generate_demo(
+        self,
+        *,
+        organisations: int,
+        persons: int,
+        seed: int = 1,
+        progress: ProgressSink | None = None,
+    ) -> DemoResult:
+        """Fill the database with realistic demo data (one transaction)."""
+        from app.services.demo import generate_demo
+
+        return generate_demo(
+            self.database.engine,
+            organisations=organisations,
+            persons=persons,
+            seed=seed,
+            progress=progress or NullProgress(),
+        )
+
+
+def build_services(database: Database) -> Services:
+    """Wire every service to ``database``."""
+    return Services(database=database, addresses=AddressService(database.sessions))

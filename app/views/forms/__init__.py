@@ -1,0 +1,1 @@
+"""Detail/edit forms of records with inline validation messages."""

@@ -1,0 +1,84 @@
+"""Translated names of enum values and error codes, in one place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.domain.addresses import AddressKind, ChannelKind, RelationStatus, Salutation
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Labels", text)
+
+
+def status_text(status: RelationStatus | str) -> str:
+    """Customer, prospect … in the UI language."""
+    return {
+        RelationStatus.PROSPECT: _t("Prospect"),
+        RelationStatus.CUSTOMER: _t("Customer"),
+        RelationStatus.PARTNER: _t("Partner"),
+        RelationStatus.SUPPLIER: _t("Supplier"),
+        RelationStatus.FORMER: _t("Former customer"),
+    }.get(RelationStatus(status) if status in RelationStatus else RelationStatus.PROSPECT, "")
+
+
+def channel_text(kind: ChannelKind) -> str:
+    """Phone, mobile, e-mail … in the UI language."""
+    return {
+        ChannelKind.PHONE: _t("Phone"),
+        ChannelKind.MOBILE: _t("Mobile"),
+        ChannelKind.EMAIL: _t("E-mail"),
+        ChannelKind.WEB: _t("Web"),
+        ChannelKind.FAX: _t("Fax"),
+    }[kind]
+
+
+def address_kind_text(kind: AddressKind) -> str:
+    """Main, billing, delivery … address in the UI language."""
+    return {
+        AddressKind.MAIN: _t("Main address"),
+        AddressKind.BILLING: _t("Billing address"),
+        AddressKind.DELIVERY: _t("Delivery address"),
+        AddressKind.VISIT: _t("Visiting address"),
+        AddressKind.POSTAL: _t("Postal address"),
+        AddressKind.HOME: _t("Home address"),
+    }[kind]
+
+
+def salutation_text(value: Salutation) -> str:
+    """Form of address in the UI language."""
+    return {
+        Salutation.NONE: _t("(none)"),
+        Salutation.MS: _t("Ms"),
+        Salutation.MR: _t("Mr"),
+        Salutation.MX: _t("Mx"),
+    }[value]
+
+
+def language_text(code: str) -> str:
+    """Correspondence language name."""
+    return {
+        "de": _t("German"),
+        "fr": _t("French"),
+        "it": _t("Italian"),
+        "en": _t("English"),
+        "rm": _t("Romansh"),
+    }.get(code, code)
+
+
+def error_text(code: str, fallback: str) -> str:
+    """The message for a :class:`UserError` code; the English text if unknown."""
+    known = {
+        "required": _t("This field is required."),
+        "email.invalid": _t("This is not a valid e-mail address."),
+        "phone.invalid": _t("This is not a valid phone number."),
+        "postcode.invalid": _t("This postcode does not exist in that country's format."),
+        "country.invalid": _t("Use a two-letter country code such as CH, DE or AT."),
+        "web.invalid": _t("This is not a web address."),
+        "uid.invalid": _t("A UID looks like CHE-123.456.789."),
+        "uid.checksum": _t("This UID has a wrong check digit."),
+        "birth_date.range": _t("The date of birth must lie between 1880 and today."),
+        "address.empty": _t("An address needs at least a street, postcode or city."),
+        "employment.duplicate": _t("The person is already linked to this organisation."),
+    }
+    return known.get(code, fallback)

@@ -1,0 +1,288 @@
+"""The main window: sidebar navigation, pages, menus with shortcuts, status bar."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__
+from app.domain.addresses import ListFilter
+from app.domain.changes import Changes
+from app.services.container import Services
+from app.tasks.runner import TaskRunner
+from app.views.address_book import ORGANISATIONS, PERSONS, AddressBookView
+from app.views.home import DemoDataDialog, HomeView
+from app.views.progress_dialog import TaskProgressDialog
+
+log = logging.getLogger(__name__)
+
+HOME, ADDRESSES = 0, 1
+
+
+class MainWindow(QMainWindow):
+    """Relata's main window.
+
+    Signals:
+        sig_data_changed(object, object): any write in the app (Changes, initiator).
+    """
+
+    sig_data_changed = Signal(object, object)
+
+    def __init__(
+        self,
+        services: Services,
+        runner: TaskRunner,
+        *,
+        server_url: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner
+        self._server_url = server_url
+        self.setWindowTitle("Relata")
+        self.resize(1360, 840)
+        self.home = HomeView(services)
+        self.addresses = AddressBookView(services.addresses)
+        self.pages = QStackedWidget()
+        for page in (self.home, self.addresses):
+            page.setObjectName("page")
+            self.pages.addWidget(page)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(200)
+        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        brand = QLabel("Relata")
+        brand.setObjectName("brand")
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(0)
+        side_layout.addWidget(brand)
+        side_layout.addWidget(self.sidebar, 1)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(side)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self._build_status_bar()
+        self._build_menus()
+        self._connect()
+        self.retranslate_ui()
+        self.sidebar.setCurrentRow(HOME)
+
+    # ---- construction
+
+    def _build_status_bar(self) -> None:
+        self.online_label = QLabel()
+        self.online_label.setObjectName("onlineLabel")
+        self.counts_label = QLabel()
+        self.db_label = QLabel(Path(self.services.db_path).name)
+        self.db_label.setToolTip(str(self.services.db_path))
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.counts_label)
+        bar.addPermanentWidget(self.online_label)
+        bar.addPermanentWidget(self.db_label)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.edit_menu = bar.addMenu("")
+        self.view_menu = bar.addMenu("")
+        self.help_menu = bar.addMenu("")
+        self.act_new_person = QAction(self, shortcut=QKeySequence.StandardKey.New)
+        self.act_new_org = QAction(self, shortcut=QKeySequence("Ctrl+Shift+N"))
+        self.act_demo = QAction(self)
+        self.act_quit = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
+        self.act_find = QAction(self, shortcut=QKeySequence.StandardKey.Find)
+        self.act_save = QAction(self, shortcut=QKeySequence.StandardKey.Save)
+        self.act_delete = QAction(self, shortcut=QKeySequence("Ctrl+Delete"))
+        self.act_undo = QAction(self, shortcut=QKeySequence.StandardKey.Undo)
+        self.act_home = QAction(self, shortcut=QKeySequence("Ctrl+1"))
+        self.act_persons = QAction(self, shortcut=QKeySequence("Ctrl+2"))
+        self.act_orgs = QAction(self, shortcut=QKeySequence("Ctrl+3"))
+        self.act_about = QAction(self)
+        for act in (self.act_find, self.act_save, self.act_undo):
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.file_menu.addActions([self.act_new_person, self.act_new_org])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_demo)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_quit)
+        self.edit_menu.addActions([self.act_find, self.act_save, self.act_delete, self.act_undo])
+        self.view_menu.addActions([self.act_home, self.act_persons, self.act_orgs])
+        self.help_menu.addAction(self.act_about)
+
+    def _connect(self) -> None:
+        self.act_new_person.triggered.connect(lambda: self.new_record(PERSONS))
+        self.act_new_org.triggered.connect(lambda: self.new_record(ORGANISATIONS))
+        self.act_demo.triggered.connect(self.ask_demo_data)
+        self.act_quit.triggered.connect(self.close)
+        self.act_find.triggered.connect(self._find)
+        self.act_save.triggered.connect(self.addresses.save)
+        self.act_delete.triggered.connect(self.addresses.delete_current)
+        self.act_undo.triggered.connect(self.addresses.undo_delete)
+        self.act_home.triggered.connect(lambda: self.show_page(HOME))
+        self.act_persons.triggered.connect(lambda: self.show_addresses(PERSONS))
+        self.act_orgs.triggered.connect(lambda: self.show_addresses(ORGANISATIONS))
+        self.act_about.triggered.connect(self.about)
+        self.home.sig_new_person_requested.connect(lambda: self.new_record(PERSONS))
+        self.home.sig_new_organisation_requested.connect(lambda: self.new_record(ORGANISATIONS))
+        self.home.sig_addresses_requested.connect(lambda: self.show_addresses(PERSONS))
+        self.home.sig_demo_requested.connect(self.ask_demo_data)
+        self.addresses.sig_data_changed.connect(self.sig_data_changed)
+        self.addresses.sig_status_message.connect(lambda m: self.statusBar().showMessage(m, 5000))
+        self.sig_data_changed.connect(self._on_data_changed)
+        self.runner.sig_task_crashed.connect(self._on_runner_task_crashed)
+
+    def retranslate_ui(self) -> None:
+        """(Re)set every visible text in the current language."""
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.act_new_person.setText(self.tr("New &person"))
+        self.act_new_org.setText(self.tr("New &organisation"))
+        self.act_demo.setText(self.tr("Load &demo data …"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_find.setText(self.tr("&Find"))
+        self.act_save.setText(self.tr("&Save"))
+        self.act_delete.setText(self.tr("&Delete record"))
+        self.act_undo.setText(self.tr("&Undo delete"))
+        self.act_home.setText(self.tr("&Overview"))
+        self.act_persons.setText(self.tr("&Persons"))
+        self.act_orgs.setText(self.tr("O&rganisations"))
+        self.act_about.setText(self.tr("&About Relata"))
+        current = max(self.sidebar.currentRow(), 0)
+        self.sidebar.clear()
+        self.sidebar.addItems([self.tr("Overview"), self.tr("Addresses")])
+        self.sidebar.setCurrentRow(current)
+        self.online_label.setText(
+            self.tr("Offline — no server configured")
+            if not self._server_url
+            else self.tr("Server: %1 (not signed in)").replace("%1", self._server_url)
+        )
+        self._update_counts()
+
+    # ---- public API
+
+    def show_page(self, index: int) -> None:
+        """Switch to a sidebar page."""
+        self.sidebar.setCurrentRow(index)
+
+    def show_addresses(self, kind: int) -> None:
+        """Open the address book on persons or organisations."""
+        self.show_page(ADDRESSES)
+        self.addresses.show_kind(kind)
+
+    def new_record(self, kind: int) -> None:
+        """Ctrl+N / Ctrl+Shift+N: start a new person or organisation."""
+        self.show_addresses(kind)
+        self.addresses.new_record()
+
+    def ask_demo_data(self) -> None:
+        """Ask for sizes, then generate demo data in the background."""
+        dialog = DemoDataDialog(self)
+        if dialog.exec() != DemoDataDialog.DialogCode.Accepted:
+            return
+        self.generate_demo(dialog.organisations.value(), dialog.persons.value())
+
+    def generate_demo(self, organisations: int, persons: int) -> None:
+        """Run demo-data generation with progress and Cancel."""
+        handle = self.runner.run(
+            "demo",
+            lambda progress: self.services.generate_demo(
+                organisations=organisations, persons=persons, progress=progress
+            ),
+            with_progress=True,
+            on_done=lambda result: self._on_demo_finished(dialog, result),
+            on_error=lambda exc: self._on_demo_failed(dialog, exc),
+            on_cancelled=lambda: self._on_demo_cancelled(dialog),
+        )
+        dialog = TaskProgressDialog(handle, self.tr("Generating demo data …"), self)
+
+    def about(self) -> None:
+        """Help → About."""
+        QMessageBox.about(
+            self,
+            self.tr("About Relata"),
+            self.tr("Relata %1\nThe offline-first CRM for field sales and back offices.\n\nDatabase: %2")
+            .replace("%1", __version__)
+            .replace("%2", str(self.services.db_path)),
+        )
+
+    # ---- slots
+
+    def _on_data_changed(self, changes: Changes, initiator: object) -> None:
+        self.addresses.on_data_changed(changes, initiator)
+        self.home.refresh()
+        self._update_counts()
+
+    def _on_demo_finished(self, dialog: TaskProgressDialog, result: object) -> None:
+        dialog.finish()
+        self.sig_data_changed.emit(Changes.all(), self)
+        self.statusBar().showMessage(self.tr("Demo data loaded."), 8000)
+
+    def _on_demo_failed(self, dialog: TaskProgressDialog, exc: BaseException) -> None:
+        dialog.finish()
+        log.error("demo data failed", exc_info=exc)
+        QMessageBox.critical(self, self.tr("Demo data"), self.tr("Demo data could not be generated: %1").replace("%1", str(exc)))
+
+    def _on_demo_cancelled(self, dialog: TaskProgressDialog) -> None:
+        dialog.finish()
+        self.statusBar().showMessage(self.tr("Cancelled — nothing was added."), 8000)
+
+    def _on_runner_task_crashed(self, name: str, exc: object) -> None:
+        QMessageBox.critical(
+            self,
+            self.tr("Unexpected error"),
+            self.tr("The task “%1” failed: %2\nYour data is unchanged.").replace("%1", name).replace("%2", str(exc)),
+        )
+
+    def _find(self) -> None:
+        if self.pages.currentIndex() != ADDRESSES:
+            self.show_page(ADDRESSES)
+        self.addresses.focus_search()
+
+    def _update_counts(self) -> None:
+        svc = self.services.addresses
+        locale = QLocale()
+        self.counts_label.setText(
+            self.tr("%1 persons · %2 organisations")
+            .replace("%1", locale.toString(svc.count_persons(ListFilter())))
+            .replace("%2", locale.toString(svc.count_organisations(ListFilter())))
+        )
+
+    # ---- Qt overrides
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.addresses.form.dirty:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsaved changes"),
+                self.tr("You have unsaved changes. Save them before closing?"),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Cancel or (
+                answer == QMessageBox.StandardButton.Save and not self.addresses.save()
+            ):
+                event.ignore()
+                return
+        event.accept()

@@ -1,0 +1,1 @@
+"""Qt item models (``*TableModel``) over service DTOs."""
