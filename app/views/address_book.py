@@ -159,6 +159,10 @@ class AddressBookView(QWidget):
         right_layout.addWidget(self.forms, 1)
         right_layout.addLayout(buttons)
 
+        self.empty_state = QLabel(self.table.viewport())
+        self.empty_state.setObjectName("emptyState")
+        self.empty_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_state.setWordWrap(True)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -426,5 +430,27 @@ class AddressBookView(QWidget):
             text = self.tr("%1 organisations").replace("%1", number)
         self.count_label.setText(text)
         self.delete_button.setEnabled(bool(self.form.record_id))
+        self._update_empty_state()
+
+    def _update_empty_state(self) -> None:
+        if self.model.total:
+            self.empty_state.hide()
+            return
+        filtered = self.current_filter()
+        if filtered.search or filtered.status or filtered.postcode_prefix:
+            text = self.tr("Nothing matches. Check the spelling or clear the filters.")
+        elif self.kind_tabs.currentIndex() == PERSONS:
+            text = self.tr("No persons yet.\nClick “New person” (Ctrl+N) or load demo data from the File menu.")
+        else:
+            text = self.tr("No organisations yet.\nClick “New organisation” (Ctrl+Shift+N) or load demo data from the File menu.")
+        self.empty_state.setText(text)
+        self.empty_state.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
+        self.empty_state.show()
+        self.empty_state.raise_()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "empty_state") and self.empty_state.isVisible():
+            self._update_empty_state()
 
 
