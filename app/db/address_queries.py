@@ -17,7 +17,6 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     UnaryExpression,
-    and_,
     column,
     func,
     literal_column,
@@ -209,23 +208,25 @@ ORG_ROW_COLUMNS = (
 
 def person_count(flt: ListFilter) -> Select[int]:
     """``SELECT count(*)`` of the person list."""
-    return select(func.count()).select_from(Person).where(and_(*person_where(flt)))
+    return select(func.count()).select_from(Person).where(*person_where(flt))
 
 
 def organisation_count(flt: ListFilter) -> Select[int]:
     """``SELECT count(*)`` of the organisation list."""
     return (
-        select(func.count())
-        .select_from(Organisation)
-        .where(and_(*organisation_where(flt)))
+        select(func.count()).select_from(Organisation).where(*organisation_where(flt))
     )
 
 
 def page_window(offset: int, limit: int, total: int) -> tuple[int, int, bool]:
-    """(offset, limit, reversed): read from whichever end of the list is nearer."""
+    """(offset, limit, reversed): read from whichever end of the list is nearer.
+
+    A window starting at or past ``total`` (the list shrank since it was
+    counted) is empty: SQLite reads a negative ``LIMIT`` as "no limit".
+    """
     if total and offset > total // 2:
         end = min(total, offset + limit)
-        return total - end, end - offset, True
+        return total - end, max(0, end - offset), True
     return offset, limit, False
 
 
@@ -237,7 +238,7 @@ def person_page(
     order = _person_order(Sort(sort.key, sort.descending != rev))
     stmt = (
         select(*PERSON_ROW_COLUMNS)
-        .where(and_(*person_where(flt)))
+        .where(*person_where(flt))
         .order_by(*order)
         .offset(off)
         .limit(lim)
@@ -253,7 +254,7 @@ def organisation_page(
     order = _org_order(Sort(sort.key, sort.descending != rev))
     stmt = (
         select(*ORG_ROW_COLUMNS)
-        .where(and_(*organisation_where(flt)))
+        .where(*organisation_where(flt))
         .order_by(*order)
         .offset(off)
         .limit(lim)

@@ -306,6 +306,17 @@ class AddressService:
         self._sync_children(s, person.id, "person_id", data.addresses, data.channels)
         existing = _children(s, Employment, "person_id", person.id)
         by_org = {e.organisation_id: e for e in existing}
+        # Links to deleted organisations are hidden from the form, so their
+        # absence from ``data`` is no request to remove them: they must come
+        # back when the organisation is restored. They only lose the primary
+        # flag if the form chose another primary.
+        hidden = set(
+            s.scalars(
+                select(OrgRow.id).where(
+                    OrgRow.id.in_(list(by_org)), OrgRow.deleted_at.is_not(None)
+                )
+            )
+        )
         wanted = {e.organisation_id for e in data.employments}
         for emp in data.employments:
             row = by_org.get(emp.organisation_id)
@@ -316,7 +327,10 @@ class AddressService:
                 s.add(row)
             _assign(row, role=emp.role, is_primary=emp.is_primary)
         for org_id, row in by_org.items():
-            if org_id not in wanted:
+            if org_id in hidden:
+                if wanted:
+                    _assign(row, is_primary=False)
+            elif org_id not in wanted:
                 row.deleted_at = utcnow()
 
     def _sync_children(
