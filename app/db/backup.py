@@ -83,6 +83,9 @@ def backup_database(
     dst = sqlite3.connect(tmp)
     try:
         src.backup(dst)
+        # The copy inherits WAL mode; a backup must be one self-contained file
+        # (checking or opening a WAL copy leaves -wal/-shm files beside it).
+        dst.execute("PRAGMA journal_mode=DELETE")
     finally:
         dst.close()
         src.close()

@@ -158,6 +158,7 @@ def open_database(
     path.parent.mkdir(parents=True, exist_ok=True)
     check_is_sqlite(path)
     _ensure_readable(path, backup_dir)
+    _refuse_unknown_revision(path)
     engine = make_engine(path)
     try:
         _migrate(engine, path, backup_dir)
@@ -170,8 +171,29 @@ def open_database(
     )
 
 
-def _migrate(engine: Engine, path: Path, backup_dir: Path) -> None:
-    current = migrate.current_revision(engine)
+def _stored_revision(path: Path) -> str | None:
+    """The schema revision in ``path``, read with plain sqlite3.
+
+    The engine's connect hook switches the file to WAL, which is a write; a
+    database from a newer version must be refused before that happens.
+    """
+    if not path.exists():
+        return None
+    conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True)
+    try:
+        if not conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' "
+            "AND name = 'alembic_version'"
+        ).fetchone():
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return str(row[0]) if row else None
+    finally:
+        conn.close()
+
+
+def _refuse_unknown_revision(path: Path) -> None:
+    current = _stored_revision(path)
     if current is not None and current not in migrate.known_revisions():
         raise DatabaseError(
             "db.too_new",
@@ -179,6 +201,10 @@ def _migrate(engine: Engine, path: Path, backup_dir: Path) -> None:
             "Install the newer version; this one will not touch the file.",
             value=current,
         )
+
+
+def _migrate(engine: Engine, path: Path, backup_dir: Path) -> None:
+    current = migrate.current_revision(engine)
     if current == migrate.head_revision():
         return
     backup: Path | None = None
