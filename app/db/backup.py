@@ -2,8 +2,8 @@
 
 A backup is written to a temporary name, opened and ``quick_check``-ed, and
 only then renamed into place, so a bad copy never replaces a good one. Thinning
-keeps the newest backup of each of the last 12 days that have one, then of 10
-weeks, then of 9 months.
+keeps the newest backup of each of the last 12 days that have one, then of the
+10 weeks before, then of the 9 months before those.
 """
 
 from __future__ import annotations
@@ -102,26 +102,36 @@ def backups_to_delete(
 ) -> list[BackupFile]:
     """Which backups thinning removes (pure, for tests).
 
-    Walks from newest to oldest. A backup is kept as a daily one while daily
-    slots remain and its day differs from the last kept backup's day; then as a
-    weekly one, then as a monthly one, in the same way (Anki's filter).
+    Walks from newest to oldest through three stages in turn: while daily slots
+    remain, a backup is kept if its day differs from the last kept backup's
+    day; then weekly slots are filled the same way by ISO week, then monthly
+    slots by month. The kept set is the newest backup of each of the 12 newest
+    days, of the 10 weeks before those, and of the 9 months before those.
+
+    Unlike Anki's filter, a later stage never takes a backup while an earlier
+    stage still has slots: there, every month boundary crossed during the
+    weekly stage used up a monthly slot, so history reached months less far
+    back than the retention promises.
     """
-    slots = {"daily": retention.daily, "weekly": retention.weekly}
-    slots["monthly"] = retention.monthly
+    stages = [
+        ("daily", retention.daily),
+        ("weekly", retention.weekly),
+        ("monthly", retention.monthly),
+    ]
+    slots = dict(stages)
     last: dict[str, object] = {}
     doomed: list[BackupFile] = []
     for backup in sorted(backups, key=lambda b: b.taken_at, reverse=True):
         day = backup.taken_at.date()
-        keys = {
+        keys: dict[str, object] = {
             "daily": day,
             "weekly": day.isocalendar()[:2],
             "monthly": (day.year, day.month),
         }
-        for period in ("daily", "weekly", "monthly"):
-            if slots[period] > 0 and last.get(period) != keys[period]:
-                slots[period] -= 1
-                last.update(keys)
-                break
+        stage = next((name for name, _ in stages if slots[name] > 0), None)
+        if stage is not None and last.get(stage) != keys[stage]:
+            slots[stage] -= 1
+            last.update(keys)
         else:
             doomed.append(backup)
     return doomed

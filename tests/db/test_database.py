@@ -328,7 +328,7 @@ def test_close_thins_old_backups(tmp_path: Path) -> None:
     db.close()
     remaining = list_backups(folder)
     # daily: today's + 19 … 9 January; weekly: 8 … 6 January share the ISO week
-    # of the 9th, 5 January (a Sunday) opens week 1; 4 … 1 January are in that
-    # week and in January, whose monthly slot the 9th already took
+    # of the 9th, 5 January (a Sunday) is the newest of week 1 and 4 … 1 January
+    # are in that week too
     assert [b.taken_at.day for b in remaining[1:]] == [*range(19, 8, -1), 5]
     assert remaining[0].taken_at.year > 2020
