@@ -200,89 +200,89 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
 <context>
     <name>ChildEditors</name>
     <message>
-        <location filename="../../app/views/forms/children.py" line="97"/>
+        <location filename="../../app/views/forms/children.py" line="102"/>
         <source>Remove this line</source>
         <translation>Diese Zeile entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="115"/>
+        <location filename="../../app/views/forms/children.py" line="120"/>
         <source>+41 44 123 45 67 or name@example.ch</source>
         <translation>+41 44 123 45 67 oder name@example.ch</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="117"/>
+        <location filename="../../app/views/forms/children.py" line="122"/>
         <source>Label (e.g. office)</source>
         <translation>Bezeichnung</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="119"/>
-        <location filename="../../app/views/forms/children.py" line="202"/>
-        <location filename="../../app/views/forms/children.py" line="353"/>
+        <location filename="../../app/views/forms/children.py" line="124"/>
+        <location filename="../../app/views/forms/children.py" line="207"/>
+        <location filename="../../app/views/forms/children.py" line="374"/>
         <source>Primary</source>
         <translation>Primär</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="158"/>
+        <location filename="../../app/views/forms/children.py" line="163"/>
         <source>Add phone, e-mail or web</source>
         <translation>Telefon, E-Mail oder Web hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="205"/>
+        <location filename="../../app/views/forms/children.py" line="210"/>
         <source>Street</source>
         <translation>Strasse</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="206"/>
+        <location filename="../../app/views/forms/children.py" line="211"/>
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="207"/>
+        <location filename="../../app/views/forms/children.py" line="212"/>
         <source>Additional line (c/o, floor)</source>
         <translation>Adresszusatz (c/o, Stockwerk)</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="208"/>
+        <location filename="../../app/views/forms/children.py" line="213"/>
         <source>PO box</source>
         <translation>Postfach</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="209"/>
+        <location filename="../../app/views/forms/children.py" line="214"/>
         <source>Postcode</source>
         <translation>PLZ</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="210"/>
+        <location filename="../../app/views/forms/children.py" line="215"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="211"/>
+        <location filename="../../app/views/forms/children.py" line="216"/>
         <source>Canton/state</source>
         <translation>Kanton</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="212"/>
+        <location filename="../../app/views/forms/children.py" line="217"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="263"/>
+        <location filename="../../app/views/forms/children.py" line="268"/>
         <source>Add address</source>
         <translation>Adresse hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="304"/>
+        <location filename="../../app/views/forms/children.py" line="317"/>
         <source>Type to search an organisation</source>
         <translation>Organisation suchen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="352"/>
+        <location filename="../../app/views/forms/children.py" line="373"/>
         <source>Role (e.g. purchasing)</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="391"/>
+        <location filename="../../app/views/forms/children.py" line="412"/>
         <source>Link to organisation</source>
         <translation>Mit Organisation verknüpfen</translation>
     </message>
@@ -785,12 +785,12 @@ Ihre Daten sind unverändert.</translation>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/organisation_form.py" line="70"/>
+        <location filename="../../app/views/forms/organisation_form.py" line="71"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/organisation_form.py" line="90"/>
+        <location filename="../../app/views/forms/organisation_form.py" line="92"/>
         <source>No contact persons yet</source>
         <translation>Noch keine Kontaktpersonen</translation>
     </message>
@@ -843,7 +843,7 @@ Ihre Daten sind unverändert.</translation>
         <translation>Organisationen</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/person_form.py" line="72"/>
+        <location filename="../../app/views/forms/person_form.py" line="73"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
@@ -856,33 +856,33 @@ Ihre Daten sind unverändert.</translation>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../app/views/forms/record_form.py" line="88"/>
-        <location filename="../../app/views/forms/record_form.py" line="127"/>
+        <location filename="../../app/views/forms/record_form.py" line="89"/>
+        <location filename="../../app/views/forms/record_form.py" line="152"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/record_form.py" line="118"/>
+        <location filename="../../app/views/forms/record_form.py" line="143"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/record_form.py" line="119"/>
+        <location filename="../../app/views/forms/record_form.py" line="144"/>
         <source>Owner</source>
         <translation>Verantwortlich</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/record_form.py" line="123"/>
+        <location filename="../../app/views/forms/record_form.py" line="148"/>
         <source>Phone, e-mail, web</source>
         <translation>Telefon, E-Mail, Web</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/record_form.py" line="125"/>
+        <location filename="../../app/views/forms/record_form.py" line="150"/>
         <source>Addresses</source>
         <translation>Adressen</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/record_form.py" line="136"/>
+        <location filename="../../app/views/forms/record_form.py" line="161"/>
         <source>(nobody)</source>
         <translation>(niemand)</translation>
     </message>
