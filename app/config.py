@@ -94,24 +94,35 @@ def user_settings_path() -> Path:
 
 
 def _coerce(key: str, value: Any, source: str) -> Any:
+    """``value`` as the type of setting ``key``, or :class:`UserError`.
+
+    Files hold JSON values, the environment strings; both are checked strictly
+    (``2.5`` or ``true`` is no number of minutes, ``42`` no URL) so a typo in a
+    policy file is reported instead of silently becoming another value.
+    """
     if key in _PATHS:
-        return Path(str(value)).expanduser()
-    kind = _SIMPLE[key]
-    if kind is bool:
-        if isinstance(value, bool):
-            return value
-        text = str(value).strip().lower()
-        if text in {"1", "true", "yes", "on"}:
-            return True
-        if text in {"0", "false", "no", "off"}:
-            return False
-    elif kind is int:
-        try:
-            return int(value)
-        except (TypeError, ValueError):
-            pass
+        if isinstance(value, (str, Path)) and str(value).strip():
+            return Path(str(value).strip()).expanduser()
     else:
-        return str(value)
+        kind = _SIMPLE[key]
+        if kind is bool:
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower() if isinstance(value, (str, int)) else ""
+            if text in {"1", "true", "yes", "on"}:
+                return True
+            if text in {"0", "false", "no", "off"}:
+                return False
+        elif kind is int:
+            number: int | None = None
+            if isinstance(value, int) and not isinstance(value, bool):
+                number = value
+            elif isinstance(value, str) and value.strip().isdecimal():
+                number = int(value.strip())
+            if number is not None and number >= 0:
+                return number
+        elif isinstance(value, str):
+            return value
     raise UserError(
         "config.bad_value",
         f"{source}: setting '{key}' has an invalid value {value!r}",
@@ -132,7 +143,12 @@ def read_json_layer(path: Path) -> dict[str, Any]:
         ) from exc
     if not isinstance(raw, dict):
         raise UserError("config.unreadable", f"{path}: expected a JSON object")
-    return {k: _coerce(k, v, str(path)) for k, v in raw.items() if k in KNOWN_KEYS}
+    # null means "not set here", as a missing key does
+    return {
+        k: _coerce(k, v, str(path))
+        for k, v in raw.items()
+        if k in KNOWN_KEYS and v is not None
+    }
 
 
 def env_layer(environ: Mapping[str, str]) -> dict[str, Any]:
@@ -153,7 +169,11 @@ def load_settings(
     user_path: Path | None = None,
     temp_profile: bool = False,
 ) -> Settings:
-    """Merge the five layers into effective :class:`Settings`."""
+    """Merge the five layers into effective :class:`Settings`.
+
+    With ``temp_profile`` the user file is not read and data lives in a new
+    temporary folder; only the command line can point paths elsewhere.
+    """
     environ = os.environ if environ is None else environ
     policy: dict[str, Any] = {}
     for path in policy_paths if policy_paths is not None else policy_locations():
@@ -161,8 +181,14 @@ def load_settings(
             policy = read_json_layer(path)
             break
     user = {} if temp_profile else read_json_layer(user_path or user_settings_path())
+    env = env_layer(environ)
+    if temp_profile:
+        # A temporary profile must never open the real database: only the
+        # command line may name paths; policy and environment ones are skipped.
+        policy = {k: v for k, v in policy.items() if k not in _PATHS}
+        env = {k: v for k, v in env.items() if k not in _PATHS}
     merged: dict[str, Any] = {}
-    for layer in (user, policy, env_layer(environ), dict(cli or {})):
+    for layer in (user, policy, env, dict(cli or {})):
         merged.update({k: v for k, v in layer.items() if v is not None})
     for key in policy:  # a locked key: only command line and environment beat it
         if key not in (cli or {}) and ENV_PREFIX + key.upper() not in environ:
