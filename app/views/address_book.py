@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import logging
 
-from typing import Any
-
-from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.addresses import ListFilter, RelationStatus
+from app.domain.addresses import ListFilter, Organisation, Person, RelationStatus
 from app.domain.changes import Changes, EntityKind
 from app.domain.errors import NotFoundError, UserError, ValidationError
 from app.services.addresses import AddressService
@@ -63,6 +68,7 @@ class AddressBookView(QWidget):
         super().__init__(parent)
         self._service = service
         self._last_deleted: tuple[int, str, str] | None = None
+        self._syncing_selection = False
         self.persons = PersonTableModel(service, self)
         self.organisations = OrganisationTableModel(service, self)
         self._build()
@@ -124,7 +130,10 @@ class AddressBookView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
-        self.table.setSortingEnabled(True)
+        # Sorting is ours, not the view's (setSortingEnabled): only some
+        # columns can be sorted, and the selection must follow the record.
+        self.table.horizontalHeader().setSectionsClickable(True)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -178,34 +187,76 @@ class AddressBookView(QWidget):
         layout.setContentsMargins(12, 12, 12, 0)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(
+            self._on_header_sort_changed
+        )
+        self._build_actions()
         self._on_form_dirty_changed(False)
 
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_delete)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.delete_current)
+    def _build_actions(self) -> None:
+        """Keyboard actions while the focus is in the address book.
+
+        They are actions rather than bare shortcuts so the main window can put
+        the same objects into its menus (one shortcut per key; two would be
+        ambiguous and neither would fire).
+        """
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.act_find = QAction(self.tr("&Find"), self)
+        self.act_find.setShortcut(QKeySequence.StandardKey.Find)
+        self.act_find.triggered.connect(self.focus_search)
+        self.act_save = QAction(self.tr("&Save"), self)
+        self.act_save.setShortcut(QKeySequence.StandardKey.Save)
+        self.act_save.triggered.connect(self.save)
+        self.act_undo = QAction(self.tr("&Undo delete"), self)
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_undo.triggered.connect(self.undo_delete)
+        self.act_undo.setEnabled(False)
+        self.act_delete = QAction(self.tr("&Delete record"), self)
+        self.act_delete.setShortcut(QKeySequence("Ctrl+Delete"))
+        self.act_delete.triggered.connect(self.delete_current)
+        for action in (self.act_find, self.act_save, self.act_undo, self.act_delete):
+            action.setShortcutContext(context)
+            self.addAction(action)
+        # plain Delete only in the list, never while typing in or tabbing through the form
+        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_current)
 
     def _set_model(self, model: WindowedTableModel) -> None:
         old = self.table.selectionModel()
         self.table.setModel(model)
         if old is not None:
             old.deleteLater()
-        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
-        for i, col in enumerate(model._columns):  # noqa: SLF001 - fixed widths, never ResizeToContents
+        self.table.selectionModel().currentRowChanged.connect(
+            self._on_table_current_changed
+        )
+        for i, col in enumerate(model.columns):  # fixed widths, never ResizeToContents
             self.table.setColumnWidth(i, col.width)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)  # show the model's order; do not re-sort
+        header.setSortIndicator(model.sort_column(), model.sort_order())
+        header.blockSignals(False)
 
     # ---- public API
 
     @property
+    def kind(self) -> int:
+        """:data:`PERSONS` or :data:`ORGANISATIONS`, whichever list and form are shown.
+
+        The form stack, not the tab bar, is the truth: while the user answers
+        the unsaved-changes question the tab bar already shows the new kind.
+        """
+        return self.forms.currentIndex()
+
+    @property
     def model(self) -> WindowedTableModel:
         """The list model shown now."""
-        return self.persons if self.kind_tabs.currentIndex() == PERSONS else self.organisations
+        return self.persons if self.kind == PERSONS else self.organisations
 
     @property
     def form(self) -> RecordForm:
         """The form shown now."""
-        return self.person_form if self.kind_tabs.currentIndex() == PERSONS else self.org_form
+        return self.person_form if self.kind == PERSONS else self.org_form
 
     def reload_pick_lists(self) -> None:
         """Refresh owners and industries in the forms."""
@@ -246,9 +297,13 @@ class AddressBookView(QWidget):
         """Ctrl+N: an empty form for a new person or organisation."""
         if not self._confirm_leave():
             return
-        self.table.clearSelection()
+        self._select_id(None)
         self.form.load(None)
-        focus = self.person_form.last_name if self.form is self.person_form else self.org_form.name
+        focus = (
+            self.person_form.last_name
+            if self.form is self.person_form
+            else self.org_form.name
+        )
         focus.setFocus()
 
     def open_person(self, person_id: str) -> None:
@@ -259,38 +314,48 @@ class AddressBookView(QWidget):
         self.kind_tabs.setCurrentIndex(PERSONS)
         self.kind_tabs.blockSignals(False)
         self.forms.setCurrentIndex(PERSONS)
+        self._on_kind_changed()
         self._set_model(self.persons)
-        self._load_record(person_id)
+        self.persons.refresh()
         self._update_count()
+        self._load_record(person_id)
+        self._select_id(person_id)
 
     def save(self) -> bool:
         """Ctrl+S: validate and store the form; errors appear next to fields."""
         form = self.form
         try:
-            data: Any = form.value()
-            if form is self.person_form:
-                if form.record_id:
-                    record, changes = self._service.update_person(form.record_id, data)
-                else:
-                    record, changes = self._service.create_person(data)
-            elif form.record_id:
-                record, changes = self._service.update_organisation(form.record_id, data)
-            else:
-                record, changes = self._service.create_organisation(data)
+            record, changes = self._store()
         except ValidationError as exc:
             form.show_errors(exc)
-            self.sig_status_message.emit(self.tr("Not saved: please correct the marked fields."))
+            self.sig_status_message.emit(
+                self.tr("Not saved: please correct the marked fields.")
+            )
             return False
         except UserError as exc:
             form.general_error.show_error(str(exc))
             return False
-        form.load(record)  # type: ignore[arg-type]
+        form.load(record)
         self.model.refresh()
         self._update_count()
         self._select_id(record.id)
         self.sig_data_changed.emit(changes, self)
         self.sig_status_message.emit(self.tr("Saved."))
         return True
+
+    def _store(self) -> tuple[Person | Organisation, Changes]:
+        """Create or update the record of the shown form."""
+        if self.kind == PERSONS:
+            person = self.person_form.value()
+            pid = self.person_form.record_id
+            if pid:
+                return self._service.update_person(pid, person)
+            return self._service.create_person(person)
+        org = self.org_form.value()
+        oid = self.org_form.record_id
+        if oid:
+            return self._service.update_organisation(oid, org)
+        return self._service.create_organisation(org)
 
     def revert(self) -> None:
         """Throw away edits and show the stored record again."""
@@ -305,7 +370,7 @@ class AddressBookView(QWidget):
         rid = self.form.record_id
         if not rid:
             return
-        kind = self.kind_tabs.currentIndex()
+        kind = self.kind
         name = self.form.heading.text()
         changes = (
             self._service.delete_person(rid)
@@ -315,18 +380,22 @@ class AddressBookView(QWidget):
         self._last_deleted = (kind, rid, name)
         self.undo_button.setText(self.tr("Undo delete of %1").replace("%1", name))
         self.undo_button.show()
+        self.act_undo.setEnabled(True)
         self.form.load(None)
         self.apply_filter()
         self.sig_data_changed.emit(changes, self)
-        self.sig_status_message.emit(self.tr("Deleted %1. Ctrl+Z brings it back.").replace("%1", name))
+        self.sig_status_message.emit(
+            self.tr("Deleted %1. Ctrl+Z brings it back.").replace("%1", name)
+        )
 
     def undo_delete(self) -> None:
         """Ctrl+Z: restore the record deleted last."""
-        if self._last_deleted is None:
+        if self._last_deleted is None or not self._confirm_leave():
             return
         kind, rid, name = self._last_deleted
         self._last_deleted = None
         self.undo_button.hide()
+        self.act_undo.setEnabled(False)
         changes = (
             self._service.restore_person(rid)
             if kind == PERSONS
@@ -345,36 +414,82 @@ class AddressBookView(QWidget):
             return
         if changes.touches(EntityKind.USER) or changes.touches(EntityKind.INDUSTRY):
             self.reload_pick_lists()
-        if changes.touches(EntityKind.PERSON) or changes.touches(EntityKind.ORGANISATION):
+        if changes.touches(EntityKind.PERSON) or changes.touches(
+            EntityKind.ORGANISATION
+        ):
             self.apply_filter()
 
     # ---- slots
 
     def _on_kind_tabs_changed(self, index: int) -> None:
+        if index == self.kind:
+            return
+        if not self._confirm_leave():
+            self.kind_tabs.blockSignals(True)
+            self.kind_tabs.setCurrentIndex(self.kind)
+            self.kind_tabs.blockSignals(False)
+            return
         self.forms.setCurrentIndex(index)
-        self.new_button.setText(self.tr("New person") if index == PERSONS else self.tr("New organisation"))
+        self._on_kind_changed()
         self._set_model(self.model)
-        self.model.filter = self.current_filter()
         self.model.refresh()
         self._update_count()
-        if self.model.total:
+        rid = self.form.record_id
+        if rid and self.model.find_row(rid) is not None:
+            # back to the record shown before, read afresh: saving on the other
+            # tab may have changed it (e.g. an organisation's contact persons)
+            self._load_record(rid)
+            self._select_id(rid)
+        elif self.model.total:
             self.table.selectRow(0)
         else:
             self.form.load(None)
 
-    def _on_table_current_changed(self, current: Any, _previous: Any) -> None:
-        if not current.isValid():
+    def _on_kind_changed(self) -> None:
+        self.new_button.setText(
+            self.tr("New person")
+            if self.kind == PERSONS
+            else self.tr("New organisation")
+        )
+
+    def _on_table_current_changed(
+        self, current: QModelIndex, _previous: QModelIndex
+    ) -> None:
+        if self._syncing_selection or not current.isValid():
             return
         rid = self.model.row_id(current.row())
-        if rid and rid != self.form.record_id:
-            if not self._confirm_leave():
-                return
-            self._load_record(rid)
+        if not rid or rid == self.form.record_id:
+            return
+        asked = self.form.dirty
+        if not self._confirm_leave():
+            # the view selects the clicked row after this slot; put it back after
+            self._sync_selection_later()
+            return
+        self._load_record(rid)
+        if asked:  # a save may have re-read the list under the view's feet
+            self._sync_selection_later()
+
+    def _on_header_sort_changed(self, section: int, order: Qt.SortOrder) -> None:
+        model = self.model
+        if not model.is_sortable(section):  # leave order and indicator as they are
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(model.sort_column(), model.sort_order())
+            header.blockSignals(False)
+            return
+        model.sort(section, order)
+        self._select_id(self.form.record_id)
 
     def _on_form_dirty_changed(self, dirty: bool) -> None:
         self.save_button.setEnabled(dirty)
+        self.act_save.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
-        self.delete_button.setEnabled(bool(self.form.record_id))
+        self._update_delete_enabled()
+
+    def _update_delete_enabled(self) -> None:
+        stored = bool(self.form.record_id)
+        self.delete_button.setEnabled(stored)
+        self.act_delete.setEnabled(stored)
 
     # ---- helpers
 
@@ -388,18 +503,29 @@ class AddressBookView(QWidget):
             self.form.load(None)
         self._on_form_dirty_changed(False)
 
-    def _select_id(self, rid: str) -> None:
-        row = self.model.find_row(rid)
-        if row is None:
-            return
-        self.table.blockSignals(True)
-        self.table.selectionModel().setCurrentIndex(
-            self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.blockSignals(False)
-        self.table.scrollTo(self.model.index(row, 0))
+    def _select_id(self, rid: str | None) -> None:
+        """Select the row of ``rid`` without reloading the form (none: no row)."""
+        row = self.model.find_row(rid) if rid else None
+        selection = self.table.selectionModel()
+        self._syncing_selection = True
+        try:
+            if row is None:
+                selection.clearSelection()
+                selection.clearCurrentIndex()
+                return
+            index = self.model.index(row, 0)
+            selection.setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+        finally:
+            self._syncing_selection = False
+
+    def _sync_selection_later(self) -> None:
+        """Select the form's record once the view has finished its own update."""
+        QTimer.singleShot(0, self, lambda: self._select_id(self.form.record_id))
 
     def _confirm_leave(self) -> bool:
         if not self.form.dirty:
@@ -414,22 +540,25 @@ class AddressBookView(QWidget):
         )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        if answer == QMessageBox.StandardButton.Discard:
+            self.revert()  # a hidden form must not stay dirty
+            return True
+        return False
 
     def _update_count(self) -> None:
         total = self.model.total
         locale = QLocale()
         number = locale.toString(total)
         if self.current_filter().search and total >= SEARCH_CAP:
-            text = self.tr("More than %1 matches — type more to narrow the search").replace(
-                "%1", locale.toString(SEARCH_CAP)
-            )
+            text = self.tr(
+                "More than %1 matches — type more to narrow the search"
+            ).replace("%1", locale.toString(SEARCH_CAP))
         elif self.kind_tabs.currentIndex() == PERSONS:
             text = self.tr("%1 persons").replace("%1", number)
         else:
             text = self.tr("%1 organisations").replace("%1", number)
         self.count_label.setText(text)
-        self.delete_button.setEnabled(bool(self.form.record_id))
+        self._update_delete_enabled()
         self._update_empty_state()
 
     def _update_empty_state(self) -> None:
@@ -440,17 +569,21 @@ class AddressBookView(QWidget):
         if filtered.search or filtered.status or filtered.postcode_prefix:
             text = self.tr("Nothing matches. Check the spelling or clear the filters.")
         elif self.kind_tabs.currentIndex() == PERSONS:
-            text = self.tr("No persons yet.\nClick “New person” (Ctrl+N) or load demo data from the File menu.")
+            text = self.tr(
+                "No persons yet.\nClick “New person” (Ctrl+N) or load demo data from the File menu."
+            )
         else:
-            text = self.tr("No organisations yet.\nClick “New organisation” (Ctrl+Shift+N) or load demo data from the File menu.")
+            text = self.tr(
+                "No organisations yet.\nClick “New organisation” (Ctrl+Shift+N) or load demo data from the File menu."
+            )
         self.empty_state.setText(text)
-        self.empty_state.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
+        self.empty_state.setGeometry(
+            self.table.viewport().rect().adjusted(24, 24, -24, -24)
+        )
         self.empty_state.show()
         self.empty_state.raise_()
 
-    def resizeEvent(self, event: Any) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if hasattr(self, "empty_state") and self.empty_state.isVisible():
             self._update_empty_state()
-
-

@@ -21,7 +21,9 @@ from app.domain.addresses import ListFilter
 
 
 class _Card(QFrame):
-    def __init__(self, title: str, value: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, value: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("card")
         layout = QVBoxLayout(self)
@@ -97,7 +99,12 @@ class HomeView(QWidget):
         self.prospects_card = _Card(self.tr("Prospects"))
         cards = QGridLayout()
         for i, card in enumerate(
-            (self.persons_card, self.orgs_card, self.customers_card, self.prospects_card)
+            (
+                self.persons_card,
+                self.orgs_card,
+                self.customers_card,
+                self.prospects_card,
+            )
         ):
             cards.addWidget(card, 0, i)
         self.new_person = QPushButton(self.tr("New person"))
@@ -115,7 +122,9 @@ class HomeView(QWidget):
         actions.addStretch(1)
         self.db_info = QLabel()
         self.db_info.setObjectName("dbInfo")
-        self.db_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.db_info.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
         self.db_info.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 28)
@@ -156,7 +165,9 @@ class HomeView(QWidget):
                 "import a file, or load demo data to look around."
             )
             if empty
-            else self.tr("Your customers and prospects, always with you — online or not.")
+            else self.tr(
+                "Your customers and prospects, always with you — online or not."
+            )
         )
         self.demo.setProperty("highlight", empty)
         backup = services.last_backup()

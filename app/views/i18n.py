@@ -32,7 +32,11 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
 
     German uses Swiss formats (de-CH: ``1'234.50``, ``31.12.2026``).
     """
-    locale = QLocale(QLocale.Language.German, QLocale.Country.Switzerland) if language == "de" else QLocale(QLocale.Language.English, QLocale.Country.Switzerland)
+    locale = (
+        QLocale(QLocale.Language.German, QLocale.Country.Switzerland)
+        if language == "de"
+        else QLocale(QLocale.Language.English, QLocale.Country.Switzerland)
+    )
     QLocale.setDefault(locale)
     installed: list[QTranslator] = []
     if language == "en":

@@ -19,7 +19,10 @@ def status_text(status: RelationStatus | str) -> str:
         RelationStatus.PARTNER: _t("Partner"),
         RelationStatus.SUPPLIER: _t("Supplier"),
         RelationStatus.FORMER: _t("Former customer"),
-    }.get(RelationStatus(status) if status in RelationStatus else RelationStatus.PROSPECT, "")
+    }.get(
+        RelationStatus(status) if status in RelationStatus else RelationStatus.PROSPECT,
+        "",
+    )
 
 
 def channel_text(kind: ChannelKind) -> str:
@@ -72,13 +75,17 @@ def error_text(code: str, fallback: str) -> str:
         "required": _t("This field is required."),
         "email.invalid": _t("This is not a valid e-mail address."),
         "phone.invalid": _t("This is not a valid phone number."),
-        "postcode.invalid": _t("This postcode does not exist in that country's format."),
+        "postcode.invalid": _t(
+            "This postcode does not exist in that country's format."
+        ),
         "country.invalid": _t("Use a two-letter country code such as CH, DE or AT."),
         "web.invalid": _t("This is not a web address."),
         "uid.invalid": _t("A UID looks like CHE-123.456.789."),
         "uid.checksum": _t("This UID has a wrong check digit."),
         "birth_date.range": _t("The date of birth must lie between 1880 and today."),
         "address.empty": _t("An address needs at least a street, postcode or city."),
-        "employment.duplicate": _t("The person is already linked to this organisation."),
+        "employment.duplicate": _t(
+            "The person is already linked to this organisation."
+        ),
     }
     return known.get(code, fallback)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,11 +22,15 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.domain.addresses import ListFilter
 from app.domain.changes import Changes
+from app.domain.progress import ProgressSink
 from app.services.container import Services
-from app.tasks.runner import TaskRunner
+from app.tasks.runner import TaskHandle, TaskRunner
 from app.views.address_book import ORGANISATIONS, PERSONS, AddressBookView
 from app.views.home import DemoDataDialog, HomeView
 from app.views.progress_dialog import TaskProgressDialog
+
+if TYPE_CHECKING:
+    from app.services.demo import DemoResult
 
 log = logging.getLogger(__name__)
 
@@ -105,26 +110,32 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu("")
         self.view_menu = bar.addMenu("")
         self.help_menu = bar.addMenu("")
-        self.act_new_person = QAction(self, shortcut=QKeySequence.StandardKey.New)
-        self.act_new_org = QAction(self, shortcut=QKeySequence("Ctrl+Shift+N"))
+        key = QKeySequence
+        self.act_new_person = QAction(self, shortcut=key(key.StandardKey.New))
+        self.act_new_org = QAction(self, shortcut=key("Ctrl+Shift+N"))
         self.act_demo = QAction(self)
-        self.act_quit = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
-        self.act_find = QAction(self, shortcut=QKeySequence.StandardKey.Find)
-        self.act_save = QAction(self, shortcut=QKeySequence.StandardKey.Save)
-        self.act_delete = QAction(self, shortcut=QKeySequence("Ctrl+Delete"))
-        self.act_undo = QAction(self, shortcut=QKeySequence.StandardKey.Undo)
-        self.act_home = QAction(self, shortcut=QKeySequence("Ctrl+1"))
-        self.act_persons = QAction(self, shortcut=QKeySequence("Ctrl+2"))
-        self.act_orgs = QAction(self, shortcut=QKeySequence("Ctrl+3"))
+        self.act_quit = QAction(self, shortcut=key(key.StandardKey.Quit))
+        # Ctrl+F works on every page (it opens the address book), so the window
+        # owns it and the book's own Find action goes: two would be ambiguous.
+        self.act_find = QAction(self, shortcut=key(key.StandardKey.Find))
+        self.addresses.removeAction(self.addresses.act_find)
+        # Save, Delete and Undo act on the address book while the focus is in
+        # it; the menu shows the book's own actions, so each key has one owner.
+        self.act_save = self.addresses.act_save
+        self.act_delete = self.addresses.act_delete
+        self.act_undo = self.addresses.act_undo
+        self.act_home = QAction(self, shortcut=key("Ctrl+1"))
+        self.act_persons = QAction(self, shortcut=key("Ctrl+2"))
+        self.act_orgs = QAction(self, shortcut=key("Ctrl+3"))
         self.act_about = QAction(self)
-        for act in (self.act_find, self.act_save, self.act_undo):
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.file_menu.addActions([self.act_new_person, self.act_new_org])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_demo)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
-        self.edit_menu.addActions([self.act_find, self.act_save, self.act_delete, self.act_undo])
+        self.edit_menu.addActions(
+            [self.act_find, self.act_save, self.act_delete, self.act_undo]
+        )
         self.view_menu.addActions([self.act_home, self.act_persons, self.act_orgs])
         self.help_menu.addAction(self.act_about)
 
@@ -134,19 +145,20 @@ class MainWindow(QMainWindow):
         self.act_demo.triggered.connect(self.ask_demo_data)
         self.act_quit.triggered.connect(self.close)
         self.act_find.triggered.connect(self._find)
-        self.act_save.triggered.connect(self.addresses.save)
-        self.act_delete.triggered.connect(self.addresses.delete_current)
-        self.act_undo.triggered.connect(self.addresses.undo_delete)
         self.act_home.triggered.connect(lambda: self.show_page(HOME))
         self.act_persons.triggered.connect(lambda: self.show_addresses(PERSONS))
         self.act_orgs.triggered.connect(lambda: self.show_addresses(ORGANISATIONS))
         self.act_about.triggered.connect(self.about)
         self.home.sig_new_person_requested.connect(lambda: self.new_record(PERSONS))
-        self.home.sig_new_organisation_requested.connect(lambda: self.new_record(ORGANISATIONS))
+        self.home.sig_new_organisation_requested.connect(
+            lambda: self.new_record(ORGANISATIONS)
+        )
         self.home.sig_addresses_requested.connect(lambda: self.show_addresses(PERSONS))
         self.home.sig_demo_requested.connect(self.ask_demo_data)
         self.addresses.sig_data_changed.connect(self.sig_data_changed)
-        self.addresses.sig_status_message.connect(lambda m: self.statusBar().showMessage(m, 5000))
+        self.addresses.sig_status_message.connect(
+            lambda m: self.statusBar().showMessage(m, 5000)
+        )
         self.sig_data_changed.connect(self._on_data_changed)
         self.runner.sig_task_crashed.connect(self._on_runner_task_crashed)
 
@@ -202,26 +214,36 @@ class MainWindow(QMainWindow):
             return
         self.generate_demo(dialog.organisations.value(), dialog.persons.value())
 
-    def generate_demo(self, organisations: int, persons: int) -> None:
+    def generate_demo(self, organisations: int, persons: int) -> TaskHandle:
         """Run demo-data generation with progress and Cancel."""
+        services = self.services
+
+        def work(progress: ProgressSink) -> DemoResult:
+            return services.generate_demo(
+                organisations=organisations, persons=persons, progress=progress
+            )
+
+        # The callbacks run on the GUI thread after this method has returned,
+        # so ``dialog`` below is always bound by then.
         handle = self.runner.run(
             "demo",
-            lambda progress: self.services.generate_demo(
-                organisations=organisations, persons=persons, progress=progress
-            ),
+            work,
             with_progress=True,
             on_done=lambda result: self._on_demo_finished(dialog, result),
             on_error=lambda exc: self._on_demo_failed(dialog, exc),
             on_cancelled=lambda: self._on_demo_cancelled(dialog),
         )
         dialog = TaskProgressDialog(handle, self.tr("Generating demo data …"), self)
+        return handle
 
     def about(self) -> None:
         """Help → About."""
         QMessageBox.about(
             self,
             self.tr("About Relata"),
-            self.tr("Relata %1\nThe offline-first CRM for field sales and back offices.\n\nDatabase: %2")
+            self.tr(
+                "Relata %1\nThe offline-first CRM for field sales and back offices.\n\nDatabase: %2"
+            )
             .replace("%1", __version__)
             .replace("%2", str(self.services.db_path)),
         )
@@ -233,15 +255,25 @@ class MainWindow(QMainWindow):
         self.home.refresh()
         self._update_counts()
 
-    def _on_demo_finished(self, dialog: TaskProgressDialog, result: object) -> None:
+    def _on_demo_finished(self, dialog: TaskProgressDialog, result: DemoResult) -> None:
         dialog.finish()
         self.sig_data_changed.emit(Changes.all(), self)
-        self.statusBar().showMessage(self.tr("Demo data loaded."), 8000)
+        locale = QLocale()
+        self.statusBar().showMessage(
+            self.tr("Demo data loaded: %1 organisations, %2 persons.")
+            .replace("%1", locale.toString(result.organisations))
+            .replace("%2", locale.toString(result.persons)),
+            8000,
+        )
 
     def _on_demo_failed(self, dialog: TaskProgressDialog, exc: BaseException) -> None:
         dialog.finish()
         log.error("demo data failed", exc_info=exc)
-        QMessageBox.critical(self, self.tr("Demo data"), self.tr("Demo data could not be generated: %1").replace("%1", str(exc)))
+        QMessageBox.critical(
+            self,
+            self.tr("Demo data"),
+            self.tr("Demo data could not be generated: %1").replace("%1", str(exc)),
+        )
 
     def _on_demo_cancelled(self, dialog: TaskProgressDialog) -> None:
         dialog.finish()
@@ -251,7 +283,9 @@ class MainWindow(QMainWindow):
         QMessageBox.critical(
             self,
             self.tr("Unexpected error"),
-            self.tr("The task “%1” failed: %2\nYour data is unchanged.").replace("%1", name).replace("%2", str(exc)),
+            self.tr("The task “%1” failed: %2\nYour data is unchanged.")
+            .replace("%1", name)
+            .replace("%2", str(exc)),
         )
 
     def _find(self) -> None:

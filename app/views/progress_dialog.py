@@ -13,7 +13,9 @@ SHOW_AFTER_MS = 500
 class TaskProgressDialog(QProgressDialog):
     """Follows a :class:`TaskHandle`; Cancel asks the task to stop and roll back."""
 
-    def __init__(self, handle: TaskHandle, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, handle: TaskHandle, title: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(title, self.tr("Cancel"), 0, 0, parent)
         self.setWindowTitle(title)
         self.setWindowModality(Qt.WindowModality.WindowModal)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -54,11 +55,11 @@ class _RowsEditor(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
-        self._add = QPushButton(add_text)
-        self._add.setObjectName("addRowButton")
-        self._add.clicked.connect(lambda: self._append(None, focus=True))
+        self.add_button = QPushButton(add_text)
+        self.add_button.setObjectName("addRowButton")
+        self.add_button.clicked.connect(lambda: self._append(None, focus=True))
         bar = QHBoxLayout()
-        bar.addWidget(self._add)
+        bar.addWidget(self.add_button)
         bar.addStretch(1)
         self._layout.addLayout(bar)
 
@@ -70,6 +71,7 @@ class _RowsEditor(QWidget):
         self._rows.append(row)
         self._layout.insertWidget(len(self._rows) - 1, row)
         if focus:
+            row.show()  # the layout would show it on the next loop: too late for focus
             row.setFocus()
         self.sig_content_changed.emit()
         return row
@@ -78,6 +80,11 @@ class _RowsEditor(QWidget):
         self._rows.remove(row)
         row.setParent(None)
         row.deleteLater()
+        self.sig_content_changed.emit()
+
+    def _on_row_edited(self, *_args: object) -> None:
+        # Row widgets' signals carry a value (text, index, checked); the
+        # signal carries none, so emitting it straight from them raised.
         self.sig_content_changed.emit()
 
     def clear(self) -> None:
@@ -91,6 +98,10 @@ class _RowsEditor(QWidget):
         """The row widget at ``index``."""
         return self._rows[index] if 0 <= index < len(self._rows) else None
 
+    def rows(self) -> list[QWidget]:
+        """The row widgets, top to bottom."""
+        return list(self._rows)
+
     def _remove_button(self, row: QWidget) -> QToolButton:
         button = QToolButton()
         button.setText("✕")
@@ -103,10 +114,12 @@ class _RowsEditor(QWidget):
 class ChannelRow(QWidget):
     """Kind, value, label, primary flag and an inline error."""
 
-    def __init__(self, item: ChannelData | None, on_change: Callable[[], None]) -> None:
+    def __init__(
+        self, item: ChannelData | None, on_change: Callable[..., None]
+    ) -> None:
         super().__init__()
         self.item_id = item.id if item else None
-        grid = QGridLayout(self)
+        self.grid = grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         self.kind = QComboBox()
         for kind in ChannelKind:
@@ -158,8 +171,8 @@ class ChannelsEditor(_RowsEditor):
         super().__init__(_t("Add phone, e-mail or web"), parent)
 
     def _make_row(self, item: Any) -> QWidget:
-        row = ChannelRow(item, self.sig_content_changed.emit)
-        row.layout().addWidget(self._remove_button(row), 0, 4)  # type: ignore[call-arg]
+        row = ChannelRow(item, self._on_row_edited)
+        row.grid.addWidget(self._remove_button(row), 0, 4)
         return row
 
     def set_items(self, items: tuple[ChannelData, ...]) -> None:
@@ -188,13 +201,24 @@ class ChannelsEditor(_RowsEditor):
 class AddressRow(QWidget):
     """One postal address with inline errors per field."""
 
-    FIELDS = ("street", "house_number", "extra", "po_box", "postcode", "city", "region", "country")
+    FIELDS = (
+        "street",
+        "house_number",
+        "extra",
+        "po_box",
+        "postcode",
+        "city",
+        "region",
+        "country",
+    )
 
-    def __init__(self, item: AddressData | None, on_change: Callable[[], None]) -> None:
+    def __init__(
+        self, item: AddressData | None, on_change: Callable[..., None]
+    ) -> None:
         super().__init__()
         self.setObjectName("addressRow")
         self.item_id = item.id if item else None
-        grid = QGridLayout(self)
+        self.grid = grid = QGridLayout(self)
         grid.setContentsMargins(0, 4, 0, 4)
         self.kind = QComboBox()
         for kind in AddressKind:
@@ -263,8 +287,8 @@ class AddressesEditor(_RowsEditor):
         super().__init__(_t("Add address"), parent)
 
     def _make_row(self, item: Any) -> QWidget:
-        row = AddressRow(item, self.sig_content_changed.emit)
-        row.layout().addWidget(self._remove_button(row), 0, 2)  # type: ignore[call-arg]
+        row = AddressRow(item, self._on_row_edited)
+        row.grid.addWidget(self._remove_button(row), 0, 2)
         return row
 
     def set_items(self, items: tuple[AddressData, ...]) -> None:
@@ -295,19 +319,33 @@ class AddressesEditor(_RowsEditor):
 
 
 class OrganisationPicker(QComboBox):
-    """An editable combo that searches organisations as you type."""
+    """An editable combo that searches organisations as you type.
+
+    Matches are offered in a completer popup rather than the combo's own list:
+    the combo popup grabs the keyboard, so whatever the user typed after it
+    opened went to the list instead of the text field. A completer popup hands
+    typed keys on to the field.
+    """
 
     def __init__(self, search: Callable[[str], list[OrganisationRow]]) -> None:
         super().__init__()
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.lineEdit().setPlaceholderText(_t("Type to search an organisation"))
+        edit = self.lineEdit()
+        assert edit is not None  # editable combos always have one
+        edit.setPlaceholderText(_t("Type to search an organisation"))
+        self.matches = QCompleter(self.model(), self)
+        self.matches.setCompletionMode(
+            QCompleter.CompletionMode.UnfilteredPopupCompletion
+        )
+        self.matches.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(self.matches)
         self._search = search
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self._refresh)
-        self.lineEdit().textEdited.connect(lambda _t: self._timer.start())
+        edit.textEdited.connect(lambda _t: self._timer.start())
 
     def set_organisation(self, org_id: str, name: str) -> None:
         """Preselect an organisation."""
@@ -318,7 +356,7 @@ class OrganisationPicker(QComboBox):
     def organisation_id(self) -> str | None:
         """The chosen organisation's id (``None`` if the text matches none)."""
         index = self.findText(self.currentText(), Qt.MatchFlag.MatchExactly)
-        return self.itemData(index) if index >= 0 else None
+        return str(self.itemData(index)) if index >= 0 else None
 
     def _refresh(self) -> None:
         text = self.currentText()
@@ -328,10 +366,12 @@ class OrganisationPicker(QComboBox):
         self.clear()
         for org in self._search(text):
             self.addItem(f"{org.name}" + (f", {org.city}" if org.city else ""), org.id)
+        self.setCurrentIndex(-1)
         self.setEditText(text)
         self.blockSignals(False)
         if self.count():
-            self.showPopup()
+            self.matches.setCompletionPrefix(text)
+            self.matches.complete()
 
 
 class EmploymentRow(QWidget):
@@ -341,11 +381,11 @@ class EmploymentRow(QWidget):
         self,
         item: EmploymentData | None,
         search: Callable[[str], list[OrganisationRow]],
-        on_change: Callable[[], None],
+        on_change: Callable[..., None],
     ) -> None:
         super().__init__()
         self.item_id = item.id if item else None
-        layout = QGridLayout(self)
+        self.grid = layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.organisation = OrganisationPicker(search)
         self.role = QLineEdit()
@@ -359,7 +399,9 @@ class EmploymentRow(QWidget):
         layout.setColumnStretch(0, 2)
         layout.setColumnStretch(1, 1)
         if item:
-            self.organisation.set_organisation(item.organisation_id, item.organisation_name)
+            self.organisation.set_organisation(
+                item.organisation_id, item.organisation_name
+            )
             self.role.setText(item.role)
             self.primary.setChecked(item.is_primary)
         self.organisation.currentIndexChanged.connect(on_change)
@@ -385,14 +427,16 @@ class EmploymentsEditor(_RowsEditor):
     """Organisations a person works for, with role."""
 
     def __init__(
-        self, search: Callable[[str], list[OrganisationRow]], parent: QWidget | None = None
+        self,
+        search: Callable[[str], list[OrganisationRow]],
+        parent: QWidget | None = None,
     ) -> None:
         self._search = search
         super().__init__(_t("Link to organisation"), parent)
 
     def _make_row(self, item: Any) -> QWidget:
-        row = EmploymentRow(item, self._search, self.sig_content_changed.emit)
-        row.layout().addWidget(self._remove_button(row), 0, 3)  # type: ignore[call-arg]
+        row = EmploymentRow(item, self._search, self._on_row_edited)
+        row.grid.addWidget(self._remove_button(row), 0, 3)
         return row
 
     def set_items(self, items: tuple[EmploymentData, ...]) -> None:

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
 
-from app.domain.addresses import Industry, Organisation, OrganisationData, RelationStatus
+from app.domain.addresses import (
+    Industry,
+    Organisation,
+    OrganisationData,
+    RelationStatus,
+)
 from app.views.forms.record_form import RecordForm, section_title
+
+PERSON_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _t(text: str) -> str:
@@ -34,19 +48,22 @@ class OrganisationForm(RecordForm):
         self.contacts = QListWidget()
         self.contacts.setObjectName("contactList")
         self.contacts.setMaximumHeight(140)
-        self.contacts.itemActivated.connect(
-            lambda item: self.sig_person_open_requested.emit(item.data(256))
-        )
+        self.contacts.setToolTip(_t("Double-click or press Enter to open the person"))
+        self.contacts.itemActivated.connect(self._on_contacts_activated)
         form = QFormLayout()
         self.add_field(form, "name", _t("Name *"), self.name)
         self.add_field(form, "legal_form", _t("Legal form"), self.legal_form)
-        self.add_field(form, "customer_number", _t("Customer no."), self.customer_number)
+        self.add_field(
+            form, "customer_number", _t("Customer no."), self.customer_number
+        )
         self.add_field(form, "uid", _t("UID (VAT) no."), self.uid)
         self.add_field(form, "industry_id", _t("Industry"), self.industry)
         self.add_status_fields(form)
         self.body.addLayout(form)
         self.add_common_sections()
-        self.body.insertWidget(self.body.count() - 1, section_title(_t("Contact persons")))
+        self.body.insertWidget(
+            self.body.count() - 1, section_title(_t("Contact persons"))
+        )
         self.body.insertWidget(self.body.count() - 1, self.contacts)
         self.load(None)
 
@@ -67,8 +84,10 @@ class OrganisationForm(RecordForm):
         self.clear_errors()
         self.record_id = org.id if org else None
         data = org.data() if org else OrganisationData(name="")
-        self.heading.setText(org.name if org else _t("New organisation"))
-        self.subheading.setText(org.industry_name if org else "")
+        self.set_heading(
+            org.name if org else _t("New organisation"),
+            org.industry_name if org else "",
+        )
         self.name.setText(data.name)
         self.legal_form.setText(data.legal_form)
         self.customer_number.setText(data.customer_number)
@@ -83,13 +102,20 @@ class OrganisationForm(RecordForm):
         for contact in org.contacts if org else ():
             text = contact.name + (f" — {contact.role}" if contact.role else "")
             item = QListWidgetItem(text)
-            item.setData(256, contact.person_id)
+            item.setData(PERSON_ID_ROLE, contact.person_id)
             item.setToolTip(" · ".join(p for p in (contact.email, contact.phone) if p))
             self.contacts.addItem(item)
         if org is None or not org.contacts:
-            self.contacts.addItem(_t("No contact persons yet"))
+            placeholder = QListWidgetItem(_t("No contact persons yet"))
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)  # nothing to open
+            self.contacts.addItem(placeholder)
         self._loading = False
         self.set_clean()
+
+    def _on_contacts_activated(self, item: QListWidgetItem) -> None:
+        person_id = item.data(PERSON_ID_ROLE)
+        if isinstance(person_id, str) and person_id:
+            self.sig_person_open_requested.emit(person_id)
 
     def value(self) -> OrganisationData:
         """The form as an :class:`OrganisationData`."""

@@ -8,7 +8,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QWidget
 
-from app.domain.addresses import OrganisationRow, Person, PersonData, RelationStatus, Salutation
+from app.domain.addresses import (
+    OrganisationRow,
+    Person,
+    PersonData,
+    RelationStatus,
+    Salutation,
+)
 from app.domain.errors import FieldError, ValidationError
 from app.views.forms.children import EmploymentsEditor
 from app.views.forms.record_form import RecordForm, section_title
@@ -69,9 +75,9 @@ class PersonForm(RecordForm):
         self.clear_errors()
         self.record_id = person.id if person else None
         data = person.data() if person else PersonData(last_name="")
-        self.heading.setText(person.full_name if person else _t("New person"))
-        self.subheading.setText(
-            ", ".join(e.organisation_name for e in data.employments) if person else ""
+        self.set_heading(
+            person.full_name if person else _t("New person"),
+            ", ".join(e.organisation_name for e in data.employments),
         )
         self.select_data(self.salutation, data.salutation)
         self.title.setText(data.title)
@@ -111,7 +117,11 @@ class PersonForm(RecordForm):
                 ]
             )
         qdate = self.birth_date.date()
-        birth = None if qdate == _NO_DATE else dt.date(qdate.year(), qdate.month(), qdate.day())
+        birth = (
+            None
+            if qdate == _NO_DATE
+            else dt.date(qdate.year(), qdate.month(), qdate.day())
+        )
         return PersonData(
             last_name=self.last_name.text(),
             first_name=self.first_name.text(),
@@ -127,7 +137,9 @@ class PersonForm(RecordForm):
             employments=self.employments.items(),
         )
 
-    def show_child_error(self, group: str, index: int, field: str, text: str) -> QWidget | None:
+    def show_child_error(
+        self, group: str, index: int, field: str, text: str
+    ) -> QWidget | None:
         """Employment rows too."""
         if group == "employments":
             self.employments.show_error(index, text)

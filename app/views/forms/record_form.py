@@ -55,6 +55,7 @@ class RecordForm(QWidget):
         super().__init__(parent)
         self._dirty = False
         self._loading = False
+        self.record_id: str | None = None
         self._field_widgets: dict[str, QWidget] = {}
         self._field_errors: dict[str, ErrorLabel] = {}
         outer = QVBoxLayout(self)
@@ -95,9 +96,35 @@ class RecordForm(QWidget):
         self.owner.currentIndexChanged.connect(self.mark_dirty)
         self.notes.textChanged.connect(self.mark_dirty)
 
+    # ---- the record
+
+    def load(self, record: Any) -> None:
+        """Show ``record`` (a ``Person``/``Organisation``), or ``None`` for a new one."""
+        raise NotImplementedError
+
+    def value(self) -> Any:
+        """The form as a ``*Data`` DTO.
+
+        Raises:
+            ValidationError: the form itself can tell that input is unusable.
+        """
+        raise NotImplementedError
+
+    def set_heading(self, title: str, subtitle: str = "") -> None:
+        """The record's name above the form; the subtitle only when there is one."""
+        self.heading.setText(title)
+        self.subheading.setText(subtitle)
+        self.subheading.setVisible(bool(subtitle))
+
+    def error_label(self, name: str) -> ErrorLabel:
+        """The inline error label of field ``name``."""
+        return self._field_errors[name]
+
     # ---- building blocks for subclasses
 
-    def add_field(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> None:
+    def add_field(
+        self, form: QFormLayout, name: str, label: str, widget: QWidget
+    ) -> None:
         """Add ``widget`` as field ``name`` with an error label under it."""
         holder = QWidget()
         box = QVBoxLayout(holder)
@@ -109,7 +136,9 @@ class RecordForm(QWidget):
         form.addRow(label, holder)
         self._field_widgets[name] = widget
         self._field_errors[name] = error
-        signal = getattr(widget, "textEdited", None) or getattr(widget, "currentIndexChanged", None)
+        signal = getattr(widget, "textEdited", None) or getattr(
+            widget, "currentIndexChanged", None
+        )
         if signal is not None:
             signal.connect(self.mark_dirty)
 
@@ -193,7 +222,9 @@ class RecordForm(QWidget):
         if first is not None:
             first.setFocus()
 
-    def show_child_error(self, group: str, index: int, field: str, text: str) -> QWidget | None:
+    def show_child_error(
+        self, group: str, index: int, field: str, text: str
+    ) -> QWidget | None:
         """Show an error of a child row; returns the widget to focus."""
         if group == "channels":
             self.channels.show_error(index, text)

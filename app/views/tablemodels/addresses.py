@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication
 
 from app.domain.addresses import ListFilter, OrganisationRow, PersonRow
 from app.services.addresses import AddressService
-from app.services.validation import format_phone
 from app.services.lists import Sort
+from app.services.validation import format_phone
 from app.views.labels import status_text
 from app.views.tablemodels.windowed import Column, WindowedTableModel
 
@@ -20,23 +20,50 @@ def _t(text: str) -> str:
 
 
 PERSON_COLUMNS = (
-    Column("last_name", lambda: _t("Last name"), lambda r: r.last_name, "name", width=150),
+    Column(
+        "last_name", lambda: _t("Last name"), lambda r: r.last_name, "name", width=150
+    ),
     Column("first_name", lambda: _t("First name"), lambda r: r.first_name, width=120),
-    Column("organisation", lambda: _t("Organisation"), lambda r: r.organisation, "organisation", width=220),
+    Column(
+        "organisation",
+        lambda: _t("Organisation"),
+        lambda r: r.organisation,
+        "organisation",
+        width=220,
+    ),
     Column("email", lambda: _t("E-mail"), lambda r: r.email, width=230),
-    Column("phone", lambda: _t("Phone"), lambda r: format_phone(r.phone) if r.phone else "", width=150),
-    Column("postcode", lambda: _t("Postcode"), lambda r: r.postcode, "postcode", width=80),
+    Column(
+        "phone",
+        lambda: _t("Phone"),
+        lambda r: format_phone(r.phone) if r.phone else "",
+        width=150,
+    ),
+    Column(
+        "postcode", lambda: _t("Postcode"), lambda r: r.postcode, "postcode", width=80
+    ),
     Column("city", lambda: _t("City"), lambda r: r.city, "city", width=140),
     Column("status", lambda: _t("Status"), lambda r: status_text(r.status), width=110),
 )
 
 ORGANISATION_COLUMNS = (
     Column("name", lambda: _t("Name"), lambda r: r.name, "name", width=260),
-    Column("customer_number", lambda: _t("Customer no."), lambda r: r.customer_number, width=100),
+    Column(
+        "customer_number",
+        lambda: _t("Customer no."),
+        lambda r: r.customer_number,
+        width=100,
+    ),
     Column("industry", lambda: _t("Industry"), lambda r: r.industry, width=170),
     Column("email", lambda: _t("E-mail"), lambda r: r.email, width=210),
-    Column("phone", lambda: _t("Phone"), lambda r: format_phone(r.phone) if r.phone else "", width=150),
-    Column("postcode", lambda: _t("Postcode"), lambda r: r.postcode, "postcode", width=80),
+    Column(
+        "phone",
+        lambda: _t("Phone"),
+        lambda r: format_phone(r.phone) if r.phone else "",
+        width=150,
+    ),
+    Column(
+        "postcode", lambda: _t("Postcode"), lambda r: r.postcode, "postcode", width=80
+    ),
     Column("city", lambda: _t("City"), lambda r: r.city, "city", width=140),
     Column("status", lambda: _t("Status"), lambda r: status_text(r.status), width=110),
 )

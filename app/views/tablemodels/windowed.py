@@ -86,6 +86,11 @@ class WindowedTableModel(QAbstractTableModel):
         return self._total
 
     @property
+    def columns(self) -> tuple[Column, ...]:
+        """The columns, in display order."""
+        return self._columns
+
+    @property
     def sort_key(self) -> str:
         """Current sort key."""
         return self._sort_key
@@ -130,9 +135,14 @@ class WindowedTableModel(QAbstractTableModel):
         return None
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(
+            self._columns
+        ):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._columns[section].title()
             if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -144,17 +154,41 @@ class WindowedTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sort(
+        self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder
+    ) -> None:
         if not 0 <= column < len(self._columns):
             return
         key = self._columns[column].sort_key
         if key is None:
             return
-        self.layoutAboutToBeChanged.emit()
+        # A reset, not layoutChanged: the model cannot say where each selected
+        # record moved without reading the whole list, and a layout change that
+        # leaves persistent indexes on their old row numbers would show another
+        # record as selected than the form.
+        self.beginResetModel()
         self._sort_key = key
         self._descending = order == Qt.SortOrder.DescendingOrder
         self._pages.clear()
-        self.layoutChanged.emit()
+        self.endResetModel()
+
+    def sort_column(self) -> int:
+        """The first column sorted by the current key (for the header indicator)."""
+        return next(
+            (i for i, c in enumerate(self._columns) if c.sort_key == self._sort_key), 0
+        )
+
+    def sort_order(self) -> Qt.SortOrder:
+        """The current sort direction."""
+        return (
+            Qt.SortOrder.DescendingOrder
+            if self._descending
+            else Qt.SortOrder.AscendingOrder
+        )
+
+    def is_sortable(self, column: int) -> bool:
+        """Whether clicking the header of ``column`` can sort the list."""
+        return 0 <= column < len(self._columns) and bool(self._columns[column].sort_key)
 
     # ---- internals
 
