@@ -12,6 +12,7 @@ Measured reasons for each rule are in ``packaging/README.md``.
 from __future__ import annotations
 
 import re
+import struct
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import PurePosixPath
 
@@ -66,6 +67,9 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "setuptools",
     "pkg_resources",
     "pip",
+    # GNU readline is GPL-3.0 and only serves interactive prompts (pdb, the
+    # REPL); bundling it would put a GPL library into a proprietary program.
+    "readline",
     # GUI toolkits and Qt modules the app does not use
     "tkinter",
     "_tkinter",
@@ -219,10 +223,26 @@ def filter_toc[T: tuple[str, ...]](entries: Iterable[T], platform: str) -> list[
     return [entry for entry in entries if keep_bundle_path(entry[0], platform)]
 
 
-#: Linux system libraries never bundled. The user's own libstdc++/libgcc_s are
-#: always present and newer; a bundled older copy is loaded first and then
-#: breaks the system's OpenGL driver ("GLIBCXX_3.4.xx not found").
-LINUX_SYSTEM_LIBS: tuple[str, ...] = ("libstdc++.so.6", "libgcc_s.so.1")
+#: Linux system libraries never bundled; the .deb depends on them instead.
+#: They are on every desktop, keep a stable ABI, and a bundled copy from the
+#: build machine does harm: an older libstdc++/libgcc_s is loaded first and
+#: breaks the system's OpenGL driver ("GLIBCXX_3.4.xx not found"); an older
+#: fontconfig/freetype chokes on a newer system's fonts.conf; libexpat and
+#: libdbus (with libsystemd, libgcrypt behind it) raise the minimum glibc and
+#: duplicate security-relevant code the distribution patches. Same reasoning as
+#: the AppImage/linuxdeployqt exclude list.
+LINUX_SYSTEM_LIBS: tuple[str, ...] = (
+    "libstdc++.so.6",
+    "libgcc_s.so.1",
+    "libexpat.so.1",
+    "libfontconfig.so.1",
+    "libfreetype.so.6",
+    "libdbus-1.so.3",
+    "libX11.so.6",
+    "libX11-xcb.so.1",
+    "libcom_err.so.2",
+    "libgpg-error.so.0",
+)
 
 
 def is_root_binary(dest: str, typecode: str) -> bool:
@@ -275,6 +295,47 @@ def reachable_binaries(
         if (e[1] if e[2] == "SYMLINK" else e[0]) in keep
         or (e[2] not in {"BINARY", "EXTENSION", "SYMLINK"})
     ]
+
+
+def elf_needed(path: str) -> list[str]:
+    """``DT_NEEDED`` entries of an ELF file: the libraries it links *directly*.
+
+    Why not PyInstaller's ``bindepend.get_imports``: on Linux it runs ``ldd``,
+    which lists the whole transitive closure including libraries the system
+    provides, so a pruned system library would keep its own dependencies alive.
+    Returns ``[]`` for anything that is not a readable ELF file.
+    """
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return []
+    if data[:4] != b"\x7fELF" or data[4] not in (1, 2) or data[5] not in (1, 2):
+        return []
+    wide = data[4] == 2
+    end = "<" if data[5] == 1 else ">"
+    if wide:
+        shoff, shentsize, shnum = struct.unpack_from(end + "Q10xHH", data, 0x28)
+        sec, dyn = end + "IIQQQQIIQQ", end + "qQ"
+    else:
+        shoff, shentsize, shnum = struct.unpack_from(end + "I10xHH", data, 0x20)
+        sec, dyn = end + "IIIIIIIIII", end + "iI"
+    sections = [struct.unpack_from(sec, data, shoff + i * shentsize) for i in range(shnum)]
+    needed: list[str] = []
+    for section in sections:
+        if section[1] != 6:  # SHT_DYNAMIC
+            continue
+        strtab = sections[section[6]]
+        str_off = strtab[4]
+        size = struct.calcsize(dyn)
+        for pos in range(section[4], section[4] + section[5], size):
+            tag, value = struct.unpack_from(dyn, data, pos)
+            if tag == 0:  # DT_NULL
+                break
+            if tag == 1:  # DT_NEEDED
+                start = str_off + value
+                needed.append(data[start : data.index(b"\x00", start)].decode())
+    return needed
 
 
 def unwanted_files(relpaths: Iterable[str], platform: str) -> list[str]:

@@ -87,7 +87,7 @@ def component(dist: md.Distribution) -> Component:
     texts: list[tuple[str, str]] = []
     for path in dist.files or ():
         if _is_license_file(str(path)):
-            text = path.read_text(encoding="utf-8", errors="replace")[:MAX_TEXT]
+            text = Path(str(path.locate())).read_text("utf-8", "replace")[:MAX_TEXT]
             texts.append((PurePosixPath(str(path)).name, text))
     expression = license_of(meta)
     if not texts:

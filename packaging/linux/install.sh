@@ -155,6 +155,19 @@ if [ -n "$SERVER_URL" ] || [ -n "$LANGUAGE" ]; then
 fi
 refresh_caches
 
+# The bundle leaves a few ubiquitous system libraries to the system (see
+# packaging/bundle_rules.py); name any that are missing instead of failing later.
+if command -v ldd >/dev/null 2>&1; then
+    missing=$(for lib in "$APP_DIR/_internal/libpython3"*.so* \
+        "$APP_DIR/_internal/PySide6/Qt/plugins/platforms/"*.so; do
+        [ -e "$lib" ] && ldd "$lib" 2>/dev/null | awk '/not found/ {print $1}'
+    done | sort -u | tr '\n' ' ')
+    if [ -n "$missing" ]; then
+        echo "Warning: system libraries missing: $missing" >&2
+        echo "  (Debian/Ubuntu: see the Depends of the relata .deb; X11 needs libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1)" >&2
+    fi
+fi
+
 echo "Relata installed in $APP_DIR; start it from the menu or with: $BIN_DIR/relata"
 case ":$PATH:" in
     *":$BIN_DIR:"*) ;;
