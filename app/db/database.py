@@ -171,30 +171,31 @@ def open_database(
     )
 
 
-def _stored_revision(path: Path) -> str | None:
+def _stored_revisions(path: Path) -> list[str]:
     """The schema revision in ``path``, read with plain sqlite3.
 
     The engine's connect hook switches the file to WAL, which is a write; a
     database from a newer version must be refused before that happens.
     """
     if not path.exists():
-        return None
+        return []
     conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True)
     try:
         if not conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' "
             "AND name = 'alembic_version'"
         ).fetchone():
-            return None
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        return str(row[0]) if row else None
+            return []
+        rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+        return [str(r[0]) for r in rows]
     finally:
         conn.close()
 
 
 def _refuse_unknown_revision(path: Path) -> None:
-    current = _stored_revision(path)
-    if current is not None and current not in migrate.known_revisions():
+    unknown = sorted(set(_stored_revisions(path)) - migrate.known_revisions())
+    if unknown:
+        current = ", ".join(unknown)
         raise DatabaseError(
             "db.too_new",
             f"{path} was written by a newer version of Relata (schema {current}). "
@@ -204,11 +205,11 @@ def _refuse_unknown_revision(path: Path) -> None:
 
 
 def _migrate(engine: Engine, path: Path, backup_dir: Path) -> None:
-    current = migrate.current_revision(engine)
-    if current == migrate.head_revision():
+    current = migrate.current_heads(engine)
+    if current == migrate.heads():
         return
     backup: Path | None = None
-    if current is not None:
+    if current:
         backup = backup_database(path, backup_dir, reason="premigration")
     try:
         migrate.upgrade(engine)

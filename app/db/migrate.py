@@ -20,8 +20,19 @@ def alembic_config() -> Config:
     return cfg
 
 
+def heads() -> set[str]:
+    """The newest revisions this version of the app knows.
+
+    Capabilities add their tables in migrations of their own branch off the
+    initial schema while they are developed side by side; upgrading goes to
+    every head, so the set may hold more than one until a merge revision joins
+    them.
+    """
+    return set(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+
 def head_revision() -> str:
-    """The newest revision this version of the app knows."""
+    """The single newest revision (raises while branches are unmerged)."""
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -33,13 +44,19 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
+def current_heads(engine: Engine) -> set[str]:
+    """The revisions the database is at (empty for an empty database)."""
+    with engine.connect() as conn:
+        return set(MigrationContext.configure(conn).get_current_heads())
+
+
 def current_revision(engine: Engine) -> str | None:
     """The revision the database is at (``None`` for an empty database)."""
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def upgrade(engine: Engine, target: str = "head") -> None:
+def upgrade(engine: Engine, target: str = "heads") -> None:
     """Migrate the database to ``target`` in one transaction."""
     cfg = alembic_config()
     with engine.begin() as conn:

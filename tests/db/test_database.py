@@ -62,7 +62,7 @@ def test_open_new_file(tmp_path: Path) -> None:
     try:
         assert path.is_file()
         assert _marker(path).is_file()
-        assert migrate.current_revision(db.engine) == migrate.head_revision()
+        assert migrate.current_heads(db.engine) == migrate.heads()
         with db.sessions() as s:
             assert s.scalar(select(func.count()).select_from(Person)) == 0
         assert list_backups(tmp_path / "backups") == []  # nothing to back up yet
@@ -257,17 +257,17 @@ def test_failed_migration_restores_the_premigration_backup(
     db = _open(tmp_path)
     _populate(db, 4)
     db.close(backup=False)
-    real_head = migrate.head_revision()
+    real_heads = migrate.heads()
 
-    def broken_upgrade(engine: object, target: str = "head") -> None:
+    def broken_upgrade(engine: object, target: str = "heads") -> None:
         # a migration step that commits damage, then fails
         with database_module.make_engine(db.path).begin() as conn:
             conn.execute(text("DELETE FROM channel"))
             conn.execute(text("UPDATE person SET last_name = 'BROKEN'"))
         raise RuntimeError("step 0002 failed")
 
-    monkeypatch.setattr(migrate, "head_revision", lambda: "0002_next")
-    monkeypatch.setattr(migrate, "known_revisions", lambda: {real_head, "0002_next"})
+    monkeypatch.setattr(migrate, "heads", lambda: {"0002_next"})
+    monkeypatch.setattr(migrate, "known_revisions", lambda: {*real_heads, "0002_next"})
     monkeypatch.setattr(migrate, "upgrade", broken_upgrade)
     with pytest.raises(DatabaseError) as info:
         _open(tmp_path)
