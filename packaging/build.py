@@ -86,7 +86,9 @@ def tree_size(folder: Path) -> int:
     return sum(p.lstat().st_size for p in folder.rglob("*") if not p.is_dir())
 
 
-def largest_parts(folder: Path, *, top: int = 8, depth: int = 2) -> list[tuple[str, float]]:
+def largest_parts(
+    folder: Path, *, top: int = 8, depth: int = 2
+) -> list[tuple[str, float]]:
     """The biggest files/folders ``depth`` levels down, in MB: where to prune next."""
     sizes: dict[str, int] = {}
     for path in folder.rglob("*"):
@@ -206,12 +208,18 @@ def print_report(report: Report) -> None:
     """Human-readable summary."""
     print("\n=== Relata build report")
     print(f"version          {report.version}")
-    print(f"build time       {report.build_s:.1f} s (PyInstaller {report.pyinstaller_s:.1f} s)")
-    print(f"bundle unpacked  {report.bundle_mb:.1f} MB (budget {BUDGET_BUNDLE_MB:.0f} MB)")
+    print(
+        f"build time       {report.build_s:.1f} s (PyInstaller {report.pyinstaller_s:.1f} s)"
+    )
+    print(
+        f"bundle unpacked  {report.bundle_mb:.1f} MB (budget {BUDGET_BUNDLE_MB:.0f} MB)"
+    )
     for name, size in report.largest:
         print(f"    {size:7.1f} MB  {name}")
     if report.archive_mb is not None:
-        print(f"archive .tar.gz  {report.archive_mb:.1f} MB (budget {BUDGET_ARCHIVE_MB:.0f} MB)")
+        print(
+            f"archive .tar.gz  {report.archive_mb:.1f} MB (budget {BUDGET_ARCHIVE_MB:.0f} MB)"
+        )
     if report.deb_mb is not None:
         print(f".deb             {report.deb_mb:.1f} MB")
     if report.min_glibc:
@@ -236,7 +244,9 @@ def print_report(report: Report) -> None:
 def parse_args(argv: Iterable[str] | None) -> argparse.Namespace:
     """Command line of the build."""
     parser = argparse.ArgumentParser(description="Build Relata's bundle and packages.")
-    parser.add_argument("--smoke", action="store_true", help="smoke-test what was built")
+    parser.add_argument(
+        "--smoke", action="store_true", help="smoke-test what was built"
+    )
     parser.add_argument("--skip-deb", action="store_true", help="no .deb")
     parser.add_argument("--skip-tar", action="store_true", help="no .tar.gz")
     parser.add_argument(
@@ -245,7 +255,9 @@ def parse_args(argv: Iterable[str] | None) -> argparse.Namespace:
         help="with --smoke, as root: apt-get install the .deb, smoke it, purge it",
     )
     parser.add_argument("--no-budget", action="store_true", help="budgets only warn")
-    parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder")
+    parser.add_argument(
+        "--dist", type=Path, default=ROOT / "dist", help="output folder"
+    )
     parser.add_argument("--work", type=Path, default=ROOT / "build", help="work folder")
     return parser.parse_args(list(argv) if argv is not None else None)
 
@@ -261,7 +273,9 @@ def main(argv: Iterable[str] | None = None) -> int:
 
     run_pyinstaller(dist, args.work.resolve())
     report.pyinstaller_s = round(time.perf_counter() - started, 1)
-    report.problems += [f"pruned file came back: {p}" for p in pruning_regressions(bundle)]
+    report.problems += [
+        f"pruned file came back: {p}" for p in pruning_regressions(bundle)
+    ]
     components = write_metadata(bundle, args.work.resolve(), report.version)
     print(f"LICENSES.txt: {len(components)} components")
     report.bundle_mb = round(tree_size(bundle) / MB, 1)

@@ -173,7 +173,9 @@ def _platform_key(platform: str) -> str:
 def keep_qt_translation(filename: str, languages: Sequence[str] = UI_LANGUAGES) -> bool:
     """True for ``qtbase_<lang>.qm`` of a language we ship; Qt has 200 catalogs."""
     match = _QT_TRANSLATION.match(filename)
-    return bool(match) and match["catalog"] == "qtbase" and match["lang"] in languages
+    if match is None:
+        return False
+    return match["catalog"] == "qtbase" and match["lang"] in languages
 
 
 def keep_qt_plugin(relpath: str, platform: str) -> bool:
@@ -320,7 +322,9 @@ def elf_needed(path: str) -> list[str]:
     else:
         shoff, shentsize, shnum = struct.unpack_from(end + "I10xHH", data, 0x20)
         sec, dyn = end + "IIIIIIIIII", end + "iI"
-    sections = [struct.unpack_from(sec, data, shoff + i * shentsize) for i in range(shnum)]
+    sections = [
+        struct.unpack_from(sec, data, shoff + i * shentsize) for i in range(shnum)
+    ]
     needed: list[str] = []
     for section in sections:
         if section[1] != 6:  # SHT_DYNAMIC

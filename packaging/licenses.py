@@ -21,6 +21,7 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Protocol
 
 LICENSE_NAMES = ("LICENSE", "LICENCE", "COPYING", "NOTICE", "AUTHORS")
 MAX_TEXT = 200_000  # per file: a license, not a data dump
@@ -29,6 +30,18 @@ SKIP_DISTRIBUTIONS = frozenset({"relata", "pyinstaller", "pyinstaller-hooks-cont
 COMMON_LICENSES = Path("/usr/share/common-licenses")
 #: SPDX id -> file under /usr/share/common-licenses, for wheels without a text.
 SPDX_TEXTS = {"LGPL-3.0-only": ("LGPL-3", "GPL-3"), "GPL-3.0-only": ("GPL-3",)}
+
+
+class Metadata(Protocol):
+    """The part of distribution metadata we read (``email.message.Message`` has it too)."""
+
+    def get(self, name: str, failobj: None = None) -> str | None:
+        """One header."""
+        ...
+
+    def get_all(self, name: str, failobj: None = None) -> list[str] | None:
+        """Every value of a repeated header."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -57,7 +70,7 @@ def distributions_for(
     return sorted(found, key=str.lower)
 
 
-def license_of(meta: Mapping[str, str] | md.PackageMetadata) -> str:
+def license_of(meta: Metadata) -> str:
     """The SPDX expression, else the License field, else the classifiers."""
     expression = meta.get("License-Expression")
     if expression:

@@ -203,7 +203,9 @@ def build_deb(bundle: Path, out_dir: Path, *, version: str, glibc: str) -> Path:
     debian.mkdir()
     installed_kb = du_kb(stage)
     (debian / "control").write_text(
-        control_file(version=version, arch=arch, installed_kb=installed_kb, glibc=glibc),
+        control_file(
+            version=version, arch=arch, installed_kb=installed_kb, glibc=glibc
+        ),
         encoding="utf-8",
     )
     for name, text in (("postinst", POSTINST), ("postrm", POSTRM)):

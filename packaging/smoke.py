@@ -47,7 +47,11 @@ class SmokeResult:
     @property
     def ok(self) -> bool:
         """Exit 0, start-up time reported, no unexpected stderr."""
-        return self.returncode == 0 and self.startup_s is not None and not self.unexpected_stderr
+        return (
+            self.returncode == 0
+            and self.startup_s is not None
+            and not self.unexpected_stderr
+        )
 
 
 def unexpected_stderr(
@@ -154,7 +158,9 @@ def probe_problems(probe: Mapping[str, Any], languages: Iterable[str]) -> list[s
         problems.append("not running frozen")
     for lang in languages:
         if not probe.get("qtbase_loaded", {}).get(lang):
-            problems.append(f"Qt's qtbase_{lang}.qm not found in {probe.get('qt_translations')}")
+            problems.append(
+                f"Qt's qtbase_{lang}.qm not found in {probe.get('qt_translations')}"
+            )
         if lang != "en" and not probe.get("relata_qm_loaded", {}).get(lang):
             problems.append(f"relata_{lang}.qm not found in {probe.get('resources')}")
     if not probe.get("migrations_env_on_disk"):
@@ -188,17 +194,28 @@ def tarball_install_test(archive: Path) -> list[str]:
             "--language",
             "de",
         ]
-        proc = subprocess.run(install, env=env, capture_output=True, text=True, check=False)
+        proc = subprocess.run(
+            install, env=env, capture_output=True, text=True, check=False
+        )
         if proc.returncode != 0:
             return [f"install.sh failed: {proc.stderr.strip()}"]
         app = home / ".local" / "opt" / "relata"
         expected = [
             home / ".local" / "bin" / "relata",
             home / ".local" / "share" / "applications" / "relata.desktop",
-            home / ".local" / "share" / "icons" / "hicolor" / "256x256" / "apps" / "relata.png",
+            home
+            / ".local"
+            / "share"
+            / "icons"
+            / "hicolor"
+            / "256x256"
+            / "apps"
+            / "relata.png",
             app / "policy.json",
         ]
-        problems += [f"install.sh did not create {p}" for p in expected if not p.exists()]
+        problems += [
+            f"install.sh did not create {p}" for p in expected if not p.exists()
+        ]
         if (app / "policy.json").exists():
             policy = json.loads((app / "policy.json").read_text("utf-8"))
             if policy != {"language": "de", "server_url": "https://crm.example.ch"}:
@@ -269,7 +286,11 @@ def deb_system_install_test(deb: Path) -> list[str]:
     if not result.ok:
         problems.append(f"installed .deb failed its smoke test: {describe(result)}")
     proc = subprocess.run(
-        ["dpkg", "--purge", "relata"], env=env, capture_output=True, text=True, check=False
+        ["dpkg", "--purge", "relata"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if proc.returncode != 0 or Path("/opt/relata").exists():
         problems.append(f"dpkg --purge failed: {proc.stderr.strip()}")
@@ -288,5 +309,9 @@ def describe(result: SmokeResult) -> str:
 
 if __name__ == "__main__":  # manual use: python packaging/smoke.py dist/relata/relata
     res = run_smoke(Path(sys.argv[1]))
-    print(describe(res) if not res.ok else f"ok startup_s={res.startup_s} wall_s={res.wall_s:.2f}")
+    print(
+        describe(res)
+        if not res.ok
+        else f"ok startup_s={res.startup_s} wall_s={res.wall_s:.2f}"
+    )
     raise SystemExit(0 if res.ok else 1)
