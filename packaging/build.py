@@ -204,6 +204,11 @@ def smoke_bundle(exe: Path, report: Report) -> None:
     report.warm_start_s, report.warm_startup_s = round(warm.wall_s, 3), warm.startup_s
 
 
+def _announce(title: str, report: Report, problems_before: int) -> None:
+    ok = len(report.problems) == problems_before
+    print(f"smoke: {title}: {'ok' if ok else 'FAILED'}")
+
+
 def print_report(report: Report) -> None:
     """Human-readable summary."""
     print("\n=== Relata build report")
@@ -306,12 +311,19 @@ def main(argv: Iterable[str] | None = None) -> int:
     if args.smoke:
         exe = bundle / ("relata.exe" if sys.platform == "win32" else "relata")
         smoke_bundle(exe, report)
+        _announce("bundle probe and smoke runs", report, 0)
         if archive is not None:
+            before = len(report.problems)
             report.problems += smoke.tarball_install_test(archive)
+            _announce("archive installed into a temporary HOME", report, before)
         if deb is not None:
+            before = len(report.problems)
             report.problems += smoke.deb_content_test(deb)
+            _announce(".deb fields, layout, payload", report, before)
             if args.deb_install_test:
+                before = len(report.problems)
                 report.problems += smoke.deb_system_install_test(deb)
+                _announce(".deb apt-get install, smoke, purge", report, before)
 
     report.over_budget = check_budget(report)
     print_report(report)
