@@ -9,6 +9,7 @@ thread. Nothing here knows about SQL or widgets.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from app.domain.progress import CancelToken, Cancelled
 
@@ -45,9 +46,12 @@ class QtProgress(QObject):
         self._token = token
         self._min_interval = min_interval
         self._last = 0.0
+        #: The latest report, for a receiver that connects after work started.
+        self.latest: tuple[int, int, str] | None = None
 
     def report(self, done: int, total: int, message: str = "") -> None:
         """Emit progress unless the last emission was under ``min_interval`` ago."""
+        self.latest = (done, total, message)
         now = time.monotonic()
         if done >= total or now - self._last >= self._min_interval:
             self._last = now
@@ -86,8 +90,12 @@ class _Relay(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.sig_task_finished.connect(self._on_finished)
-        self.sig_task_failed.connect(self._on_failed)
+        # Queued even when emitted on the GUI thread: a future that is already
+        # done when run() adds its callback emits right there, and the caller
+        # must get its handle back before any callback runs.
+        queued = Qt.ConnectionType.QueuedConnection
+        self.sig_task_finished.connect(self._on_finished, queued)
+        self.sig_task_failed.connect(self._on_failed, queued)
 
     @Slot(object, object)
     def _on_finished(self, callback: Callable[[Any], None], result: Any) -> None:
@@ -118,6 +126,7 @@ class TaskRunner(QObject):
         }
         self._relay = _Relay()
         self._running: set[int] = set()
+        self._keys = itertools.count()
         self._shut_down = False
 
     def run(
@@ -145,7 +154,9 @@ class TaskRunner(QObject):
         def work() -> Any:
             return fn(progress) if with_progress else fn()
 
-        key = id(handle)
+        # Not id(handle): a caller may drop the handle, and a later handle at
+        # the same address would share the key and end "busy" too early.
+        key = next(self._keys)
         self._running.add(key)
         if len(self._running) == 1:
             self.sig_busy_changed.emit(True)
@@ -167,6 +178,11 @@ class TaskRunner(QObject):
                 self.sig_task_crashed.emit(name, exc)
 
         def done_callback(fut: Future[Any]) -> None:
+            # Runs on the worker, or on the thread that cancelled the future
+            # (shutdown); the relay's queued signals bring it to the GUI thread.
+            if fut.cancelled():  # never started: shut down before its turn
+                self._relay.sig_task_failed.emit(failed, Cancelled())
+                return
             exc = fut.exception()
             if exc is None:
                 self._relay.sig_task_finished.emit(finished, fut.result())

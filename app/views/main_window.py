@@ -115,6 +115,8 @@ class MainWindow(QMainWindow):
         self.act_new_org = QAction(self, shortcut=key("Ctrl+Shift+N"))
         self.act_demo = QAction(self)
         self.act_quit = QAction(self, shortcut=key(key.StandardKey.Quit))
+        if self.act_quit.shortcut().isEmpty():  # Windows and some Linux desktops
+            self.act_quit.setShortcut(key("Ctrl+Q"))
         # Ctrl+F works on every page (it opens the address book), so the window
         # owns it and the book's own Find action goes: two would be ambiguous.
         self.act_find = QAction(self, shortcut=key(key.StandardKey.Find))

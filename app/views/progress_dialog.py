@@ -19,11 +19,16 @@ class TaskProgressDialog(QProgressDialog):
         super().__init__(title, self.tr("Cancel"), 0, 0, parent)
         self.setWindowTitle(title)
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumDuration(0)
+        # Our timer decides when to appear. QProgressDialog's own logic would
+        # show it on the first setValue() after minimumDuration (0 showed it
+        # at once, flashing for quick work); "never" switches that logic off.
+        self.setMinimumDuration(2**31 - 1)
         self.setAutoClose(False)
         self.setAutoReset(False)
         self._handle = handle
         handle.progress.sig_progress_reported.connect(self._on_progress_reported)
+        if handle.progress.latest is not None:  # reported before we listened
+            self._on_progress_reported(*handle.progress.latest)
         self.canceled.connect(self._on_canceled)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

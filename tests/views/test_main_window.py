@@ -1,0 +1,343 @@
+"""The main window: navigation, shortcuts, status bar, demo data in the background."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from app import __version__
+from app.domain.addresses import ListFilter
+from app.domain.progress import ProgressSink
+from app.services.container import Services
+from app.tasks.runner import TaskRunner
+from app.views.address_book import ORGANISATIONS, PERSONS
+from app.views.home import DemoDataDialog
+from app.views.main_window import ADDRESSES, HOME, MainWindow
+from tests.helpers.factories import make_organisation, make_person
+from tests.views.support import OFFSCREEN_NOISE
+
+pytestmark = [pytest.mark.gui, OFFSCREEN_NOISE]
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+StandardButton = QMessageBox.StandardButton
+
+
+@pytest.fixture
+def window(qtbot: QtBot, services: Services, runner: TaskRunner) -> MainWindow:
+    win = MainWindow(services, runner)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    return win
+
+
+@pytest.fixture
+def critical(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Error boxes shown (instead of blocking the test)."""
+    shown: list[str] = []
+
+    def fake(
+        _parent: QWidget | None, _title: str, text: str, *_a: object
+    ) -> StandardButton:
+        shown.append(text)
+        return StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "critical", fake)
+    return shown
+
+
+def _key(
+    qtbot: QtBot, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier = CTRL
+) -> None:
+    qtbot.keyClick(QApplication.focusWidget() or window, key, modifier)
+
+
+def test_starts_on_the_overview_with_counts(
+    qtbot: QtBot, services: Services, runner: TaskRunner
+) -> None:
+    make_organisation(services.addresses)
+    make_person(services.addresses)
+    make_person(services.addresses)
+    win = MainWindow(services, runner)
+    qtbot.addWidget(win)
+    assert win.pages.currentIndex() == HOME
+    assert win.sidebar.currentRow() == HOME
+    assert win.counts_label.text() == "2 persons · 1 organisations"
+    assert win.online_label.text() == "Offline — no server configured"
+    assert win.db_label.text() == "relata.db"
+    assert win.home.persons_card.value.text() == "2"
+    assert win.home.orgs_card.value.text() == "1"
+    assert win.home.prospects_card.value.text() == "3"
+    assert win.windowTitle() == "Relata"
+
+
+def test_server_url_shows_in_the_status_bar(
+    qtbot: QtBot, services: Services, runner: TaskRunner
+) -> None:
+    win = MainWindow(services, runner, server_url="https://crm.example.ch")
+    qtbot.addWidget(win)
+    assert win.online_label.text() == "Server: https://crm.example.ch (not signed in)"
+
+
+def test_sidebar_navigation(qtbot: QtBot, window: MainWindow) -> None:
+    item = window.sidebar.item(ADDRESSES)
+    assert item.text() == "Addresses"
+    rect = window.sidebar.visualItemRect(item)
+    qtbot.mouseClick(
+        window.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+    )
+    assert window.pages.currentIndex() == ADDRESSES
+    assert window.pages.currentWidget() is window.addresses
+    window.sidebar.setCurrentRow(HOME)
+    assert window.pages.currentWidget() is window.home
+
+
+def test_view_shortcuts_switch_pages(window: MainWindow, qtbot: QtBot) -> None:
+    _key(qtbot, window, Qt.Key.Key_2)
+    assert window.pages.currentIndex() == ADDRESSES
+    assert window.addresses.kind == PERSONS
+    _key(qtbot, window, Qt.Key.Key_3)
+    assert window.pages.currentIndex() == ADDRESSES
+    assert window.addresses.kind == ORGANISATIONS
+    assert window.sidebar.currentRow() == ADDRESSES
+    _key(qtbot, window, Qt.Key.Key_1)
+    assert window.pages.currentIndex() == HOME
+    assert window.sidebar.currentRow() == HOME
+
+
+def test_ctrl_f_searches_from_any_page(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.pages.currentIndex() == HOME
+    _key(qtbot, window, Qt.Key.Key_F)
+    assert window.pages.currentIndex() == ADDRESSES
+    assert window.addresses.search.hasFocus()
+    window.addresses.person_form.first_name.setFocus()
+    _key(qtbot, window, Qt.Key.Key_F)  # also from inside the address book
+    assert window.addresses.search.hasFocus()
+
+
+def test_ctrl_n_starts_a_new_person_and_ctrl_s_saves_it(
+    window: MainWindow, qtbot: QtBot, services: Services
+) -> None:
+    _key(qtbot, window, Qt.Key.Key_N)
+    form = window.addresses.person_form
+    assert window.pages.currentIndex() == ADDRESSES
+    assert form.heading.text() == "New person"
+    assert form.last_name.hasFocus()
+    qtbot.keyClicks(form.last_name, "Tastatur")
+    with qtbot.waitSignal(window.sig_data_changed):
+        _key(qtbot, window, Qt.Key.Key_S)
+    assert services.addresses.count_persons(ListFilter()) == 1
+    assert window.counts_label.text() == "1 persons · 0 organisations"
+    assert window.home.persons_card.value.text() == "1"
+    assert window.statusBar().currentMessage() == "Saved."
+
+
+def test_ctrl_shift_n_starts_a_new_organisation(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    _key(qtbot, window, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert window.addresses.kind == ORGANISATIONS
+    assert window.addresses.org_form.heading.text() == "New organisation"
+    assert window.addresses.org_form.name.hasFocus()
+
+
+def test_delete_and_undo_from_the_edit_menu(
+    window: MainWindow, services: Services
+) -> None:
+    person = make_person(services.addresses, last_name="Menü")
+    window.show_addresses(PERSONS)
+    window.addresses.apply_filter()
+    assert window.act_undo.isEnabled() is False
+    window.act_delete.trigger()
+    assert services.addresses.count_persons(ListFilter()) == 0
+    assert window.counts_label.text() == "0 persons · 0 organisations"
+    assert window.act_undo.isEnabled()
+    window.act_undo.trigger()
+    assert services.addresses.count_persons(ListFilter()) == 1
+    assert window.addresses.person_form.record_id == person.id
+    assert window.counts_label.text() == "1 persons · 0 organisations"
+
+
+def test_menus_show_every_action_with_its_shortcut(window: MainWindow) -> None:
+    shortcuts = {
+        a.text(): a.shortcut().toString()
+        for menu in (window.file_menu, window.edit_menu, window.view_menu)
+        for a in menu.actions()
+        if not a.isSeparator()
+    }
+    assert shortcuts == {
+        "New &person": "Ctrl+N",
+        "New &organisation": "Ctrl+Shift+N",
+        "Load &demo data …": "",
+        "&Quit": "Ctrl+Q",
+        "&Find": "Ctrl+F",
+        "&Save": "Ctrl+S",
+        "&Delete record": "Ctrl+Del",
+        "&Undo delete": "Ctrl+Z",
+        "&Overview": "Ctrl+1",
+        "&Persons": "Ctrl+2",
+        "O&rganisations": "Ctrl+3",
+    }
+
+
+def test_generate_demo_runs_in_the_background_and_refreshes(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    runner: TaskRunner,
+    critical: list[str],
+) -> None:
+    window.show_addresses(PERSONS)
+    busy: list[bool] = []
+    runner.sig_busy_changed.connect(busy.append)
+    handle = window.generate_demo(5, 20)
+    assert handle.name == "demo"
+    qtbot.waitUntil(lambda: busy == [True, False])
+    assert critical == []
+    assert window.counts_label.text() == "20 persons · 5 organisations"
+    assert services.addresses.count_persons(ListFilter()) == 20
+    assert window.addresses.count_label.text() == "20 persons"
+    assert window.addresses.model.rowCount() == 20
+    assert window.home.orgs_card.value.text() == "5"
+    assert window.statusBar().currentMessage() == (
+        "Demo data loaded: 5 organisations, 20 persons."
+    )
+
+
+def test_generate_demo_cancelled_adds_nothing(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def slow_demo(
+        *, organisations: int, persons: int, progress: ProgressSink
+    ) -> object:
+        for i in range(1000):
+            progress.report(i, 1000, "Persons …")
+            progress.check_cancelled()
+            time.sleep(0.01)
+        raise AssertionError("not cancelled")
+
+    monkeypatch.setattr(services, "generate_demo", slow_demo)
+    handle = window.generate_demo(5, 20)
+    handle.cancel()
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage() == "Cancelled — nothing was added."
+    )
+    assert services.addresses.count_persons(ListFilter()) == 0
+
+
+def test_generate_demo_failure_is_reported(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    monkeypatch: pytest.MonkeyPatch,
+    critical: list[str],
+) -> None:
+    def broken(**_kwargs: object) -> object:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(services, "generate_demo", broken)
+    window.generate_demo(1, 1)
+    qtbot.waitUntil(lambda: bool(critical))
+    assert critical == ["Demo data could not be generated: disk full"]
+
+
+def test_demo_dialog_asks_for_sizes(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[int, int]] = []
+    monkeypatch.setattr(window, "generate_demo", lambda o, p: calls.append((o, p)))
+
+    def accept(dialog: DemoDataDialog) -> int:
+        dialog.organisations.setValue(7)
+        dialog.persons.setValue(70)
+        return DemoDataDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(DemoDataDialog, "exec", accept)
+    window.home.demo.click()
+    assert calls == [(7, 70)]
+    monkeypatch.setattr(
+        DemoDataDialog, "exec", lambda _d: DemoDataDialog.DialogCode.Rejected
+    )
+    window.act_demo.trigger()
+    assert calls == [(7, 70)]
+
+
+def test_task_crash_is_shown(
+    qtbot: QtBot, window: MainWindow, runner: TaskRunner, critical: list[str]
+) -> None:
+    def boom() -> None:
+        raise RuntimeError("unexpected")
+
+    runner.run("sync", boom)
+    qtbot.waitUntil(lambda: bool(critical))
+    assert critical == ["The task “sync” failed: unexpected\nYour data is unchanged."]
+
+
+def test_about_names_version_and_database(
+    window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _p, _t, text: texts.append(text))
+    window.act_about.trigger()
+    assert __version__ in texts[0]
+    assert str(services.db_path) in texts[0]
+
+
+@pytest.mark.parametrize(
+    ("answer", "closes"),
+    [
+        (StandardButton.Cancel, False),
+        (StandardButton.Discard, True),
+        (StandardButton.Save, True),
+    ],
+)
+def test_closing_with_unsaved_changes_asks(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: StandardButton,
+    closes: bool,
+) -> None:
+    window.new_record(PERSONS)
+    qtbot.keyClicks(window.addresses.person_form.last_name, "Ungespeichert")
+    asked: list[str] = []
+
+    def question(_p: QWidget, _t: str, text: str, *_a: object) -> StandardButton:
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    event = QCloseEvent()
+    window.closeEvent(event)
+    assert asked == ["You have unsaved changes. Save them before closing?"]
+    assert event.isAccepted() is closes
+    saved = services.addresses.count_persons(ListFilter())
+    assert saved == (1 if answer == StandardButton.Save else 0)
+
+
+def test_closing_a_clean_window_does_not_ask(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: pytest.fail("asked"))
+    event = QCloseEvent()
+    window.closeEvent(event)
+    assert event.isAccepted()
+
+
+def test_status_bar_shows_the_database_file(
+    window: MainWindow, services: Services
+) -> None:
+    assert window.db_label.toolTip() == str(services.db_path)
+    assert Path(window.db_label.toolTip()).name == window.db_label.text()
