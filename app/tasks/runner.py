@@ -20,7 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from app.domain.progress import CancelToken, Cancelled
+from app.domain.progress import Cancelled, CancelToken
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QThread
 from pytestqt.qtbot import QtBot
 
-from app.domain.progress import CancelToken, Cancelled, ProgressSink
+from app.domain.progress import Cancelled, CancelToken, ProgressSink
 from app.tasks import runner as runner_module
 from app.tasks.runner import Pool, QtProgress, TaskRunner
 
