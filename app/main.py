@@ -6,20 +6,26 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.config import Settings
 from app.db.backup import Retention
-from app.db.database import Database, DamagedDatabaseError, open_database, restore_backup
+from app.db.database import (
+    DamagedDatabaseError,
+    Database,
+    open_database,
+    restore_backup,
+)
 from app.domain.errors import DatabaseError
 from app.services.container import build_services
 from app.tasks.runner import TaskRunner
+from app.views.address_book import ORGANISATIONS, PERSONS
 from app.views.i18n import install_translations, pick_language
 from app.views.main_window import ADDRESSES, HOME, MainWindow
-from app.views.address_book import ORGANISATIONS, PERSONS
 from app.views.style import apply_style
 
 log = logging.getLogger(__name__)
@@ -45,9 +51,13 @@ def open_with_recovery(settings: Settings, *, interactive: bool) -> Database | N
 
     Returns ``None`` when the user declined and nothing could be opened.
     """
-    retention = Retention(settings.backup_daily, settings.backup_weekly, settings.backup_monthly)
+    retention = Retention(
+        settings.backup_daily, settings.backup_weekly, settings.backup_monthly
+    )
     try:
-        return open_database(settings.db_path, backup_dir=settings.backup_dir, retention=retention)
+        return open_database(
+            settings.db_path, backup_dir=settings.backup_dir, retention=retention
+        )
     except DamagedDatabaseError as exc:
         info = exc.info
         if not interactive:
@@ -70,10 +80,14 @@ def open_with_recovery(settings: Settings, *, interactive: bool) -> Database | N
             QMessageBox.warning(
                 None,
                 _t("Database damaged"),
-                _t("The database was damaged and moved aside to\n%1\nNo backup exists; "
-                   "Relata starts with an empty database.").replace("%1", info.moved_to),
+                _t(
+                    "The database was damaged and moved aside to\n%1\nNo backup exists; "
+                    "Relata starts with an empty database."
+                ).replace("%1", info.moved_to),
             )
-        return open_database(settings.db_path, backup_dir=settings.backup_dir, retention=retention)
+        return open_database(
+            settings.db_path, backup_dir=settings.backup_dir, retention=retention
+        )
     except DatabaseError as exc:
         if interactive:
             QMessageBox.critical(None, _t("Cannot open database"), str(exc))
@@ -86,33 +100,51 @@ def run_gui(
     *,
     smoke_test: bool = False,
     screenshots: Path | None = None,
+    on_started: Callable[[float], None] | None = None,
 ) -> int:
-    """Start the GUI; with ``smoke_test`` render the views and quit."""
+    """Start the GUI; with ``smoke_test`` render the views and quit.
+
+    Args:
+        settings: effective settings.
+        smoke_test: open the window, render it (and ``screenshots``), close.
+        screenshots: with ``smoke_test``, where to write the PNGs.
+        on_started: called with the seconds from start to a shown window
+            (smoke test only); the CLI prints it for packaging checks.
+    """
     started = time.perf_counter()
     app = make_app()
     language = pick_language(settings.language)
-    install_translations(app, language)
-    database = open_with_recovery(settings, interactive=not smoke_test)
-    if database is None:
-        return 2
-    services = build_services(database)
-    runner = TaskRunner()
-    window = MainWindow(services, runner, server_url=settings.server_url)
-    window.show()
-    code = 0
-    if smoke_test:
-        app.processEvents()
-        print(f"startup_s={time.perf_counter() - started:.3f}")
-        if screenshots is not None:
-            write_screenshots(window, screenshots, language)
-        QTimer.singleShot(0, window.close)
-    else:
-        code = app.exec()
-    if smoke_test:
-        window.close()
-    runner.shutdown()
-    database.close()
-    return code
+    previous_locale = QLocale()
+    translators = install_translations(app, language)
+    try:
+        database = open_with_recovery(settings, interactive=not smoke_test)
+        if database is None:
+            return 2
+        services = build_services(database)
+        runner = TaskRunner()
+        window = MainWindow(services, runner, server_url=settings.server_url)
+        window.show()
+        code = 0
+        if smoke_test:
+            app.processEvents()
+            if on_started is not None:
+                on_started(time.perf_counter() - started)
+            if screenshots is not None:
+                write_screenshots(window, screenshots, language)
+            window.close()
+        else:
+            code = app.exec()
+        runner.shutdown()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        database.close()
+        return code
+    finally:
+        # Leave the application as found: the smoke test runs inside test
+        # processes and packaging checks that go on using the QApplication.
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(previous_locale)
 
 
 def write_screenshots(window: MainWindow, folder: Path, language: str) -> list[Path]:
