@@ -58,7 +58,8 @@ def bundle_probe() -> dict[str, Any]:
         "resources": str(resources_dir()),
         "migrations": str(migrate.MIGRATIONS),
         "migrations_env_on_disk": (Path(migrate.MIGRATIONS) / "env.py").is_file(),
-        "alembic_head": migrate.head_revision(),
+        # every head: capabilities may add migration branches before a merge
+        "alembic_heads": sorted(migrate.heads()),
         "sqlite": sqlite3.sqlite_version,
         "fts5": fts5,
     }

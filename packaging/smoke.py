@@ -165,8 +165,8 @@ def probe_problems(probe: Mapping[str, Any], languages: Iterable[str]) -> list[s
             problems.append(f"relata_{lang}.qm not found in {probe.get('resources')}")
     if not probe.get("migrations_env_on_disk"):
         problems.append(f"alembic env.py missing below {probe.get('migrations')}")
-    if not probe.get("alembic_head"):
-        problems.append("no alembic head revision")
+    if not probe.get("alembic_heads"):
+        problems.append("no alembic head revision (versions/ missing?)")
     if not probe.get("fts5"):
         problems.append("SQLite without FTS5")
     return problems

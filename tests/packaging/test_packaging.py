@@ -362,7 +362,7 @@ def test_probe_problems() -> None:
         "qtbase_loaded": {"de": True, "en": True},
         "relata_qm_loaded": {"de": True},
         "migrations_env_on_disk": True,
-        "alembic_head": "0001",
+        "alembic_heads": ["0001"],
         "fts5": True,
     }
     assert smoke.probe_problems(good, ("de", "en")) == []
