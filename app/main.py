@@ -155,7 +155,8 @@ def write_screenshots(window: MainWindow, folder: Path, language: str) -> list[P
     shots: list[Path] = []
 
     def grab(name: str) -> None:
-        app.processEvents()
+        for _ in range(3):  # new form rows: show, then lay out, then resize
+            app.processEvents()
         path = folder / f"{name}_{language}.png"
         window.grab().save(str(path))
         shots.append(path)

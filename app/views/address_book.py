@@ -181,8 +181,8 @@ class AddressBookView(QWidget):
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)  # the list scrolls sideways anyway;
+        self.splitter.setStretchFactor(1, 1)  # the form needs room for its rows
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 0)
         layout.addLayout(top)

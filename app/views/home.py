@@ -57,6 +57,7 @@ class DemoDataDialog(QDialog):
             )
         )
         text.setWordWrap(True)
+        self.setMinimumWidth(440)
         form = QFormLayout()
         form.addRow(self.tr("Organisations"), self.organisations)
         form.addRow(self.tr("Persons"), self.persons)

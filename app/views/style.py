@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QPalette
+import getpass
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPolygonF
 from PySide6.QtWidgets import QApplication
 
 ACCENT = "#1f6feb"
@@ -49,15 +55,8 @@ QHeaderView::section {{
 }}
 QLineEdit, QComboBox, QDateEdit, QSpinBox, QPlainTextEdit {{
     background: white; border: 1px solid #d0d7de; border-radius: 5px; padding: 4px 6px;
-    min-height: 20px;
 }}
-QComboBox::drop-down, QDateEdit::drop-down {{
-    border: none; width: 22px; subcontrol-origin: padding; subcontrol-position: center right;
-}}
-QComboBox::down-arrow, QDateEdit::down-arrow {{
-    width: 0; height: 0; border-left: 5px solid transparent; border-right: 5px solid transparent;
-    border-top: 6px solid #57606a;
-}}
+QLineEdit, QComboBox, QDateEdit, QSpinBox {{ min-height: 20px; }}
 QLabel#emptyState {{ color: #57606a; font-size: 14px; background: transparent; }}
 QLineEdit:focus, QComboBox:focus, QDateEdit:focus, QPlainTextEdit:focus {{
     border: 1px solid {ACCENT};
@@ -102,4 +101,70 @@ def apply_style(app: QApplication) -> None:
     font = QFont(app.font())
     font.setPointSize(10)
     app.setFont(font)
-    app.setStyleSheet(STYLESHEET)
+    app.setStyleSheet(STYLESHEET + arrow_rules(arrow_images()))
+
+
+#: Arrow triangles (width, height, points) for drop-downs and spin boxes.
+_ARROWS = {
+    "down": (10, 6, ((0.0, 0.0), (10.0, 0.0), (5.0, 6.0))),
+    "up": (10, 6, ((0.0, 6.0), (10.0, 6.0), (5.0, 0.0))),
+}
+ARROW_COLOR = "#57606a"
+
+
+def arrow_images(folder: Path | None = None) -> dict[str, Path]:
+    """PNG triangles for the style sheet, drawn once into ``folder``.
+
+    A style sheet cannot draw a triangle (CSS's border trick gives a bar in
+    Qt) and unstyled arrows next to a styled frame look broken, so the arrows
+    are images. They are drawn here rather than shipped so no resource file or
+    image plugin can go missing in a bundle; ``@2x`` copies serve HiDPI.
+    """
+    folder = folder or Path(tempfile.gettempdir()) / f"relata-style-{_user()}"
+    folder.mkdir(parents=True, exist_ok=True)
+    paths: dict[str, Path] = {}
+    for name, (width, height, points) in _ARROWS.items():
+        stem = f"arrow-{name}-{ARROW_COLOR.lstrip('#')}"
+        for scale, suffix in ((1, ""), (2, "@2x")):
+            path = folder / f"{stem}{suffix}.png"
+            if path.exists():
+                continue
+            image = QImage(width * scale, height * scale, QImage.Format.Format_ARGB32)
+            image.fill(QColor(0, 0, 0, 0))
+            painter = QPainter(image)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(ARROW_COLOR))
+            painter.scale(scale, scale)
+            painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in points]))
+            painter.end()
+            tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.png")
+            image.save(str(tmp))
+            os.replace(tmp, path)  # another Relata may be drawing the same file
+        paths[name] = folder / f"{stem}.png"
+    return paths
+
+
+def arrow_rules(arrows: dict[str, Path]) -> str:
+    """Style-sheet rules that use the ``arrows`` of :func:`arrow_images`."""
+    down, up = arrows["down"].as_posix(), arrows["up"].as_posix()
+    return f"""
+QComboBox::drop-down, QDateEdit::drop-down {{
+    border: none; width: 22px; subcontrol-origin: padding; subcontrol-position: center right;
+}}
+QComboBox::down-arrow, QDateEdit::down-arrow {{ image: url({down}); width: 10px; height: 6px; }}
+QSpinBox::up-button, QSpinBox::down-button {{
+    border: none; width: 20px; subcontrol-origin: border; background: transparent;
+}}
+QSpinBox::up-button {{ subcontrol-position: top right; }}
+QSpinBox::down-button {{ subcontrol-position: bottom right; }}
+QSpinBox::up-arrow {{ image: url({up}); width: 8px; height: 5px; }}
+QSpinBox::down-arrow {{ image: url({down}); width: 8px; height: 5px; }}
+"""
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in a container
+        return str(os.getpid())

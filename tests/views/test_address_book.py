@@ -8,11 +8,13 @@ from PySide6.QtWidgets import QComboBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.domain.addresses import (
+    AddressData,
     ChannelKind,
     ListFilter,
     RelationStatus,
 )
 from app.services.addresses import AddressService
+from app.views import address_book
 from app.views.address_book import ORGANISATIONS, PERSONS, AddressBookView
 from app.views.forms.children import AddressRow, ChannelRow, EmploymentRow
 from tests.helpers.factories import make_organisation, make_person
@@ -142,6 +144,30 @@ def test_status_and_postcode_filters(qtbot: QtBot, addresses: AddressService) ->
     assert view.count_label.text() == "3 persons"
     view.show_kind(ORGANISATIONS)
     assert view.count_label.text() == "0 organisations"
+
+
+def test_postcode_filter_and_the_search_cap(
+    qtbot: QtBot, addresses: AddressService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for postcode in ("8001", "8400", "3000"):
+        make_person(
+            addresses,
+            last_name=f"Plz{postcode}",
+            addresses=(AddressData(street="Weg", postcode=postcode, city="Ort"),),
+        )
+    view = AddressBookView(addresses)
+    qtbot.addWidget(view)
+    qtbot.keyClicks(view.postcode_filter, "8")
+    qtbot.waitUntil(lambda: view.count_label.text() == "2 persons")
+    view.postcode_filter.clear()
+    qtbot.waitUntil(lambda: view.count_label.text() == "3 persons")
+    # a search that hits the cap says so instead of a misleading count
+    monkeypatch.setattr(address_book, "SEARCH_CAP", 3)
+    qtbot.keyClicks(view.search, "plz")
+    qtbot.waitUntil(lambda: view.count_label.text().startswith("More than"))
+    assert view.count_label.text() == (
+        "More than 3 matches — type more to narrow the search"
+    )
 
 
 def test_switching_tabs_shows_the_other_list_and_form(

@@ -127,8 +127,10 @@ class ChannelRow(QWidget):
         self.value = QLineEdit()
         self.value.setPlaceholderText(_t("+41 44 123 45 67 or name@example.ch"))
         self.label = QLineEdit()
-        self.label.setPlaceholderText(_t("Label (e.g. office)"))
-        self.label.setMaximumWidth(140)
+        self.label.setPlaceholderText(_t("Label"))
+        self.label.setToolTip(_t("What this number or address is, e.g. office"))
+        self.label.setMaximumWidth(110)
+        self.value.setMinimumWidth(170)  # an e-mail address must stay readable
         self.primary = QCheckBox(_t("Primary"))
         self.error = ErrorLabel()
         grid.addWidget(self.kind, 0, 0)
@@ -145,6 +147,7 @@ class ChannelRow(QWidget):
                 else item.value
             )
             self.value.setText(shown)
+            self.value.setCursorPosition(0)  # show the start of a long address
             self.label.setText(item.label)
             self.primary.setChecked(item.is_primary)
         for signal in (self.value.textEdited, self.label.textEdited):
@@ -241,12 +244,11 @@ class AddressRow(QWidget):
             edit.setAccessibleName(hints[name])
             edit.textEdited.connect(on_change)
             self.edits[name] = edit
-        self.edits["house_number"].setMaximumWidth(70)
         self.edits["postcode"].setMaximumWidth(90)
         self.edits["country"].setMaximumWidth(60)
         self.edits["region"].setMaximumWidth(110)
         self.error = ErrorLabel()
-        grid.addWidget(self.kind, 0, 0)
+        grid.addWidget(self.kind, 0, 0, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(self.primary, 0, 1)
         grid.addWidget(self.edits["street"], 1, 0)
         grid.addWidget(self.edits["house_number"], 1, 1)
@@ -258,6 +260,7 @@ class AddressRow(QWidget):
         grid.addLayout(place, 3, 0, 1, 2)
         grid.addWidget(self.error, 4, 0, 1, 2)
         grid.setColumnStretch(0, 1)
+        grid.setColumnMinimumWidth(1, 130)  # No. and PO box line up
         if item:
             self.kind.setCurrentIndex(self.kind.findData(item.kind))
             self.primary.setChecked(item.is_primary)

@@ -51,7 +51,7 @@ ORGANISATION_COLUMNS = (
         "customer_number",
         lambda: _t("Customer no."),
         lambda r: r.customer_number,
-        width=100,
+        width=120,
     ),
     Column("industry", lambda: _t("Industry"), lambda r: r.industry, width=170),
     Column("email", lambda: _t("E-mail"), lambda r: r.email, width=210),
