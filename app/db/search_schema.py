@@ -84,13 +84,28 @@ def _pick_address(owner_col: str, owner: str, col: str) -> str:
     )
 
 
-def _org_name(person: str) -> str:
+def _employer(person: str, col: str) -> str:
     return (
-        "COALESCE((SELECT o.name FROM employment e JOIN organisation o "
+        f"(SELECT o.{col} FROM employment e JOIN organisation o "
         f"ON o.id = e.organisation_id WHERE e.person_id = {person} "
         "AND e.deleted_at IS NULL AND o.deleted_at IS NULL "
-        "ORDER BY e.is_primary DESC, e.created_at LIMIT 1), '')"
+        "ORDER BY e.is_primary DESC, e.created_at LIMIT 1)"
     )
+
+
+def _org_name(person: str) -> str:
+    return f"COALESCE({_employer(person, 'name')}, '')"
+
+
+def _person_place(person: str, col: str) -> str:
+    """A person's own primary address, else where their primary employer is.
+
+    Contacts rarely have an address of their own; the list and the search
+    then show (and find them by) their organisation's postcode and city.
+    """
+    own = _pick_address("person_id", person, col).removeprefix("COALESCE(")
+    own = own.removesuffix(", '')")
+    return f"COALESCE(NULLIF({own}, ''), {_employer(person, col)}, '')"
 
 
 def summary_update(table: str, owner: str) -> str:
@@ -106,12 +121,24 @@ def summary_update(table: str, owner: str) -> str:
     sets = [
         f"email = {_pick_channel(col, ref, "'email'")}",
         f"phone = {_pick_channel(col, ref, "'phone', 'mobile'")}",
-        f"postcode = {_pick_address(col, ref, 'postcode')}",
-        f"city = {_pick_address(col, ref, 'city')}",
     ]
     if table == "person":
-        sets.append(f"org_name = {_org_name(ref)}")
-    where = "" if owner == ref else f" WHERE id = {owner}"
+        sets += [
+            f"postcode = {_person_place(ref, 'postcode')}",
+            f"city = {_person_place(ref, 'city')}",
+            f"org_name = {_org_name(ref)}",
+        ]
+    else:
+        sets += [
+            f"postcode = {_pick_address(col, ref, 'postcode')}",
+            f"city = {_pick_address(col, ref, 'city')}",
+        ]
+    if owner == ref:
+        where = ""
+    elif owner.lstrip().upper().startswith("SELECT"):
+        where = f" WHERE id IN ({owner})"
+    else:
+        where = f" WHERE id = {owner}"
     return f"UPDATE {table} SET {', '.join(sets)}{where}"
 
 
@@ -142,12 +169,15 @@ def _summary_triggers() -> list[str]:
         f"{summary_update('person', 'new.person_id')}; "
         f"{summary_update('person', 'old.person_id')}; END"
     )
+    # Contacts show their organisation's name and (lacking their own address)
+    # its postcode and city: follow those when they really change.
+    employees = "SELECT person_id FROM employment WHERE organisation_id = new.id"
     out.append(
-        "CREATE TRIGGER organisation_name_sum AFTER UPDATE OF name, deleted_at "
-        "ON organisation BEGIN "
-        "UPDATE person SET org_name = "
-        f"{_org_name('person.id')} WHERE id IN (SELECT person_id FROM employment "
-        "WHERE organisation_id = new.id); END"
+        "CREATE TRIGGER organisation_name_sum AFTER UPDATE OF name, postcode, city, "
+        "deleted_at ON organisation WHEN old.name IS NOT new.name "
+        "OR old.postcode IS NOT new.postcode OR old.city IS NOT new.city "
+        "OR old.deleted_at IS NOT new.deleted_at BEGIN "
+        f"{summary_update('person', employees)}; END"
     )
     return out
 

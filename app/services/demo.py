@@ -605,12 +605,13 @@ class RowFactory(names.Vocabulary):
                     position,
                 )
                 channels.append((*channel, *sync))
-            postcode = city = org_name = ""
+            # own home address, else the employer's place (search_schema summary)
+            org_name = ""
+            postcode, city = place[0], place[1]
             if org is None or r() < 0.08:
                 addresses.append(
                     self._address(pid, org=False, kind="home", place=place, sync=sync)
                 )
-                postcode, city = place[0], place[1]
             if org is not None:
                 org_name = org[1]
                 role = pick(names.ROLES[place[4]])[female]

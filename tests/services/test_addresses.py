@@ -531,6 +531,47 @@ def test_summary_follows_employments_and_organisations(
     assert _row(addresses, person.id).organisation == "Alpha AG"
 
 
+def test_contact_without_own_address_shows_the_organisations_place(
+    addresses: AddressService,
+) -> None:
+    org = make_organisation(
+        addresses,
+        addresses=(AddressData(street="Marktgasse", postcode="3011", city="Bern"),),
+    )
+    person = make_person(addresses, organisation=org)
+    row = _row(addresses, person.id)
+    assert (row.postcode, row.city) == ("3011", "Bern")
+    assert person.id in {r.id for r in _rows(addresses, ListFilter(search="bern"))}
+    # the organisation moves: the contact follows
+    addresses.update_organisation(
+        org.id,
+        dataclasses.replace(
+            org.data(),
+            addresses=(
+                AddressData(street="Seestrasse", postcode="6003", city="Luzern"),
+            ),
+        ),
+    )
+    row = _row(addresses, person.id)
+    assert (row.postcode, row.city) == ("6003", "Luzern")
+    # an address of the person's own wins
+    current = addresses.get_person(person.id)
+    addresses.update_person(
+        person.id,
+        dataclasses.replace(
+            current.data(),
+            addresses=(
+                AddressData(kind=AddressKind.HOME, postcode="8400", city="Winterthur"),
+            ),
+        ),
+    )
+    row = _row(addresses, person.id)
+    assert (row.postcode, row.city) == ("8400", "Winterthur")
+    assert person.id not in {
+        r.id for r in _rows(addresses, ListFilter(search="luzern"))
+    }
+
+
 def test_editing_a_person_keeps_links_to_deleted_organisations(
     addresses: AddressService,
 ) -> None:

@@ -1,0 +1,1 @@
+"""Excel, CSV, XML, vCard and iCalendar readers and writers (Qt-free)."""

@@ -1,0 +1,1 @@
+"""Offline sync with the central server: protocol, outbox, client, apply/merge."""
