@@ -198,20 +198,21 @@ class AddressBookView(QWidget):
 
         They are actions rather than bare shortcuts so the main window can put
         the same objects into its menus (one shortcut per key; two would be
-        ambiguous and neither would fire).
+        ambiguous and neither would fire). Their menu texts are the main
+        window's; here they only carry the keys.
         """
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        self.act_find = QAction(self.tr("&Find"), self)
+        self.act_find = QAction(self)
         self.act_find.setShortcut(QKeySequence.StandardKey.Find)
         self.act_find.triggered.connect(self.focus_search)
-        self.act_save = QAction(self.tr("&Save"), self)
+        self.act_save = QAction(self)
         self.act_save.setShortcut(QKeySequence.StandardKey.Save)
         self.act_save.triggered.connect(self.save)
-        self.act_undo = QAction(self.tr("&Undo delete"), self)
+        self.act_undo = QAction(self)
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.act_undo.triggered.connect(self.undo_delete)
         self.act_undo.setEnabled(False)
-        self.act_delete = QAction(self.tr("&Delete record"), self)
+        self.act_delete = QAction(self)
         self.act_delete.setShortcut(QKeySequence("Ctrl+Delete"))
         self.act_delete.triggered.connect(self.delete_current)
         for action in (self.act_find, self.act_save, self.act_undo, self.act_delete):

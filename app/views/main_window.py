@@ -257,16 +257,12 @@ class MainWindow(QMainWindow):
         self.home.refresh()
         self._update_counts()
 
-    def _on_demo_finished(self, dialog: TaskProgressDialog, result: DemoResult) -> None:
+    def _on_demo_finished(
+        self, dialog: TaskProgressDialog, _result: DemoResult
+    ) -> None:
         dialog.finish()
         self.sig_data_changed.emit(Changes.all(), self)
-        locale = QLocale()
-        self.statusBar().showMessage(
-            self.tr("Demo data loaded: %1 organisations, %2 persons.")
-            .replace("%1", locale.toString(result.organisations))
-            .replace("%2", locale.toString(result.persons)),
-            8000,
-        )
+        self.statusBar().showMessage(self.tr("Demo data loaded."), 8000)
 
     def _on_demo_failed(self, dialog: TaskProgressDialog, exc: BaseException) -> None:
         dialog.finish()

@@ -128,7 +128,7 @@ class ChannelRow(QWidget):
         self.value.setPlaceholderText(_t("+41 44 123 45 67 or name@example.ch"))
         self.label = QLineEdit()
         self.label.setPlaceholderText(_t("Label"))
-        self.label.setToolTip(_t("What this number or address is, e.g. office"))
+        self.label.setToolTip(_t("Label (e.g. office)"))
         self.label.setMaximumWidth(110)
         self.value.setMinimumWidth(170)  # an e-mail address must stay readable
         self.primary = QCheckBox(_t("Primary"))

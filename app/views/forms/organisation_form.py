@@ -48,7 +48,6 @@ class OrganisationForm(RecordForm):
         self.contacts = QListWidget()
         self.contacts.setObjectName("contactList")
         self.contacts.setMaximumHeight(140)
-        self.contacts.setToolTip(_t("Double-click or press Enter to open the person"))
         self.contacts.itemActivated.connect(self._on_contacts_activated)
         form = QFormLayout()
         self.add_field(form, "name", _t("Name *"), self.name)
