@@ -3,6 +3,8 @@
 Importing this package registers every table on :data:`Base.metadata`.
 """
 
+from app.models import journal as journal  # journal, tasks, cases tables
+from app.models import pipeline as pipeline  # sales pipeline tables
 from app.models.addresses import (
     Address,
     Channel,
@@ -12,6 +14,7 @@ from app.models.addresses import (
     Person,
 )
 from app.models.base import Base, SyncMixin, new_id, utcnow
+from app.models.sync import SyncConflict, SyncOutbox, SyncState
 from app.models.tags import EntityTag, Tag
 from app.models.users import UserAccount
 
@@ -24,7 +27,10 @@ __all__ = [
     "Industry",
     "Organisation",
     "Person",
+    "SyncConflict",
     "SyncMixin",
+    "SyncOutbox",
+    "SyncState",
     "Tag",
     "UserAccount",
     "new_id",
