@@ -16,6 +16,12 @@ class EntityKind(StrEnum):
     TAG = "tag"
     INDUSTRY = "industry"
     USER = "user"
+    LEAD = "lead"
+    OPPORTUNITY = "opportunity"
+    PIPELINE = "pipeline"
+    PRODUCT = "product"
+    CAMPAIGN = "campaign"
+    EXCHANGE_RATE = "exchange_rate"
 
 
 @dataclass(frozen=True)
