@@ -22,6 +22,10 @@ class EntityKind(StrEnum):
     PRODUCT = "product"
     CAMPAIGN = "campaign"
     EXCHANGE_RATE = "exchange_rate"
+    JOURNAL_ENTRY = "journal_entry"
+    TASK = "task"
+    SERVICE_CASE = "service_case"
+    KB_ARTICLE = "kb_article"
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 
-from app.db import migrate, search_schema
+from app.db import journal_schema, migrate, search_schema
 from app.db.address_queries import Sort
 from app.db.database import Database, open_database
 from app.db.engine import make_engine
@@ -68,7 +68,9 @@ def test_upgrade_from_empty(engine: Engine) -> None:
     assert migrate.current_heads(engine) == migrate.heads()
     assert set(Base.metadata.tables) <= _names(engine, "table")
     assert {"person_fts", "organisation_fts"} <= _names(engine, "table")
-    assert _names(engine, "trigger") == set(search_schema.trigger_names())
+    assert _names(engine, "trigger") == set(search_schema.trigger_names()) | set(
+        journal_schema.trigger_names()
+    )
 
 
 def test_migrated_schema_matches_the_orm(engine: Engine) -> None:
