@@ -14,6 +14,7 @@ from app.models.addresses import (
     Person,
 )
 from app.models.base import Base, SyncMixin, new_id, utcnow
+from app.models.exchange import ExternalRef, ImportRun, ImportRunItem, MappingTemplate
 from app.models.sync import SyncConflict, SyncOutbox, SyncState
 from app.models.tags import EntityTag, Tag
 from app.models.users import UserAccount
@@ -24,7 +25,11 @@ __all__ = [
     "Channel",
     "Employment",
     "EntityTag",
+    "ExternalRef",
+    "ImportRun",
+    "ImportRunItem",
     "Industry",
+    "MappingTemplate",
     "Organisation",
     "Person",
     "SyncConflict",
