@@ -421,6 +421,7 @@ class BoardFilter:
     search: str = ""
     stage_id: str | None = None
     outcome: Outcome | None = None
+    organisation_id: str | None = None
 
 
 @dataclass(frozen=True)
