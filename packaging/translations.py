@@ -32,6 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "i18n" / "relata_de.ts"
 QM = TS.with_suffix(".qm")
+# English needs a catalogue too, but only for plural forms ("%Ln person(s)"):
+# lupdate -pluralonly collects them and the forms are derived from the source.
+EN_TS = TS.with_name("relata_en.ts")
+EN_QM = EN_TS.with_suffix(".qm")
 PLACEHOLDER = re.compile(r"%\d")
 
 
@@ -98,7 +102,7 @@ def expand_helpers(source: str, filename: str = "<source>") -> str:
     return b"".join(lines).decode()
 
 
-def lupdate(ts: Path, work: Path) -> Path:
+def lupdate(ts: Path, work: Path, *, language: str = "de_CH") -> Path:
     """Run lupdate over ``app/`` (helpers expanded) into a copy of ``ts`` in ``work``."""
     sources = []
     for src in sorted((ROOT / "app").rglob("*.py")):
@@ -119,7 +123,8 @@ def lupdate(ts: Path, work: Path) -> Path:
         "-source-language",
         "en",
         "-target-language",
-        "de_CH",
+        language,
+        *(["-pluralonly"] if language.startswith("en") else []),
         *sources,
         "-ts",
         str(out.relative_to(work)),
@@ -160,6 +165,31 @@ def problems(ts: Path) -> list[str]:
     return found
 
 
+def fill_english_plurals(ts: Path) -> None:
+    """``%Ln person(s)`` → ``%Ln person`` / ``%Ln persons`` for every empty form."""
+    tree = ET.parse(ts)
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source", "")
+        translation = message.find("translation")
+        if translation is None or message.get("numerus") != "yes":
+            continue
+        forms = list(translation.iter("numerusform"))
+        texts = (source.replace("(s)", ""), source.replace("(s)", "s"))
+        for form, text in zip(forms, texts, strict=False):
+            if not form.text:
+                form.text = text
+        translation.attrib.pop("type", None)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+
+
+def update_english(work: Path) -> None:
+    """Refresh relata_en.ts (plural forms only) and compile it."""
+    fresh = lupdate(EN_TS, work, language="en_GB")
+    fill_english_plurals(fresh)
+    shutil.copyfile(fresh, EN_TS)
+    lrelease(EN_TS, EN_QM)
+
+
 def check() -> list[str]:
     """Everything CI should fail on (empty list: complete and compiled)."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -172,6 +202,14 @@ def check() -> list[str]:
                 found.append(
                     f"{QM.relative_to(ROOT)} is out of date; run packaging/translations.py"
                 )
+        en_dir = Path(tmp) / "en"
+        en_dir.mkdir()
+        fresh_en = lupdate(EN_TS, en_dir, language="en_GB")
+        fill_english_plurals(fresh_en)
+        if not EN_TS.exists() or fresh_en.read_bytes() != EN_TS.read_bytes():
+            found.append(
+                f"{EN_TS.relative_to(ROOT)} is out of date; run packaging/translations.py"
+            )
     return found
 
 
@@ -192,6 +230,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if found else 0
     with tempfile.TemporaryDirectory() as tmp:
         shutil.copyfile(lupdate(TS, Path(tmp)), TS)
+        en_dir = Path(tmp) / "en"
+        en_dir.mkdir()
+        update_english(en_dir)
     lrelease(TS, QM)
     left = problems(TS)
     print(f"{TS.relative_to(ROOT)}: {len(left)} message(s) still to translate")

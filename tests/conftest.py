@@ -28,3 +28,18 @@ def db(tmp_path: Path) -> Iterator[Database]:
 def addresses(db: Database) -> AddressService:
     """The address service on the test database."""
     return AddressService(db.sessions)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _english_catalogue(qapp: object) -> Iterator[None]:
+    """The app always runs with a catalogue; English holds the plural forms."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.views.i18n import install_translations
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    installed = install_translations(app, "en")
+    yield
+    for translator in installed:
+        app.removeTranslator(translator)

@@ -73,7 +73,11 @@ def test_ts_has_no_unfinished_or_empty_translation() -> None:
         for msg in root.iter("message")
         if (tr := msg.find("translation")) is None
         or tr.get("type")
-        or not (tr.text or "").strip()
+        or not (
+            all((f.text or "").strip() for f in tr.iter("numerusform"))
+            if msg.get("numerus") == "yes"
+            else (tr.text or "").strip()
+        )
     ]
     assert unfinished == []
     assert len(_messages()) > 100
@@ -130,13 +134,30 @@ def test_swiss_orthography_and_mnemonics(
         ("AddressColumns", "Postcode", "PLZ"),
         ("RecordForm", "Owner", "Verantwortlich"),
         ("MainWindow", "&File", "&Datei"),
-        ("AddressBookView", "%1 persons", "%1 Personen"),
     ],
 )
 def test_qm_translates(
     german: QTranslator, context: str, source: str, german_text: str
 ) -> None:
     assert QCoreApplication.translate(context, source) == german_text
+
+
+@pytest.mark.parametrize(
+    ("count", "german_text"),
+    [(1, "1 Person"), (2, "2 Personen"), (1234, "1'234 Personen")],
+)
+def test_qm_translates_plurals(
+    german: QTranslator, count: int, german_text: str
+) -> None:
+    from PySide6.QtCore import QLocale
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Switzerland))
+    try:
+        text = QCoreApplication.translate("AddressBookView", "%Ln person(s)", "", count)
+    finally:
+        QLocale.setDefault(previous)
+    assert text == german_text
 
 
 def test_menu_mnemonics_are_unique(german: QTranslator, db: Database) -> None:

@@ -28,7 +28,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from app.domain.addresses import ListFilter
 from app.models import Address, Employment, Organisation, Person
 
-SEARCH_CAP = 5000
+SEARCH_CAP = 2000
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 

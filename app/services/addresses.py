@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import address_queries as q
@@ -142,24 +143,30 @@ class AddressService:
         """Rows ``offset`` … ``offset+limit`` of the person list."""
         stmt, rev = q.person_page(flt, sort, offset=offset, limit=limit, total=total)
         with self._sessions() as s:
-            raw = s.execute(stmt).all()
-        rows = [
-            PersonRow(
-                id=r[0],
-                last_name=r[1],
-                first_name=r[2],
-                organisation=r[3],
-                email=r[4],
-                phone=r[5],
-                postcode=r[6],
-                city=r[7],
-                status=_status(r[8]),
-            )
-            for r in raw
-        ]
+            rows = [_person_row(r) for r in s.execute(stmt).all()]
         if rev:
             rows.reverse()
         return Page(offset, tuple(rows))
+
+    def first_person_page(
+        self, flt: ListFilter, sort: q.Sort, *, limit: int
+    ) -> tuple[int, Page[PersonRow]]:
+        """The list's total and its first page.
+
+        A search evaluates the FTS index once: the capped match set is sorted
+        anyway, so ``count(*) OVER ()`` on the first page costs nothing extra,
+        where a separate count would run the whole search a second time.
+        """
+        if q.fts_query(flt.search) is None:
+            total = self.count_persons(flt)
+            return total, self.person_page(
+                flt, sort, offset=0, limit=limit, total=total
+            )
+        stmt, _ = q.person_page(flt, sort, offset=0, limit=limit, total=0)
+        with self._sessions() as s:
+            raw = s.execute(stmt.add_columns(func.count().over())).all()
+        total = int(raw[0][-1]) if raw else 0
+        return total, Page(0, tuple(_person_row(r) for r in raw))
 
     def count_organisations(self, flt: ListFilter) -> int:
         """How many organisations the list shows for ``flt``."""
@@ -174,9 +181,29 @@ class AddressService:
             flt, sort, offset=offset, limit=limit, total=total
         )
         with self._sessions() as s:
-            raw = s.execute(stmt).all()
-            industries = self._industry_names(s, {r[3] for r in raw if r[3]})
-        rows = [
+            rows = self._org_rows(s, s.execute(stmt).all())
+        if rev:
+            rows.reverse()
+        return Page(offset, tuple(rows))
+
+    def first_organisation_page(
+        self, flt: ListFilter, sort: q.Sort, *, limit: int
+    ) -> tuple[int, Page[OrganisationRow]]:
+        """The list's total and its first page (see :meth:`first_person_page`)."""
+        if q.fts_query(flt.search) is None:
+            total = self.count_organisations(flt)
+            return total, self.organisation_page(
+                flt, sort, offset=0, limit=limit, total=total
+            )
+        stmt, _ = q.organisation_page(flt, sort, offset=0, limit=limit, total=0)
+        with self._sessions() as s:
+            raw = s.execute(stmt.add_columns(func.count().over())).all()
+            rows = self._org_rows(s, raw)
+        return (int(raw[0][-1]) if raw else 0), Page(0, tuple(rows))
+
+    def _org_rows(self, s: Session, raw: Sequence[Any]) -> list[OrganisationRow]:
+        industries = self._industry_names(s, {r[3] for r in raw if r[3]})
+        return [
             OrganisationRow(
                 id=r[0],
                 name=r[1],
@@ -190,9 +217,6 @@ class AddressService:
             )
             for r in raw
         ]
-        if rev:
-            rows.reverse()
-        return Page(offset, tuple(rows))
 
     def industries(self) -> list[Industry]:
         """All industries, by name."""
@@ -419,6 +443,20 @@ class AddressService:
                 for e, name in emps
             ),
         )
+
+
+def _person_row(r: Any) -> PersonRow:
+    return PersonRow(
+        id=r[0],
+        last_name=r[1],
+        first_name=r[2],
+        organisation=r[3],
+        email=r[4],
+        phone=r[5],
+        postcode=r[6],
+        city=r[7],
+        status=_status(r[8]),
+    )
 
 
 def _status(value: str) -> RelationStatus:

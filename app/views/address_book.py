@@ -44,7 +44,7 @@ from app.services.lists import SEARCH_CAP
 from app.views.forms.organisation_form import OrganisationForm
 from app.views.forms.person_form import PersonForm
 from app.views.forms.record_form import RecordForm
-from app.views.labels import status_text
+from app.views.labels import error_text, status_text
 from app.views.tablemodels.addresses import OrganisationTableModel, PersonTableModel
 from app.views.tablemodels.windowed import WindowedTableModel
 
@@ -334,7 +334,7 @@ class AddressBookView(QWidget):
             )
             return False
         except UserError as exc:
-            form.general_error.show_error(str(exc))
+            form.general_error.show_error(error_text(exc.code, exc.message))
             return False
         form.load(record)
         self.model.refresh()
@@ -549,15 +549,14 @@ class AddressBookView(QWidget):
     def _update_count(self) -> None:
         total = self.model.total
         locale = QLocale()
-        number = locale.toString(total)
         if self.current_filter().search and total >= SEARCH_CAP:
             text = self.tr(
                 "More than %1 matches — type more to narrow the search"
             ).replace("%1", locale.toString(SEARCH_CAP))
         elif self.kind_tabs.currentIndex() == PERSONS:
-            text = self.tr("%1 persons").replace("%1", number)
+            text = self.tr("%Ln person(s)", "", total)
         else:
-            text = self.tr("%1 organisations").replace("%1", number)
+            text = self.tr("%Ln organisation(s)", "", total)
         self.count_label.setText(text)
         self._update_delete_enabled()
         self._update_empty_state()

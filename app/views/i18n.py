@@ -39,12 +39,13 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     )
     QLocale.setDefault(locale)
     installed: list[QTranslator] = []
-    if language == "en":
-        return installed
     ours = QTranslator(app)
+    # English has a catalogue too: it holds the plural forms ("1 person").
     if ours.load(str(resources_dir() / "i18n" / f"relata_{language}.qm")):
         app.installTranslator(ours)
         installed.append(ours)
+    if language == "en":
+        return installed
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qtbase = QTranslator(app)
     if qtbase.load(f"qtbase_{language}", qt_dir):

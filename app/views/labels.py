@@ -89,3 +89,20 @@ def error_text(code: str, fallback: str) -> str:
         ),
     }
     return known.get(code, fallback)
+
+
+def progress_text(message: str) -> str:
+    """A progress message from a service in the UI language (English if unknown).
+
+    Services are Qt-free and report plain English steps; each step they report
+    is listed here once.
+    """
+    known = {
+        "Preparing": _t("Preparing …"),
+        "Generating organisations": _t("Generating organisations …"),
+        "Generating persons": _t("Generating persons …"),
+        "Rebuilding indexes": _t("Rebuilding indexes …"),
+        "Rebuilding search index": _t("Rebuilding the search index …"),
+        "Done": _t("Done"),
+    }
+    return known.get(message, message)

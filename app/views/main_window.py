@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -293,12 +293,9 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         svc = self.services.addresses
-        locale = QLocale()
-        self.counts_label.setText(
-            self.tr("%1 persons · %2 organisations")
-            .replace("%1", locale.toString(svc.count_persons(ListFilter())))
-            .replace("%2", locale.toString(svc.count_organisations(ListFilter())))
-        )
+        persons = self.tr("%Ln person(s)", "", svc.count_persons(ListFilter()))
+        orgs = self.tr("%Ln organisation(s)", "", svc.count_organisations(ListFilter()))
+        self.counts_label.setText(f"{persons} · {orgs}")
 
     # ---- Qt overrides
 

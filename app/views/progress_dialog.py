@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.tasks.runner import TaskHandle
+from app.views.labels import progress_text
 
 SHOW_AFTER_MS = 500
 
@@ -50,7 +51,7 @@ class TaskProgressDialog(QProgressDialog):
         self.setMaximum(max(total, 1))
         self.setValue(min(done, max(total, 1)))
         if message:
-            self.setLabelText(message)
+            self.setLabelText(progress_text(message))
 
     def _on_canceled(self) -> None:
         self._handle.cancel()

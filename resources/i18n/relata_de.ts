@@ -100,34 +100,40 @@
         <translation>Änderungen an %1 speichern?</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="555"/>
+        <location filename="../../app/views/address_book.py" line="554"/>
         <source>More than %1 matches — type more to narrow the search</source>
         <translation>Mehr als %1 Treffer – geben Sie mehr ein, um die Suche einzugrenzen</translation>
     </message>
-    <message>
-        <location filename="../../app/views/address_book.py" line="558"/>
-        <source>%1 persons</source>
-        <translation>%1 Personen</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/address_book.py" line="557"/>
+        <source>%Ln person(s)</source>
+        <translation>
+            <numerusform>%Ln Person</numerusform>
+            <numerusform>%Ln Personen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/address_book.py" line="559"/>
+        <source>%Ln organisation(s)</source>
+        <translation>
+            <numerusform>%Ln Organisation</numerusform>
+            <numerusform>%Ln Organisationen</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="560"/>
-        <source>%1 organisations</source>
-        <translation>%1 Organisationen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/address_book.py" line="571"/>
+        <location filename="../../app/views/address_book.py" line="570"/>
         <source>Nothing matches. Check the spelling or clear the filters.</source>
         <translation>Keine Treffer. Prüfen Sie die Schreibweise oder setzen Sie die Filter zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="574"/>
+        <location filename="../../app/views/address_book.py" line="573"/>
         <source>No persons yet.
 Click “New person” (Ctrl+N) or load demo data from the File menu.</source>
         <translation>Noch keine Personen erfasst.
 Klicken Sie auf «Neue Person» (Strg+N) oder laden Sie Demodaten über «Datei».</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="578"/>
+        <location filename="../../app/views/address_book.py" line="577"/>
         <source>No organisations yet.
 Click “New organisation” (Ctrl+Shift+N) or load demo data from the File menu.</source>
         <translation>Noch keine Organisationen erfasst.
@@ -575,6 +581,36 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
         <source>The person is already linked to this organisation.</source>
         <translation>Die Person ist bereits mit dieser Organisation verknüpft.</translation>
     </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="101"/>
+        <source>Preparing …</source>
+        <translation>Vorbereiten …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="102"/>
+        <source>Generating organisations …</source>
+        <translation>Organisationen werden erzeugt …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="103"/>
+        <source>Generating persons …</source>
+        <translation>Personen werden erzeugt …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="104"/>
+        <source>Rebuilding indexes …</source>
+        <translation>Indizes werden neu aufgebaut …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="105"/>
+        <source>Rebuilding the search index …</source>
+        <translation>Suchindex wird neu aufgebaut …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="106"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -731,18 +767,29 @@ Your data is unchanged.</source>
         <translation>Der Vorgang «%1» ist fehlgeschlagen: %2
 Ihre Daten sind unverändert.</translation>
     </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="298"/>
-        <source>%1 persons · %2 organisations</source>
-        <translation>%1 Personen · %2 Organisationen</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/main_window.py" line="296"/>
+        <source>%Ln person(s)</source>
+        <translation>
+            <numerusform>%Ln Person</numerusform>
+            <numerusform>%Ln Personen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/main_window.py" line="297"/>
+        <source>%Ln organisation(s)</source>
+        <translation>
+            <numerusform>%Ln Organisation</numerusform>
+            <numerusform>%Ln Organisationen</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="309"/>
+        <location filename="../../app/views/main_window.py" line="306"/>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="310"/>
+        <location filename="../../app/views/main_window.py" line="307"/>
         <source>You have unsaved changes. Save them before closing?</source>
         <translation>Sie haben nicht gespeicherte Änderungen. Vor dem Schliessen speichern?</translation>
     </message>
@@ -929,12 +976,12 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
 <context>
     <name>TaskProgressDialog</name>
     <message>
-        <location filename="../../app/views/progress_dialog.py" line="19"/>
+        <location filename="../../app/views/progress_dialog.py" line="20"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../app/views/progress_dialog.py" line="57"/>
+        <location filename="../../app/views/progress_dialog.py" line="58"/>
         <source>Cancelling — undoing what was done …</source>
         <translation>Wird abgebrochen – bisherige Änderungen werden rückgängig gemacht …</translation>
     </message>

@@ -122,7 +122,7 @@ def test_search_filters_after_the_debounce(
     assert view.person_form.last_name.text() == "Kellenberger"  # first row opens
     view.search.clear()
     qtbot.keyClicks(view.search, "muller")  # diacritics do not matter
-    qtbot.waitUntil(lambda: view.count_label.text() == "1 persons")
+    qtbot.waitUntil(lambda: view.count_label.text() == "1 person")
     qtbot.keyClicks(view.search, "xyz")
     qtbot.waitUntil(lambda: view.model.rowCount() == 0)
     assert view.count_label.text() == "0 persons"
@@ -136,7 +136,7 @@ def test_status_and_postcode_filters(qtbot: QtBot, addresses: AddressService) ->
     view = AddressBookView(addresses)
     qtbot.addWidget(view)
     _set_combo(view.status_filter, RelationStatus.CUSTOMER)
-    assert view.count_label.text() == "1 persons"
+    assert view.count_label.text() == "1 person"
     assert view.model.row_object(0).last_name == "Kunde"
     _set_combo(view.status_filter, RelationStatus.SUPPLIER)
     assert view.count_label.text() == "0 persons"
@@ -184,7 +184,7 @@ def test_switching_tabs_shows_the_other_list_and_form(
     assert view.forms.currentWidget() is view.org_form
     assert view.org_form.record_id == org.id
     assert view.org_form.name.text() == "Alpha AG"
-    assert view.count_label.text() == "1 organisations"
+    assert view.count_label.text() == "1 organisation"
     assert view.new_button.text() == "New organisation"
     view.kind_tabs.setCurrentIndex(PERSONS)
     assert view.table.model() is view.persons
@@ -336,7 +336,7 @@ def test_delete_and_undo(
     assert book.person_form.record_id == gone.id  # sorted first
     qtbot.mouseClick(book.delete_button, Qt.MouseButton.LeftButton)
     assert _persons_count(addresses) == 1
-    assert book.count_label.text() == "1 persons"
+    assert book.count_label.text() == "1 person"
     assert book.person_form.record_id == keep.id
     assert book.undo_button.isVisible()
     assert book.undo_button.text() == "Undo delete of Urs Aebischer"
@@ -497,10 +497,10 @@ def test_data_changed_elsewhere_refreshes_the_list(
     from app.domain.changes import Changes, EntityKind
 
     book.on_data_changed(Changes.of(EntityKind.PERSON), object())
-    assert book.count_label.text() == "1 persons"
+    assert book.count_label.text() == "1 person"
     make_person(addresses, last_name="Zwei")
     book.on_data_changed(Changes.of(EntityKind.PERSON), book)  # own change: ignored
-    assert book.count_label.text() == "1 persons"
+    assert book.count_label.text() == "1 person"
 
 
 # ---- unsaved changes

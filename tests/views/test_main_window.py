@@ -70,7 +70,7 @@ def test_starts_on_the_overview_with_counts(
     qtbot.addWidget(win)
     assert win.pages.currentIndex() == HOME
     assert win.sidebar.currentRow() == HOME
-    assert win.counts_label.text() == "2 persons · 1 organisations"
+    assert win.counts_label.text() == "2 persons · 1 organisation"
     assert win.online_label.text() == "Offline — no server configured"
     assert win.db_label.text() == "relata.db"
     assert win.home.persons_card.value.text() == "2"
@@ -135,7 +135,7 @@ def test_ctrl_n_starts_a_new_person_and_ctrl_s_saves_it(
     with qtbot.waitSignal(window.sig_data_changed):
         _key(qtbot, window, Qt.Key.Key_S)
     assert services.addresses.count_persons(ListFilter()) == 1
-    assert window.counts_label.text() == "1 persons · 0 organisations"
+    assert window.counts_label.text() == "1 person · 0 organisations"
     assert window.home.persons_card.value.text() == "1"
     assert window.statusBar().currentMessage() == "Saved."
 
@@ -163,7 +163,7 @@ def test_delete_and_undo_from_the_edit_menu(
     window.act_undo.trigger()
     assert services.addresses.count_persons(ListFilter()) == 1
     assert window.addresses.person_form.record_id == person.id
-    assert window.counts_label.text() == "1 persons · 0 organisations"
+    assert window.counts_label.text() == "1 person · 0 organisations"
 
 
 def test_menus_show_every_action_with_its_shortcut(window: MainWindow) -> None:

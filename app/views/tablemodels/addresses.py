@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from app.domain.addresses import ListFilter, OrganisationRow, PersonRow
-from app.services.addresses import AddressService
+from app.services.addresses import AddressService, Page
 from app.services.lists import Sort
 from app.services.validation import format_phone
 from app.views.labels import status_text
@@ -69,6 +69,10 @@ ORGANISATION_COLUMNS = (
 )
 
 
+def _first(result: tuple[int, Page[Any]]) -> tuple[int, Sequence[Any]]:
+    return result[0], result[1].rows
+
+
 class PersonTableModel(WindowedTableModel):
     """The person list for a :class:`ListFilter`, paged from :class:`AddressService`."""
 
@@ -79,6 +83,9 @@ class PersonTableModel(WindowedTableModel):
             PERSON_COLUMNS,
             fetch_count=lambda: service.count_persons(self.filter),
             fetch_page=self._page,
+            fetch_first=lambda limit, key, desc: _first(
+                service.first_person_page(self.filter, Sort(key, desc), limit=limit)
+            ),
             default_sort="name",
             parent=parent,
         )
@@ -101,6 +108,11 @@ class OrganisationTableModel(WindowedTableModel):
             ORGANISATION_COLUMNS,
             fetch_count=lambda: service.count_organisations(self.filter),
             fetch_page=self._page,
+            fetch_first=lambda limit, key, desc: _first(
+                service.first_organisation_page(
+                    self.filter, Sort(key, desc), limit=limit
+                )
+            ),
             default_sort="name",
             parent=parent,
         )

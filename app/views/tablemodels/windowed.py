@@ -37,6 +37,8 @@ class Column:
 
 FetchCount = Callable[[], int]
 FetchPage = Callable[[int, int, int, str, bool], Sequence[Any]]
+#: (limit, sort key, descending) -> (total, first page)
+FetchFirst = Callable[[int, str, bool], tuple[int, Sequence[Any]]]
 
 
 class WindowedTableModel(QAbstractTableModel):
@@ -52,12 +54,14 @@ class WindowedTableModel(QAbstractTableModel):
         fetch_count: FetchCount,
         fetch_page: FetchPage,
         default_sort: str,
+        fetch_first: FetchFirst | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self._columns = tuple(columns)
         self._fetch_count = fetch_count
         self._fetch_page = fetch_page
+        self._fetch_first = fetch_first
         self._total = 0
         self._pages: OrderedDict[int, list[tuple[Any, tuple[str, ...]]]] = OrderedDict()
         self._sort_key = default_sort
@@ -69,7 +73,15 @@ class WindowedTableModel(QAbstractTableModel):
         """Re-count and drop cached pages (after a data change or filter)."""
         self.beginResetModel()
         self._pages.clear()
-        self._total = self._fetch_count()
+        if self._fetch_first is None:
+            self._total = self._fetch_count()
+        else:  # count and first page in one query (a search runs once)
+            self._total, rows = self._fetch_first(
+                self.PAGE_SIZE, self._sort_key, self._descending
+            )
+            self._pages[0] = [
+                (r, tuple(c.text(r) for c in self._columns)) for r in rows
+            ]
         self.endResetModel()
 
     def invalidate_rows(self) -> None:
