@@ -194,26 +194,33 @@ class PipelineService:
     ) -> tuple[Opportunity, Changes]:
         """Validate and store a new opportunity with its lines."""
         with self._sessions.begin() as s:
-            stage = self._stage(s, data.stage_id)
-            data = self._validated(data, stage)
-            now = self._now()
-            row = OppRow(
-                id=new_id(),
-                title=data.title,
-                pipeline_id=stage.pipeline_id,
-                stage_id=stage.id,
-                stage_entered_at=now,
-                lead_id=lead_id,
-            )
-            s.add(row)
-            self._apply(s, row, data, stage)
-            if stage.outcome != "open":
-                row.closed_on = data.close_date
-            s.flush()
-            self._history(s, row.id, "stage", "", stage.id, now)
-            self._history(s, row.id, "amount", "", _money(row), now)
-            self._history(s, row.id, "close_date", "", _date(row.close_date), now)
+            row = self.create_in(s, data, lead_id=lead_id)
             return self._dto(s, row), Changes.of(EntityKind.OPPORTUNITY, row.id)
+
+    def create_in(
+        self, s: Session, data: OpportunityData, *, lead_id: str | None = None
+    ) -> OppRow:
+        """Create an opportunity inside the caller's transaction (lead conversion)."""
+        stage = self._stage(s, data.stage_id)
+        data = self._validated(data, stage)
+        now = self._now()
+        row = OppRow(
+            id=new_id(),
+            title=data.title,
+            pipeline_id=stage.pipeline_id,
+            stage_id=stage.id,
+            stage_entered_at=now,
+            lead_id=lead_id,
+        )
+        s.add(row)
+        self._apply(s, row, data, stage)
+        if stage.outcome != "open":
+            row.closed_on = data.close_date
+        s.flush()
+        self._history(s, row.id, "stage", "", stage.id, now)
+        self._history(s, row.id, "amount", "", _money(row), now)
+        self._history(s, row.id, "close_date", "", _date(row.close_date), now)
+        return row
 
     def update_opportunity(
         self, opportunity_id: str, data: OpportunityData
