@@ -14,6 +14,7 @@ from app.models.addresses import (
     Person,
 )
 from app.models.base import Base, SyncMixin, new_id, utcnow
+from app.models.sync import SyncConflict, SyncOutbox, SyncState
 from app.models.exchange import ExternalRef, ImportRun, ImportRunItem, MappingTemplate
 from app.models.sync import SyncConflict, SyncOutbox, SyncState
 from app.models.tags import EntityTag, Tag
@@ -33,7 +34,10 @@ __all__ = [
     "Organisation",
     "Person",
     "SyncConflict",
+    "SyncConflict",
     "SyncMixin",
+    "SyncOutbox",
+    "SyncState",
     "SyncOutbox",
     "SyncState",
     "Tag",

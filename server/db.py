@@ -1,0 +1,140 @@
+"""Server database: engine for SQLite (embedded default) or PostgreSQL, migrations.
+
+Schema = two Alembic chains on one connection:
+
+1. the desktop client's chain (``app/db/migrations``, table ``alembic_version``)
+   creates every synced table exactly as laptops have it. Tables other
+   capabilities add arrive with their own client migration, so the server
+   never lags behind or drifts from the client schema. SQLite-only objects
+   (FTS5, triggers) are skipped on PostgreSQL by those migrations.
+2. the server's chain (``server/migrations``, table ``server_alembic_version``)
+   adds the server-only tables of :mod:`server.models`.
+
+Transactions: SQLite runs WAL with ``synchronous=FULL`` and write transactions
+``BEGIN IMMEDIATE`` (one writer, waits instead of failing); PostgreSQL uses
+READ COMMITTED for pushes (the counter row lock serialises them) and
+REPEATABLE READ for pull pages (one snapshot per page).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, text
+
+from app.db import migrate as client_migrate
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+SERVER_VERSION_TABLE = "server_alembic_version"
+
+_SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA busy_timeout=30000",
+    "PRAGMA cache_size=-65536",
+)
+
+
+def is_sqlite(engine: Engine | Connection) -> bool:
+    """Whether the server runs on SQLite."""
+    return engine.dialect.name == "sqlite"
+
+
+def make_server_engine(url: str, *, echo: bool = False) -> Engine:
+    """An engine on ``url`` (``sqlite:///path`` or ``postgresql+psycopg://…``)."""
+    if url.startswith("sqlite"):
+        engine = create_engine(
+            url,
+            echo=echo,
+            connect_args={"check_same_thread": False, "timeout": 30.0},
+            pool_size=8,
+            max_overflow=16,
+        )
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+            dbapi_connection.isolation_level = None
+            cursor = dbapi_connection.cursor()
+            for pragma in _SQLITE_PRAGMAS:
+                cursor.execute(pragma)
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Connection) -> None:
+            immediate = conn.get_execution_options().get("write", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+        return engine
+    return create_engine(
+        url,
+        echo=echo,
+        isolation_level="READ COMMITTED",
+        pool_size=10,
+        max_overflow=20,
+        pool_pre_ping=True,
+    )
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection in a write transaction (committed on success)."""
+    with engine.connect() as conn:
+        conn = conn.execution_options(write=True)
+        with conn.begin():
+            yield conn
+
+
+@contextmanager
+def read_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection in a read-only snapshot transaction."""
+    with engine.connect() as conn:
+        if not is_sqlite(conn):
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            yield conn
+
+
+def server_alembic_config() -> Config:
+    """Alembic configuration of the server-only chain."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the server schema up to date: client chain, then server chain."""
+    with engine.begin() as conn:
+        client_cfg = client_migrate.alembic_config()
+        client_cfg.attributes["connection"] = conn
+        command.upgrade(client_cfg, "heads")
+        server_cfg = server_alembic_config()
+        server_cfg.attributes["connection"] = conn
+        command.upgrade(server_cfg, "heads")
+
+
+def needs_upgrade(engine: Engine) -> bool:
+    """Whether either chain is behind (``serve`` refuses to start on a stale schema)."""
+    with engine.connect() as conn:
+        client = set(MigrationContext.configure(conn).get_current_heads())
+        server = set(
+            MigrationContext.configure(
+                conn, opts={"version_table": SERVER_VERSION_TABLE}
+            ).get_current_heads()
+        )
+    wanted = set(ScriptDirectory.from_config(server_alembic_config()).get_heads())
+    return client != client_migrate.heads() or server != wanted
+
+
+def check_connection(engine: Engine) -> None:
+    """Raise if the database cannot be reached (``/health``)."""
+    with engine.connect() as conn:
+        conn.execute(text("SELECT 1"))
