@@ -527,6 +527,7 @@ class Score:
     lowered: tuple[Factor, ...] = ()
     reason: str = ""
     samples: int = 0
+    won: int = 0
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -110,7 +110,10 @@ class ExchangeRateRow(SyncMixin, Base):
 
 
 class Lead(SyncMixin, Base):
-    """A lead as captured, with source, qualification and conversion links."""
+    """A lead as captured, with source, qualification and conversion links.
+
+    ``score`` is derived locally by the scoring model and never synced.
+    """
 
     __tablename__ = "lead"
     __table_args__ = (
@@ -120,6 +123,7 @@ class Lead(SyncMixin, Base):
         Index("ix_lead_status", "status"),
         Index("ix_lead_email", "email"),
     )
+    derived_fields: ClassVar[frozenset[str]] = frozenset({"score"})
 
     first_name: Mapped[str] = mapped_column(String(100), default="")
     last_name: Mapped[str] = mapped_column(String(100), default="")
