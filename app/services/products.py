@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.changes import Changes, EntityKind
@@ -20,7 +20,9 @@ from app.domain.pipeline import (
     ExchangeRate,
     Product,
     ProductData,
+    Suggestion,
 )
+from app.models import Organisation
 from app.models.pipeline import Campaign as CampaignRow
 from app.models.pipeline import ExchangeRateRow, seeded_id
 from app.models.pipeline import Product as ProductRow
@@ -136,6 +138,55 @@ class CatalogueService:
             )
             return campaign, Changes.of(EntityKind.CAMPAIGN, row.id)
 
+    # ---- cross-selling
+
+    def cross_sell(self, organisation_id: str, *, limit: int = 5) -> list[Suggestion]:
+        """Products that similar organisations bought and this one has not.
+
+        Similar: same industry, or bought some of the same products (weighted
+        by how many). Products are ranked by the summed similarity of their
+        buyers, so what close peers bought comes first.
+        """
+        with self._sessions() as s:
+            industry = s.scalar(
+                select(Organisation.industry_id).where(
+                    Organisation.id == organisation_id
+                )
+            )
+            rows = s.execute(
+                text(_CROSS_SELL_SQL),
+                {"org": organisation_id, "industry": industry or "", "limit": limit},
+            ).all()
+            peers = s.execute(
+                text(
+                    "SELECT count(*) FROM organisation WHERE industry_id = :i "
+                    "AND deleted_at IS NULL AND id != :o"
+                ),
+                {"i": industry or "", "o": organisation_id},
+            ).scalar_one()
+            products = {
+                p.id: p
+                for p in s.scalars(
+                    select(ProductRow).where(ProductRow.id.in_([r[0] for r in rows]))
+                )
+            }
+        out = []
+        for product_id, buyers, _score in rows:
+            p = products.get(product_id)
+            if p is None or not p.active or p.deleted_at is not None:
+                continue
+            out.append(
+                Suggestion(
+                    p.id,
+                    p.name,
+                    int(buyers),
+                    int(peers),
+                    p.list_price_minor,
+                    p.currency,
+                )
+            )
+        return out
+
     # ---- exchange rates
 
     def rates(self) -> list[ExchangeRate]:
@@ -180,6 +231,39 @@ class CatalogueService:
             row.rate_micro = rate.rate_micro
             row.deleted_at = None
         return Changes.of(EntityKind.EXCHANGE_RATE, rid)
+
+
+_CROSS_SELL_SQL = """
+WITH mine AS (
+    SELECT DISTINCT l.product_id AS product_id FROM opportunity_line l
+    JOIN opportunity o ON o.id = l.opportunity_id
+    WHERE o.organisation_id = :org AND o.outcome = 'won' AND o.deleted_at IS NULL
+      AND l.deleted_at IS NULL AND l.product_id IS NOT NULL
+),
+peers AS (
+    SELECT o.organisation_id AS org, count(DISTINCT l.product_id) AS shared
+    FROM opportunity_line l JOIN opportunity o ON o.id = l.opportunity_id
+    WHERE l.product_id IN (SELECT product_id FROM mine) AND o.outcome = 'won'
+      AND o.organisation_id != :org AND o.deleted_at IS NULL AND l.deleted_at IS NULL
+    GROUP BY o.organisation_id
+    UNION ALL
+    SELECT g.id, 0 FROM organisation g
+    WHERE g.industry_id = :industry AND g.id != :org AND g.deleted_at IS NULL
+),
+similar AS (
+    SELECT org, sum(shared) + 1 AS weight FROM peers GROUP BY org
+)
+SELECT l.product_id, count(DISTINCT o.organisation_id) AS buyers,
+       sum(s.weight) AS score
+FROM similar s
+JOIN opportunity o ON o.organisation_id = s.org AND o.outcome = 'won'
+     AND o.deleted_at IS NULL
+JOIN opportunity_line l ON l.opportunity_id = o.id AND l.deleted_at IS NULL
+WHERE l.product_id IS NOT NULL AND l.product_id NOT IN (SELECT product_id FROM mine)
+GROUP BY l.product_id
+ORDER BY score DESC, buyers DESC
+LIMIT :limit
+"""
 
 
 def _product(r: ProductRow) -> Product:
