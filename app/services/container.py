@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,7 @@ from app.db.backup import list_backups
 from app.db.database import Database
 from app.domain.progress import NullProgress, ProgressSink
 from app.services.addresses import AddressService
+from app.services.sales import SalesServices
 
 if TYPE_CHECKING:
     from app.services.demo import DemoResult
@@ -26,6 +28,11 @@ class Services:
     def db_path(self) -> Path:
         """Where the database file lives."""
         return self.database.path
+
+    @cached_property
+    def sales(self) -> SalesServices:
+        """Leads, opportunities, board, forecast, scoring and product catalogue."""
+        return SalesServices.build(self.database.sessions)
 
     def last_backup(self) -> Path | None:
         """The newest backup file, if any."""
