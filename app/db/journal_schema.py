@@ -42,15 +42,21 @@ def _fts(table: str, fts: str, cols: str) -> list[str]:
 
 
 def _link_time() -> list[str]:
+    """``journal_link.occurred_at``: the entry's time while the entry lives, else NULL.
+
+    NULL marks links of deleted entries, so a timeline needs no join to skip them.
+    """
+    live_time = "CASE WHEN {e}.deleted_at IS NULL THEN {e}.occurred_at END"
     return [
         # links arriving without the time (sync, import) take the entry's
         "CREATE TRIGGER journal_link_time_ai AFTER INSERT ON journal_link "
         "WHEN new.occurred_at IS NULL BEGIN "
-        "UPDATE journal_link SET occurred_at = (SELECT e.occurred_at "
+        f"UPDATE journal_link SET occurred_at = (SELECT {live_time.format(e='e')} "
         "FROM journal_entry e WHERE e.id = new.entry_id) WHERE rowid = new.rowid; END",
-        "CREATE TRIGGER journal_entry_time_au AFTER UPDATE OF occurred_at "
-        "ON journal_entry WHEN old.occurred_at IS NOT new.occurred_at BEGIN "
-        "UPDATE journal_link SET occurred_at = new.occurred_at "
+        "CREATE TRIGGER journal_entry_time_au AFTER UPDATE OF occurred_at, deleted_at "
+        "ON journal_entry WHEN old.occurred_at IS NOT new.occurred_at "
+        "OR old.deleted_at IS NOT new.deleted_at BEGIN "
+        f"UPDATE journal_link SET occurred_at = {live_time.format(e='new')} "
         "WHERE entry_id = new.id; END",
     ]
 

@@ -599,6 +599,7 @@ class TimelineItem:
     Attributes:
         source: which registered source it came from (``journal``, ``task`` …).
         subtype: finer kind within the source (``call``, ``done``, ``solved`` …).
+        meta: who and what else, in one short line (participants, owner, number).
     """
 
     id: str
@@ -607,6 +608,7 @@ class TimelineItem:
     at: dt.datetime
     title: str
     summary: str
+    meta: str = ""
 
 
 @dataclass(frozen=True)

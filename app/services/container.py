@@ -11,6 +11,7 @@ from app.db.backup import list_backups
 from app.db.database import Database
 from app.domain.progress import NullProgress, ProgressSink
 from app.services.addresses import AddressService
+from app.services.journal_services import JournalServices
 from app.services.sales import SalesServices
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ class Services:
 
     database: Database
     addresses: AddressService
+    journal: JournalServices
 
     @property
     def db_path(self) -> Path:
@@ -59,6 +61,14 @@ class Services:
         )
 
 
-def build_services(database: Database) -> Services:
-    """Wire every service to ``database``."""
-    return Services(database=database, addresses=AddressService(database.sessions))
+def build_services(database: Database, *, data_dir: Path | None = None) -> Services:
+    """Wire every service to ``database``; ``data_dir`` holds attachments
+    (default: the database's folder)."""
+    folder = data_dir or database.path.parent
+    return Services(
+        database=database,
+        addresses=AddressService(database.sessions),
+        journal=JournalServices.build(
+            database.sessions, attachments_dir=folder / "attachments"
+        ),
+    )

@@ -1,0 +1,366 @@
+"""One chronological history per record, from a registry of sources.
+
+A source contributes two functions:
+
+* ``keys(target, search)`` returns a SELECT of ``(at, source, id)`` for the
+  events of ``target`` (or ``None`` if it has none for that kind of record);
+  the timeline unions the keys of every source, sorts by ``at`` (newest first)
+  and pages with OFFSET, so a page reads only keys — for journal entries they
+  come straight from the covering index on ``journal_link``.
+* ``details(session, ids)`` turns the ids of one page into
+  :class:`TimelineItem` objects.
+
+Journal entries, tasks and service cases register here; other capabilities
+add theirs with :func:`register_source` (e.g. opportunity stage changes).
+An organisation's timeline includes what is linked to its contact persons
+(:func:`link_scope`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    and_,
+    case,
+    column,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    table,
+    union_all,
+)
+from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
+
+from app.db.address_queries import fts_query, page_window
+from app.domain.journal import (
+    CaseStatus,
+    EntryKind,
+    LinkKind,
+    TaskStatus,
+    TimelineFilter,
+    TimelineItem,
+    TimelineSource,
+)
+from app.models import Employment
+from app.models.journal import JournalEntry as EntryRow
+from app.models.journal import JournalLink, ServiceCase, TaskLink
+from app.models.journal import Task as TaskRecord
+from app.services.addresses import Page
+from app.services.journal import SUMMARY_CHARS, link_labels, owner_name
+
+
+@dataclass(frozen=True)
+class TimelineTarget:
+    """The record whose history is shown (``kind`` is a :class:`LinkKind` value)."""
+
+    kind: str
+    id: str
+
+
+#: ``SELECT at, source, id``: ``at`` sorts as the stored UTC timestamp text.
+type KeySelect = Select[Any, str, str]
+KeysFn = Callable[[TimelineTarget, str], KeySelect | None]
+DetailsFn = Callable[[Session, Sequence[str]], dict[str, TimelineItem]]
+
+
+@dataclass(frozen=True)
+class SourceDef:
+    """A registered timeline source."""
+
+    name: str
+    keys: KeysFn
+    details: DetailsFn
+
+
+SOURCES: dict[str, SourceDef] = {}
+
+
+def register_source(name: str, *, keys: KeysFn, details: DetailsFn) -> None:
+    """Add (or replace) the timeline source ``name``."""
+    SOURCES[name] = SourceDef(name, keys, details)
+
+
+def persons_of(organisation_id: str) -> Select[str]:
+    """Ids of an organisation's current contact persons."""
+    return select(Employment.person_id).where(
+        Employment.organisation_id == organisation_id,
+        Employment.deleted_at.is_(None),
+    )
+
+
+def link_scope(
+    kind_col: ColumnElement[str] | InstrumentedAttribute[str],
+    id_col: ColumnElement[str] | InstrumentedAttribute[str],
+    target: TimelineTarget,
+) -> ColumnElement[bool]:
+    """Link rows that put an event on ``target``'s timeline.
+
+    For an organisation that is its own links and its contact persons'.
+    """
+    own = and_(kind_col == target.kind, id_col == target.id)
+    if target.kind != LinkKind.ORGANISATION:
+        return own
+    staff = and_(kind_col == LinkKind.PERSON, id_col.in_(persons_of(target.id)))
+    return or_(own, staff)
+
+
+def _words(search: str) -> list[str]:
+    return search.split()
+
+
+# ---- journal entries
+
+
+def _journal_keys(target: TimelineTarget, search: str) -> KeySelect:
+    link = JournalLink
+    stmt = (
+        select(
+            link.occurred_at.label("at"),
+            literal(TimelineSource.JOURNAL.value, String).label("source"),
+            link.entry_id.label("id"),
+        )
+        .where(
+            link.deleted_at.is_(None),
+            link.occurred_at.is_not(None),
+            link_scope(link.entity_kind, link.entity_id, target),
+        )
+        .distinct()
+    )
+    query = fts_query(search)
+    if query is not None:
+        fts = table("journal_fts", column("rowid"))
+        matches = select(fts.c.rowid).where(
+            literal_column("journal_fts").bool_op("MATCH")(query)
+        )
+        stmt = stmt.where(
+            link.entry_id.in_(
+                select(EntryRow.id).where(
+                    literal_column("journal_entry.rowid").in_(matches)
+                )
+            )
+        )
+    return stmt
+
+
+def _journal_details(s: Session, ids: Sequence[str]) -> dict[str, TimelineItem]:
+    rows = s.execute(
+        select(
+            EntryRow.id,
+            EntryRow.occurred_at,
+            EntryRow.kind,
+            EntryRow.subject,
+            func.substr(EntryRow.body_text, 1, SUMMARY_CHARS),
+            EntryRow.owner_id,
+        ).where(EntryRow.id.in_(list(ids)))
+    ).all()
+    people = s.execute(
+        select(JournalLink.entry_id, JournalLink.entity_id).where(
+            JournalLink.entry_id.in_(list(ids)),
+            JournalLink.entity_kind == LinkKind.PERSON,
+            JournalLink.deleted_at.is_(None),
+        )
+    ).all()
+    labels = link_labels(s, [(LinkKind.PERSON, p[1]) for p in people])
+    names: dict[str, list[str]] = {}
+    for entry_id, person_id in people:
+        names.setdefault(entry_id, []).append(
+            labels.get((LinkKind.PERSON, person_id), "")
+        )
+    owners = {r[5]: owner_name(s, r[5]) for r in rows if r[5]}
+    out: dict[str, TimelineItem] = {}
+    for rid, at, kind, subject, body, owner in rows:
+        text = " ".join((body or "").split())
+        who = ", ".join(sorted(n for n in names.get(rid, []) if n))
+        meta = " · ".join(p for p in (who, owners.get(owner, "")) if p)
+        out[rid] = TimelineItem(
+            id=rid,
+            source=TimelineSource.JOURNAL,
+            subtype=kind if kind in EntryKind else EntryKind.NOTE,
+            at=at,
+            title=subject or (body or "").split("\n", 1)[0][:120],
+            summary=text
+            if subject
+            else text[len((body or "").split("\n", 1)[0]) :].strip(),
+            meta=meta,
+        )
+    return out
+
+
+# ---- tasks
+
+_CLOSED_TASK = [str(TaskStatus.DONE), str(TaskStatus.CANCELLED)]
+
+
+def _task_at() -> ColumnElement[object]:
+    return case(
+        (TaskRecord.status.in_(_CLOSED_TASK), TaskRecord.completed_at),
+        else_=func.coalesce(TaskRecord.due_at, TaskRecord.created_at),
+    )
+
+
+def _task_keys(target: TimelineTarget, search: str) -> KeySelect:
+    linked = select(TaskLink.task_id).where(
+        TaskLink.deleted_at.is_(None),
+        link_scope(TaskLink.entity_kind, TaskLink.entity_id, target),
+    )
+    stmt = select(
+        _task_at().label("at"),
+        literal(TimelineSource.TASK.value, String).label("source"),
+        TaskRecord.id.label("id"),
+    ).where(TaskRecord.deleted_at.is_(None), TaskRecord.id.in_(linked))
+    for word in _words(search):
+        stmt = stmt.where(
+            or_(
+                TaskRecord.title.icontains(word, autoescape=True),
+                TaskRecord.notes.icontains(word, autoescape=True),
+            )
+        )
+    return stmt
+
+
+def _task_details(s: Session, ids: Sequence[str]) -> dict[str, TimelineItem]:
+    rows = s.scalars(select(TaskRecord).where(TaskRecord.id.in_(list(ids)))).all()
+    out: dict[str, TimelineItem] = {}
+    for t in rows:
+        closed = t.status in _CLOSED_TASK
+        at = (t.completed_at if closed else t.due_at) or t.created_at
+        out[t.id] = TimelineItem(
+            id=t.id,
+            source=TimelineSource.TASK,
+            subtype=t.status if t.status in TaskStatus else TaskStatus.OPEN,
+            at=at,
+            title=t.title,
+            summary=" ".join(t.notes.split()),
+            meta=owner_name(s, t.owner_id),
+        )
+    return out
+
+
+# ---- service cases
+
+
+def _case_keys(target: TimelineTarget, search: str) -> KeySelect | None:
+    if target.kind == LinkKind.ORGANISATION:
+        cond = or_(
+            ServiceCase.organisation_id == target.id,
+            ServiceCase.person_id.in_(persons_of(target.id)),
+        )
+    elif target.kind == LinkKind.PERSON:
+        cond = ServiceCase.person_id == target.id
+    else:
+        return None
+    stmt = select(
+        ServiceCase.created_at.label("at"),
+        literal(TimelineSource.CASE.value, String).label("source"),
+        ServiceCase.id.label("id"),
+    ).where(ServiceCase.deleted_at.is_(None), cond)
+    for word in _words(search):
+        stmt = stmt.where(
+            or_(
+                ServiceCase.number.icontains(word, autoescape=True),
+                ServiceCase.title.icontains(word, autoescape=True),
+                ServiceCase.description.icontains(word, autoescape=True),
+            )
+        )
+    return stmt
+
+
+def _case_details(s: Session, ids: Sequence[str]) -> dict[str, TimelineItem]:
+    rows = s.scalars(select(ServiceCase).where(ServiceCase.id.in_(list(ids)))).all()
+    return {
+        c.id: TimelineItem(
+            id=c.id,
+            source=TimelineSource.CASE,
+            subtype=c.status if c.status in CaseStatus else CaseStatus.NEW,
+            at=c.created_at,
+            title=c.title,
+            summary=" ".join(c.description.split())[:SUMMARY_CHARS],
+            meta=" · ".join(p for p in (c.number, owner_name(s, c.owner_id)) if p),
+        )
+        for c in rows
+    }
+
+
+register_source(TimelineSource.JOURNAL, keys=_journal_keys, details=_journal_details)
+register_source(TimelineSource.TASK, keys=_task_keys, details=_task_details)
+register_source(TimelineSource.CASE, keys=_case_keys, details=_case_details)
+
+
+_EVERYTHING = TimelineFilter()
+
+
+class TimelineService:
+    """Count and page the history of one record."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def sources(self) -> list[str]:
+        """Names of the registered sources, in registration order."""
+        return list(SOURCES)
+
+    def _union(self, target: TimelineTarget, flt: TimelineFilter) -> KeySelect | None:
+        parts = []
+        for source in SOURCES.values():
+            if flt.sources and source.name not in flt.sources:
+                continue
+            keys = source.keys(target, flt.search.strip())
+            if keys is not None:
+                parts.append(keys)
+        if not parts:
+            return None
+        if len(parts) == 1:
+            return parts[0]
+        return union_all(*parts)  # type: ignore[return-value]  # a compound select
+
+    def count(self, target: TimelineTarget, flt: TimelineFilter = _EVERYTHING) -> int:
+        """How many events the timeline of ``target`` shows."""
+        union = self._union(target, flt)
+        if union is None:
+            return 0
+        with self._sessions() as s:
+            stmt = select(func.count()).select_from(union.subquery())
+            return int(s.execute(stmt).scalar_one())
+
+    def page(
+        self,
+        target: TimelineTarget,
+        flt: TimelineFilter = _EVERYTHING,
+        *,
+        offset: int,
+        limit: int,
+        total: int,
+    ) -> Page[TimelineItem]:
+        """Events ``offset`` … ``offset+limit``, newest first."""
+        union = self._union(target, flt)
+        if union is None:
+            return Page(offset, ())
+        off, lim, rev = page_window(offset, limit, total)
+        sub = union.subquery()
+        order = (
+            (sub.c.at.asc(), sub.c.id.asc())
+            if rev
+            else (sub.c.at.desc(), sub.c.id.desc())
+        )
+        stmt = select(sub.c.source, sub.c.id).order_by(*order).offset(off).limit(lim)
+        with self._sessions() as s:
+            keys = s.execute(stmt).all()
+            by_source: dict[str, list[str]] = {}
+            for source, rid in keys:
+                by_source.setdefault(source, []).append(rid)
+            found: dict[tuple[str, str], TimelineItem] = {}
+            for source, ids in by_source.items():
+                details = SOURCES[source].details(s, ids)
+                found.update({(source, rid): item for rid, item in details.items()})
+        items = [found[(src, rid)] for src, rid in keys if (src, rid) in found]
+        if rev:
+            items.reverse()
+        return Page(offset, tuple(items))
