@@ -1,0 +1,285 @@
+"""Capturing local edits into the outbox, in the same transaction (sync.md 2.3).
+
+:func:`install` hooks a session factory: after every flush, the attribute
+history of new, changed and deleted rows of every synced table (any
+:class:`~app.models.base.SyncMixin` model, also ones added later) becomes or
+updates an outbox entry. ``after_flush`` rather than ``before_flush``: column
+defaults are filled by then, so a create carries every value it stored.
+Sessions flagged ``info["applying_remote"]`` (rows from the server) are not
+captured.
+
+Coalescing while an entry is unsent (no ``batch_id``): update+update = one
+entry (first base/old, latest value; a value edited back drops the field);
+create+updates = create; create+delete = nothing; update+delete = delete with
+the original base rev; delete+restore = the earlier update (or nothing).
+
+Bulk writers that bypass the ORM (importers) call :func:`record_bulk` with the
+rows they wrote, on their connection, before committing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Mapping
+from typing import Any, cast
+
+from sqlalchemy import Connection, Table, delete, event, insert, inspect, select, update
+from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
+
+from app.models import SyncMixin, SyncOutbox
+from app.sync.protocol.tables import SyncedTable, synced_table
+from app.sync.protocol.wire import SCHEMA_VERSION, Op
+
+APPLYING_REMOTE = "applying_remote"
+OUTBOX = cast(Table, SyncOutbox.__table__)
+
+Entry = dict[str, Any]
+
+
+def install(sessions: sessionmaker[Session]) -> None:
+    """Capture edits made through sessions of ``sessions`` (idempotent)."""
+    if not event.contains(sessions, "after_flush", _after_flush):
+        event.listen(sessions, "after_flush", _after_flush)
+
+
+def uninstall(sessions: sessionmaker[Session]) -> None:
+    """Stop capturing (tests)."""
+    if event.contains(sessions, "after_flush", _after_flush):
+        event.remove(sessions, "after_flush", _after_flush)
+
+
+def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
+    if session.info.get(APPLYING_REMOTE):
+        return
+    entries: list[Entry] = []
+    for obj in session.new:
+        if isinstance(obj, SyncMixin):
+            entry = _created(obj)
+            if entry is not None:
+                entries.append(entry)
+    for obj in session.dirty:
+        if isinstance(obj, SyncMixin):
+            entry = _changed(obj)
+            if entry is not None:
+                entries.append(entry)
+    for obj in session.deleted:
+        if isinstance(obj, SyncMixin):
+            table = synced_table(obj.__tablename__)  # type: ignore[attr-defined]
+            if table is not None:
+                entries.append(_entry(table, obj.id, Op.DELETE, {}, obj.rev))
+    if entries:
+        record(session.connection(), entries)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat()
+
+
+def _entry(
+    table: SyncedTable, row_id: str, op: Op, fields: dict[str, Any], base_rev: int
+) -> Entry:
+    return {
+        "op_id": str(uuid.uuid4()),
+        "tbl": table.name,
+        "row_id": row_id,
+        "op": str(op),
+        "fields": fields,
+        "base_rev": int(base_rev or 0),
+        "batch_id": None,
+        "schema_version": SCHEMA_VERSION,
+        "created_at": dt.datetime.now(dt.UTC),
+    }
+
+
+def _created(obj: SyncMixin) -> Entry | None:
+    table = synced_table(obj.__tablename__)  # type: ignore[attr-defined]
+    if table is None or obj.deleted_at is not None:
+        return None
+    values = {f: getattr(obj, f) for f in table.fields}
+    return _entry(table, obj.id, Op.CREATE, _as_fields(table, values, None), 0)
+
+
+def _as_fields(
+    table: SyncedTable,
+    values: Mapping[str, Any],
+    old: Mapping[str, Any] | None,
+    revs: Mapping[str, int] | None = None,
+) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        spec: dict[str, Any] = {
+            "value": table.encoders[name](value),
+            "base": int((revs or {}).get(name, 0)),
+        }
+        if old is not None and name in old:
+            spec["old"] = table.encoders[name](old[name])
+        out[name] = spec
+    return out
+
+
+def _changed(obj: SyncMixin) -> Entry | None:
+    table = synced_table(obj.__tablename__)  # type: ignore[attr-defined]
+    if table is None:
+        return None
+    state = inspect(obj)
+    values: dict[str, Any] = {}
+    old: dict[str, Any] = {}
+    for name in table.fields:
+        hist = state.attrs[name].history
+        if not hist.added:
+            continue
+        new = hist.added[0]
+        if hist.deleted:
+            if hist.deleted[0] == new:
+                continue
+            old[name] = hist.deleted[0]
+        values[name] = new
+    deleted = state.attrs["deleted_at"].history
+    op = Op.UPDATE
+    if deleted.added and deleted.deleted != deleted.added:
+        was = deleted.deleted[0] if deleted.deleted else None
+        now = deleted.added[0]
+        if was is None and now is not None:
+            op = Op.DELETE
+        elif was is not None and now is None:
+            op = Op.RESTORE
+    if op is Op.UPDATE and not values:
+        return None
+    if obj.rev == 0:
+        # never reached the server: a create, unless its create is in flight
+        if op is Op.DELETE:
+            return _entry(table, obj.id, Op.DELETE, {}, 0) | {"_from_rev0": True}
+        everything = {f: getattr(obj, f) for f in table.fields}
+        return _entry(
+            table, obj.id, Op.CREATE, _as_fields(table, everything, None), 0
+        ) | {"_from_rev0": True, "_changed": _as_fields(table, values, old)}
+    fields = _as_fields(table, values, old, obj.field_revs or {})
+    return _entry(table, obj.id, op, fields, obj.rev)
+
+
+def record(conn: Connection, entries: Iterable[Entry]) -> None:
+    """Write entries to the outbox, coalescing with unsent ones for the same row."""
+    for entry in entries:
+        from_rev0 = entry.pop("_from_rev0", False)
+        changed_only = entry.pop("_changed", None)
+        existing = (
+            conn.execute(
+                select(OUTBOX)
+                .where(OUTBOX.c.tbl == entry["tbl"], OUTBOX.c.row_id == entry["row_id"])
+                .order_by(OUTBOX.c.seq)
+            )
+            .mappings()
+            .all()
+        )
+        unsent = next((e for e in existing if e["batch_id"] is None), None)
+        sent = [e for e in existing if e["batch_id"] is not None]
+        if from_rev0:
+            if entry["op"] == Op.DELETE and not existing:
+                continue  # created and deleted before the server saw it
+            if entry["op"] == Op.CREATE and sent and unsent is None:
+                # its create is in flight: this is an update on top of it
+                entry["op"] = str(Op.UPDATE)
+                entry["fields"] = changed_only or {}
+                if not entry["fields"]:
+                    continue
+        if unsent is None:
+            conn.execute(insert(OUTBOX), entry)
+            continue
+        merged = coalesce(dict(unsent), entry)
+        if merged is None:
+            conn.execute(delete(OUTBOX).where(OUTBOX.c.seq == unsent["seq"]))
+        else:
+            conn.execute(
+                update(OUTBOX)
+                .where(OUTBOX.c.seq == unsent["seq"])
+                .values(op=merged["op"], fields=merged["fields"], base_rev=merged["base_rev"])
+            )
+
+
+def _merge_fields(
+    first: dict[str, Any], later: dict[str, Any], *, drop_reverted: bool
+) -> dict[str, Any]:
+    out = {k: dict(v) for k, v in first.items()}
+    for name, spec in later.items():
+        if name in out:
+            out[name]["value"] = spec["value"]
+            if drop_reverted and "old" in out[name] and out[name]["old"] == spec["value"]:
+                del out[name]
+        else:
+            out[name] = dict(spec)
+    return out
+
+
+def coalesce(existing: Entry, new: Entry) -> Entry | None:
+    """One unsent entry from ``existing`` followed by ``new``; ``None`` = nothing left."""
+    first, then = existing["op"], new["op"]
+    fields = existing.get("fields") or {}
+    later = new.get("fields") or {}
+    if first == Op.CREATE:
+        if then == Op.DELETE:
+            return None
+        merged = _merge_fields(fields, later, drop_reverted=False)
+        for spec in merged.values():
+            spec["base"] = 0
+            spec.pop("old", None)
+        return existing | {"fields": merged}
+    if first == Op.UPDATE:
+        if then == Op.DELETE:
+            return existing | {"op": str(Op.DELETE), "fields": fields}
+        merged = _merge_fields(fields, later, drop_reverted=True)
+        if not merged and then == Op.UPDATE:
+            return None
+        op = Op.RESTORE if then == Op.RESTORE else Op.UPDATE
+        return existing | {"op": str(op), "fields": merged}
+    if first == Op.DELETE:
+        if then == Op.RESTORE:
+            merged = _merge_fields(fields, later, drop_reverted=True)
+            if not merged:
+                return None
+            return existing | {"op": str(Op.UPDATE), "fields": merged}
+        return existing | {"fields": _merge_fields(fields, later, drop_reverted=False)}
+    # restore
+    if then == Op.DELETE:
+        return None
+    return existing | {"fields": _merge_fields(fields, later, drop_reverted=False)}
+
+
+def record_bulk(
+    conn: Connection, tbl: str, rows: Iterable[Mapping[str, Any]], *, created: bool = True
+) -> int:
+    """Queue rows a bulk writer inserted (or updated) without the ORM.
+
+    Call it on the writer's connection before commit, with the Python values of
+    each row (at least ``id`` and the fields written). Returns entries queued.
+
+    Raises:
+        KeyError: ``tbl`` is not a synced table.
+    """
+    table = synced_table(tbl)
+    if table is None:
+        raise KeyError(tbl)
+    entries = []
+    for row in rows:
+        values = {f: row[f] for f in table.fields if f in row}
+        if created:
+            entries.append(
+                _entry(table, str(row["id"]), Op.CREATE, _as_fields(table, values, None), 0)
+            )
+        else:
+            revs = row.get("field_revs") or {}
+            entries.append(
+                _entry(
+                    table,
+                    str(row["id"]),
+                    Op.UPDATE,
+                    _as_fields(table, values, None, revs),
+                    int(row.get("rev") or 0),
+                )
+            )
+    if created:
+        for start in range(0, len(entries), 1000):
+            conn.execute(insert(OUTBOX), entries[start : start + 1000])
+    else:
+        record(conn, entries)
+    return len(entries)

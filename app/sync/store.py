@@ -1,0 +1,548 @@
+"""The laptop's side of sync on SQLite: batches, acknowledgements, applying pages.
+
+Everything here is SQLAlchemy Core on the local engine, one transaction per
+step, so a crash leaves either the old or the new state (sync.md 2.3, 2.6):
+
+* :func:`next_batch` stamps the oldest unsent entries with a batch id and
+  commits *before* sending; every retry resends that exact batch.
+* :func:`ack` deletes the acknowledged entries and applies the rows the
+  server returned, in one transaction.
+* :func:`apply_page` applies pulled rows and stores the cursor with them.
+
+Applying never goes through the ORM, so nothing applied is captured into the
+outbox. Fields with a pending outbox entry keep their local value and old
+field rev, so the next push is checked against the right base.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, cast
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
+
+from app.db import search_schema
+from app.models import SyncConflict, SyncState
+from app.sync.outbox import OUTBOX
+from app.sync.protocol.tables import (
+    CodecError,
+    SyncedTable,
+    decode_time,
+    synced_table,
+    synced_tables,
+)
+from app.sync.protocol.wire import (
+    MAX_BATCH_CHANGES,
+    Change,
+    PullOp,
+    PushRequest,
+    PushResponse,
+    RowState,
+)
+
+STATE = cast(Table, SyncState.__table__)
+CONFLICTS = cast(Table, SyncConflict.__table__)
+
+#: sync_state keys
+CURSOR = "cursor"
+DEVICE_ID = "device_id"
+USER_ID = "user_id"
+USERNAME = "username"
+SERVER_URL = "server_url"
+SCOPE_EPOCH = "scope_epoch"
+BOOTSTRAP = "bootstrap"  # JSON {"as_of": n, "tables": {tbl: after_id|null(done)}}
+LAST_SYNC = "last_sync"
+LAST_ERROR = "last_error"
+
+
+@dataclass(frozen=True)
+class ApplyStats:
+    """What applying a page did locally."""
+
+    inserted: int = 0
+    updated: int = 0
+    deleted: int = 0
+    evicted: int = 0
+    skipped: int = 0
+    tables: frozenset[str] = frozenset()
+
+    def __add__(self, other: ApplyStats) -> ApplyStats:
+        return ApplyStats(
+            self.inserted + other.inserted,
+            self.updated + other.updated,
+            self.deleted + other.deleted,
+            self.evicted + other.evicted,
+            self.skipped + other.skipped,
+            self.tables | other.tables,
+        )
+
+    @property
+    def changed(self) -> int:
+        """Rows that changed locally."""
+        return self.inserted + self.updated + self.deleted + self.evicted
+
+
+# ---- state
+
+
+def get_state(conn: Connection, key: str, default: str = "") -> str:
+    """A sync_state value."""
+    value = conn.execute(select(STATE.c.value).where(STATE.c.key == key)).scalar()
+    return default if value is None else str(value)
+
+
+def set_state(conn: Connection, key: str, value: str) -> None:
+    """Set a sync_state value."""
+    done = conn.execute(update(STATE).where(STATE.c.key == key).values(value=value))
+    if done.rowcount == 0:
+        conn.execute(insert(STATE).values(key=key, value=value))
+
+
+def read_state(engine: Engine, key: str, default: str = "") -> str:
+    """A sync_state value in its own transaction."""
+    with engine.connect() as conn:
+        return get_state(conn, key, default)
+
+
+def write_state(engine: Engine, **values: str) -> None:
+    """Set sync_state values in one transaction."""
+    with engine.begin() as conn:
+        for key, value in values.items():
+            set_state(conn, key, value)
+
+
+def pending_count(engine: Engine) -> int:
+    """Local changes not yet acknowledged by the server."""
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(OUTBOX)).scalar_one())
+
+
+def open_conflicts(engine: Engine) -> int:
+    """Conflicts waiting for the user."""
+    with engine.connect() as conn:
+        return int(
+            conn.execute(
+                select(func.count())
+                .select_from(CONFLICTS)
+                .where(CONFLICTS.c.status == "open", CONFLICTS.c.deleted_at.is_(None))
+            ).scalar_one()
+        )
+
+
+@contextmanager
+def _foreign_keys_off(engine: Engine) -> Iterator[Connection]:
+    """A transaction with foreign keys off: pulled rows may reference rows out of
+    this laptop's scope (an employment of an organisation another team owns)."""
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                yield conn
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+# ---- push side
+
+
+def next_batch(
+    engine: Engine, device_id: str, *, limit: int = MAX_BATCH_CHANGES
+) -> PushRequest | None:
+    """The batch to send: the one in flight, else the oldest unsent entries.
+
+    Stamping commits before anything is sent, so a retry after a crash resends
+    exactly the same batch id and changes.
+    """
+    with engine.begin() as conn:
+        in_flight = conn.execute(
+            select(OUTBOX.c.batch_id)
+            .where(OUTBOX.c.batch_id.is_not(None))
+            .order_by(OUTBOX.c.seq)
+            .limit(1)
+        ).scalar()
+        if in_flight is None:
+            seqs = (
+                conn.execute(
+                    select(OUTBOX.c.seq)
+                    .where(OUTBOX.c.batch_id.is_(None))
+                    .order_by(OUTBOX.c.seq)
+                    .limit(limit)
+                )
+                .scalars()
+                .all()
+            )
+            if not seqs:
+                return None
+            in_flight = str(uuid.uuid4())
+            conn.execute(
+                update(OUTBOX)
+                .where(OUTBOX.c.seq.in_(seqs))
+                .values(batch_id=in_flight)
+            )
+        entries = (
+            conn.execute(
+                select(OUTBOX)
+                .where(OUTBOX.c.batch_id == in_flight)
+                .order_by(OUTBOX.c.seq)
+            )
+            .mappings()
+            .all()
+        )
+    changes: list[Change] = [
+        {
+            "op_id": e["op_id"],
+            "tbl": e["tbl"],
+            "id": e["row_id"],
+            "op": e["op"],
+            "base_rev": int(e["base_rev"]),
+            "fields": e["fields"] or {},
+            "edited_at": e["created_at"].isoformat() if e["created_at"] else None,
+        }
+        for e in entries
+    ]
+    return {"device_id": device_id, "batch_id": str(in_flight), "changes": changes}
+
+
+def split_batch(engine: Engine, batch_id: str) -> None:
+    """The server refused the batch as too large (413): unstamp its later half."""
+    with engine.begin() as conn:
+        seqs = (
+            conn.execute(
+                select(OUTBOX.c.seq)
+                .where(OUTBOX.c.batch_id == batch_id)
+                .order_by(OUTBOX.c.seq)
+            )
+            .scalars()
+            .all()
+        )
+        if len(seqs) <= 1:
+            return
+        keep = len(seqs) // 2
+        conn.execute(
+            update(OUTBOX).where(OUTBOX.c.seq.in_(seqs[keep:])).values(batch_id=None)
+        )
+        # the first half is a new batch: the server never stored the old one
+        conn.execute(
+            update(OUTBOX)
+            .where(OUTBOX.c.seq.in_(seqs[:keep]))
+            .values(batch_id=str(uuid.uuid4()))
+        )
+
+
+def ack(engine: Engine, request: PushRequest, response: PushResponse) -> ApplyStats:
+    """Apply a push response: drop the acknowledged entries, take the server's rows.
+
+    One local transaction, so a crash before it commits resends the same batch
+    (the server answers the replay with the stored response).
+    """
+    sent = {(c["tbl"], c["id"]): c for c in request["changes"]}
+    with _foreign_keys_off(engine) as conn:
+        conn.execute(delete(OUTBOX).where(OUTBOX.c.batch_id == request["batch_id"]))
+        _rebase_pending(conn, sent, response["rows"])
+        return _apply_rows(conn, [dict(r) | {"op": "ack"} for r in response["rows"]])
+
+
+def _rebase_pending(
+    conn: Connection, sent: dict[tuple[str, str], Change], rows: Sequence[RowState]
+) -> None:
+    """Later edits of a row made on top of a just-acknowledged one get its new revs.
+
+    A pending field is rebased when the server now holds exactly the value we
+    sent for it (applied or merged); then the later edit builds on that rev.
+    """
+    for state in rows:
+        key = (state["tbl"], state["id"])
+        change = sent.get(key)
+        if change is None or state["row"] is None:
+            continue
+        pending = (
+            conn.execute(
+                select(OUTBOX.c.seq, OUTBOX.c.fields, OUTBOX.c.base_rev).where(
+                    OUTBOX.c.tbl == key[0], OUTBOX.c.row_id == key[1]
+                )
+            )
+            .mappings()
+            .all()
+        )
+        for entry in pending:
+            fields = {k: dict(v) for k, v in (entry["fields"] or {}).items()}
+            for name, spec in fields.items():
+                ours = change["fields"].get(name)
+                if ours is not None and state["row"].get(name) == ours["value"]:
+                    spec["base"] = int(state["field_revs"].get(name, spec["base"]))
+            base_rev = entry["base_rev"]
+            if base_rev == change["base_rev"] or change["op"] == "create":
+                base_rev = state["rev"]
+            conn.execute(
+                update(OUTBOX)
+                .where(OUTBOX.c.seq == entry["seq"])
+                .values(fields=fields, base_rev=base_rev)
+            )
+
+
+# ---- pull side
+
+
+def apply_page(
+    engine: Engine, changes: Sequence[dict[str, Any]], *, cursor: int | None = None
+) -> ApplyStats:
+    """Apply pulled (or bootstrapped) rows; store ``cursor`` in the same transaction."""
+    with _foreign_keys_off(engine) as conn:
+        stats = _apply_rows(conn, changes)
+        if cursor is not None:
+            set_state(conn, CURSOR, str(cursor))
+        return stats
+
+
+def apply_bootstrap_page(
+    engine: Engine, rows: Sequence[dict[str, Any]], *, progress: dict[str, Any]
+) -> ApplyStats:
+    """Apply a bootstrap page and record how far the bootstrap got, atomically."""
+    with _foreign_keys_off(engine) as conn:
+        stats = _apply_rows(conn, [dict(r) | {"op": PullOp.UPSERT} for r in rows])
+        set_state(conn, BOOTSTRAP, json.dumps(progress))
+        return stats
+
+
+def _pending_fields(
+    conn: Connection, tbl: str, ids: Sequence[str]
+) -> dict[str, tuple[set[str], set[str]]]:
+    """Per row id: fields with pending entries, and pending ops."""
+    out: dict[str, tuple[set[str], set[str]]] = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        for row_id, op, fields in conn.execute(
+            select(OUTBOX.c.row_id, OUTBOX.c.op, OUTBOX.c.fields).where(
+                OUTBOX.c.tbl == tbl, OUTBOX.c.row_id.in_(chunk)
+            )
+        ):
+            names, ops = out.setdefault(row_id, (set(), set()))
+            names |= set(fields or {})
+            ops.add(op)
+    return out
+
+
+def _apply_rows(conn: Connection, changes: Sequence[dict[str, Any]]) -> ApplyStats:
+    by_table: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for change in changes:
+        if synced_table(str(change.get("tbl"))) is not None:
+            by_table[str(change["tbl"])].append(change)
+    total = ApplyStats()
+    tables = synced_tables()
+    inserted: dict[str, list[str]] = {}
+    for tbl in sorted(by_table, key=lambda n: tables[n].order):
+        stats, new_ids = _apply_table(conn, tables[tbl], by_table[tbl])
+        total += stats
+        if new_ids:
+            inserted[tbl] = new_ids
+    _refresh_summaries(conn, inserted)
+    return total
+
+
+def _apply_table(
+    conn: Connection, table: SyncedTable, changes: list[dict[str, Any]]
+) -> tuple[ApplyStats, list[str]]:
+    t = table.table
+    ids = list(dict.fromkeys(str(c["id"]) for c in changes))
+    cols = [t.c.id, t.c.rev, t.c.field_revs, t.c.deleted_at, t.c.deleted_rev]
+    cols += [t.c[f] for f in table.fields]
+    local: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), 900):
+        for row in conn.execute(
+            select(*cols).where(t.c.id.in_(ids[start : start + 900]))
+        ).mappings():
+            local[row["id"]] = dict(row)
+    pending = _pending_fields(conn, table.name, ids)
+    inserts: list[dict[str, Any]] = []
+    updates: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
+    evict: list[str] = []
+    skipped = deleted = 0
+    for change in changes:
+        row_id = str(change["id"])
+        op = change.get("op")
+        fields_pending, ops_pending = pending.get(row_id, (set(), set()))
+        if op == PullOp.EVICT:
+            if row_id in local and not ops_pending:
+                evict.append(row_id)
+                local.pop(row_id)
+            continue
+        incoming = change.get("row")
+        if incoming is None:
+            skipped += 1  # absent on the server (rejected create): keep ours
+            continue
+        try:
+            values = {
+                f: table.decode_field(f, incoming[f])
+                for f in table.fields
+                if f in incoming
+            }
+        except CodecError:
+            skipped += 1
+            continue
+        in_revs = {k: int(v) for k, v in (change.get("field_revs") or {}).items()}
+        in_deleted_at = decode_time(change.get("deleted_at"))
+        if change.get("deleted_rev") is not None and in_deleted_at is None:
+            in_deleted_at = decode_time(change.get("updated_at"))
+        current = local.get(row_id)
+        if current is None:
+            row = {"id": row_id, **values}
+            row.update(
+                rev=int(change.get("rev") or 0),
+                field_revs=in_revs,
+                deleted_rev=change.get("deleted_rev"),
+                deleted_at=in_deleted_at,
+                updated_at=decode_time(change.get("updated_at")),
+            )
+            for col in t.c:
+                if col.name not in row or (
+                    row[col.name] is None and not col.nullable
+                ):
+                    row[col.name] = _default(t, col.name)
+            inserts.append(row)
+            local[row_id] = row
+            continue
+        changed: dict[str, Any] = {}
+        revs = dict(current.get("field_revs") or {})
+        for name, value in values.items():
+            if name in fields_pending:
+                continue
+            in_rev = in_revs.get(name, 0)
+            if in_rev < int(revs.get(name, 0)):
+                continue
+            if current.get(name) != value:
+                changed[name] = value
+            if in_rev != revs.get(name):
+                revs[name] = in_rev
+        if revs != (current.get("field_revs") or {}):
+            changed["field_revs"] = revs
+        if not ops_pending & {"delete", "restore"}:
+            was_deleted = current.get("deleted_at") is not None
+            now_deleted = in_deleted_at is not None
+            if was_deleted != now_deleted:
+                changed["deleted_at"] = in_deleted_at
+                deleted += now_deleted
+            if current.get("deleted_rev") != change.get("deleted_rev"):
+                changed["deleted_rev"] = change.get("deleted_rev")
+        new_rev = max(int(current.get("rev") or 0), int(change.get("rev") or 0))
+        if new_rev != current.get("rev"):
+            changed["rev"] = new_rev
+        if not changed:
+            skipped += 1
+            continue
+        if change.get("updated_at"):
+            changed["updated_at"] = decode_time(change.get("updated_at"))
+        current.update(changed)
+        params = {f"v_{k}": v for k, v in changed.items()}
+        params["b_id"] = row_id
+        updates[frozenset(changed)].append(params)
+    for start in range(0, len(inserts), 1000):
+        conn.execute(insert(t), inserts[start : start + 1000])
+    for keys, params in updates.items():
+        stmt = (
+            update(t)
+            .where(t.c.id == bindparam("b_id"))
+            .values({k: bindparam(f"v_{k}") for k in sorted(keys)})
+        )
+        conn.execute(stmt, params)
+    for start in range(0, len(evict), 900):
+        conn.execute(delete(t).where(t.c.id.in_(evict[start : start + 900])))
+    stats = ApplyStats(
+        inserted=len(inserts),
+        updated=sum(len(p) for p in updates.values()),
+        deleted=deleted,
+        evicted=len(evict),
+        skipped=skipped,
+        tables=frozenset({table.name})
+        if inserts or updates or evict
+        else frozenset(),
+    )
+    return stats, [r["id"] for r in inserts]
+
+
+def _default(table: Table, name: str) -> Any:
+    default = table.c[name].default
+    if default is None:
+        return None
+    arg = getattr(default, "arg", None)
+    return arg(None) if callable(arg) else arg
+
+
+def _refresh_summaries(conn: Connection, inserted: dict[str, list[str]]) -> None:
+    """List summaries of new persons/organisations, whose children may have come first.
+
+    Triggers keep summaries when children change; a parent inserted after its
+    children (pages follow server revs) starts empty, so compute it here.
+    """
+    ids = {t: inserted.get(t, []) for t in ("person", "organisation")}
+    if not ids["person"] and not ids["organisation"]:
+        return
+    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS sync_new_ids (id TEXT)")
+    for table in ("organisation", "person"):
+        if not ids[table]:
+            continue
+        conn.exec_driver_sql("DELETE FROM sync_new_ids")
+        conn.exec_driver_sql(
+            "INSERT INTO sync_new_ids (id) VALUES (?)", [(i,) for i in ids[table]]
+        )
+        conn.exec_driver_sql(
+            search_schema.summary_update(table, "SELECT id FROM sync_new_ids")
+        )
+        if table == "organisation":
+            conn.exec_driver_sql(
+                search_schema.summary_update(
+                    "person",
+                    "SELECT person_id FROM employment WHERE organisation_id IN "
+                    "(SELECT id FROM sync_new_ids)",
+                )
+            )
+    conn.exec_driver_sql("DELETE FROM sync_new_ids")
+
+
+# ---- re-bootstrap
+
+
+def clear_synced_rows(engine: Engine) -> None:
+    """Before a re-bootstrap: drop server copies (rev > 0) with nothing pending.
+
+    Rows that never reached the server (rev 0) stay: they are the user's.
+    """
+    with _foreign_keys_off(engine) as conn:
+        for table in reversed(list(synced_tables().values())):
+            t = table.table
+            conn.execute(
+                delete(t).where(
+                    t.c.rev > 0,
+                    ~t.c.id.in_(
+                        select(OUTBOX.c.row_id).where(OUTBOX.c.tbl == table.name)
+                    ),
+                )
+            )
+        set_state(conn, CURSOR, "0")
+        set_state(conn, BOOTSTRAP, "")
+
+
+def tables_to_bootstrap() -> list[str]:
+    """Synced tables, parents first."""
+    return list(synced_tables())
+
+
+def forget_ids(values: Iterable[str]) -> list[str]:
+    """Helper for tests: ids as a list."""
+    return list(values)
