@@ -14,6 +14,11 @@ from typing import Any
 from app.sync.protocol.wire import ConflictKind, Op, Status
 
 
+#: Set once by whoever creates a row; two creates of one uuid5 link row (the
+#: same tag added on two laptops) differ here without anyone disagreeing.
+CREATION_ONLY = frozenset({"created_at"})
+
+
 @dataclass(frozen=True)
 class Incoming:
     """One client change with decoded (Python) field values.
@@ -102,8 +107,10 @@ def _merge_fields(
         if server_rev == base:
             decision.writes[name] = value
             applied = True
-        elif server_value == value:
-            continue  # merged: both sides agree
+        elif server_value == value or (
+            force_base is not None and name in CREATION_ONLY
+        ):
+            continue  # merged: both sides agree (or two creates of one link row)
         else:
             conflicted = True
             decision.conflicts.append(
@@ -208,18 +215,6 @@ def _decide(
             return Decision(Status.APPLIED, writes=dict(values), undelete=True)
         return _merge_fields(incoming, current)
     # update
-    if current.deleted:
-        return Decision(
-            Status.CONFLICT,
-            conflicts=[
-                ConflictSpec(
-                    ConflictKind.EDIT_ON_DELETED,
-                    server_rev=current.rev,
-                    client_value=values,
-                    client_base=incoming.base_rev,
-                )
-            ],
-        )
     if current.merged_into:
         return Decision(
             Status.CONFLICT,
@@ -230,6 +225,18 @@ def _decide(
                     client_value=values,
                     client_base=incoming.base_rev,
                     target_id=current.merged_into,
+                )
+            ],
+        )
+    if current.deleted:
+        return Decision(
+            Status.CONFLICT,
+            conflicts=[
+                ConflictSpec(
+                    ConflictKind.EDIT_ON_DELETED,
+                    server_rev=current.rev,
+                    client_value=values,
+                    client_base=incoming.base_rev,
                 )
             ],
         )
