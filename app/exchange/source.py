@@ -16,7 +16,9 @@ from pathlib import Path
 from app.exchange.errors import ExchangeError
 from app.exchange.limits import DEFAULT_LIMITS, Limits, check_file
 
-type Cell = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
+type Cell = (
+    str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
+)
 type Rows = list[list[Cell]]
 
 FORMATS = {

@@ -28,9 +28,15 @@ from app.exchange.source import Cell
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
-_DOTTED = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
-_SLASHED = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_ISO = re.compile(
+    r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
+_DOTTED = re.compile(
+    r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+_SLASHED = re.compile(
+    r"^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
 _GROUPING = str.maketrans("", "", "'’ʼ`´\u00a0\u202f\u2009 _")
 _CURRENCIES = {
     "CHF": "CHF",
@@ -46,9 +52,7 @@ _CURRENCIES = {
     "GBP": "GBP",
     "£": "GBP",
 }
-_CURRENCY = re.compile(
-    r"(CHF|SFR\.?|FR\.?|EUR|€|USD|US\$|\$|GBP|£)", re.IGNORECASE
-)
+_CURRENCY = re.compile(r"(CHF|SFR\.?|FR\.?|EUR|€|USD|US\$|\$|GBP|£)", re.IGNORECASE)
 
 
 class DateOrder(StrEnum):
@@ -69,9 +73,14 @@ class ValueProblem(ValueError):  # noqa: N818 - a value, not a failure of ours
 
 def cell_text(cell: Cell, *, multiline: bool = False) -> str:
     """A cell as trimmed text: ``8001.0`` → ``8001``, dates ISO, no control characters."""
-    if cell is None:
+    if type(cell) is str:
+        # fast path: most cells are plain printable text without double spaces
+        if cell.isprintable() and "  " not in cell:
+            return cell.strip()
+        text = cell
+    elif cell is None:
         return ""
-    if isinstance(cell, str):
+    elif isinstance(cell, str):
         text = cell
     elif isinstance(cell, bool):
         text = "1" if cell else "0"
@@ -256,14 +265,14 @@ def parse_money(cell: Cell, *, currency: str = "CHF") -> tuple[int, str] | None:
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: ``Zürich`` → ``zurich``, ``ß`` → ``ss``."""
+    if text.isascii():
+        return text.lower()
     text = text.casefold().replace("ß", "ss")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def parse_choice(
-    cell: Cell, choices: Mapping[str, str], *, field: str
-) -> str | None:
+def parse_choice(cell: Cell, choices: Mapping[str, str], *, field: str) -> str | None:
     """The stored value of a choice field (``Kunde`` → ``customer``); ``None`` if empty.
 
     ``choices`` maps folded synonyms (see :func:`fold`) to stored values.
@@ -282,7 +291,21 @@ def parse_choice(
     return value
 
 
-_PARTICLES = {"von", "van", "de", "di", "da", "du", "del", "della", "zu", "vom", "le", "la", "dos"}
+_PARTICLES = {
+    "von",
+    "van",
+    "de",
+    "di",
+    "da",
+    "du",
+    "del",
+    "della",
+    "zu",
+    "vom",
+    "le",
+    "la",
+    "dos",
+}
 
 
 def split_name(text: str, *, last_first: bool = False) -> tuple[str, str]:
@@ -305,7 +328,9 @@ def split_name(text: str, *, last_first: bool = False) -> tuple[str, str]:
     return " ".join(parts[:cut]), " ".join(parts[cut:])
 
 
-_STREET_NUMBER = re.compile(r"^(.*?\D)\s*(\d+\s?[a-zA-Z]?(?:\s?[-/]\s?\d+\s?[a-zA-Z]?)?)$")
+_STREET_NUMBER = re.compile(
+    r"^(.*?\D)\s*(\d+\s?[a-zA-Z]?(?:\s?[-/]\s?\d+\s?[a-zA-Z]?)?)$"
+)
 _NUMBER_STREET = re.compile(r"^(\d+\s?[a-zA-Z]?(?:[-/]\d+[a-zA-Z]?)?)\s*,?\s+(.*\D.*)$")
 
 

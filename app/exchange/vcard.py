@@ -44,7 +44,16 @@ FIELDS = (
 )
 _PROP = re.compile(r"^(?:[\w-]+\.)?([\w-]+)((?:;[^:]*)?):(.*)$", re.DOTALL)
 _UUID = re.compile(r"^(?:urn:uuid:)?([0-9a-fA-F-]{36})$")
-_SALUTATIONS = {"herr": "mr", "mr": "mr", "mr.": "mr", "frau": "ms", "ms": "ms", "ms.": "ms", "mrs.": "ms", "mrs": "ms"}
+_SALUTATIONS = {
+    "herr": "mr",
+    "mr": "mr",
+    "mr.": "mr",
+    "frau": "ms",
+    "ms": "ms",
+    "ms.": "ms",
+    "mrs.": "ms",
+    "mrs": "ms",
+}
 
 
 def _unescape(text: str) -> str:
@@ -123,10 +132,14 @@ def open_vcard(path: Path, limits: Limits) -> Source:
             _property(card, name, params, value)
     if card is not None:
         raise ExchangeError(
-            "vcard.invalid", f"{path.name}: the last card has no END:VCARD.", value=str(path)
+            "vcard.invalid",
+            f"{path.name}: the last card has no END:VCARD.",
+            value=str(path),
         )
     if len(rows) == 1:
-        raise ExchangeError("file.empty", f"{path.name} holds no vCards.", value=str(path))
+        raise ExchangeError(
+            "file.empty", f"{path.name} holds no vCards.", value=str(path)
+        )
     return Source(path, "vcf", [path.stem], lambda _n: rows, encoding=enc)
 
 
@@ -217,12 +230,19 @@ def write_vcards(
     count = 0
     with path.open("w", encoding="utf-8", newline="") as out:
         for card in cards:
-            get = lambda key: str(card.get(key) or "")  # noqa: E731
+
+            def get(key: str, card: Mapping[str, object] = card) -> str:
+                return str(card.get(key) or "")
+
             lines = ["BEGIN:VCARD", f"VERSION:{version}"]
             prefix = {"mr": "Herr", "ms": "Frau"}.get(get("salutation"), "")
             prefix = " ".join(p for p in (prefix, get("title")) if p)
             lines.append(
-                "N:" + ";".join(_esc(v) for v in (get("last_name"), get("first_name"), "", prefix, ""))
+                "N:"
+                + ";".join(
+                    _esc(v)
+                    for v in (get("last_name"), get("first_name"), "", prefix, "")
+                )
             )
             full = " ".join(p for p in (get("first_name"), get("last_name")) if p)
             lines.append("FN:" + _esc(full or get("organisation") or "-"))
@@ -231,25 +251,48 @@ def write_vcards(
             if get("role"):
                 lines.append("TITLE:" + _esc(get("role")))
             if get("email"):
-                lines.append(("EMAIL;TYPE=work:" if v4 else "EMAIL;TYPE=INTERNET:") + _esc(get("email")))
+                lines.append(
+                    ("EMAIL;TYPE=work:" if v4 else "EMAIL;TYPE=INTERNET:")
+                    + _esc(get("email"))
+                )
             if get("phone"):
                 lines.append(
-                    ("TEL;VALUE=uri;TYPE=\"work,voice\":tel:" if v4 else "TEL;TYPE=WORK,VOICE:")
+                    (
+                        'TEL;VALUE=uri;TYPE="work,voice":tel:'
+                        if v4
+                        else "TEL;TYPE=WORK,VOICE:"
+                    )
                     + get("phone")
                 )
             if get("mobile"):
                 lines.append(
-                    ("TEL;VALUE=uri;TYPE=cell:tel:" if v4 else "TEL;TYPE=CELL:") + get("mobile")
+                    ("TEL;VALUE=uri;TYPE=cell:tel:" if v4 else "TEL;TYPE=CELL:")
+                    + get("mobile")
                 )
             if get("web"):
                 lines.append("URL:" + get("web"))
             street = " ".join(p for p in (get("street"), get("house_number")) if p)
             if any(get(k) for k in ("street", "postcode", "city", "po_box")):
-                adr = (get("po_box"), get("extra"), street, get("city"), get("region"), get("postcode"), get("country"))
-                lines.append("ADR;TYPE=" + ("work" if get("organisation") else "home") + ":" + ";".join(_esc(v) for v in adr))
+                adr = (
+                    get("po_box"),
+                    get("extra"),
+                    street,
+                    get("city"),
+                    get("region"),
+                    get("postcode"),
+                    get("country"),
+                )
+                lines.append(
+                    "ADR;TYPE="
+                    + ("work" if get("organisation") else "home")
+                    + ":"
+                    + ";".join(_esc(v) for v in adr)
+                )
             birth = card.get("birth_date")
             if isinstance(birth, dt.date):
-                lines.append(f"BDAY:{birth.isoformat() if v4 else birth.strftime('%Y-%m-%d')}")
+                lines.append(
+                    f"BDAY:{birth.isoformat() if v4 else birth.strftime('%Y-%m-%d')}"
+                )
             if get("notes"):
                 lines.append("NOTE:" + _esc(get("notes")))
             if get("id"):

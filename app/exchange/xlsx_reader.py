@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import cast
 
 import python_calamine
 
@@ -30,7 +31,7 @@ def open_xlsx(path: Path, limits: Limits) -> Source:
             for m in book.sheets_metadata
             if m.typ == python_calamine.SheetTypeEnum.WorkSheet
         ]
-    except Exception as exc:  # noqa: BLE001 - calamine raises several types
+    except Exception as exc:
         log.info("calamine could not open %s (%s); trying openpyxl", path, exc)
         return _open_openpyxl(path, limits)
     if not names:
@@ -42,10 +43,11 @@ def open_xlsx(path: Path, limits: Limits) -> Source:
         try:
             sheet = book.get_sheet_by_name(name)
             check_shape(name, sheet.height, sheet.width, limits)
-            return _trim([list(row) for row in sheet.iter_rows()])
+            rows = cast(Rows, sheet.to_python(skip_empty_area=False))
+            return _trim(rows)
         except ExchangeError:
             raise
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             log.info("calamine failed on %s/%s (%s); trying openpyxl", path, name, exc)
             return _openpyxl_rows(path, name, limits)
 
@@ -53,13 +55,13 @@ def open_xlsx(path: Path, limits: Limits) -> Source:
 
 
 def _open_openpyxl(path: Path, limits: Limits) -> Source:
-    import openpyxl
+    import openpyxl  # type: ignore[import-untyped]
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         names = list(book.sheetnames)
         book.close()
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types
+    except Exception as exc:
         raise ExchangeError(
             "xlsx.corrupt",
             f"{path.name} is not a readable Excel workbook ({exc}).",
@@ -73,7 +75,7 @@ def _openpyxl_rows(path: Path, name: str, limits: Limits) -> Rows:
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise ExchangeError(
             "xlsx.corrupt",
             f"{path.name} is not a readable Excel workbook ({exc}).",
@@ -81,7 +83,7 @@ def _openpyxl_rows(path: Path, name: str, limits: Limits) -> Rows:
         ) from exc
     try:
         sheet = book[name]
-        sheet.reset_dimensions()  # type: ignore[union-attr]
+        sheet.reset_dimensions()
         rows: Rows = []
         for values in sheet.iter_rows(values_only=True):
             if len(rows) >= limits.max_rows:

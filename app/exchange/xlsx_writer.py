@@ -97,7 +97,9 @@ def clean_text(text: str) -> str:
 
 def write_xlsx(path: Path, sheets: Sequence[XlsxSheet]) -> list[int]:
     """Write ``sheets`` to ``path``; returns the number of data rows per sheet."""
-    currencies = sorted({c.currency for s in sheets for c in s.columns if c.kind == ColumnKind.MONEY})
+    currencies = sorted(
+        {c.currency for s in sheets for c in s.columns if c.kind == ColumnKind.MONEY}
+    )
     money_style = {cur: 7 + i for i, cur in enumerate(currencies)}
     counts: list[int] = []
     tmp = path.with_name(path.name + ".part")
@@ -165,12 +167,16 @@ def _write_sheet(out: IO[bytes], sheet: XlsxSheet, money_style: dict[str, int]) 
             if isinstance(value, str):
                 text = clean_text(value)
                 quote = f' s="{_STYLE_QUOTE}"' if text.startswith(FORMULA_START) else ""
-                cells.append(f'<c r="{ref}{r}" t="inlineStr"{quote}>{_inline(text)}</c>')
+                cells.append(
+                    f'<c r="{ref}{r}" t="inlineStr"{quote}>{_inline(text)}</c>'
+                )
             elif isinstance(value, bool):
                 cells.append(f'<c r="{ref}{r}" t="b"><v>{int(value)}</v></c>')
             elif isinstance(value, dt.datetime):
                 serial = _serial(value)
-                cells.append(f'<c r="{ref}{r}" s="{_STYLE_DATETIME}"><v>{serial!r}</v></c>')
+                cells.append(
+                    f'<c r="{ref}{r}" s="{_STYLE_DATETIME}"><v>{serial!r}</v></c>'
+                )
             elif isinstance(value, dt.date):
                 serial_day = value.toordinal() - _EPOCH
                 cells.append(f'<c r="{ref}{r}" s="{styles[i]}"><v>{serial_day}</v></c>')
@@ -242,7 +248,7 @@ def _sheet_name(name: str) -> str:
 
 def _workbook(sheets: Sequence[XlsxSheet]) -> str:
     entries = "".join(
-        f"<sheet name={quoteattr(_sheet_name(s.name))} sheetId=\"{i}\" r:id=\"rId{i}\"/>"
+        f'<sheet name={quoteattr(_sheet_name(s.name))} sheetId="{i}" r:id="rId{i}"/>'
         for i, s in enumerate(sheets, 1)
     )
     return (
@@ -271,7 +277,7 @@ def _workbook_rels(sheets: int) -> str:
 
 def _styles(currencies: Sequence[str]) -> str:
     money_formats = "".join(
-        f'<numFmt numFmtId="{170 + i}" formatCode={quoteattr(f"#,##0.00 \"{cur}\"")}/>'
+        f'<numFmt numFmtId="{170 + i}" formatCode={quoteattr(f'#,##0.00 "{cur}"')}/>'
         for i, cur in enumerate(currencies)
     )
     money_xfs = "".join(

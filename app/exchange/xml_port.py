@@ -75,7 +75,9 @@ def open_xml(path: Path, limits: Limits) -> Source:
             )
         sheets[name] = _records(path, collection, record_tag, exported, limits)
     if not sheets:
-        raise ExchangeError("file.empty", f"{path.name} holds no records.", value=str(path))
+        raise ExchangeError(
+            "file.empty", f"{path.name} holds no records.", value=str(path)
+        )
     return Source(path, "xml", list(sheets), lambda n: sheets[n])
 
 
@@ -141,7 +143,9 @@ def write_xml(
                 for key, value in zip(keys, row, strict=True):
                     if value is None or value == "":
                         continue
-                    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+                    text = (
+                        value.isoformat() if isinstance(value, dt.date) else str(value)
+                    )
                     body = escape(clean_text(text)).replace("\r", "&#13;")
                     parts.append(f"<{key}>{body}</{key}>")
                 out.write(f"    <{tag}>{''.join(parts)}</{tag}>\n")

@@ -11,6 +11,8 @@ from app.db.backup import list_backups
 from app.db.database import Database
 from app.domain.progress import NullProgress, ProgressSink
 from app.services.addresses import AddressService
+from app.services.exports import ExportService
+from app.services.imports import ImportService
 from app.services.journal_services import JournalServices
 from app.services.sales import SalesServices
 
@@ -30,6 +32,16 @@ class Services:
     def db_path(self) -> Path:
         """Where the database file lives."""
         return self.database.path
+
+    @cached_property
+    def imports(self) -> ImportService:
+        """Excel/CSV/XML/vCard import: preview, dry run, commit, undo, templates."""
+        return ImportService(self.database.engine)
+
+    @cached_property
+    def exports(self) -> ExportService:
+        """Export of lists to xlsx, csv, xml and vCard."""
+        return ExportService(self.database.engine)
 
     @cached_property
     def sales(self) -> SalesServices:

@@ -1,0 +1,704 @@
+"""Import use cases: preview, dry run, commit, undo, error workbook, templates.
+
+The same analysis serves the dry run and the commit, so the dry run shows
+exactly what the commit will do. The commit holds the write lock from its
+first statement (the run row), analyses inside its transaction, writes with
+Core bulk statements (:mod:`app.services.import_writer`), and rolls back
+everything on Cancel or error. Rows with errors are not imported; they go to
+the error workbook with a column saying what is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+from sqlalchemy import Connection, Engine, Table, delete, select
+
+from app.domain.changes import Changes, EntityKind
+from app.domain.errors import UserError
+from app.domain.exchange import (
+    ImportAnalysis,
+    ImportOptions,
+    ImportPlan,
+    ImportResult,
+    ImportRunInfo,
+    MappingTemplateInfo,
+    OnDuplicate,
+    RowAction,
+    RowIssue,
+    SheetPreview,
+    UndoResult,
+    WrittenRow,
+)
+from app.domain.progress import NullProgress, ProgressSink
+from app.exchange.entities import DuplicateKey, EntitySpec, entity
+from app.exchange.errors import ExchangeError
+from app.exchange.limits import DEFAULT_LIMITS, Limits
+from app.exchange.mapping import auto_map, detect_header_row, heading_key
+from app.exchange.source import Cell, Rows, open_source
+from app.exchange.values import (
+    DateOrder,
+    cell_text,
+    detect_date_order,
+    fold,
+    needs_date_order,
+)
+from app.exchange.xlsx_writer import XlsxColumn, XlsxSheet, write_xlsx
+from app.models import ImportRun, MappingTemplate, new_id, utcnow
+from app.services.import_match import find_matches, key_value
+from app.services.import_undo import undo_run
+from app.services.import_values import RowConverter
+from app.services.import_writer import (
+    ORGANISATION_TABLES,
+    PERSON_TABLES,
+    BulkWriter,
+    Current,
+    EntityTables,
+    SearchMaintenance,
+    load_current,
+    same,
+)
+
+PREVIEW_ROWS = 50
+BATCH = 5000
+_NOT_COMPARED = frozenset({"id", "exported_at", "external_id"})
+#: Tables of each importable entity; other capabilities register theirs.
+TABLES: dict[str, EntityTables] = {
+    "persons": PERSON_TABLES,
+    "organisations": ORGANISATION_TABLES,
+}
+_RUNS = cast(Table, ImportRun.__table__)
+
+
+@dataclass
+class _Analysed:
+    """The analysis plus what the commit needs to write it."""
+
+    public: ImportAnalysis
+    creates: list[dict[str, Any]] = field(default_factory=list)
+    create_keys: list[Hashable | None] = field(default_factory=list)
+    updates: list[tuple[Current, dict[str, Any]]] = field(default_factory=list)
+    matched_external: list[tuple[str, str]] = field(default_factory=list)
+
+
+class ImportService:
+    """Imports persons and organisations from xlsx, csv, xml and vcf files."""
+
+    def __init__(self, engine: Engine, *, limits: Limits = DEFAULT_LIMITS) -> None:
+        self._engine = engine
+        self.limits = limits
+
+    # ---- preview
+
+    def preview(
+        self,
+        path: Path,
+        entity_name: str,
+        *,
+        sheet: str | None = None,
+        header_row: int | None = None,
+        template: str | None = None,
+        encoding: str | None = None,
+        delimiter: str | None = None,
+    ) -> SheetPreview:
+        """Sheets, detected header row, first rows and the automatic mapping.
+
+        Raises:
+            ExchangeError: the file is refused (size, zip bomb, XML, empty …).
+        """
+        spec = entity(entity_name)
+        source = open_source(
+            path, limits=self.limits, encoding=encoding, delimiter=delimiter
+        )
+        name = sheet if sheet is not None else source.sheet_names[0]
+        rows = source.rows(name)
+        if not rows:
+            raise ExchangeError(
+                "sheet.empty", f"Sheet {name} of {path.name} is empty.", value=name
+            )
+        head = detect_header_row(rows, spec) if header_row is None else header_row
+        head = max(0, min(head, len(rows) - 1))
+        headers = tuple(cell_text(c) for c in rows[head])
+        columns = self.template(entity_name, template).columns if template else None
+        mapping = auto_map(headers, spec, columns)
+        data = [r for r in rows[head + 1 :] if _filled(r)]
+        width = len(headers)
+        sample = tuple(
+            tuple(cell_text(r[i]) if i < len(r) else "" for i in range(width))
+            for r in data[:PREVIEW_ROWS]
+        )
+        needed, detected = self._date_order(spec, mapping, data)
+        return SheetPreview(
+            path=path,
+            format=source.format,
+            sheets=tuple(source.sheet_names),
+            sheet=name,
+            header_row=head,
+            headers=headers,
+            rows=sample,
+            row_count=len(data),
+            mapping=mapping,
+            date_order_needed=needed,
+            detected_date_order=detected,
+            encoding=source.encoding,
+            delimiter=source.delimiter,
+            template=template or "",
+        )
+
+    @staticmethod
+    def _date_order(
+        spec: EntitySpec, mapping: Mapping[int, str], data: Rows
+    ) -> tuple[bool, str | None]:
+        needed, detected = False, None
+        for index, key in mapping.items():
+            if spec.field(key).kind.value != "date":
+                continue
+            column = [r[index] if index < len(r) else None for r in data]
+            order = detect_date_order(column)
+            if order is not None:
+                detected = order.value
+            elif needs_date_order(column):
+                needed = True
+        return needed, detected
+
+    # ---- dry run and commit
+
+    def dry_run(
+        self, plan: ImportPlan, progress: ProgressSink | None = None
+    ) -> ImportAnalysis:
+        """Validate every row and say what would happen; writes nothing."""
+        with self._engine.connect() as conn, conn.begin():
+            analysed = self._analyse(conn, plan, progress or NullProgress())
+            conn.rollback()
+        return analysed.public
+
+    def commit(
+        self, plan: ImportPlan, progress: ProgressSink | None = None
+    ) -> ImportResult:
+        """Import in one transaction; Cancel (or any error) leaves the database as it was.
+
+        Raises:
+            Cancelled: the sink cancelled; nothing was written.
+            ExchangeError: the file was refused; nothing was written.
+        """
+        sink = progress or NullProgress()
+        started = time.perf_counter()
+        phases: dict[str, float] = {}
+        now = utcnow()
+        run_id = new_id()
+        tables = TABLES[plan.entity]
+        with self._engine.connect() as conn, conn.begin():
+            conn.execute(  # first statement: takes the write lock for the whole run
+                _RUNS.insert().values(
+                    id=run_id,
+                    entity=plan.entity,
+                    file_name=plan.path.name,
+                    sheet=plan.sheet or "",
+                    key=plan.options.key or entity(plan.entity).default_key.value,
+                    on_duplicate=plan.options.on_duplicate.value,
+                    started_at=now,
+                    stamp=now,
+                    created=0,
+                    updated=0,
+                    skipped=0,
+                    failed=0,
+                )
+            )
+            analysed = self._analyse(conn, plan, sink)
+            phases["analyse"] = time.perf_counter() - started
+            total = len(analysed.creates) + len(analysed.updates)
+            writer = BulkWriter(conn, tables, run_id=run_id, now=now)
+            search = SearchMaintenance(conn)
+            updated_ids = [cur.id for cur, _ in analysed.updates]
+            search.begin(
+                updated_ids if tables.table == "person" else [],
+                updated_ids if tables.table == "organisation" else [],
+            )
+            done = 0
+            created_ids: list[str] = []
+            for start in range(0, len(analysed.creates), BATCH):
+                sink.check_cancelled()
+                part = analysed.creates[start : start + BATCH]
+                created_ids += writer.create(part)
+                done += len(part)
+                sink.report(done, total, "Importing")
+            for start in range(0, len(analysed.updates), BATCH):
+                sink.check_cancelled()
+                batch = analysed.updates[start : start + BATCH]
+                writer.update(batch)
+                writer.flush()
+                done += len(batch)
+                sink.report(done, total, "Importing")
+            sink.check_cancelled()
+            refs = [
+                (str(k), rid)
+                for k, rid in zip(analysed.create_keys, created_ids, strict=True)
+                if k is not None
+            ]
+            if (plan.options.key or "") == DuplicateKey.EXTERNAL_ID.value:
+                writer.external_refs(plan.entity, refs)
+            phases["write"] = time.perf_counter() - started - phases["analyse"]
+            sink.report(total, total, "Updating the search index")
+            search.finish()
+            writer.record_undo()
+            phases["index"] = (
+                time.perf_counter() - started - phases["analyse"] - phases["write"]
+            )
+            public = analysed.public
+            counts = {
+                "created": len(created_ids),
+                "updated": len(analysed.updates),
+                "skipped": public.count(RowAction.SKIP)
+                + public.count(RowAction.UNCHANGED)
+                + public.count(RowAction.CONFLICT),
+                "failed": public.count(RowAction.ERROR),
+            }
+            conn.execute(
+                _RUNS.update()
+                .where(_RUNS.c.id == run_id)
+                .values(finished_at=utcnow(), **counts)
+            )
+            sink.check_cancelled()
+            commit_started = time.perf_counter()
+        phases["commit"] = time.perf_counter() - commit_started
+        written = tuple(writer.written)
+        return ImportResult(
+            run_id=run_id,
+            analysis=public,
+            created=counts["created"],
+            updated=counts["updated"],
+            skipped=counts["skipped"],
+            failed=counts["failed"],
+            conflicts=public.count(RowAction.CONFLICT),
+            seconds=time.perf_counter() - started,
+            written=written,
+            changes=_changes(written),
+            phases=phases,
+        )
+
+    def _analyse(
+        self, conn: Connection, plan: ImportPlan, sink: ProgressSink
+    ) -> _Analysed:
+        spec = entity(plan.entity)
+        opts = plan.options
+        key = DuplicateKey(opts.key or spec.default_key.value)
+        if key not in spec.keys:
+            raise UserError(
+                "import.key_invalid",
+                f"{spec.label} cannot be matched by {key.value}; use one of "
+                f"{', '.join(k.value for k in spec.keys)}.",
+                field="key",
+                value=key.value,
+            )
+        source = open_source(
+            plan.path,
+            limits=self.limits,
+            encoding=plan.encoding,
+            delimiter=plan.delimiter,
+        )
+        rows = source.rows(plan.sheet)
+        if plan.header_row >= len(rows):
+            raise ExchangeError(
+                "sheet.empty", f"{plan.path.name} has no data rows.", value=plan.sheet
+            )
+        headers = tuple(cell_text(c) for c in rows[plan.header_row])
+        numbered = [
+            (plan.header_row + 2 + i, r)
+            for i, r in enumerate(rows[plan.header_row + 1 :])
+            if _filled(r)
+        ]
+        order = DateOrder(opts.date_order) if opts.date_order else None
+        if order is None:
+            _needed, detected = self._date_order(
+                spec, plan.mapping, [r for _n, r in numbered]
+            )
+            order = DateOrder(detected) if detected else None
+        converter = RowConverter(
+            spec, plan.mapping, headers, opts, users=_users(conn), date_order=order
+        )
+        total = len(numbered)
+        sink.report(0, total, "Checking rows")
+        converted: list[tuple[dict[str, Any], list[RowIssue]]] = []
+        for i, (number, row) in enumerate(numbered):
+            if i % 5000 == 0 and i:
+                sink.check_cancelled()
+                sink.report(i, total, "Checking rows")
+            converted.append(converter.convert(row, number))
+        # keys, duplicates inside the file
+        keys: list[Hashable | None] = []
+        first_row: dict[Hashable, int] = {}
+        for (number, _row), (values, issues) in zip(numbered, converted, strict=True):
+            k = key_value(key, values) if not issues else None
+            if k is not None and k in first_row:
+                issues.append(
+                    RowIssue(
+                        number,
+                        converter.heading(_key_field(key)),
+                        _key_field(key),
+                        "key.duplicate_in_file",
+                        f"the same {key.value} as row {first_row[k]}",
+                        str(k if not isinstance(k, tuple) else k[0]),
+                    )
+                )
+                k = None
+            elif k is not None:
+                first_row[k] = number
+            keys.append(k)
+        sink.check_cancelled()
+        tables = TABLES[plan.entity]
+        matches = find_matches(
+            conn,
+            table=tables.table,
+            entity=plan.entity,
+            key=key,
+            wanted=[k for k in keys if k is not None],
+            threshold=opts.fuzzy_threshold,
+        )
+        matched_ids = sorted(
+            {matches[k] for k in keys if k is not None and k in matches}
+        )
+        current = (
+            load_current(conn, tables, matched_ids)
+            if opts.on_duplicate is OnDuplicate.UPDATE
+            else {}
+        )
+        out = _Analysed(ImportAnalysis(plan.entity, 0, (), (), (), headers))
+        actions: list[RowAction] = []
+        issues_all: list[RowIssue] = []
+        claimed: set[str] = set()
+        for (number, _row), (values, issues), k in zip(
+            numbered, converted, keys, strict=True
+        ):
+            action = self._decide(
+                spec,
+                opts,
+                converter,
+                number,
+                values,
+                issues,
+                matches.get(k) if k is not None else None,
+                current,
+                claimed,
+                out,
+            )
+            actions.append(action)
+            issues_all += issues
+        out.public = ImportAnalysis(
+            entity=plan.entity,
+            total=total,
+            actions=tuple(actions),
+            issues=tuple(issues_all),
+            row_numbers=tuple(n for n, _r in numbered),
+            headers=headers,
+        )
+        sink.report(total, total, "Checked")
+        return out
+
+    def _decide(
+        self,
+        spec: EntitySpec,
+        opts: ImportOptions,
+        converter: RowConverter,
+        number: int,
+        values: dict[str, Any],
+        issues: list[RowIssue],
+        match: str | None,
+        current: Mapping[str, Current],
+        claimed: set[str],
+        out: _Analysed,
+    ) -> RowAction:
+        if any(not i.warning for i in issues):
+            return RowAction.ERROR
+        if match is not None and match in claimed:  # two rows, one record (fuzzy)
+            issues.append(
+                RowIssue(
+                    number,
+                    "",
+                    "",
+                    "key.duplicate_in_file",
+                    "another row of the file matches the same record",
+                )
+            )
+            return RowAction.ERROR
+        if match is not None and opts.on_duplicate is not OnDuplicate.CREATE:
+            claimed.add(match)
+            if opts.on_duplicate is OnDuplicate.SKIP:
+                return RowAction.SKIP
+            cur = current.get(match)
+            if cur is None:
+                return RowAction.SKIP
+            changes: dict[str, Any] = {}
+            for name, value in values.items():
+                if name in _NOT_COMPARED:
+                    continue
+                if value is None and (not opts.empty_clears or name in spec.required):
+                    continue
+                if not same(name, cur.values.get(name), value):
+                    changes[name] = value
+            if not changes:
+                return RowAction.UNCHANGED
+            exported = values.get("exported_at")
+            if (
+                exported is not None
+                and cur.updated_at is not None
+                and cur.updated_at > exported + dt.timedelta(seconds=1)
+                and not opts.overwrite_changed
+            ):
+                issues.append(
+                    RowIssue(
+                        number,
+                        "",
+                        "",
+                        "row.changed_since_export",
+                        "changed in Relata since the export "
+                        f"({cur.updated_at:%Y-%m-%d %H:%M} UTC); not overwritten",
+                        warning=True,
+                    )
+                )
+                return RowAction.CONFLICT
+            out.updates.append((cur, changes))
+            return RowAction.UPDATE
+        missing = [f for f in spec.required if not values.get(f)]
+        if missing:
+            for name in missing:
+                issues.append(
+                    RowIssue(
+                        number,
+                        converter.heading(name),
+                        name,
+                        "required",
+                        f"{spec.field(name).label} is required for a new record",
+                    )
+                )
+            return RowAction.ERROR
+        out.creates.append(values)
+        out.create_keys.append(values.get("external_id"))
+        return RowAction.CREATE
+
+    # ---- after the run
+
+    def write_error_workbook(
+        self,
+        plan: ImportPlan,
+        analysis: ImportAnalysis,
+        path: Path,
+        *,
+        message: Callable[[RowIssue], str] = lambda i: (
+            f"{i.column or i.field}: {i.message}"
+        ),
+        error_heading: str = "Errors",
+        row_heading: str = "Row",
+    ) -> int:
+        """The failing rows with their original cells plus an error column.
+
+        Fix the cells and import this file again: the extra columns are not
+        mapped. Returns the number of rows written.
+        """
+        source = open_source(
+            plan.path,
+            limits=self.limits,
+            encoding=plan.encoding,
+            delimiter=plan.delimiter,
+        )
+        rows = source.rows(plan.sheet)
+        by_row: dict[int, list[str]] = {}
+        for issue in analysis.issues:
+            if not issue.warning:
+                by_row.setdefault(issue.row, []).append(message(issue))
+        headers = list(analysis.headers)
+        failing = [n for n in analysis.row_numbers if n in by_row]
+
+        def body() -> Any:
+            for number in failing:
+                raw = rows[number - 1]
+                cells: list[object] = [
+                    _out_cell(raw[i] if i < len(raw) else "")
+                    for i in range(len(headers))
+                ]
+                yield ["; ".join(by_row[number]), number, *cells]
+
+        columns = [
+            XlsxColumn(error_heading, width=50),
+            XlsxColumn(row_heading, width=6),
+            *(XlsxColumn(h or f"({i + 1})") for i, h in enumerate(headers)),
+        ]
+        return write_xlsx(path, [XlsxSheet("Errors", columns, body())])[0]
+
+    def undo(self, run_id: str, progress: ProgressSink | None = None) -> UndoResult:
+        """Remove what run ``run_id`` created, restore what it updated.
+
+        Records changed since the import are kept as they are (counted in
+        ``kept``). Raises :class:`UserError` ``import.already_undone``.
+        """
+        return undo_run(self._engine, run_id, progress or NullProgress())
+
+    def runs(self, limit: int = 100) -> list[ImportRunInfo]:
+        """The latest import runs, newest first."""
+        with self._engine.connect() as conn:
+            rows = conn.execute(
+                select(ImportRun).order_by(ImportRun.started_at.desc()).limit(limit)
+            ).all()
+        return [
+            ImportRunInfo(
+                r.id,
+                r.entity,
+                r.file_name,
+                r.started_at,
+                r.created,
+                r.updated,
+                r.skipped,
+                r.failed,
+                r.undone_at,
+            )
+            for r in rows
+        ]
+
+    # ---- mapping templates
+
+    def save_template(
+        self,
+        entity_name: str,
+        name: str,
+        *,
+        headers: Sequence[str],
+        mapping: Mapping[int, str],
+        options: ImportOptions | None = None,
+    ) -> MappingTemplateInfo:
+        """Save (or replace) template ``name``: heading → field plus options."""
+        name = name.strip()
+        if not name:
+            raise UserError(
+                "template.name_required", "Give the template a name.", field="name"
+            )
+        columns = {
+            heading_key(headers[i]): f
+            for i, f in mapping.items()
+            if i < len(headers) and heading_key(headers[i])
+        }
+        opts = _options_dict(options or ImportOptions())
+        table = cast(Table, MappingTemplate.__table__)
+        with self._engine.begin() as conn:
+            conn.execute(
+                delete(MappingTemplate).where(
+                    MappingTemplate.entity == entity_name, MappingTemplate.name == name
+                )
+            )
+            tid = new_id()
+            conn.execute(
+                table.insert().values(
+                    id=tid,
+                    entity=entity_name,
+                    name=name,
+                    columns=columns,
+                    options=opts,
+                    created_at=utcnow(),
+                    updated_at=utcnow(),
+                )
+            )
+        return MappingTemplateInfo(tid, entity_name, name, columns, opts)
+
+    def templates(self, entity_name: str | None = None) -> list[MappingTemplateInfo]:
+        """Saved templates (of one entity), by name."""
+        stmt = select(MappingTemplate).order_by(MappingTemplate.name)
+        if entity_name:
+            stmt = stmt.where(MappingTemplate.entity == entity_name)
+        with self._engine.connect() as conn:
+            rows = conn.execute(stmt).all()
+        return [
+            MappingTemplateInfo(r.id, r.entity, r.name, r.columns, r.options)
+            for r in rows
+        ]
+
+    def template(self, entity_name: str, name: str) -> MappingTemplateInfo:
+        """The template ``name`` of ``entity_name``; :class:`UserError` if unknown."""
+        for info in self.templates(entity_name):
+            if info.name == name:
+                return info
+        raise UserError(
+            "template.unknown",
+            f"There is no mapping template {name!r}.",
+            field="mapping",
+            value=name,
+        )
+
+    def delete_template(self, template_id: str) -> None:
+        """Forget a template."""
+        with self._engine.begin() as conn:
+            conn.execute(
+                delete(MappingTemplate).where(MappingTemplate.id == template_id)
+            )
+
+
+def options_from_template(
+    info: MappingTemplateInfo, base: ImportOptions | None = None
+) -> ImportOptions:
+    """``base`` with the options a template saved."""
+    data = {**asdict(base or ImportOptions()), **dict(info.options)}
+    data["on_duplicate"] = OnDuplicate(data.get("on_duplicate", "update"))
+    known = ImportOptions.__dataclass_fields__
+    return ImportOptions(**{k: v for k, v in data.items() if k in known})
+
+
+def _options_dict(options: ImportOptions) -> dict[str, Any]:
+    data = asdict(options)
+    data["on_duplicate"] = options.on_duplicate.value
+    data["value_maps"] = {k: dict(v) for k, v in options.value_maps.items()}
+    result: dict[str, Any] = json.loads(json.dumps(data))
+    return result
+
+
+def _filled(row: Sequence[Cell]) -> bool:
+    return any(
+        c not in ("", None) and (not isinstance(c, str) or c.strip()) for c in row
+    )
+
+
+def _out_cell(cell: Cell) -> object:
+    if isinstance(cell, dt.time | dt.timedelta):
+        return str(cell)
+    return cell
+
+
+def _key_field(key: DuplicateKey) -> str:
+    return {
+        DuplicateKey.NAME_POSTCODE: "last_name",
+        DuplicateKey.DOMAIN: "web",
+    }.get(key, key.value)
+
+
+def _users(conn: Connection) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for uid, username, display in conn.exec_driver_sql(
+        "SELECT id, username, display_name FROM user_account WHERE deleted_at IS NULL"
+    ):
+        out.setdefault(fold(username), uid)
+        if display:
+            out.setdefault(fold(display), uid)
+    return out
+
+
+def _changes(written: Sequence[WrittenRow]) -> Changes:
+    kinds: set[EntityKind] = set()
+    ids: set[str] = set()
+    table_kind = {
+        "person": EntityKind.PERSON,
+        "organisation": EntityKind.ORGANISATION,
+        "channel": EntityKind.CHANNEL,
+        "address": EntityKind.ADDRESS,
+        "industry": EntityKind.INDUSTRY,
+    }
+    for row in written:
+        kind = table_kind.get(row.table)
+        if kind is not None:
+            kinds.add(kind)
+        if row.table in ("person", "organisation"):
+            ids.add(row.id)
+    if any(r.table == "employment" for r in written):
+        kinds.add(EntityKind.PERSON)
+    return Changes(frozenset(kinds), frozenset(ids))
