@@ -47,6 +47,7 @@ from app.models import (
     UserAccount,
 )
 from app.services import demo_names as names
+from app.services import demo_pipeline
 
 BATCH = 20_000
 Row = tuple[Any, ...]
@@ -193,6 +194,8 @@ def _load(
 
     total = organisations + persons
     steps = total + max(1, total // 4)  # the last fifth: the indexes
+    sales_steps = demo_pipeline.demo_steps(organisations)
+    steps += sales_steps
     progress.report(0, steps, "Preparing")
     for stmt in search_schema.drop_trigger_statements():
         conn.exec_driver_sql(stmt)
@@ -217,6 +220,15 @@ def _load(
     writer.finish()
     for stmt in search_schema.trigger_statements():
         conn.exec_driver_sql(stmt)
+    demo_pipeline.generate_pipeline_demo(
+        conn,
+        organisations=organisations,
+        seed=seed,
+        now=now,
+        progress=progress,
+        done=steps - sales_steps,
+        steps=sales_steps,
+    )
     progress.report(steps, steps, "Done")
 
 
