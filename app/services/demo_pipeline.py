@@ -43,6 +43,7 @@ from app.models.pipeline import (
     seeded_id,
 )
 from app.services import demo_names as names
+from app.services import demo_pipeline_data as data
 
 BATCH = 20_000
 #: Leads per organisation, and the share of opportunities that came from a lead.
@@ -81,105 +82,6 @@ _COLUMNS: dict[Table, tuple[str, ...]] = {
     ),
 }
 
-_OPEN_STAGES = ("qualification", "needs_analysis", "offer", "negotiation")
-_STAGE_PROB = {
-    "qualification": 10,
-    "needs_analysis": 25,
-    "offer": 50,
-    "negotiation": 75,
-}
-_OPEN_WEIGHTS = (0.32, 0.26, 0.24, 0.18)
-_SOURCES = (
-    ("referral", 0.16, 1.2),
-    ("trade_fair", 0.17, 0.35),
-    ("web_form", 0.22, 0.0),
-    ("campaign", 0.18, -0.1),
-    ("cold_call", 0.15, -0.9),
-    ("import", 0.05, -0.5),
-    ("other", 0.07, -0.2),
-)
-
-#: (code, name, list price CHF) — a Swiss business-software vendor's catalogue.
-PRODUCTS = (
-    ("LIC-S", "Lizenz Standard (pro Benutzer)", 480),
-    ("LIC-P", "Lizenz Professional (pro Benutzer)", 890),
-    ("LIC-E", "Lizenz Enterprise (pro Benutzer)", 1450),
-    ("MNT-S", "Wartungsvertrag Standard (jährlich)", 2400),
-    ("MNT-P", "Wartungsvertrag Premium (jährlich)", 6900),
-    ("IMPL", "Einführungsprojekt (Pauschale)", 18500),
-    ("CONS", "Beratung (Tag)", 1600),
-    ("PM", "Projektleitung (Tag)", 1750),
-    ("TRAIN", "Schulung vor Ort (Tag)", 1900),
-    ("ELRN", "E-Learning-Paket", 750),
-    ("MIG", "Datenmigration", 6500),
-    ("INT-ERP", "Schnittstelle ERP", 9800),
-    ("INT-SHOP", "Schnittstelle Webshop", 5400),
-    ("HOST-S", "Hosting Schweiz S (jährlich)", 3600),
-    ("HOST-L", "Hosting Schweiz L (jährlich)", 9600),
-    ("BACKUP", "Backup-Service (jährlich)", 1200),
-    ("SEC", "Security-Audit", 8500),
-    ("MOB", "Modul Mobile App", 4200),
-    ("BI", "Modul Reporting & BI", 7800),
-    ("DMS", "Modul Dokumentenmanagement", 5900),
-    ("SUP24", "Support 24/7 (jährlich)", 4800),
-    ("HW-TAB", "Tablet robust (Stück)", 1290),
-    ("HW-SCAN", "Barcode-Scanner (Stück)", 690),
-    ("HW-SRV", "Server-Appliance", 14900),
-)
-#: (title, main product, extra products, users/quantity range) of typical deals.
-DEALS = (
-    ("Einführung {p}", "IMPL", ("LIC-P", "TRAIN", "MIG", "PM"), (5, 60)),
-    ("Lizenzerweiterung {n} Benutzer", "LIC-P", ("MNT-S",), (5, 80)),
-    ("Umstieg auf Enterprise", "LIC-E", ("CONS", "MNT-P"), (10, 120)),
-    ("Wartungsvertrag {y}", "MNT-S", (), (1, 1)),
-    ("Premium-Support {y}", "MNT-P", ("SUP24",), (1, 1)),
-    ("Hosting-Migration", "HOST-L", ("MIG", "BACKUP", "CONS"), (1, 1)),
-    ("Cloud-Hosting Start", "HOST-S", ("BACKUP",), (1, 1)),
-    ("Schnittstelle zum ERP", "INT-ERP", ("CONS", "PM"), (1, 1)),
-    ("Webshop-Anbindung", "INT-SHOP", ("CONS",), (1, 1)),
-    ("Security-Audit {y}", "SEC", ("CONS",), (1, 1)),
-    ("Aussendienst mobil", "MOB", ("HW-TAB", "LIC-S"), (5, 40)),
-    ("Lager & Logistik", "HW-SCAN", ("LIC-S", "INT-ERP"), (4, 30)),
-    ("Reporting-Projekt", "BI", ("CONS", "TRAIN"), (1, 1)),
-    ("Digitales Archiv", "DMS", ("MIG", "TRAIN"), (1, 1)),
-    ("Schulungsprogramm", "TRAIN", ("ELRN",), (2, 8)),
-    ("Server-Erneuerung", "HW-SRV", ("CONS",), (1, 3)),
-)
-CAMPAIGNS = (
-    ("Swissbau {y}", "trade fair", 1, 45_000),
-    ("OBA St. Gallen {y}", "trade fair", 9, 18_000),
-    ("Webinar Digitalisierung KMU {y}", "webinar", 3, 2_500),
-    ("Newsletter Frühling {y}", "e-mail", 4, 1_200),
-    ("Google Ads Q3 {y}", "online ads", 7, 14_000),
-    ("Kundenevent Zürich {y}", "event", 11, 22_000),
-)
-LOST_REASONS = (
-    ("Preis zu hoch", 30),
-    ("Mitbewerber gewählt", 28),
-    ("Kein Budget", 16),
-    ("Projekt verschoben", 12),
-    ("Kein Entscheid", 9),
-    ("Anforderungen nicht erfüllt", 5),
-)
-COMPETITORS = (
-    "Helvetic Soft AG",
-    "Alpsoft GmbH",
-    "Datacore Systems",
-    "NordCRM AG",
-    "Bergsys AG",
-    "Lakeview Software",
-)
-NEXT_STEPS = (
-    "Offerte nachfassen",
-    "Demo-Termin vereinbaren",
-    "Entscheid abwarten",
-    "Referenzkunde vermitteln",
-    "Vertrag zur Unterschrift senden",
-    "Budget mit GL klären",
-    "Workshop planen",
-    "",
-)
-DISQUALIFY = ("Kein Bedarf", "Zu klein", "Kein Budget", "Falscher Kontakt", "Spam")
 _EMPTY = "{}"
 
 
@@ -358,13 +260,13 @@ class _Generator(names.Vocabulary):
             )
         ] or [None]
         self.stage = {
-            key: default_stage_id(key) for key in (*_OPEN_STAGES, "won", "lost")
+            key: default_stage_id(key) for key in (*data.OPEN_STAGES, "won", "lost")
         }
         self.product: dict[str, tuple[str, int]] = {}
         self.campaigns: list[tuple[str, float]] = []
-        self.source_pool = [s for s, w, _ in _SOURCES for _ in range(int(w * 100))]
-        self.source_effect = {s: e for s, _, e in _SOURCES}
-        self.lost_pool = [r for r, w in LOST_REASONS for _ in range(w)]
+        self.source_pool = [s for s, w, _ in data.SOURCES for _ in range(int(w * 100))]
+        self.source_effect = {s: e for s, _, e in data.SOURCES}
+        self.lost_pool = [r for r, w in data.LOST_REASONS for _ in range(w)]
         self.industry_effect: dict[str, float] = {}
 
     # ---- fixed rows
@@ -384,13 +286,13 @@ class _Generator(names.Vocabulary):
                 "active": True,
                 **sync,
             }
-            for code, name, price in PRODUCTS
+            for code, name, price in data.PRODUCTS
         ]
         self._ensure(cast(Table, Product.__table__), products)
         self.product = {p["code"]: (p["id"], p["list_price_minor"]) for p in products}
         campaigns: list[dict[str, Any]] = []
         for year in (self.year - 2, self.year - 1, self.year):
-            for name, channel, start_month, cost in CAMPAIGNS:
+            for name, channel, start_month, cost in data.CAMPAIGNS:
                 start = dt.date(year, start_month, 3)
                 if start > today:
                     continue
@@ -501,7 +403,7 @@ class _Generator(names.Vocabulary):
             if r() < 0.02:
                 currency = "USD"
             source = pick(self.source_pool)
-            title, main, extras, qty_range = pick(DEALS)
+            title, main, extras, qty_range = pick(data.DEALS)
             qty = self.rng.randint(*qty_range)
             deal_lines = [(main, qty)] + [
                 (code, 1 if code not in ("LIC-S", "LIC-P", "HW-TAB") else qty)
@@ -559,24 +461,24 @@ class _Generator(names.Vocabulary):
             )
             hist.append(("amount", "", f"{start_amount} {currency}", created))
             if is_open:
-                stage_ix = self.rng.choices(range(4), weights=_OPEN_WEIGHTS)[0]
-                stage = _OPEN_STAGES[stage_ix]
-                outcome, probability = "open", _STAGE_PROB[stage]
+                stage_ix = self.rng.choices(range(4), weights=data.OPEN_WEIGHTS)[0]
+                stage = data.OPEN_STAGES[stage_ix]
+                outcome, probability = "open", data.STAGE_PROB[stage]
                 entered = created + (self.now - created) * (stage_ix / 4 + r() * 0.2)
                 path = [
                     (s, created + (entered - created) * i / max(1, stage_ix))
-                    for i, s in enumerate(_OPEN_STAGES[: stage_ix + 1])
+                    for i, s in enumerate(data.OPEN_STAGES[: stage_ix + 1])
                 ]
                 path[-1] = (stage, entered)
                 close = self.now + (r() * 270 - 25) * 86400
                 planned = close - (r() * 60 * 86400 if r() < 0.25 else 0)
-                next_step = pick(NEXT_STEPS)
+                next_step = pick(data.NEXT_STEPS)
             else:
                 closed = min(created + cycle, self.now - 86400 * (1 + r() * 5))
                 reached = 4 if win else self.rng.randint(1, 4)
                 path = [
                     (s, created + (closed - created) * i / reached * 0.9)
-                    for i, s in enumerate(_OPEN_STAGES[:reached])
+                    for i, s in enumerate(data.OPEN_STAGES[:reached])
                 ]
                 stage = "won" if win else "lost"
                 outcome, probability = stage, 100 if win else 0
@@ -585,11 +487,11 @@ class _Generator(names.Vocabulary):
                 planned = closed + (r() - 0.3) * 40 * 86400
                 closed_on = day(closed)
                 if win:
-                    competitor = pick(COMPETITORS) if r() < 0.25 else ""
+                    competitor = pick(data.COMPETITORS) if r() < 0.25 else ""
                 else:
                     lost_reason = pick(self.lost_pool)
                     competitor = (
-                        pick(COMPETITORS)
+                        pick(data.COMPETITORS)
                         if lost_reason == "Mitbewerber gewählt" or r() < 0.3
                         else ""
                     )
@@ -784,7 +686,7 @@ class _Generator(names.Vocabulary):
                     source,
                     campaign_id,
                     status,
-                    pick(DISQUALIFY) if status == "disqualified" else "",
+                    pick(data.DISQUALIFY) if status == "disqualified" else "",
                     "",
                     None,
                     None,

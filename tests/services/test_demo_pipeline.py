@@ -15,7 +15,7 @@ from app.domain.pipeline import BoardFilter
 from app.domain.progress import Cancelled, RecordingProgress
 from app.models.pipeline import default_stage_id
 from app.services.demo import generate_demo
-from app.services.demo_pipeline import PRODUCTS
+from app.services.demo_pipeline_data import PRODUCTS
 from app.services.sales import SalesServices
 
 NOW = dt.datetime(2026, 6, 1, 12, 0, tzinfo=dt.UTC)
