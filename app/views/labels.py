@@ -87,6 +87,33 @@ def error_text(code: str, fallback: str) -> str:
         "employment.duplicate": _t(
             "The person is already linked to this organisation."
         ),
+        # sales pipeline
+        "amount.invalid": _t("This is not an amount (e.g. 12'500.50)."),
+        "amount.negative": _t("An amount cannot be negative."),
+        "amount.too_large": _t("This amount is too large."),
+        "percent.invalid": _t("This is not a percentage (e.g. 12.5)."),
+        "percent.range": _t("A percentage lies between 0 and 100."),
+        "probability.range": _t("The probability lies between 0 and 100 %."),
+        "quantity.invalid": _t("The quantity must be a whole number of at least 1."),
+        "line.empty": _t("Choose a product or describe the line."),
+        "currency.unknown": _t("Choose CHF, EUR or USD."),
+        "opportunity.party_required": _t("Choose an organisation or a contact person."),
+        "lead.name_required": _t("A lead needs a last name or a company."),
+        "lead.not_qualified": _t(
+            "Only a qualified lead (MQL or SQL) can be converted."
+        ),
+        "lead.converted": _t("A converted lead keeps its status."),
+        "lead.convert_instead": _t("Use “Convert” to turn the lead into a customer."),
+        "stage.unknown": _t("Choose a stage."),
+        "stage.other_pipeline": _t("The stage belongs to another pipeline."),
+        "stage.in_use": _t(
+            "This stage still holds opportunities; move them to another stage first."
+        ),
+        "stages.outcomes": _t(
+            "A pipeline needs open stages and exactly one Won and one Lost stage."
+        ),
+        "record.not_found": _t("This record was deleted meanwhile."),
+        "rate.invalid": _t("This exchange rate is out of range."),
     }
     return known.get(code, fallback)
 
