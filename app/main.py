@@ -121,6 +121,9 @@ def run_gui(
         if database is None:
             return 2
         services = build_services(database)
+        services.sync.configure(
+            server_url=settings.server_url, ca_bundle=settings.ca_bundle
+        )
         runner = TaskRunner()
         window = MainWindow(services, runner, server_url=settings.server_url)
         window.show()

@@ -14,7 +14,6 @@ from app.models.addresses import (
     Person,
 )
 from app.models.base import Base, SyncMixin, new_id, utcnow
-from app.models.sync import SyncConflict, SyncOutbox, SyncState
 from app.models.exchange import ExternalRef, ImportRun, ImportRunItem, MappingTemplate
 from app.models.sync import SyncConflict, SyncOutbox, SyncState
 from app.models.tags import EntityTag, Tag
@@ -34,10 +33,7 @@ __all__ = [
     "Organisation",
     "Person",
     "SyncConflict",
-    "SyncConflict",
     "SyncMixin",
-    "SyncOutbox",
-    "SyncState",
     "SyncOutbox",
     "SyncState",
     "Tag",

@@ -15,8 +15,10 @@ from app.services.exports import ExportService
 from app.services.imports import ImportService
 from app.services.journal_services import JournalServices
 from app.services.sales import SalesServices
+from app.sync import outbox
 
 if TYPE_CHECKING:
+    from app.services.sync import SyncService
     from app.services.demo import DemoResult
 
 
@@ -32,6 +34,13 @@ class Services:
     def db_path(self) -> Path:
         """Where the database file lives."""
         return self.database.path
+
+    @cached_property
+    def sync(self) -> SyncService:
+        """Sign-in, sync cycles and the conflict inbox (outbox capture on)."""
+        from app.services.sync import SyncService
+
+        return SyncService(self.database)
 
     @cached_property
     def imports(self) -> ImportService:
@@ -77,6 +86,7 @@ def build_services(database: Database, *, data_dir: Path | None = None) -> Servi
     """Wire every service to ``database``; ``data_dir`` holds attachments
     (default: the database's folder)."""
     folder = data_dir or database.path.parent
+    outbox.install(database.sessions)  # every local edit is queued for sync
     return Services(
         database=database,
         addresses=AddressService(database.sessions),

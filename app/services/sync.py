@@ -146,6 +146,13 @@ class SyncService:
         self._lock = threading.Lock()
         self._online = False
 
+    def configure(self, *, server_url: str = "", ca_bundle: str = "") -> None:
+        """Settings from the configuration (policy/user/env/CLI)."""
+        if server_url:
+            self.configured_url = server_url.rstrip("/")
+        if ca_bundle:
+            self.ca_bundle = ca_bundle
+
     # ---- status
 
     @property
@@ -179,7 +186,9 @@ class SyncService:
 
     def _client(self, url: str, token: str | None) -> SyncClient:
         verify: bool | str = self.ca_bundle or True
-        return SyncClient(url, token=token, verify=verify, session=self._session_factory())
+        return SyncClient(
+            url, token=token, verify=verify, session=self._session_factory()
+        )
 
     # ---- sign-in
 
@@ -196,7 +205,12 @@ class SyncService:
         errors = []
         if not url.startswith(("http://", "https://")):
             errors.append(
-                FieldError("server_url", "sync.url", "Enter the server address (https://…)", url)
+                FieldError(
+                    "server_url",
+                    "sync.url",
+                    "Enter the server address (https://…)",
+                    url,
+                )
             )
         if not username.strip():
             errors.append(FieldError("username", "required", "Enter your user name"))
@@ -377,7 +391,9 @@ class SyncService:
             return
         if resolution in (Resolution.MINE, Resolution.EDITED) and conflict.field:
             raw = value if resolution is Resolution.EDITED else mine
-            setattr(record, conflict.field, self._decoded(conflict, conflict.field, raw))
+            setattr(
+                record, conflict.field, self._decoded(conflict, conflict.field, raw)
+            )
             return
         if resolution is Resolution.DELETED:
             record.deleted_at = utcnow()

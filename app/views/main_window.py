@@ -28,6 +28,7 @@ from app.tasks.runner import TaskHandle, TaskRunner
 from app.views.address_book import ORGANISATIONS, PERSONS, AddressBookView
 from app.views.home import DemoDataDialog, HomeView
 from app.views.progress_dialog import TaskProgressDialog
+from app.views.sync.integration import SyncUi
 
 if TYPE_CHECKING:
     from app.services.demo import DemoResult
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self._connect()
+        self.sync_ui = SyncUi(self)
         self.retranslate_ui()
         self.sidebar.setCurrentRow(HOME)
 
@@ -191,9 +193,16 @@ class MainWindow(QMainWindow):
             if not self._server_url
             else self.tr("Server: %1 (not signed in)").replace("%1", self._server_url)
         )
+        if hasattr(self, "sync_ui"):
+            self.sync_ui.retranslate()
         self._update_counts()
 
     # ---- public API
+
+    @property
+    def server_url(self) -> str:
+        """The configured sync server ('' = offline only)."""
+        return self._server_url
 
     def show_page(self, index: int) -> None:
         """Switch to a sidebar page."""
@@ -254,6 +263,7 @@ class MainWindow(QMainWindow):
 
     def _on_data_changed(self, changes: Changes, initiator: object) -> None:
         self.addresses.on_data_changed(changes, initiator)
+        self.sync_ui.on_data_changed(changes, initiator)
         self.home.refresh()
         self._update_counts()
 
