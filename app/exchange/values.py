@@ -207,6 +207,8 @@ def parse_decimal(cell: Cell) -> Decimal | None:
     raw = cell_text(cell)
     text = raw.translate(_GROUPING)
     negative = False
+    if text.endswith((".-", ",-", ".–", ",–")):  # Swiss "12.-" = 12.00
+        text = text[:-2]
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1]
     if text.endswith("-"):
@@ -214,8 +216,6 @@ def parse_decimal(cell: Cell) -> Decimal | None:
     if text.startswith("-"):
         negative, text = not negative, text[1:]
     text = text.removeprefix("+").replace("−", "")
-    if text.endswith((".-", ",-", ".–", ",–")):  # Swiss "12.-" = 12.00
-        text = text[:-2]
     dots, commas = text.count("."), text.count(",")
     if dots and commas:
         decimal_mark = "." if text.rfind(".") > text.rfind(",") else ","

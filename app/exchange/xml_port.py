@@ -129,7 +129,7 @@ def write_xml(
     Empty values are left out; dates are ISO 8601.
     """
     count = 0
-    stamp = exported_at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = exported_at.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
     with path.open("w", encoding="utf-8", newline="\n") as out:
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         out.write(

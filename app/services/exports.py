@@ -112,7 +112,7 @@ class ExportService:
             )
         fields = spec.export_fields()
         total = self.count(entity_name, flt, ids)
-        stamp = now.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        stamp = now.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
         try:
             with self._engine.connect() as conn:
                 records = self._records(conn, spec, flt, ids, sink, total, stamp)

@@ -447,7 +447,7 @@ class ImportService:
             if (
                 exported is not None
                 and cur.updated_at is not None
-                and cur.updated_at > exported + dt.timedelta(seconds=1)
+                and cur.updated_at > exported
                 and not opts.overwrite_changed
             ):
                 issues.append(
