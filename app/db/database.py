@@ -204,19 +204,54 @@ def _refuse_unknown_revision(path: Path) -> None:
         )
 
 
+def row_counts(engine: Engine) -> dict[str, int]:
+    """Rows per table (FTS shadow tables and alembic's own left out).
+
+    Compared before and after a migration: an update may add rows, never
+    lose them.
+    """
+    with engine.connect() as conn:
+        names = (
+            conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' "
+                "AND name != 'alembic_version'"
+            )
+            .scalars()
+            .all()
+        )
+        return {
+            name: int(
+                conn.exec_driver_sql(f'SELECT count(*) FROM "{name}"').scalar_one()
+            )
+            for name in names
+        }
+
+
 def _migrate(engine: Engine, path: Path, backup_dir: Path) -> None:
     current = migrate.current_heads(engine)
     if current == migrate.heads():
         return
     backup: Path | None = None
+    before: dict[str, int] = {}
     if current:
         backup = backup_database(path, backup_dir, reason="premigration")
+        before = row_counts(engine)
     try:
         migrate.upgrade(engine)
         with engine.connect() as conn:
             result = conn.execute(text("PRAGMA quick_check")).scalar_one()
         if result != "ok":
             raise sqlite3.DatabaseError(f"quick_check after migration: {result}")
+        after = row_counts(engine)
+        lost = {
+            t: (n, after.get(t, 0)) for t, n in before.items() if after.get(t, 0) < n
+        }
+        if lost:
+            detail = ", ".join(
+                f"{t} {a} of {b} rows" for t, (b, a) in sorted(lost.items())
+            )
+            raise sqlite3.DatabaseError(f"rows lost in migration: {detail}")
     except Exception as exc:
         engine.dispose()
         if backup is not None:

@@ -211,7 +211,8 @@ def test_restore_backup_replaces_the_file_and_drops_stale_wal(tmp_path: Path) ->
 def _set_revision(path: Path, revision: str) -> None:
     conn = sqlite3.connect(path)
     with conn:
-        conn.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+        conn.execute("DELETE FROM alembic_version")  # one row per branch head
+        conn.execute("INSERT INTO alembic_version VALUES (?)", (revision,))
     conn.close()
 
 
@@ -332,3 +333,31 @@ def test_close_thins_old_backups(tmp_path: Path) -> None:
     # are in that week too
     assert [b.taken_at.day for b in remaining[1:]] == [*range(19, 8, -1), 5]
     assert remaining[0].taken_at.year > 2020
+
+
+def test_migration_that_loses_rows_is_rolled_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An update that 'succeeds' but drops rows is caught by the row counts."""
+    db = _open(tmp_path)
+    _populate(db, 3)
+    db.close(backup=False)
+    real_heads = migrate.heads()
+
+    def lossy_upgrade(engine: object, target: str = "heads") -> None:
+        with database_module.make_engine(db.path).begin() as conn:
+            conn.execute(text("DELETE FROM channel"))
+
+    monkeypatch.setattr(migrate, "heads", lambda: {"0002_next"})
+    monkeypatch.setattr(migrate, "known_revisions", lambda: {*real_heads, "0002_next"})
+    monkeypatch.setattr(migrate, "upgrade", lossy_upgrade)
+    with pytest.raises(DatabaseError) as info:
+        _open(tmp_path)
+    assert info.value.code == "db.migration_failed"
+    assert "rows lost in migration: channel 0 of 3 rows" in str(info.value)
+    monkeypatch.undo()
+    again = _open(tmp_path)
+    try:
+        assert database_module.row_counts(again.engine)["channel"] == 3
+    finally:
+        again.engine.dispose()
