@@ -43,6 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--organisations", type=int, default=200)
     demo.add_argument("--persons", type=int, default=1000)
     demo.add_argument("--seed", type=int, default=1)
+    sync = sub.add_parser("sync", help="exchange changes with the server once")
+    sync.add_argument("--db", dest="sync_db", type=Path, required=True)
+    sync.add_argument("--server", required=True, help="server URL, e.g. https://crm.example.ch")
+    sync.add_argument("--user", help="user name (default: RELATA_SYNC_USER or prompt)")
+    sync.add_argument("--ca-bundle", default="", help="CA bundle for TLS proxies")
     return parser
 
 
@@ -53,6 +58,43 @@ def _settings(args: argparse.Namespace) -> Settings:
     if args.lang:
         cli["language"] = args.lang
     return load_settings(cli=cli, temp_profile=args.temp_profile)
+
+
+def _sync(args: argparse.Namespace) -> int:
+    """``relata sync``: sign in if needed (prompt or RELATA_SYNC_USER/PASSWORD), one cycle."""
+    import getpass
+
+    from app.db.database import open_database
+    from app.services.container import build_services
+
+    path: Path = args.sync_db
+    database = open_database(path, backup_dir=path.parent / "backups")
+    try:
+        sync = build_services(database).sync
+        sync.configure(server_url=args.server, ca_bundle=args.ca_bundle)
+        status = sync.status()
+        if not status.signed_in or status.server_url != args.server.rstrip("/"):
+            user = args.user or os.environ.get("RELATA_SYNC_USER") or input("User: ")
+            password = os.environ.get("RELATA_SYNC_PASSWORD") or getpass.getpass()
+            sync.sign_in(args.server, user, password, device_name="relata sync")
+        started = time.perf_counter()
+        report, _changes = sync.sync()
+        status = sync.status()
+    finally:
+        database.close(backup=False)
+    print(
+        json.dumps(
+            {
+                "pushed": report.pushed,
+                "received": report.received,
+                "new_conflicts": report.new_conflicts,
+                "open_conflicts": status.conflicts,
+                "pending": status.pending,
+                "seconds": round(time.perf_counter() - started, 2),
+            }
+        )
+    )
+    return 0
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -112,6 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "demo":
             return _demo(args)
+        if args.command == "sync":
+            return _sync(args)
         settings = _settings(args)
         if args.smoke_test:
             _headless_if_no_display(os.environ)

@@ -7,7 +7,7 @@ import importlib
 import json
 import sys
 
-BENCHMARKS = {"address_book": "bench.address_book"}
+BENCHMARKS = {"address_book": "bench.address_book", "sync": "bench.sync"}
 
 
 def main(argv: list[str] | None = None) -> int:

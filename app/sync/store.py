@@ -267,34 +267,45 @@ def _rebase_pending(
     A pending field is rebased when the server now holds exactly the value we
     sent for it (applied or merged); then the later edit builds on that rev.
     """
-    for state in rows:
-        key = (state["tbl"], state["id"])
-        change = sent.get(key)
-        if change is None or state["row"] is None:
-            continue
-        pending = (
+    wanted = [
+        s for s in rows if (s["tbl"], s["id"]) in sent and s["row"] is not None
+    ]
+    by_key = {(s["tbl"], s["id"]): s for s in wanted}
+    ids = list({s["id"] for s in wanted})
+    pending: list[Any] = []
+    for start in range(0, len(ids), 900):
+        pending += (
             conn.execute(
-                select(OUTBOX.c.seq, OUTBOX.c.fields, OUTBOX.c.base_rev).where(
-                    OUTBOX.c.tbl == key[0], OUTBOX.c.row_id == key[1]
-                )
+                select(
+                    OUTBOX.c.seq,
+                    OUTBOX.c.tbl,
+                    OUTBOX.c.row_id,
+                    OUTBOX.c.fields,
+                    OUTBOX.c.base_rev,
+                ).where(OUTBOX.c.row_id.in_(ids[start : start + 900]))
             )
             .mappings()
             .all()
         )
-        for entry in pending:
-            fields = {k: dict(v) for k, v in (entry["fields"] or {}).items()}
-            for name, spec in fields.items():
-                ours = change["fields"].get(name)
-                if ours is not None and state["row"].get(name) == ours["value"]:
-                    spec["base"] = int(state["field_revs"].get(name, spec["base"]))
-            base_rev = entry["base_rev"]
-            if base_rev == change["base_rev"] or change["op"] == "create":
-                base_rev = state["rev"]
-            conn.execute(
-                update(OUTBOX)
-                .where(OUTBOX.c.seq == entry["seq"])
-                .values(fields=fields, base_rev=base_rev)
-            )
+    for entry in pending:
+        key = (entry["tbl"], entry["row_id"])
+        state = by_key.get(key)
+        if state is None or state["row"] is None:
+            continue
+        change = sent[key]
+        fields = {k: dict(v) for k, v in (entry["fields"] or {}).items()}
+        for name, spec in fields.items():
+            ours = change["fields"].get(name)
+            if ours is not None and state["row"].get(name) == ours["value"]:
+                spec["base"] = int(state["field_revs"].get(name, spec["base"]))
+        base_rev = entry["base_rev"]
+        if base_rev == change["base_rev"] or change["op"] == "create":
+            base_rev = state["rev"]
+        conn.execute(
+            update(OUTBOX)
+            .where(OUTBOX.c.seq == entry["seq"])
+            .values(fields=fields, base_rev=base_rev)
+        )
 
 
 # ---- pull side
@@ -541,8 +552,3 @@ def clear_synced_rows(engine: Engine) -> None:
 def tables_to_bootstrap() -> list[str]:
     """Synced tables, parents first."""
     return list(synced_tables())
-
-
-def forget_ids(values: Iterable[str]) -> list[str]:
-    """Helper for tests: ids as a list."""
-    return list(values)

@@ -1,0 +1,308 @@
+"""Sync figures: server (``relata-server serve``, SQLite) and laptops on loopback HTTP.
+
+* ``bootstrap_s``: a fresh laptop loads ``rows`` rows (organisations + persons).
+* ``pull_s``: ``rows`` rows changed on the server reach the laptop.
+* ``push_s``: ``rows`` rows changed on the laptop reach the server.
+* ``noop_p95_ms``: a cycle with nothing to do; ``small_p95_ms``: 100 changed rows.
+* ``concurrent_*``: 20 laptops push ``conc_changes`` changes each at once
+  (batches of 500); failed batches and the p95 time per batch.
+* ``baseline_copy_s``: the same rows copied table to table with plain
+  ``sqlite3`` (no HTTP, no merge): the floor the sync path is compared with.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+PASSWORD = "bench password 123"
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, int(round(len(ordered) * 0.95)) - 1)]
+
+
+def _server(db_url: str, port: int) -> subprocess.Popen[bytes]:
+    import socket
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "server.cli", "--db", db_url, "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "RELATA_SERVER_LOG": "warning"},
+    )
+    for _ in range(400):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return proc
+        except OSError:
+            time.sleep(0.05)
+    proc.kill()
+    raise RuntimeError("server did not start")
+
+
+def _seed(engine: Any, owner: str, n: int) -> list[str]:
+    """``n`` organisations/persons written on the server through the one write path."""
+    from server.db import write_transaction
+    from server.scope import SYSTEM
+    from server.writer import Writer, bump_counter
+
+    ids: list[str] = []
+    for start in range(0, n, 1000):
+        changes: list[Any] = []
+        for i in range(start, min(n, start + 1000)):
+            rid = str(uuid.uuid4())
+            ids.append(rid)
+            if i % 2 == 0:
+                tbl = "organisation"
+                fields: dict[str, Any] = {
+                    "name": f"Bench {i} AG",
+                    "legal_form": "AG",
+                    "customer_number": f"B-{i:07d}",
+                }
+            else:
+                tbl = "person"
+                fields = {"last_name": f"Muster{i}", "first_name": "Eva"}
+            fields["owner_id"] = owner
+            changes.append(
+                {
+                    "op_id": str(uuid.uuid4()),
+                    "tbl": tbl,
+                    "id": rid,
+                    "op": "create",
+                    "base_rev": 0,
+                    "fields": {k: {"value": v, "base": 0} for k, v in fields.items()},
+                }
+            )
+        with write_transaction(engine) as conn:
+            Writer(conn, SYSTEM, rev=bump_counter(conn), source="bench").apply(changes)
+    return ids
+
+
+def _force_updates(engine: Any, ids: list[str]) -> None:
+    """Server-side edits of ``ids`` (the correct base read first)."""
+    from sqlalchemy import select
+
+    from app.models import Organisation, Person
+    from server.db import write_transaction
+    from server.scope import SYSTEM
+    from server.writer import Writer, bump_counter
+
+    for start in range(0, len(ids), 1000):
+        chunk = ids[start : start + 1000]
+        with write_transaction(engine) as conn:
+            revs: dict[str, tuple[str, int]] = {}
+            for model, tbl in ((Organisation, "organisation"), (Person, "person")):
+                for rid, fr in conn.execute(
+                    select(model.id, model.field_revs).where(model.id.in_(chunk))
+                ):
+                    revs[rid] = (tbl, int((fr or {}).get("notes", 0)))
+            changes: list[Any] = [
+                {"op_id": str(uuid.uuid4()), "tbl": revs[r][0], "id": r, "op": "update",
+                 "base_rev": 0, "fields": {"notes": {"value": f"server edit {r[:6]}", "base": revs[r][1]}}}
+                for r in chunk
+            ]
+            Writer(conn, SYSTEM, rev=bump_counter(conn), source="bench").apply(changes)
+
+
+def _laptop(folder: Path, url: str, user: str) -> Any:
+    import keyring
+
+    from app.db.database import open_database
+    from app.services.container import build_services
+    from app.services.sync import TokenStore
+
+    class _Ring(keyring.backend.KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+        store: dict[tuple[str, str], str] = {}  # noqa: RUF012
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.store.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.store[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.store.pop((service, username), None)
+
+    keyring.set_keyring(_Ring())
+    database = open_database(folder / "relata.db", backup_dir=folder / "backups")
+    services = build_services(database)
+    services.sync.tokens = TokenStore()
+    services.sync.sign_in(url, user, PASSWORD, device_name=folder.name)
+    return database, services
+
+
+def _local_edits(database: Any, n: int, tag: str) -> None:
+    """``n`` rows edited locally and queued (Core update + outbox.record_bulk)."""
+    from sqlalchemy import select, update
+
+    from app.models import Organisation
+    from app.sync import outbox
+
+    with database.engine.begin() as conn:
+        rows = conn.execute(
+            select(Organisation.id, Organisation.rev, Organisation.field_revs).limit(n)
+        ).all()
+        conn.execute(
+            update(Organisation)
+            .where(Organisation.id.in_([r[0] for r in rows]))
+            .values(notes=f"laptop {tag}")
+        )
+        outbox.record_bulk(
+            conn,
+            "organisation",
+            [{"id": r[0], "notes": f"laptop {tag}", "rev": r[1], "field_revs": r[2]} for r in rows],
+            created=False,
+        )
+
+
+def _baseline_copy(src: Path, dst: Path) -> float:
+    """Plain sqlite3 copy of the organisation and person rows (no HTTP, no merge)."""
+    started = time.perf_counter()
+    a = sqlite3.connect(src)
+    b = sqlite3.connect(dst)
+    for table in ("organisation", "person"):
+        cols = [r[1] for r in a.execute(f"PRAGMA table_info({table})")]
+        rows = a.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()
+        b.execute(f"CREATE TABLE {table} ({', '.join(cols)})")
+        b.executemany(
+            f"INSERT INTO {table} VALUES ({', '.join('?' * len(cols))})", rows
+        )
+    b.commit()
+    a.close()
+    b.close()
+    return time.perf_counter() - started
+
+
+def _concurrent(url: str, engine: Any, clients: int, changes: int) -> tuple[int, float]:
+    from app.sync.client import SyncClient
+    from server import auth
+    from server.scope import Role
+
+    tokens = []
+    for c in range(clients):
+        name = f"conc{c}"
+        auth.add_user(engine, username=name, password=PASSWORD, role=Role.REP)
+        login = SyncClient(url).login(name, PASSWORD, name)
+        tokens.append((login["token"], login["device_id"], login["user_id"]))
+    times: list[float] = []
+    failed = [0]
+    lock = threading.Lock()
+
+    def work(token: str, device: str, user: str) -> None:
+        client = SyncClient(url, token=token)
+        for start in range(0, changes, 500):
+            batch: Any = {
+                "device_id": device,
+                "batch_id": str(uuid.uuid4()),
+                "changes": [
+                    {"op_id": str(uuid.uuid4()), "tbl": "organisation", "id": str(uuid.uuid4()),
+                     "op": "create", "base_rev": 0,
+                     "fields": {"name": {"value": f"C {user[:4]} {i}", "base": 0},
+                                "owner_id": {"value": user, "base": 0}}}
+                    for i in range(start, min(changes, start + 500))
+                ],
+            }
+            t0 = time.perf_counter()
+            try:
+                client.push(batch)
+            except Exception:  # noqa: BLE001 - counted
+                with lock:
+                    failed[0] += 1
+            with lock:
+                times.append(time.perf_counter() - t0)
+
+    threads = [threading.Thread(target=work, args=t) for t in tokens]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return failed[0], _p95(times)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def run(*, quick: bool = False) -> dict[str, Any]:
+    """Measure every figure; ``quick`` runs a tenth of the size."""
+    from server import auth
+    from server.db import make_server_engine, upgrade
+    from server.scope import Role
+
+    scale = 10 if quick else 1
+    rows = 100_000 // scale
+    conc_changes = 5_000 // scale
+    tmp = Path(tempfile.mkdtemp(prefix="relata-bench-sync-"))
+    db_url = f"sqlite:///{tmp / 'server.db'}"
+    engine = make_server_engine(db_url)
+    upgrade(engine)
+    owner = auth.add_user(engine, username="rep", password=PASSWORD, role=Role.REP)
+    auth.add_user(engine, username="other", password=PASSWORD, role=Role.REP)
+    ids = _seed(engine, owner, rows)
+    port = _free_port()
+    proc = _server(db_url, port)
+    url = f"http://127.0.0.1:{port}"
+    figures: dict[str, Any] = {"rows": rows, "server": "sqlite"}
+    try:
+        database, services = _laptop(tmp / "laptop", url, "rep")
+        t0 = time.perf_counter()
+        services.sync.sync()
+        figures["bootstrap_s"] = round(time.perf_counter() - t0, 2)
+        figures["baseline_copy_s"] = round(
+            _baseline_copy(database.path, tmp / "copy.db"), 2
+        )
+        _force_updates(engine, ids)
+        t0 = time.perf_counter()
+        report, _ = services.sync.sync()
+        figures["pull_s"] = round(time.perf_counter() - t0, 2)
+        figures["pulled"] = report.received
+        _local_edits(database, rows, "push")
+        pending = services.sync.status().pending
+        t0 = time.perf_counter()
+        report, _ = services.sync.sync()
+        figures["push_s"] = round(time.perf_counter() - t0, 2)
+        figures["pushed"] = report.pushed
+        figures["push_queued"] = pending
+        noop = []
+        for _ in range(20):
+            t0 = time.perf_counter()
+            services.sync.sync()
+            noop.append((time.perf_counter() - t0) * 1000)
+        figures["noop_p95_ms"] = round(_p95(noop), 1)
+        small = []
+        for i in range(20):
+            _local_edits(database, 100, f"small {i}")
+            t0 = time.perf_counter()
+            services.sync.sync()
+            small.append((time.perf_counter() - t0) * 1000)
+        figures["small_p95_ms"] = round(_p95(small), 1)
+        figures["small_median_ms"] = round(statistics.median(small), 1)
+        database.close(backup=False)
+        failed, p95 = _concurrent(url, engine, 20, conc_changes)
+        figures["concurrent_failed_batches"] = failed
+        figures["concurrent_p95_s"] = round(p95, 2)
+        figures["concurrent_changes_each"] = conc_changes
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        engine.dispose()
+    figures["ratio_bootstrap_vs_copy"] = round(
+        figures["bootstrap_s"] / max(figures["baseline_copy_s"], 0.001), 1
+    )
+    return figures
