@@ -408,6 +408,7 @@ class OpportunityRow:
     close_date: dt.date | None
     owner_name: str
     next_step: str
+    stage_id: str = ""
 
 
 @dataclass(frozen=True)

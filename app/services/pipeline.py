@@ -35,7 +35,13 @@ from app.domain.pipeline import (
     StageData,
 )
 from app.models import Organisation, Person, UserAccount, new_id, utcnow
-from app.models.pipeline import DEFAULT_PIPELINE_ID, PipelineStage, SalesPipeline
+from app.models.pipeline import (
+    DEFAULT_PIPELINE_ID,
+    DEFAULT_STAGES,
+    PipelineStage,
+    SalesPipeline,
+    default_stage_id,
+)
 from app.models.pipeline import Opportunity as OppRow
 from app.models.pipeline import OpportunityHistory as HistoryRow
 from app.models.pipeline import OpportunityLine as LineRow
@@ -48,6 +54,11 @@ BOARD_LIMIT = 30
 #: Closed opportunities since the last training that make a retrain due.
 RETRAIN_EVERY = 50
 TRACKED = ("stage", "amount", "close_date")
+#: Seeded names by id: views translate them for as long as nobody renamed them.
+DEFAULT_STAGE_NAMES = {
+    default_stage_id(key): name for key, name, _p, _o in DEFAULT_STAGES
+}
+DEFAULT_PIPELINE_NAME = {DEFAULT_PIPELINE_ID: "Sales"}
 
 
 def outcome_of(value: str) -> Outcome:
@@ -408,6 +419,7 @@ class PipelineService:
                 close_date=r[8],
                 owner_name=r[9],
                 next_step=r[10],
+                stage_id=r[11] or "",
             )
             for r in raw
         ]

@@ -1,0 +1,1 @@
+"""Sales pipeline views: leads, kanban board, opportunity list and form, forecast."""
