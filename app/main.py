@@ -24,6 +24,7 @@ from app.domain.errors import DatabaseError
 from app.services.container import build_services
 from app.tasks.runner import TaskRunner
 from app.views.address_book import ORGANISATIONS, PERSONS
+from app.views.exchange.screenshots import write_exchange_screenshots
 from app.views.i18n import install_translations, pick_language
 from app.views.main_window import ADDRESSES, HOME, MainWindow
 from app.views.style import apply_style
@@ -177,6 +178,7 @@ def write_screenshots(window: MainWindow, folder: Path, language: str) -> list[P
     window.addresses.save()
     grab("person_form_errors")
     window.addresses.revert()
+    shots += write_exchange_screenshots(window, folder, language)
     window.show_page(ADDRESSES)
     return shots
 

@@ -414,6 +414,8 @@ class ImportService:
         out: _Analysed,
     ) -> RowAction:
         if any(not i.warning for i in issues):
+            if match is None and opts.on_duplicate is not OnDuplicate.CREATE:
+                self._require(spec, converter, number, values, issues)
             return RowAction.ERROR
         if match is not None and match in claimed:  # two rows, one record (fuzzy)
             issues.append(
@@ -464,22 +466,37 @@ class ImportService:
                 return RowAction.CONFLICT
             out.updates.append((cur, changes))
             return RowAction.UPDATE
-        missing = [f for f in spec.required if not values.get(f)]
-        if missing:
-            for name in missing:
-                issues.append(
-                    RowIssue(
-                        number,
-                        converter.heading(name),
-                        name,
-                        "required",
-                        f"{spec.field(name).label} is required for a new record",
-                    )
-                )
+        if self._require(spec, converter, number, values, issues):
             return RowAction.ERROR
         out.creates.append(values)
         out.create_keys.append(values.get("external_id"))
         return RowAction.CREATE
+
+    @staticmethod
+    def _require(
+        spec: EntitySpec,
+        converter: RowConverter,
+        number: int,
+        values: Mapping[str, Any],
+        issues: list[RowIssue],
+    ) -> bool:
+        """Add a ``required`` issue per empty required field; whether any was."""
+        missing = [
+            f
+            for f in spec.required
+            if not values.get(f) and not any(i.field == f for i in issues)
+        ]
+        for name in missing:
+            issues.append(
+                RowIssue(
+                    number,
+                    converter.heading(name),
+                    name,
+                    "required",
+                    f"{spec.field(name).label} is required for a new record",
+                )
+            )
+        return bool(missing)
 
     # ---- after the run
 

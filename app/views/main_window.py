@@ -26,6 +26,7 @@ from app.domain.progress import ProgressSink
 from app.services.container import Services
 from app.tasks.runner import TaskHandle, TaskRunner
 from app.views.address_book import ORGANISATIONS, PERSONS, AddressBookView
+from app.views.exchange.integration import ExchangeUi
 from app.views.home import DemoDataDialog, HomeView
 from app.views.progress_dialog import TaskProgressDialog
 from app.views.sync.integration import SyncUi
@@ -63,8 +64,9 @@ class MainWindow(QMainWindow):
         self.resize(1360, 840)
         self.home = HomeView(services)
         self.addresses = AddressBookView(services.addresses)
+        self.exchange_ui = ExchangeUi(services, runner)
         self.pages = QStackedWidget()
-        for page in (self.home, self.addresses):
+        for page in (self.home, self.addresses, self.exchange_ui.page):
             page.setObjectName("page")
             self.pages.addWidget(page)
         self.sidebar = QListWidget()
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self._connect()
+        self.exchange_ui.install(self)
         self.sync_ui = SyncUi(self)
         self.retranslate_ui()
         self.sidebar.setCurrentRow(HOME)
@@ -186,7 +189,9 @@ class MainWindow(QMainWindow):
         self.act_about.setText(self.tr("&About Relata"))
         current = max(self.sidebar.currentRow(), 0)
         self.sidebar.clear()
-        self.sidebar.addItems([self.tr("Overview"), self.tr("Addresses")])
+        self.sidebar.addItems(
+            [self.tr("Overview"), self.tr("Addresses"), self.exchange_ui.title()]
+        )
         self.sidebar.setCurrentRow(current)
         self.online_label.setText(
             self.tr("Offline — no server configured")
@@ -263,6 +268,7 @@ class MainWindow(QMainWindow):
 
     def _on_data_changed(self, changes: Changes, initiator: object) -> None:
         self.addresses.on_data_changed(changes, initiator)
+        self.exchange_ui.page.on_data_changed(changes, initiator)
         self.sync_ui.on_data_changed(changes, initiator)
         self.home.refresh()
         self._update_counts()

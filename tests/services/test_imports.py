@@ -106,6 +106,7 @@ def test_dry_run_reports_per_row_and_changes_nothing(
         (5, "PLZ", "postcode.invalid"),
         (5, "Geburtsdatum", "date.invalid"),
         (5, "Status", "choice.unknown"),
+        (5, "Nachname", "required"),
     }
 
 

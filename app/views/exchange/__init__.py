@@ -1,0 +1,1 @@
+"""Import wizard, export dialog and the Import & export page."""
