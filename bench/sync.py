@@ -29,14 +29,23 @@ PASSWORD = "bench password 123"
 
 def _p95(values: list[float]) -> float:
     ordered = sorted(values)
-    return ordered[max(0, int(round(len(ordered) * 0.95)) - 1)]
+    return ordered[max(0, round(len(ordered) * 0.95) - 1)]
 
 
 def _server(db_url: str, port: int) -> subprocess.Popen[bytes]:
     import socket
 
     proc = subprocess.Popen(
-        [sys.executable, "-m", "server.cli", "--db", db_url, "serve", "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "server.cli",
+            "--db",
+            db_url,
+            "serve",
+            "--port",
+            str(port),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env={**os.environ, "RELATA_SERVER_LOG": "warning"},
@@ -108,8 +117,16 @@ def _force_updates(engine: Any, ids: list[str]) -> None:
                 ):
                     revs[rid] = (tbl, int((fr or {}).get("notes", 0)))
             changes: list[Any] = [
-                {"op_id": str(uuid.uuid4()), "tbl": revs[r][0], "id": r, "op": "update",
-                 "base_rev": 0, "fields": {"notes": {"value": f"server edit {r[:6]}", "base": revs[r][1]}}}
+                {
+                    "op_id": str(uuid.uuid4()),
+                    "tbl": revs[r][0],
+                    "id": r,
+                    "op": "update",
+                    "base_rev": 0,
+                    "fields": {
+                        "notes": {"value": f"server edit {r[:6]}", "base": revs[r][1]}
+                    },
+                }
                 for r in chunk
             ]
             Writer(conn, SYSTEM, rev=bump_counter(conn), source="bench").apply(changes)
@@ -123,8 +140,11 @@ def _laptop(folder: Path, url: str, user: str) -> Any:
     from app.services.sync import TokenStore
 
     class _Ring(keyring.backend.KeyringBackend):
-        priority = 1  # type: ignore[assignment]
+        priority = 1
         store: dict[tuple[str, str], str] = {}  # noqa: RUF012
+
+        def __init__(self) -> None:
+            super().__init__()  # type: ignore[no-untyped-call]
 
         def get_password(self, service: str, username: str) -> str | None:
             return self.store.get((service, username))
@@ -162,7 +182,10 @@ def _local_edits(database: Any, n: int, tag: str) -> None:
         outbox.record_bulk(
             conn,
             "organisation",
-            [{"id": r[0], "notes": f"laptop {tag}", "rev": r[1], "field_revs": r[2]} for r in rows],
+            [
+                {"id": r[0], "notes": f"laptop {tag}", "rev": r[1], "field_revs": r[2]}
+                for r in rows
+            ],
             created=False,
         )
 
@@ -207,17 +230,24 @@ def _concurrent(url: str, engine: Any, clients: int, changes: int) -> tuple[int,
                 "device_id": device,
                 "batch_id": str(uuid.uuid4()),
                 "changes": [
-                    {"op_id": str(uuid.uuid4()), "tbl": "organisation", "id": str(uuid.uuid4()),
-                     "op": "create", "base_rev": 0,
-                     "fields": {"name": {"value": f"C {user[:4]} {i}", "base": 0},
-                                "owner_id": {"value": user, "base": 0}}}
+                    {
+                        "op_id": str(uuid.uuid4()),
+                        "tbl": "organisation",
+                        "id": str(uuid.uuid4()),
+                        "op": "create",
+                        "base_rev": 0,
+                        "fields": {
+                            "name": {"value": f"C {user[:4]} {i}", "base": 0},
+                            "owner_id": {"value": user, "base": 0},
+                        },
+                    }
                     for i in range(start, min(changes, start + 500))
                 ],
             }
             t0 = time.perf_counter()
             try:
                 client.push(batch)
-            except Exception:  # noqa: BLE001 - counted
+            except Exception:
                 with lock:
                     failed[0] += 1
             with lock:

@@ -91,7 +91,9 @@ def principal(
     try:
         return auth.authenticate(token.strip(), ip=client_ip(request))
     except AuthError as exc:
-        raise SyncProblem(401, "unauthorized", "The sign-in is no longer valid.") from exc
+        raise SyncProblem(
+            401, "unauthorized", "The sign-in is no longer valid."
+        ) from exc
 
 
 def versions(
@@ -99,7 +101,7 @@ def versions(
     schema_version: Annotated[int, Header(alias=HEADER_SCHEMA)] = 0,
 ) -> int:
     """The client's schema version; 426 when protocol or schema are too old."""
-    if not MIN_PROTOCOL_VERSION <= sync_protocol or schema_version < MIN_SCHEMA_VERSION:
+    if not sync_protocol >= MIN_PROTOCOL_VERSION or schema_version < MIN_SCHEMA_VERSION:
         raise SyncProblem(
             426,
             "upgrade-required",
@@ -108,7 +110,9 @@ def versions(
             min_schema=MIN_SCHEMA_VERSION,
         )
     if schema_version > SCHEMA_VERSION or sync_protocol > PROTOCOL_VERSION:
-        raise SyncProblem(400, "server-too-old", "The server is older than this client.")
+        raise SyncProblem(
+            400, "server-too-old", "The server is older than this client."
+        )
     return schema_version
 
 
@@ -152,7 +156,7 @@ def create_app(
         try:
             check_connection(engine)
             db = "ok"
-        except Exception:  # noqa: BLE001 - reported, not raised
+        except Exception:
             log.exception("health check: database unreachable")
             db = "unreachable"
         return {
@@ -290,7 +294,9 @@ async def _read_body(request: Request, limit: int, encoding: str) -> bytes:
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise SyncProblem(413, "batch-too-large", f"At most {limit} bytes per push.")
+            raise SyncProblem(
+                413, "batch-too-large", f"At most {limit} bytes per push."
+            )
         chunks.append(chunk)
     raw = b"".join(chunks)
     if encoding.strip().lower() == "gzip":

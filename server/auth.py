@@ -221,9 +221,7 @@ class Authenticator:
                     "revoked_at": None,
                 },
             )
-            _write_audit(
-                conn, "login", user["id"], username, ip, device_id=device_id
-            )
+            _write_audit(conn, "login", user["id"], username, ip, device_id=device_id)
             display = conn.execute(
                 select(_user_account().c.display_name).where(
                     _user_account().c.id == user["id"]

@@ -13,7 +13,6 @@ from typing import Any
 
 from app.sync.protocol.wire import ConflictKind, Op, Status
 
-
 #: Set once by whoever creates a row; two creates of one uuid5 link row (the
 #: same tag added on two laptops) differ here without anyone disagreeing.
 CREATION_ONLY = frozenset({"created_at"})
@@ -82,9 +81,7 @@ class Decision:
 
 def rejected(reason: str, incoming: Incoming | None = None) -> Decision:
     """A change the server will not apply (no permission, invalid, unknown row)."""
-    values = (
-        {f: v for f, (v, _b, _o) in incoming.fields.items()} if incoming else None
-    )
+    values = {f: v for f, (v, _b, _o) in incoming.fields.items()} if incoming else None
     return Decision(
         Status.REJECTED,
         conflicts=[

@@ -41,7 +41,7 @@ _SYNC_ROW = cast(Table, SyncRow.__table__)
 _EXIT = cast(Table, SyncScopeExit.__table__)
 
 
-class SyncProblem(Exception):
+class SyncProblem(Exception):  # noqa: N818 - an HTTP problem document
     """An RFC 7807 problem the API answers with.
 
     Attributes:
@@ -51,9 +51,7 @@ class SyncProblem(Exception):
         extra: additional members of the problem document.
     """
 
-    def __init__(
-        self, status: int, kind: str, detail: str, **extra: Any
-    ) -> None:
+    def __init__(self, status: int, kind: str, detail: str, **extra: Any) -> None:
         super().__init__(detail)
         self.status = status
         self.kind = kind
@@ -190,12 +188,14 @@ def pull(
         c = _SYNC_ROW.c
         scope = read_filter(principal, _SYNC_ROW)
         cols = (c.tbl, c.row_id, c.rev, c.deleted)
-        page = conn.execute(
-            select(*cols)
-            .where(c.rev > cursor, c.rev <= high, scope)
-            .order_by(c.rev)
-            .limit(limit)
-        ).all()
+        page: list[Any] = list(
+            conn.execute(
+                select(*cols)
+                .where(c.rev > cursor, c.rev <= high, scope)
+                .order_by(c.rev)
+                .limit(limit)
+            ).all()
+        )
         has_more = len(page) >= limit
         if has_more:
             last = page[-1][2]
@@ -258,9 +258,7 @@ def _evictions(
         .order_by(e.rev)
     ).all()
     candidates = {
-        (r[0], r[1])
-        for r in exits
-        if can_read(principal, Scope(r[2], r[3], r[4]))
+        (r[0], r[1]) for r in exits if can_read(principal, Scope(r[2], r[3], r[4]))
     }
     candidates -= {(r[0], r[1]) for r in page}
     if not candidates:
@@ -322,18 +320,22 @@ def bootstrap(
             raise must_rebootstrap("cursor_before_purge")
         t = table.table
         c = _SYNC_ROW.c
-        rows = conn.execute(
-            select(t)
-            .join(_SYNC_ROW, and_(c.tbl == tbl, c.row_id == t.c.id))
-            .where(
-                t.c.id > after_id,
-                c.rev <= as_of,
-                c.deleted.is_(False),
-                read_filter(principal, _SYNC_ROW),
+        rows = (
+            conn.execute(
+                select(t)
+                .join(_SYNC_ROW, and_(c.tbl == tbl, c.row_id == t.c.id))
+                .where(
+                    t.c.id > after_id,
+                    c.rev <= as_of,
+                    c.deleted.is_(False),
+                    read_filter(principal, _SYNC_ROW),
+                )
+                .order_by(t.c.id)
+                .limit(limit)
             )
-            .order_by(t.c.id)
-            .limit(limit)
-        ).mappings().all()
+            .mappings()
+            .all()
+        )
     states = [row_state(table, dict(r)) for r in rows]
     return {
         "tbl": tbl,

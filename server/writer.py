@@ -16,7 +16,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Table,
+    and_,
+    bindparam,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.sync.protocol.tables import (
@@ -28,7 +37,6 @@ from app.sync.protocol.tables import (
     synced_tables,
 )
 from app.sync.protocol.wire import (
-    Change,
     ConflictKind,
     Op,
     OpResult,
@@ -193,7 +201,7 @@ class Writer:
 
     # ---- public
 
-    def apply(self, changes: Sequence[Change]) -> ApplyResult:
+    def apply(self, changes: Sequence[Any]) -> ApplyResult:
         """Decide and write every change; returns per-op results and touched rows."""
         seen = self._seen_ops([c.get("op_id", "") for c in changes])
         decoded = [self._decode(c) for c in changes]
@@ -214,7 +222,7 @@ class Writer:
 
     # ---- loading
 
-    def _seen_ops(self, op_ids: list[str]) -> set[str]:
+    def _seen_ops(self, op_ids: list[Any]) -> set[str]:
         ids = [o for o in op_ids if isinstance(o, str) and o]
         found: set[str] = set()
         for chunk in _chunks(ids, 500):
@@ -225,7 +233,7 @@ class Writer:
             )
         return found
 
-    def _decode(self, change: Change) -> Incoming | str:
+    def _decode(self, change: Any) -> Incoming | str:
         """Decoded change, or the reason it is rejected."""
         table = synced_table(str(change.get("tbl", "")))
         if table is None:
@@ -259,7 +267,7 @@ class Writer:
             return "invalid_base_rev"
         return Incoming(op, base_rev, fields)
 
-    def _preload(self, changes: Sequence[Change], decoded: list[Incoming | str]) -> None:
+    def _preload(self, changes: Sequence[Any], decoded: list[Incoming | str]) -> None:
         by_table: dict[str, set[str]] = defaultdict(set)
         for change, dec in zip(changes, decoded, strict=True):
             if isinstance(dec, Incoming):
@@ -279,9 +287,9 @@ class Writer:
                 if values.get(col):
                     refs[target].add(str(values[col]))
             for parent in table.scope_parents:
-                target = parent.table or values.get(parent.kind_column or "")
-                if values.get(parent.column) and target in synced_tables():
-                    refs[str(target)].add(str(values[parent.column]))
+                ptarget = parent.table or values.get(parent.kind_column or "")
+                if values.get(parent.column) and ptarget in synced_tables():
+                    refs[str(ptarget)].add(str(values[parent.column]))
         for tbl, ids in refs.items():
             self._load_parents(tbl, ids)
 
@@ -338,7 +346,7 @@ class Writer:
 
     # ---- one change
 
-    def _apply_one(self, change: Change, dec: Incoming | str, *, seen: bool) -> OpResult:
+    def _apply_one(self, change: Any, dec: Incoming | str, *, seen: bool) -> OpResult:
         op_id = str(change.get("op_id") or "")
         if seen and op_id:
             return {"op_id": op_id, "status": Status.DUPLICATE, "conflict_ids": []}
@@ -371,7 +379,7 @@ class Writer:
         principal = self.principal
         if table.name in ADMIN_TABLES and not principal.is_admin:
             return "forbidden"
-        if table.name == CONFLICT_TABLE and not principal.is_admin:
+        if table.name == CONFLICT_TABLE and not principal.is_admin:  # noqa: SIM102
             if dec.op is not Op.UPDATE or not set(dec.fields) <= CONFLICT_CLIENT_FIELDS:
                 return "forbidden"
         if row is not None and (row.exists or row.created):
@@ -383,7 +391,10 @@ class Writer:
         return None
 
     def _missing_parent(
-        self, table: SyncedTable, dec: Incoming, row: _Row | None
+        self,
+        table: SyncedTable,
+        dec: Incoming,
+        row: _Row | None,  # noqa: ARG002
     ) -> str | None:
         for col, target in table.foreign_keys.items():
             if col not in dec.fields:
@@ -395,7 +406,9 @@ class Writer:
                 return f"missing_parent:{col}"
         return None
 
-    def _parent_deleted(self, table: SyncedTable, dec: Incoming, row: _Row | None) -> bool:
+    def _parent_deleted(
+        self, table: SyncedTable, dec: Incoming, row: _Row | None
+    ) -> bool:
         values = dict(row.values) if row else {}
         values.update({f: v for f, (v, _b, _o) in dec.fields.items()})
         for col, target in table.foreign_keys.items():
@@ -426,7 +439,7 @@ class Writer:
         for name, value in decision.writes.items():
             row.set(name, value)
             revs[name] = self.rev
-        if "owner_id" in decision.writes or decision.create:
+        if "owner_id" in decision.writes or decision.create:  # noqa: SIM102
             if "team_id" not in decision.writes:
                 team = self._home_team(row.values.get("owner_id"))
                 if row.values.get("team_id") != team or decision.create:
@@ -448,17 +461,17 @@ class Writer:
 
     def _finish(
         self,
-        change: Change,
+        change: Any,
         row: _Row | None,
         decision: Decision,
         op_id: str,
-        dec: Incoming | None = None,
+        dec: Incoming | None = None,  # noqa: ARG002
     ) -> OpResult:
         tbl = str(change.get("tbl", ""))
         row_id = str(change.get("id", ""))
         table = synced_table(tbl)
         key = (tbl, row_id)
-        if table is not None and key not in self.order and len(row_id) <= 36:
+        if table is not None and key not in self.order and len(row_id) <= 36:  # noqa: SIM102
             if row is not None or decision.status is not Status.DUPLICATE:
                 self.order.append(key)
         conflict_ids = [
@@ -487,7 +500,7 @@ class Writer:
         return result
 
     def _audit_change(
-        self, table: SyncedTable, row: _Row, change: Change, decision: Decision
+        self, table: SyncedTable, row: _Row, change: Any, decision: Decision
     ) -> dict[str, Any]:
         changed = {}
         for name in decision.writes:
@@ -527,7 +540,7 @@ class Writer:
 
     def _add_conflict(
         self,
-        change: Change,
+        change: Any,
         table: SyncedTable | None,
         row: _Row | None,
         spec: ConflictSpec,
@@ -586,7 +599,9 @@ class Writer:
             "target_id": spec.target_id,
             "reason": spec.reason,
             "op_id": op_id[:36],
-            "user_id": None if self.principal.user_id == "system" else self.principal.user_id,
+            "user_id": None
+            if self.principal.user_id == "system"
+            else self.principal.user_id,
             "device_id": self.principal.device_id,
             "client_edited_at": edited_at,
             "status": "open",
@@ -602,7 +617,7 @@ class Writer:
         crow = _Row(conflicts, cid, {}, exists=False, created=True)
         for name, value in values.items():
             crow.set(name, value)
-        crow.set("field_revs", {f: self.rev for f in conflicts.fields})
+        crow.set("field_revs", dict.fromkeys(conflicts.fields, self.rev))
         crow.set("rev", self.rev)
         crow.set("deleted_rev", None)
         crow.set("deleted_at", None)
@@ -710,9 +725,9 @@ class Writer:
                     if parent.table is not None and parent.table != ptbl:
                         continue
                     for chunk in _chunks(sorted(ids), 500):
-                        cond = t.c[parent.column].in_(chunk)
+                        cond: ColumnElement[bool] = t.c[parent.column].in_(chunk)
                         if parent.kind_column is not None:
-                            cond = cond & (t.c[parent.kind_column] == ptbl)
+                            cond = and_(cond, t.c[parent.kind_column] == ptbl)
                         for r in self.conn.execute(select(t).where(cond)).mappings():
                             key = (child.name, r["id"])
                             if key in self.sync_rows:
@@ -754,14 +769,14 @@ class Writer:
                 updates[(row.table.name, cols)].append(params)
         for tbl in sorted(creates, key=lambda n: synced_tables()[n].order):
             conn.execute(insert(synced_tables()[tbl].table), creates[tbl])
-        for (tbl, cols), params in updates.items():
-            table = synced_tables()[tbl].table
+        for (tbl, cols), rows in updates.items():
+            target = synced_tables()[tbl].table
             stmt = (
-                update(table)
-                .where(table.c.id == bindparam("b_id"))
+                update(target)
+                .where(target.c.id == bindparam("b_id"))
                 .values({c: bindparam(f"v_{c}") for c in sorted(cols)})
             )
-            conn.execute(stmt, params)
+            conn.execute(stmt, rows)
         if self.sync_rows:
             self._upsert_sync_rows(list(self.sync_rows.values()))
         if self.exits:

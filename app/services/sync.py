@@ -8,6 +8,7 @@ in memory until Relata closes (the user signs in again next time).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import platform
@@ -106,10 +107,8 @@ class TokenStore:
         with self._lock:
             self._memory.pop(key, None)
         if self.persistent:
-            try:
+            with contextlib.suppress(keyring.errors.KeyringError):
                 keyring.delete_password(*key)
-            except keyring.errors.KeyringError:
-                pass
 
 
 ClientFactory = Callable[[str, "str | None"], SyncClient]

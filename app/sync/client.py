@@ -39,7 +39,7 @@ class SyncError(UserError):
     """A sync problem the user can act on (code says which)."""
 
 
-class Transient(SyncError):
+class Transient(SyncError):  # noqa: N818 - reads as the situation
     """The server could not be reached or is busy; try again later."""
 
     def __init__(self, message: str, *, retry_after: float | None = None) -> None:
@@ -47,21 +47,21 @@ class Transient(SyncError):
         self.retry_after = retry_after
 
 
-class SignInRequired(SyncError):
+class SignInRequired(SyncError):  # noqa: N818 - reads as the situation
     """The token is missing, revoked or expired (the outbox stays)."""
 
     def __init__(self, message: str = "Sign in to the server again.") -> None:
         super().__init__("sync.sign_in", message)
 
 
-class UpdateRequired(SyncError):
+class UpdateRequired(SyncError):  # noqa: N818 - reads as the situation
     """The server needs a newer Relata (426)."""
 
     def __init__(self, message: str) -> None:
         super().__init__("sync.update_required", message)
 
 
-class MustRebootstrap(SyncError):
+class MustRebootstrap(SyncError):  # noqa: N818 - reads as the situation
     """The server asks to reload the local copy (409)."""
 
     def __init__(self, reason: str) -> None:
@@ -69,14 +69,14 @@ class MustRebootstrap(SyncError):
         self.reason = reason
 
 
-class TooLarge(SyncError):
+class TooLarge(SyncError):  # noqa: N818 - reads as the situation
     """The batch exceeded the server's size limit (413)."""
 
     def __init__(self) -> None:
         super().__init__("sync.too_large", "The batch is too large for the server.")
 
 
-class ServerRefused(SyncError):
+class ServerRefused(SyncError):  # noqa: N818 - reads as the situation
     """The server refused the request (4xx other than the above)."""
 
     def __init__(self, status: int, detail: str) -> None:
@@ -84,7 +84,7 @@ class ServerRefused(SyncError):
         self.status = status
 
 
-class BadCredentials(SyncError):
+class BadCredentials(SyncError):  # noqa: N818 - reads as the situation
     """Unknown user name or wrong password."""
 
     def __init__(self) -> None:

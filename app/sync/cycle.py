@@ -52,7 +52,11 @@ def run_cycle(
         applied += _pull(engine, client, progress, pull_limit)
     except MustRebootstrap:
         more = _push_all(engine, client, device_id, progress)
-        pushed, conflicts, applied = pushed + more[0], conflicts + more[1], applied + more[2]
+        pushed, conflicts, applied = (
+            pushed + more[0],
+            conflicts + more[1],
+            applied + more[2],
+        )
         store.clear_synced_rows(engine)
         applied += _bootstrap(engine, client, progress, bootstrap_limit)
         applied += _pull(engine, client, progress, pull_limit)
@@ -121,9 +125,7 @@ def _bootstrap(
                 "after_id": nxt or "",
                 "scope_epoch": epoch,
             }
-            applied += store.apply_bootstrap_page(
-                engine, page["rows"], progress=state
-            )
+            applied += store.apply_bootstrap_page(engine, page["rows"], progress=state)
             progress.report(index, len(tables), "Loading data from the server")
             if nxt is None:
                 break

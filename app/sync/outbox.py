@@ -193,7 +193,11 @@ def record(conn: Connection, entries: Iterable[Entry]) -> None:
             conn.execute(
                 update(OUTBOX)
                 .where(OUTBOX.c.seq == unsent["seq"])
-                .values(op=merged["op"], fields=merged["fields"], base_rev=merged["base_rev"])
+                .values(
+                    op=merged["op"],
+                    fields=merged["fields"],
+                    base_rev=merged["base_rev"],
+                )
             )
 
 
@@ -204,7 +208,11 @@ def _merge_fields(
     for name, spec in later.items():
         if name in out:
             out[name]["value"] = spec["value"]
-            if drop_reverted and "old" in out[name] and out[name]["old"] == spec["value"]:
+            if (
+                drop_reverted
+                and "old" in out[name]
+                and out[name]["old"] == spec["value"]
+            ):
                 del out[name]
         else:
             out[name] = dict(spec)
@@ -246,7 +254,11 @@ def coalesce(existing: Entry, new: Entry) -> Entry | None:
 
 
 def record_bulk(
-    conn: Connection, tbl: str, rows: Iterable[Mapping[str, Any]], *, created: bool = True
+    conn: Connection,
+    tbl: str,
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    created: bool = True,
 ) -> int:
     """Queue rows a bulk writer inserted (or updated) without the ORM.
 
@@ -264,7 +276,9 @@ def record_bulk(
         values = {f: row[f] for f in table.fields if f in row}
         if created:
             entries.append(
-                _entry(table, str(row["id"]), Op.CREATE, _as_fields(table, values, None), 0)
+                _entry(
+                    table, str(row["id"]), Op.CREATE, _as_fields(table, values, None), 0
+                )
             )
         else:
             revs = row.get("field_revs") or {}

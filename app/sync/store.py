@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, cast
@@ -192,9 +192,7 @@ def next_batch(
                 return None
             in_flight = str(uuid.uuid4())
             conn.execute(
-                update(OUTBOX)
-                .where(OUTBOX.c.seq.in_(seqs))
-                .values(batch_id=in_flight)
+                update(OUTBOX).where(OUTBOX.c.seq.in_(seqs)).values(batch_id=in_flight)
             )
         entries = (
             conn.execute(
@@ -267,9 +265,7 @@ def _rebase_pending(
     A pending field is rebased when the server now holds exactly the value we
     sent for it (applied or merged); then the later edit builds on that rev.
     """
-    wanted = [
-        s for s in rows if (s["tbl"], s["id"]) in sent and s["row"] is not None
-    ]
+    wanted = [s for s in rows if (s["tbl"], s["id"]) in sent and s["row"] is not None]
     by_key = {(s["tbl"], s["id"]): s for s in wanted}
     ids = list({s["id"] for s in wanted})
     pending: list[Any] = []
@@ -297,7 +293,7 @@ def _rebase_pending(
         for name, spec in fields.items():
             ours = change["fields"].get(name)
             if ours is not None and state["row"].get(name) == ours["value"]:
-                spec["base"] = int(state["field_revs"].get(name, spec["base"]))
+                spec["base"] = int(state["field_revs"].get(name) or spec["base"])
         base_rev = entry["base_rev"]
         if base_rev == change["base_rev"] or change["op"] == "create":
             base_rev = state["rev"]
@@ -312,7 +308,7 @@ def _rebase_pending(
 
 
 def apply_page(
-    engine: Engine, changes: Sequence[dict[str, Any]], *, cursor: int | None = None
+    engine: Engine, changes: Sequence[Any], *, cursor: int | None = None
 ) -> ApplyStats:
     """Apply pulled (or bootstrapped) rows; store ``cursor`` in the same transaction."""
     with _foreign_keys_off(engine) as conn:
@@ -323,7 +319,7 @@ def apply_page(
 
 
 def apply_bootstrap_page(
-    engine: Engine, rows: Sequence[dict[str, Any]], *, progress: dict[str, Any]
+    engine: Engine, rows: Sequence[Any], *, progress: dict[str, Any]
 ) -> ApplyStats:
     """Apply a bootstrap page and record how far the bootstrap got, atomically."""
     with _foreign_keys_off(engine) as conn:
@@ -413,8 +409,8 @@ def _apply_table(
             in_deleted_at = decode_time(change.get("updated_at"))
         current = local.get(row_id)
         if current is None:
-            row = {"id": row_id, **values}
-            row.update(
+            new_row = {"id": row_id, **values}
+            new_row.update(
                 rev=int(change.get("rev") or 0),
                 field_revs=in_revs,
                 deleted_rev=change.get("deleted_rev"),
@@ -422,12 +418,12 @@ def _apply_table(
                 updated_at=decode_time(change.get("updated_at")),
             )
             for col in t.c:
-                if col.name not in row or (
-                    row[col.name] is None and not col.nullable
+                if col.name not in new_row or (
+                    new_row[col.name] is None and not col.nullable
                 ):
-                    row[col.name] = _default(t, col.name)
-            inserts.append(row)
-            local[row_id] = row
+                    new_row[col.name] = _default(t, col.name)
+            inserts.append(new_row)
+            local[row_id] = new_row
             continue
         changed: dict[str, Any] = {}
         revs = dict(current.get("field_revs") or {})
@@ -465,13 +461,13 @@ def _apply_table(
         updates[frozenset(changed)].append(params)
     for start in range(0, len(inserts), 1000):
         conn.execute(insert(t), inserts[start : start + 1000])
-    for keys, params in updates.items():
+    for keys, group in updates.items():
         stmt = (
             update(t)
             .where(t.c.id == bindparam("b_id"))
             .values({k: bindparam(f"v_{k}") for k in sorted(keys)})
         )
-        conn.execute(stmt, params)
+        conn.execute(stmt, group)
     for start in range(0, len(evict), 900):
         conn.execute(delete(t).where(t.c.id.in_(evict[start : start + 900])))
     stats = ApplyStats(
@@ -480,9 +476,7 @@ def _apply_table(
         deleted=deleted,
         evicted=len(evict),
         skipped=skipped,
-        tables=frozenset({table.name})
-        if inserts or updates or evict
-        else frozenset(),
+        tables=frozenset({table.name}) if inserts or updates or evict else frozenset(),
     )
     return stats, [r["id"] for r in inserts]
 

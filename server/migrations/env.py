@@ -23,8 +23,9 @@ def _run(connection: Connection) -> None:
         version_table=VERSION_TABLE,
         render_as_batch=True,
         compare_type=True,
-        include_name=lambda name, type_, _parents: type_ != "table"
-        or name in target_metadata.tables,
+        include_name=lambda name, type_, _parents: (
+            type_ != "table" or name in target_metadata.tables
+        ),
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -88,7 +88,11 @@ class ThreadServer:
         self.url = f"http://127.0.0.1:{self.port}"
         self.app = create_app(engine, hasher=FAST_HASHER, **app_kwargs)
         config = uvicorn.Config(
-            self.app, host="127.0.0.1", port=self.port, log_level="error", lifespan="off"
+            self.app,
+            host="127.0.0.1",
+            port=self.port,
+            log_level="error",
+            lifespan="off",
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
@@ -110,7 +114,16 @@ class ThreadServer:
 def start_process_server(db_url: str, port: int) -> subprocess.Popen[bytes]:
     """``relata-server serve`` in a subprocess (for kill tests)."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "server.cli", "--db", db_url, "serve", "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "server.cli",
+            "--db",
+            db_url,
+            "serve",
+            "--port",
+            str(port),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env={**os.environ, "RELATA_SERVER_LOG": "warning"},
@@ -122,7 +135,9 @@ def start_process_server(db_url: str, port: int) -> subprocess.Popen[bytes]:
                 return proc
         except OSError:
             if proc.poll() is not None:
-                raise RuntimeError(proc.stderr.read().decode() if proc.stderr else "")
+                raise RuntimeError(
+                    proc.stderr.read().decode() if proc.stderr else ""
+                ) from None
             time.sleep(0.05)
     proc.kill()
     raise RuntimeError("server process did not start")
@@ -149,20 +164,30 @@ def make_laptop(tmp: Path, name: str) -> Laptop:
     return Laptop(name, database, svc, AddressService(database.sessions))
 
 
-def add_user(engine: Engine, username: str, *, role: Role = Role.REP, teams: tuple[str, ...] = ()) -> str:
+def add_user(
+    engine: Engine, username: str, *, role: Role = Role.REP, teams: tuple[str, ...] = ()
+) -> str:
     return auth.add_user(
-        engine, username=username, password=PASSWORD, role=role, teams=teams,
-        display_name=username.capitalize(), hasher=FAST_HASHER,
+        engine,
+        username=username,
+        password=PASSWORD,
+        role=role,
+        teams=teams,
+        display_name=username.capitalize(),
+        hasher=FAST_HASHER,
     )
 
 
 def sign_in(laptop: Laptop, url: str, username: str) -> None:
     laptop.sync.sign_in(url, username, PASSWORD, device_name=laptop.name)
-    laptop.user_id = laptop.sync.status().username and laptop.sync.engine and _user_id(laptop)
+    laptop.user_id = (
+        laptop.sync.status().username and laptop.sync.engine and _user_id(laptop)
+    )
 
 
 def _user_id(laptop: Laptop) -> str:
     from app.sync import store
+
     return store.read_state(laptop.db.engine, store.USER_ID)
 
 

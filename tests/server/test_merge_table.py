@@ -20,29 +20,36 @@ def upd(**fields: tuple[object, int]) -> Incoming:
 def test_any_op_already_seen_is_a_duplicate() -> None:
     d = decide(upd(name=("X", 10)), ROW, seen=True)
     assert d.status is Status.DUPLICATE
-    assert not d.writes and not d.conflicts
+    assert not d.writes
+    assert not d.conflicts
 
 
 def test_create_of_absent_row_is_applied_with_every_field() -> None:
     d = decide(Incoming(Op.CREATE, 0, {"name": ("Neu AG", 0, None)}), None)
-    assert d.status is Status.APPLIED and d.create
+    assert d.status is Status.APPLIED
+    assert d.create
     assert d.writes == {"name": "Neu AG"}
 
 
 def test_create_of_tombstoned_link_row_resurrects_it() -> None:
     dead = Current({"tag_id": "t"}, {"tag_id": 5}, 7, deleted=True)
     d = decide(Incoming(Op.CREATE, 0, {"tag_id": ("t", 0, None)}), dead)
-    assert d.status is Status.APPLIED and d.undelete and not d.create
+    assert d.status is Status.APPLIED
+    assert d.undelete
+    assert not d.create
 
 
 def test_create_of_present_row_with_equal_values_merges() -> None:
     d = decide(Incoming(Op.CREATE, 0, {"name": ("Muster AG", 0, None)}), ROW)
-    assert d.status is Status.MERGED and not d.writes
+    assert d.status is Status.MERGED
+    assert not d.writes
 
 
 def test_create_of_present_row_with_other_values_conflicts_per_field() -> None:
     d = decide(
-        Incoming(Op.CREATE, 0, {"name": ("Muster AG", 0, None), "city": ("Chur", 0, None)}),
+        Incoming(
+            Op.CREATE, 0, {"name": ("Muster AG", 0, None), "city": ("Chur", 0, None)}
+        ),
         ROW,
     )
     assert d.status is Status.CONFLICT
@@ -59,12 +66,15 @@ def test_update_on_current_base_is_applied_and_other_fields_untouched() -> None:
 
 def test_update_on_old_base_with_equal_value_merges() -> None:
     d = decide(upd(notes=("server", 3)), ROW)
-    assert d.status is Status.MERGED and not d.writes and not d.conflicts
+    assert d.status is Status.MERGED
+    assert not d.writes
+    assert not d.conflicts
 
 
 def test_update_on_old_base_with_other_value_conflicts_and_keeps_client_value() -> None:
     d = decide(upd(notes=("mine", 3)), ROW)
-    assert d.status is Status.CONFLICT and not d.writes
+    assert d.status is Status.CONFLICT
+    assert not d.writes
     (c,) = d.conflicts
     assert (c.field, c.server_value, c.server_rev) == ("notes", "server", 12)
     assert (c.client_value, c.client_base, c.client_old) == ("mine", 3, "old")
@@ -73,7 +83,8 @@ def test_update_on_old_base_with_other_value_conflicts_and_keeps_client_value() 
 def test_update_of_tombstoned_row_is_edit_on_deleted() -> None:
     dead = Current(ROW.values, ROW.field_revs, 13, deleted=True)
     d = decide(upd(city=("Chur", 10)), dead)
-    assert d.status is Status.CONFLICT and not d.writes
+    assert d.status is Status.CONFLICT
+    assert not d.writes
     assert d.conflicts[0].kind is ConflictKind.EDIT_ON_DELETED
     assert d.conflicts[0].client_value == {"city": "Chur"}
 
@@ -92,12 +103,14 @@ def test_update_of_merged_row_points_at_the_survivor() -> None:
 
 def test_delete_on_current_rev_is_applied() -> None:
     d = decide(Incoming(Op.DELETE, 12, {}), ROW)
-    assert d.status is Status.APPLIED and d.tombstone
+    assert d.status is Status.APPLIED
+    assert d.tombstone
 
 
 def test_delete_after_a_later_edit_conflicts_and_the_row_stays() -> None:
     d = decide(Incoming(Op.DELETE, 9, {}), ROW)
-    assert d.status is Status.CONFLICT and not d.tombstone
+    assert d.status is Status.CONFLICT
+    assert not d.tombstone
     assert d.conflicts[0].kind is ConflictKind.DELETE_ON_EDITED
 
 
@@ -110,7 +123,8 @@ def test_create_child_of_deleted_parent_is_applied_with_a_conflict() -> None:
     d = decide(
         Incoming(Op.CREATE, 0, {"street": ("Weg", 0, None)}), None, parent_deleted=True
     )
-    assert d.status is Status.APPLIED and d.create
+    assert d.status is Status.APPLIED
+    assert d.create
     assert d.conflicts[0].kind is ConflictKind.PARENT_DELETED
 
 
@@ -124,12 +138,14 @@ def test_rejected_keeps_the_client_values() -> None:
 
 def test_unknown_row_with_base_zero_is_rejected() -> None:
     d = decide(Incoming(Op.UPDATE, 0, {"city": ("Chur", 0, None)}), None)
-    assert d.status is Status.REJECTED and d.reason == "unknown_row"
+    assert d.status is Status.REJECTED
+    assert d.reason == "unknown_row"
 
 
 def test_disjoint_fields_merge_without_conflict() -> None:
     d = decide(upd(city=("Chur", 10), name=("Muster AG", 10)), ROW)
-    assert d.status is Status.APPLIED and not d.conflicts
+    assert d.status is Status.APPLIED
+    assert not d.conflicts
 
 
 def test_conflict_rows_resolve_first_resolution_wins() -> None:
@@ -139,4 +155,6 @@ def test_conflict_rows_resolve_first_resolution_wins() -> None:
         resolved,
         conflicts_allowed=False,
     )
-    assert d.status is Status.MERGED and not d.conflicts and not d.writes
+    assert d.status is Status.MERGED
+    assert not d.conflicts
+    assert not d.writes

@@ -39,32 +39,45 @@ def pretend_synced(db: Database, table: str, row_id: str, rev: int) -> None:
     with db.engine.begin() as conn:
         conn.exec_driver_sql(
             f"UPDATE {table} SET rev = ?, field_revs = ? WHERE id = ?",
-            (rev, '{"name": %d, "notes": %d, "legal_form": %d}' % (rev, rev, rev), row_id),
+            (
+                rev,
+                '{"name": %d, "notes": %d, "legal_form": %d}' % (rev, rev, rev),  # noqa: UP031
+                row_id,
+            ),
         )
         conn.execute(outbox.OUTBOX.delete())
 
 
-def test_create_is_captured_with_every_field_and_no_derived_ones(db: Database, svc: AddressService) -> None:
+def test_create_is_captured_with_every_field_and_no_derived_ones(
+    db: Database, svc: AddressService
+) -> None:
     org = make_organisation(svc, name="Muster AG")
     e = org_entry(db, org.id)
-    assert e.op == "create" and e.base_rev == 0
+    assert e.op == "create"
+    assert e.base_rev == 0
     assert e.fields["name"]["value"] == "Muster AG"
-    assert "legal_form" in e.fields and "email" not in e.fields  # email is derived
+    assert "legal_form" in e.fields
+    assert "email" not in e.fields
     assert {x.tbl for x in entries(db)} == {"organisation", "address", "channel"}
 
 
-def test_update_update_is_one_entry_with_first_base_and_latest_value(db: Database, svc: AddressService) -> None:
+def test_update_update_is_one_entry_with_first_base_and_latest_value(
+    db: Database, svc: AddressService
+) -> None:
     org = make_organisation(svc, name="Muster AG")
     pretend_synced(db, "organisation", org.id, 7)
     data = svc.get_organisation(org.id).data()
     svc.update_organisation(org.id, dataclasses.replace(data, notes="one"))
     svc.update_organisation(org.id, dataclasses.replace(data, notes="two"))
     e = org_entry(db, org.id)
-    assert e.op == "update" and e.base_rev == 7
+    assert e.op == "update"
+    assert e.base_rev == 7
     assert e.fields == {"notes": {"value": "two", "base": 7, "old": ""}}
 
 
-def test_an_edit_back_to_the_original_drops_the_field(db: Database, svc: AddressService) -> None:
+def test_an_edit_back_to_the_original_drops_the_field(
+    db: Database, svc: AddressService
+) -> None:
     org = make_organisation(svc, name="Muster AG")
     pretend_synced(db, "organisation", org.id, 7)
     data = svc.get_organisation(org.id).data()
@@ -78,7 +91,8 @@ def test_create_then_updates_stay_a_create(db: Database, svc: AddressService) ->
     data = svc.get_organisation(org.id).data()
     svc.update_organisation(org.id, dataclasses.replace(data, notes="later"))
     e = org_entry(db, org.id)
-    assert e.op == "create" and e.fields["notes"] == {"value": "later", "base": 0}
+    assert e.op == "create"
+    assert e.fields["notes"] == {"value": "later", "base": 0}
 
 
 def test_create_then_delete_leaves_nothing(db: Database, svc: AddressService) -> None:
@@ -87,17 +101,22 @@ def test_create_then_delete_leaves_nothing(db: Database, svc: AddressService) ->
     assert [e for e in entries(db) if e.row_id == org.id] == []
 
 
-def test_update_then_delete_is_a_delete_with_the_original_base(db: Database, svc: AddressService) -> None:
+def test_update_then_delete_is_a_delete_with_the_original_base(
+    db: Database, svc: AddressService
+) -> None:
     org = make_organisation(svc, name="Muster AG")
     pretend_synced(db, "organisation", org.id, 7)
     data = svc.get_organisation(org.id).data()
     svc.update_organisation(org.id, dataclasses.replace(data, notes="x"))
     svc.delete_organisation(org.id)
     e = org_entry(db, org.id)
-    assert e.op == "delete" and e.base_rev == 7
+    assert e.op == "delete"
+    assert e.base_rev == 7
 
 
-def test_delete_then_restore_gives_back_the_earlier_update(db: Database, svc: AddressService) -> None:
+def test_delete_then_restore_gives_back_the_earlier_update(
+    db: Database, svc: AddressService
+) -> None:
     org = make_organisation(svc, name="Muster AG")
     pretend_synced(db, "organisation", org.id, 7)
     svc.delete_organisation(org.id)
@@ -115,10 +134,12 @@ def test_stamped_entries_are_not_coalesced(db: Database, svc: AddressService) ->
     assert mine[1].fields == {"notes": {"value": "after send", "base": 0, "old": ""}}
 
 
-def test_a_failed_transaction_leaves_no_entry(db: Database, svc: AddressService) -> None:
+def test_a_failed_transaction_leaves_no_entry(
+    db: Database, svc: AddressService
+) -> None:
     from app.models import Organisation
 
-    with pytest.raises(RuntimeError), db.sessions.begin() as s:
+    with pytest.raises(RuntimeError), db.sessions.begin() as s:  # noqa: PT012
         s.add(Organisation(name="Ghost AG"))
         s.flush()
         raise RuntimeError
@@ -140,7 +161,10 @@ def test_bulk_writers_queue_rows_in_their_transaction(db: Database) -> None:
     from app.models import Organisation
 
     with db.engine.begin() as conn:
-        rows = [{"id": f"00000000-0000-4000-8000-00000000000{i}", "name": f"Import {i}"} for i in range(3)]
+        rows = [
+            {"id": f"00000000-0000-4000-8000-00000000000{i}", "name": f"Import {i}"}
+            for i in range(3)
+        ]
         conn.execute(insert(Organisation), rows)
         assert outbox.record_bulk(conn, "organisation", rows) == 3
     got = entries(db)

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, func, select
 
 from app.domain.addresses import ListFilter
 from app.domain.sync import Resolution
-from app.models import EntityTag, Organisation, Person, Employment, SyncConflict, Tag
+from app.models import Employment, EntityTag, Organisation, Person, Tag
 from app.models.tags import link_id
 from app.sync import store
 from app.sync.client import SignInRequired
@@ -47,7 +47,9 @@ def test_s1_disjoint_fields_both_kept_without_conflict(laptop: Make) -> None:
         assert open_conflicts(lap) == []
 
 
-def test_s2_same_field_second_pusher_gets_one_conflict_and_mine_reaches_both(laptop: Make) -> None:
+def test_s2_same_field_second_pusher_gets_one_conflict_and_mine_reaches_both(
+    laptop: Make,
+) -> None:
     a, b = laptop("anna"), laptop("beat")
     org = make_organisation(a.addresses, name="Muster AG")
     a.run(), b.run()
@@ -56,9 +58,16 @@ def test_s2_same_field_second_pusher_gets_one_conflict_and_mine_reaches_both(lap
     a.run()
     report, _ = b.run()
     assert report.new_conflicts == 1
-    assert b.addresses.get_organisation(org.id).notes == "from Anna"  # server value stays
+    assert (
+        b.addresses.get_organisation(org.id).notes == "from Anna"
+    )  # server value stays
     (c,) = open_conflicts(b)
-    assert (c.field, c.theirs, c.mine, c.original) == ("notes", "from Anna", "from Beat", "")
+    assert (c.field, c.theirs, c.mine, c.original) == (
+        "notes",
+        "from Anna",
+        "from Beat",
+        "",
+    )
     b.sync.resolve(c.id, Resolution.MINE)
     b.run(), a.run()
     for lap in (a, b):
@@ -80,7 +89,9 @@ def test_s3_delete_while_another_edits_keeps_the_record(laptop: Make) -> None:
     assert a.addresses.get_organisation(org.id).notes == "Anruf: Offerte gewünscht"
 
 
-def test_s4_lead_conversion_is_one_batch_one_rev(laptop: Make, server: tuple[Engine, ThreadServer]) -> None:
+def test_s4_lead_conversion_is_one_batch_one_rev(
+    laptop: Make, server: tuple[Engine, ThreadServer]
+) -> None:
     a = laptop("anna")
     a.run()
     with a.db.sessions.begin() as s:
@@ -97,7 +108,8 @@ def test_s4_lead_conversion_is_one_batch_one_rev(laptop: Make, server: tuple[Eng
             for t, i in ((Organisation, org.id), (Person, person.id))
         }
         batches = conn.execute(select(func.count()).select_from(SyncBatch)).scalar_one()
-    assert len(revs) == 1 and batches == 1
+    assert len(revs) == 1
+    assert batches == 1
 
 
 def test_s5_reassigned_contact_moves_between_laptops(laptop: Make) -> None:
@@ -112,7 +124,9 @@ def test_s5_reassigned_contact_moves_between_laptops(laptop: Make) -> None:
     assert c.addresses.get_organisation(org.id).addresses[0].city == "Zürich"
 
 
-def test_s6_same_tag_added_twice_is_one_row(laptop: Make, server: tuple[Engine, ThreadServer]) -> None:
+def test_s6_same_tag_added_twice_is_one_row(
+    laptop: Make, server: tuple[Engine, ThreadServer]
+) -> None:
     a, b = laptop("anna"), laptop("beat")
     org = make_organisation(a.addresses, name="Muster AG")
     with a.db.sessions.begin() as s:
@@ -120,16 +134,25 @@ def test_s6_same_tag_added_twice_is_one_row(laptop: Make, server: tuple[Engine, 
     a.run(), b.run()
     for lap in (a, b):
         with lap.db.sessions.begin() as s:
-            s.add(EntityTag(id=link_id(org.id, "11111111-1111-4111-8111-111111111111"),
-                            entity_kind="organisation", entity_id=org.id,
-                            tag_id="11111111-1111-4111-8111-111111111111"))
+            s.add(
+                EntityTag(
+                    id=link_id(org.id, "11111111-1111-4111-8111-111111111111"),
+                    entity_kind="organisation",
+                    entity_id=org.id,
+                    tag_id="11111111-1111-4111-8111-111111111111",
+                )
+            )
     a.run(), b.run()
     with server[0].connect() as conn:
-        assert conn.execute(select(func.count()).select_from(EntityTag)).scalar_one() == 1
+        assert (
+            conn.execute(select(func.count()).select_from(EntityTag)).scalar_one() == 1
+        )
     assert open_conflicts(a) == open_conflicts(b) == []
 
 
-def test_s7_one_field_edited_differently_conflicts_on_that_field_only(laptop: Make) -> None:
+def test_s7_one_field_edited_differently_conflicts_on_that_field_only(
+    laptop: Make,
+) -> None:
     # custom-field values are rows of their own (issue 8); a person field
     # stands in: the conflict must name that field and nothing else
     a, b = laptop("anna"), laptop("beat")
@@ -140,21 +163,38 @@ def test_s7_one_field_edited_differently_conflicts_on_that_field_only(laptop: Ma
     pb = b.addresses.get_person(p.id).data()
     b.addresses.update_person(p.id, dataclasses.replace(pb, title="Prof."))
     a.run(), b.run()
-    assert [(c.field, c.theirs, c.mine) for c in open_conflicts(b)] == [("title", "Dr.", "Prof.")]
+    assert [(c.field, c.theirs, c.mine) for c in open_conflicts(b)] == [
+        ("title", "Dr.", "Prof.")
+    ]
     assert b.addresses.get_person(p.id).notes == "A"
 
 
-def test_s8_edit_of_a_merged_duplicate_points_at_the_survivor(laptop: Make, server: tuple[Engine, ThreadServer]) -> None:
+def test_s8_edit_of_a_merged_duplicate_points_at_the_survivor(
+    laptop: Make, server: tuple[Engine, ThreadServer]
+) -> None:
     a = laptop("anna")
     loser = make_organisation(a.addresses, name="Muster AG (Dublette)")
     winner = make_organisation(a.addresses, name="Muster AG")
     a.run()
     with server[0].begin() as conn:  # the server's duplicate merge
         rev = bump_counter(conn)
-        row = conn.execute(select(Organisation.rev, Organisation.field_revs).where(Organisation.id == loser.id)).one()
-        Writer(conn, SYSTEM, rev=rev, source="server").apply([{
-            "op_id": str(uuid.uuid4()), "tbl": "organisation", "id": loser.id, "op": "delete",
-            "base_rev": row.rev, "fields": {"merged_into": {"value": winner.id, "base": 0}}}])
+        row = conn.execute(
+            select(Organisation.rev, Organisation.field_revs).where(
+                Organisation.id == loser.id
+            )
+        ).one()
+        Writer(conn, SYSTEM, rev=rev, source="server").apply(
+            [
+                {
+                    "op_id": str(uuid.uuid4()),
+                    "tbl": "organisation",
+                    "id": loser.id,
+                    "op": "delete",
+                    "base_rev": row.rev,
+                    "fields": {"merged_into": {"value": winner.id, "base": 0}},
+                }
+            ]
+        )
     edit_org(a, loser.id, notes="noch offen")
     a.run()
     (c,) = open_conflicts(a)
@@ -168,14 +208,17 @@ def test_s9_token_is_in_neither_database_nor_settings(laptop: Make, tmp_path) ->
     make_organisation(a.addresses)
     a.run()
     token = keyring.get_password(f"Relata:{a.sync.server_url}", "anna")
-    assert token and token.startswith("rlt_")
+    assert token
+    assert token.startswith("rlt_")
     a.db.engine.dispose()
     for path in tmp_path.rglob("*"):
         if path.is_file():
             assert token.encode() not in path.read_bytes(), path
 
 
-def test_revoked_token_keeps_the_outbox(laptop: Make, server: tuple[Engine, ThreadServer]) -> None:
+def test_revoked_token_keeps_the_outbox(
+    laptop: Make, server: tuple[Engine, ThreadServer]
+) -> None:
     a = laptop("anna")
     a.run()
     with server[0].begin() as conn:
@@ -190,22 +233,36 @@ def test_revoked_token_keeps_the_outbox(laptop: Make, server: tuple[Engine, Thre
     assert a.sync.status().pending == 0
 
 
-def test_client_killed_between_ack_and_local_commit_resends_the_same_batch(laptop: Make, server: tuple[Engine, ThreadServer]) -> None:
+def test_client_killed_between_ack_and_local_commit_resends_the_same_batch(
+    laptop: Make, server: tuple[Engine, ThreadServer]
+) -> None:
     a = laptop("anna")
     a.run()
     make_organisation(a.addresses, name="Crash AG")
-    batch = store.next_batch(a.db.engine, store.read_state(a.db.engine, store.DEVICE_ID))
+    batch = store.next_batch(
+        a.db.engine, store.read_state(a.db.engine, store.DEVICE_ID)
+    )
     assert batch is not None
-    client = a.sync._client(a.sync.server_url, a.sync.tokens.get(a.sync.server_url, "anna"))
+    client = a.sync._client(
+        a.sync.server_url, a.sync.tokens.get(a.sync.server_url, "anna")
+    )
     client.push(batch)  # the server commits; the laptop "dies" before ack
     client.close()
-    again = store.next_batch(a.db.engine, store.read_state(a.db.engine, store.DEVICE_ID))
+    again = store.next_batch(
+        a.db.engine, store.read_state(a.db.engine, store.DEVICE_ID)
+    )
     assert again == batch
     a.run()
     assert a.sync.status().pending == 0
     with server[0].connect() as conn:
-        assert conn.execute(select(func.count()).select_from(SyncBatch)).scalar_one() == 1
-        ops = conn.execute(select(func.count()).select_from(SyncOp).where(SyncOp.batch_id == batch["batch_id"])).scalar_one()
+        assert (
+            conn.execute(select(func.count()).select_from(SyncBatch)).scalar_one() == 1
+        )
+        ops = conn.execute(
+            select(func.count())
+            .select_from(SyncOp)
+            .where(SyncOp.batch_id == batch["batch_id"])
+        ).scalar_one()
     assert ops == len(batch["changes"])
     with a.db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"

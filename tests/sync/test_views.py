@@ -58,7 +58,9 @@ def test_sign_in_errors_show_next_to_the_field_and_input_stays(
     assert dialog.username.text() == "anna"
     dialog.server_url.setText("not a url")
     dialog.submit()
-    qtbot.waitUntil(lambda: dialog.errors["server_url"].isVisibleTo(dialog), timeout=5000)
+    qtbot.waitUntil(
+        lambda: dialog.errors["server_url"].isVisibleTo(dialog), timeout=5000
+    )
     dialog.server_url.setText(server[1].url)
     dialog.password.setText(PASSWORD)
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
@@ -80,7 +82,8 @@ def test_inbox_lists_theirs_mine_original_and_keep_theirs_resolves(
     assert page.detail.original.text() == "(empty)"
     with qtbot.waitSignal(page.sig_data_changed):
         page.detail.btn_theirs.click()
-    assert page.model.rowCount() == 0 and page.empty.isVisibleTo(page)
+    assert page.model.rowCount() == 0
+    assert page.empty.isVisibleTo(page)
     assert b.addresses.get_organisation(org_id).notes == "Anna says"
 
 
@@ -95,7 +98,9 @@ def test_edited_value_reaches_the_other_laptop(qtbot: QtBot, laptop: Make) -> No
     assert a.sync.conflicts() == []
 
 
-def test_a_bad_typed_value_shows_an_error_and_nothing_changes(qtbot: QtBot, laptop: Make) -> None:
+def test_a_bad_typed_value_shows_an_error_and_nothing_changes(
+    qtbot: QtBot, laptop: Make
+) -> None:
     _a, b, _org = conflict_on(laptop, "legal_form")
     item = b.sync.conflicts()[0]
     page = SyncPage(b.sync)
@@ -105,7 +110,9 @@ def test_a_bad_typed_value_shows_an_error_and_nothing_changes(qtbot: QtBot, lapt
     assert len(b.sync.conflicts()) == 1
 
 
-def test_status_widget_shows_pending_and_conflict_badge(qtbot: QtBot, laptop: Make) -> None:
+def test_status_widget_shows_pending_and_conflict_badge(
+    qtbot: QtBot, laptop: Make
+) -> None:
     _a, b, org_id = conflict_on(laptop)
     data = b.addresses.get_organisation(org_id).data()
     b.addresses.update_organisation(org_id, dataclasses.replace(data, legal_form="AG"))
@@ -113,10 +120,13 @@ def test_status_widget_shows_pending_and_conflict_badge(qtbot: QtBot, laptop: Ma
     qtbot.addWidget(widget)
     widget.show_status(b.sync.status())
     assert "1 change to send" in widget.label.text()
-    assert widget.badge.isVisibleTo(widget) and widget.badge.text() == "1 conflict"
+    assert widget.badge.isVisibleTo(widget)
+    assert widget.badge.text() == "1 conflict"
 
 
-def test_main_window_has_the_sync_page_and_f5(qtbot: QtBot, db, runner: TaskRunner) -> None:
+def test_main_window_has_the_sync_page_and_f5(
+    qtbot: QtBot, db, runner: TaskRunner
+) -> None:
     services = build_services(db)
     win = MainWindow(services, runner)
     qtbot.addWidget(win)

@@ -209,7 +209,9 @@ class SyncedTable:
         return out
 
 
-def _scope_parents(model: type[Any], table: Table, synced: set[str]) -> list[ScopeParent]:
+def _scope_parents(
+    model: type[Any], table: Table, synced: set[str]
+) -> list[ScopeParent]:
     declared = getattr(model, "sync_scope_parents", None)
     out: list[ScopeParent] = []
     cols = table.c
@@ -218,9 +220,14 @@ def _scope_parents(model: type[Any], table: Table, synced: set[str]) -> list[Sco
     for col in cols:
         for fk in col.foreign_keys:
             target = fk.column.table.name
-            if target in synced and target != table.name and col.name not in (
-                "owner_id",
-                "team_id",
+            if (
+                target in synced
+                and target != table.name
+                and col.name
+                not in (
+                    "owner_id",
+                    "team_id",
+                )
             ):
                 out.append(ScopeParent(col.name, target))
     if declared is not None:
@@ -233,7 +240,7 @@ def _scope_parents(model: type[Any], table: Table, synced: set[str]) -> list[Sco
 def synced_tables() -> dict[str, SyncedTable]:
     """Every synced table by name, parents before children (FK order)."""
     models = {
-        cast(Table, m.class_.__table__).name: m.class_
+        cast(Table, m.local_table).name: m.class_
         for m in Base.registry.mappers
         if issubclass(m.class_, SyncMixin)
     }

@@ -151,5 +151,5 @@ class SyncController(QObject):
 
     def _retry_later(self, retry_after: float | None) -> None:
         self._backoff = min(MAX_BACKOFF_S, max(1.0, self._backoff * 2))
-        wait = retry_after if retry_after else self._backoff * random.uniform(0.5, 1.5)  # noqa: S311
+        wait = retry_after if retry_after else self._backoff * random.uniform(0.5, 1.5)
         self._soon.start(int(wait * 1000))

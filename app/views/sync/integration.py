@@ -101,7 +101,7 @@ class SyncUi(QObject):
         self.service.sign_out()
         self.controller.refresh_status()
 
-    def on_data_changed(self, changes: Changes, initiator: object) -> None:
+    def on_data_changed(self, _changes: Changes, initiator: object) -> None:
         """Local edits schedule a sync; news from a sync refresh the inbox."""
         if initiator is self.controller:
             self.page.refresh()
@@ -118,7 +118,10 @@ class SyncUi(QObject):
         self.page.refresh()
         if report.new_conflicts:
             text = QCoreApplication.translate(
-                "Sync", "Synced — %n conflict(s) need your decision.", "", report.new_conflicts
+                "Sync",
+                "Synced — %n conflict(s) need your decision.",
+                "",
+                report.new_conflicts,
             )
         else:
             text = _t("Synced.")
@@ -126,4 +129,6 @@ class SyncUi(QObject):
 
     def _on_failed(self, exc: object) -> None:
         if isinstance(exc, SyncError):
-            self.window.statusBar().showMessage(error_message(exc.code, exc.message), 8000)
+            self.window.statusBar().showMessage(
+                error_message(exc.code, exc.message), 8000
+            )

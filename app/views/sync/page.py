@@ -9,11 +9,13 @@ with the next sync.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QDateTime,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -47,6 +49,11 @@ Index = QModelIndex | QPersistentModelIndex
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Sync", text)
+
+
+def local_time(value: dt.datetime) -> QDateTime:
+    """A UTC timestamp as local Qt time."""
+    return QDateTime.fromSecsSinceEpoch(int(value.timestamp())).toLocalTime()
 
 
 def record_kind_text(tbl: str) -> str:
@@ -149,7 +156,7 @@ class ConflictTableModel(QAbstractTableModel):
             if column == "who":
                 return item.who
             return QLocale().toString(
-                item.when.astimezone(), QLocale.FormatType.ShortFormat
+                local_time(item.when), QLocale.FormatType.ShortFormat
             )
         if role == Qt.ItemDataRole.UserRole:
             return item.id
@@ -272,7 +279,7 @@ class ConflictDetail(QFrame):
         if item.field:
             title += f" — {field_text(item.field)}"
         self.heading.setText(title)
-        when = QLocale().toString(item.when.astimezone(), QLocale.FormatType.LongFormat)
+        when = QLocale().toString(local_time(item.when), QLocale.FormatType.LongFormat)
         self.explain.setText(
             f"{kind_text(item.kind)}. "
             + _t("Sent by %1 on %2.").replace("%1", item.who or "?").replace("%2", when)
@@ -375,7 +382,9 @@ class SyncPage(QWidget):
         for column, width in enumerate((280, 130, 240, 120)):
             self.table.setColumnWidth(column, width)
         self.empty = QLabel(
-            _t("No conflicts. Changes made on several laptops were merged field by field.")
+            _t(
+                "No conflicts. Changes made on several laptops were merged field by field."
+            )
         )
         self.empty.setObjectName("emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -417,20 +426,28 @@ class SyncPage(QWidget):
                 )
             )
         elif status.server_url:
-            self.account.setText(_t("Server %1 — not signed in.").replace("%1", status.server_url))
+            self.account.setText(
+                _t("Server %1 — not signed in.").replace("%1", status.server_url)
+            )
         else:
             self.account.setText(
-                _t("This computer works offline. Sign in to a Relata server to share data with your team.")
+                _t(
+                    "This computer works offline. Sign in to a Relata server to share data with your team."
+                )
             )
         text = status_text(status)
         if status.last_error:
             text += " — " + error_message(status.last_error, status.last_error_text)
         if not status.token_persistent and status.signed_in:
-            text += " " + _t("(No password store available: you will sign in again after a restart.)")
+            text += " " + _t(
+                "(No password store available: you will sign in again after a restart.)"
+            )
         self.state.setText(text)
         self.btn_sync.setEnabled(status.signed_in)
         self.btn_sign_out.setVisible(status.signed_in)
-        self.btn_sign_in.setText(_t("Sign in again …") if status.username else _t("Sign in …"))
+        self.btn_sign_in.setText(
+            _t("Sign in again …") if status.username else _t("Sign in …")
+        )
 
     def refresh(self) -> None:
         """Reload the conflicts, keeping the selection where possible."""
@@ -443,7 +460,9 @@ class SyncPage(QWidget):
         )
         self.table.setVisible(count > 0)
         self.empty.setVisible(count == 0)
-        row = next((i for i, it in enumerate(items) if it.id == current), 0 if count else -1)
+        row = next(
+            (i for i, it in enumerate(items) if it.id == current), 0 if count else -1
+        )
         if row >= 0:
             self.table.selectRow(row)
             self.detail.show_item(items[row])
@@ -465,7 +484,7 @@ class SyncPage(QWidget):
         self.sig_data_changed.emit(changes, self)
         return True
 
-    def on_data_changed(self, changes: Changes, initiator: object) -> None:
+    def on_data_changed(self, _changes: Changes, initiator: object) -> None:
         """Refresh the inbox after a sync brought news."""
         if initiator is not self:
             self.refresh()

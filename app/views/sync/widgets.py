@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,9 +29,15 @@ def _t(text: str) -> str:
 def error_message(code: str, fallback: str) -> str:
     """A sync error in the UI language."""
     return {
-        "sync.offline": _t("The server cannot be reached. Your changes are kept and sent later."),
-        "sync.sign_in": _t("Please sign in to the server again. Your changes are kept."),
-        "sync.update_required": _t("The server needs a newer version of Relata. Your changes are kept."),
+        "sync.offline": _t(
+            "The server cannot be reached. Your changes are kept and sent later."
+        ),
+        "sync.sign_in": _t(
+            "Please sign in to the server again. Your changes are kept."
+        ),
+        "sync.update_required": _t(
+            "The server needs a newer version of Relata. Your changes are kept."
+        ),
         "sync.bad_credentials": _t("Unknown user name or wrong password."),
         "sync.tls": _t("The server's certificate could not be verified."),
         "sync.url": _t("Enter the server address, e.g. https://crm.example.ch"),
@@ -50,13 +56,16 @@ def status_text(status: SyncStatus) -> str:
     state = _t("Online") if status.online else _t("Offline")
     parts = [state]
     if status.last_sync is not None:
+        stamp = QDateTime.fromSecsSinceEpoch(int(status.last_sync.timestamp()))
         when = QLocale().toString(
-            status.last_sync.astimezone().time(), QLocale.FormatType.ShortFormat
+            stamp.toLocalTime().time(), QLocale.FormatType.ShortFormat
         )
         parts.append(_t("synced %1").replace("%1", when))
     if status.pending:
         parts.append(
-            QCoreApplication.translate("Sync", "%n change(s) to send", "", status.pending)
+            QCoreApplication.translate(
+                "Sync", "%n change(s) to send", "", status.pending
+            )
         )
     return " · ".join(parts)
 
