@@ -178,6 +178,8 @@ def write_screenshots(window: MainWindow, folder: Path, language: str) -> list[P
     window.addresses.save()
     grab("person_form_errors")
     window.addresses.revert()
+    window.sync_ui.show_page()
+    grab("sync")
     shots += write_exchange_screenshots(window, folder, language)
     window.show_page(ADDRESSES)
     return shots

@@ -92,6 +92,14 @@ class SyncStatusWidget(QWidget):
         self.badge.setObjectName("conflictBadge")
         self.badge.setCursor(Qt.CursorShape.PointingHandCursor)
         self.badge.hide()
+        self.label.setStyleSheet(
+            "QPushButton { border: none; background: transparent; padding: 0 6px; }"
+            "QPushButton:hover { text-decoration: underline; }"
+        )
+        self.badge.setStyleSheet(
+            "QPushButton { background: #cf222e; color: white; border: none;"
+            " border-radius: 9px; padding: 1px 9px; font-weight: 600; }"
+        )
         layout.addWidget(self.label)
         layout.addWidget(self.badge)
         self.label.clicked.connect(self.sig_open_requested)
