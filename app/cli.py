@@ -13,6 +13,8 @@ from typing import Any
 
 from app import __version__
 from app.config import Settings, load_settings
+from app.cli_exchange import add_parsers as add_exchange_parsers
+from app.cli_exchange import run_export, run_import
 from app.domain.errors import UserError
 
 
@@ -38,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshots", type=Path, metavar="DIR", help="with --smoke-test: write PNGs"
     )
     sub = parser.add_subparsers(dest="command")
+    add_exchange_parsers(sub)
     demo = sub.add_parser("demo", help="fill a database with realistic demo data")
     demo.add_argument("--db", dest="demo_db", type=Path, required=True)
     demo.add_argument("--organisations", type=int, default=200)
@@ -154,6 +157,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "demo":
             return _demo(args)
+        if args.command == "import":
+            return run_import(args)
+        if args.command == "export":
+            return run_export(args)
         if args.command == "sync":
             return _sync(args)
         settings = _settings(args)
