@@ -26,6 +26,9 @@ class EntityKind(StrEnum):
     TASK = "task"
     SERVICE_CASE = "service_case"
     KB_ARTICLE = "kb_article"
+    CUSTOM_FIELD = "custom_field"
+    SEGMENT = "segment"
+    QUALITY_RULE = "quality_rule"
 
 
 @dataclass(frozen=True)
