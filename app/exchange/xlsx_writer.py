@@ -33,6 +33,8 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _CHUNK = 2000
+_SPECIAL = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_FORMULA_CHARS = frozenset("".join(FORMULA_START))
 
 
 class ColumnKind(StrEnum):
@@ -164,12 +166,21 @@ def _write_sheet(out: IO[bytes], sheet: XlsxSheet, money_style: dict[str, int]) 
             if value is None or value == "":
                 continue
             ref = letters[i]
-            if isinstance(value, str):
-                text = clean_text(value)
-                quote = f' s="{_STYLE_QUOTE}"' if text.startswith(FORMULA_START) else ""
-                cells.append(
-                    f'<c r="{ref}{r}" t="inlineStr"{quote}>{_inline(text)}</c>'
-                )
+            if type(value) is str:
+                if (
+                    _SPECIAL.search(value)
+                    or value[0].isspace()
+                    or value[-1].isspace()
+                    or len(value) > MAX_CELL_TEXT
+                ):
+                    value = clean_text(value)
+                    if not value:
+                        continue
+                    body = _inline(value)
+                else:  # the common case: nothing to escape
+                    body = f"<is><t>{value}</t></is>"
+                quote = f' s="{_STYLE_QUOTE}"' if value[0] in _FORMULA_CHARS else ""
+                cells.append(f'<c r="{ref}{r}" t="inlineStr"{quote}>{body}</c>')
             elif isinstance(value, bool):
                 cells.append(f'<c r="{ref}{r}" t="b"><v>{int(value)}</v></c>')
             elif isinstance(value, dt.datetime):

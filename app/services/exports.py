@@ -171,7 +171,7 @@ class ExportService:
                 )
                 for f in fields
             ]
-            rows = ([shown(r).get(k) for k in keys] for r in records)
+            rows = (_pick(shown(r), keys) for r in records)
             return write_xlsx(path, [XlsxSheet(title_of(spec, title), columns, rows)])[
                 0
             ]
@@ -185,7 +185,7 @@ class ExportService:
                     return value.strftime("%d.%m.%Y") if excel else value.isoformat()
                 return str(value)
 
-            rows_text = ([text(shown(r).get(k)) for k in keys] for r in records)
+            rows_text = ([text(v) for v in _pick(shown(r), keys)] for r in records)
             tmp = path.with_name(path.name + ".part")
             count = write_csv(
                 tmp,
@@ -312,6 +312,11 @@ class ExportService:
             for rec in records.values():
                 if isinstance(rec.get("birth_date"), str):
                     rec["birth_date"] = dt.date.fromisoformat(rec["birth_date"])
+
+
+def _pick(record: dict[str, Any], keys: Sequence[str]) -> list[Any]:
+    get = record.get
+    return [get(k) for k in keys]
 
 
 def title_of(spec: EntitySpec, _title: Title) -> str:

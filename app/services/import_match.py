@@ -124,15 +124,23 @@ def find_matches(
         )
         return {r[0]: r[1] for r in rows}
     if key is DuplicateKey.EMAIL:
+        # one pass, no sort: a primary e-mail beats a secondary one; among
+        # equals the oldest record (lowest rowid comes first) wins
         wanted_set = set(wanted)
-        for value, rid in conn.exec_driver_sql(
-            f"SELECT c.value, c.{owner} FROM channel c JOIN {table} t ON t.id = c.{owner} "
-            "WHERE c.kind = 'email' AND c.deleted_at IS NULL AND t.deleted_at IS NULL "
-            "ORDER BY c.is_primary DESC, t.created_at"
+        primary: set[Hashable] = set()
+        for value, rid, is_primary in conn.exec_driver_sql(
+            f"SELECT c.value, c.{owner}, c.is_primary FROM channel c "
+            f"JOIN {table} t ON t.id = c.{owner} WHERE c.kind = 'email' "
+            "AND c.deleted_at IS NULL AND t.deleted_at IS NULL"
         ):
             k = fold(value)
-            if k in wanted_set and k not in found:
+            if k not in wanted_set or k in primary:
+                continue
+            if is_primary:
+                primary.add(k)
                 found[k] = rid
+            else:
+                found.setdefault(k, rid)
         return found
     if key is DuplicateKey.CUSTOMER_NUMBER:
         wanted_set = set(wanted)

@@ -145,6 +145,31 @@ def parse_stamp(cell: Cell) -> dt.datetime | None:
 
 
 type Parser = Callable[[Cell], Any]
+_MISS = object()
+
+
+class _Memo:
+    """Parsed values of one column by cell; off once it proves useless.
+
+    After :attr:`SAMPLE` parses, a column whose hits are under a quarter of
+    its lookups (unique names, e-mails) stops memoising, so the dict never
+    grows with values that do not repeat.
+    """
+
+    SAMPLE = 2000
+    LIMIT = 50_000
+
+    def __init__(self) -> None:
+        self.values: dict[Cell, Any] = {}
+        self.hits = 0
+        self.on = True
+
+    def remember(self, cell: Cell, value: Any) -> None:
+        self.values[cell] = value
+        size = len(self.values)
+        if (size == self.SAMPLE and self.hits < size // 3) or size >= self.LIMIT:
+            self.on = False
+            self.values.clear()
 
 
 class RowConverter:
@@ -175,6 +200,7 @@ class RowConverter:
                 (index, field, heading, self._parser(field, date_order))
             )
         self.mapped = {f.key for _i, f, _h, _p in self.columns}
+        self._memos = [_Memo() for _ in self.columns]
         self._heading = {f.key: h for _i, f, h, _p in self.columns}
 
     def heading(self, field: str) -> str:
@@ -224,14 +250,30 @@ class RowConverter:
     def convert(
         self, row: Sequence[Cell], number: int
     ) -> tuple[dict[str, Any], list[RowIssue]]:
-        """Field values of ``row`` (sheet row ``number``) and its issues."""
+        """Field values of ``row`` (sheet row ``number``) and its issues.
+
+        Parsed values are memoised per column while that pays: status,
+        salutation, city, canton, organisation repeat; names and e-mails do not,
+        and their memo switches itself off after a sample (see :class:`_Memo`).
+        """
         values: dict[str, Any] = {}
         issues: list[RowIssue] = []
         width = len(row)
-        for index, field, heading, parse in self.columns:
+        for (index, field, heading, parse), memo in zip(
+            self.columns, self._memos, strict=True
+        ):
             cell = row[index] if index < width else None
+            if memo.on:
+                try:
+                    hit = memo.values.get(cell, _MISS)
+                except TypeError:  # unhashable cell (never from our readers)
+                    hit = _MISS
+                if hit is not _MISS:
+                    memo.hits += 1
+                    values[field.key] = hit
+                    continue
             try:
-                values[field.key] = parse(cell)
+                value = parse(cell)
             except (ValueProblem, FieldProblem) as exc:
                 issues.append(
                     RowIssue(
@@ -243,6 +285,10 @@ class RowConverter:
                         cell_text(cell),
                     )
                 )
+                continue
+            values[field.key] = value
+            if memo.on:
+                memo.remember(cell, value)
         self._derive(values, issues, number)
         return values, issues
 

@@ -381,49 +381,80 @@ class BulkWriter:
         self.created[table] += ids
         self.written += [WrittenRow(table, rid, "insert", fields) for rid in ids]
 
+    def _insert_tuples(
+        self, table: str, cols: Sequence[str], rows: list[tuple[Any, ...]]
+    ) -> None:
+        """Insert row tuples (id first) in ``cols`` order; remember them for undo/sync."""
+        if not rows:
+            return
+        sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({_marks(len(cols))})"
+        self.conn.exec_driver_sql(sql, rows)
+        fields = frozenset(c for c in cols if c not in ("rev", "field_revs"))
+        ids = [r[0] for r in rows]
+        self.created[table] += ids
+        self.written += [WrittenRow(table, rid, "insert", fields) for rid in ids]
+
     def create(self, rows: Sequence[dict[str, Any]]) -> list[str]:
-        """Insert new records with their channels, address and employment."""
+        """Insert new records with their channels, address and employment.
+
+        Rows are built as tuples in column order (no per-row dicts): at 100k
+        records with ~5 rows each this loop is a third of the import's time.
+        """
         t = self.t
         is_person = t.table == "person"
-        mains: list[dict[str, Any]] = []
-        channels: list[dict[str, Any]] = []
-        addresses: list[dict[str, Any]] = []
-        jobs: list[dict[str, Any]] = []
+        new_id = self.new_id
+        stamp = self.stamp
+        keys = list(t.columns)
+        defaults = [t.defaults[k] for k in keys]
+        channel_fields = list(t.channels.items())
+        summary_cols = ("email", "phone", "postcode", "city", "org_name")
+        main_cols = (
+            "id",
+            *t.columns.values(),
+            *(summary_cols if is_person else summary_cols[:4]),
+            "rev",
+            "field_revs",
+            "created_at",
+            "updated_at",
+        )
+        mains: list[tuple[Any, ...]] = []
+        channels: list[tuple[Any, ...]] = []
+        addresses: list[tuple[Any, ...]] = []
+        jobs: list[tuple[Any, ...]] = []
         ids: list[str] = []
+        place_fields = [f for f in ADDRESS_FIELDS if f != "country"]
+        birth_at = keys.index("birth_date") if is_person else -1
+        industry_at = keys.index("industry_id") if not is_person else -1
         for values in rows:
-            rid = self.new_id()
+            rid = new_id()
             ids.append(rid)
-            owner = values.get("owner_id")
-            sync = self._sync(owner)
-            main: dict[str, Any] = {"id": rid}
-            for key, col in t.columns.items():
-                value = values.get(key)
-                main[col] = t.defaults[key] if value is None else value
-            if isinstance(main.get("birth_date"), dt.date):
-                main["birth_date"] = main["birth_date"].isoformat()
-            if not is_person and values.get("industry"):
-                main["industry_id"] = self.ensure_industry(values["industry"])
+            get = values.get
+            owner = get("owner_id")
+            sync = (0, "{}", owner, stamp, stamp)
+            main = [
+                d if (v := get(k)) is None else v
+                for k, d in zip(keys, defaults, strict=True)
+            ]
+            if is_person:
+                birth = main[birth_at]
+                if isinstance(birth, dt.date):
+                    main[birth_at] = birth.isoformat()
+            else:
+                industry = get("industry")
+                if industry:
+                    main[industry_at] = self.ensure_industry(industry)
+            owners = (None, rid) if is_person else (rid, None)
             # channels in form order; one primary per group (phone+mobile is one)
             position = 0
             summary_email = summary_phone = ""
-            has_mobile = bool(values.get("mobile"))
-            for fname, kind in t.channels.items():
-                value = values.get(fname)
+            has_mobile = bool(get("mobile"))
+            for fname, kind in channel_fields:
+                value = get(fname)
                 if not value:
                     continue
                 primary = int(kind != "phone" or not has_mobile)
                 channels.append(
-                    {
-                        "id": self.new_id(),
-                        "organisation_id": None if is_person else rid,
-                        "person_id": rid if is_person else None,
-                        "kind": kind,
-                        "value": value,
-                        "label": "",
-                        "is_primary": primary,
-                        "position": position,
-                        **sync,
-                    }
+                    (new_id(), *owners, kind, value, "", primary, position, *sync)
                 )
                 position += 1
                 if kind == "email":
@@ -431,52 +462,56 @@ class BulkWriter:
                 elif primary and kind in ("phone", "mobile"):
                     summary_phone = value
             postcode = city = org_name = ""
-            if any(values.get(f) for f in ADDRESS_FIELDS if f != "country"):
-                addr = {f: values.get(f) or "" for f in ADDRESS_FIELDS}
-                addr["country"] = addr["country"] or "CH"
-                kind = t.address_kind
-                if is_person and values.get("organisation"):
-                    kind = "main"
-                addresses.append(
-                    {
-                        "id": self.new_id(),
-                        "organisation_id": None if is_person else rid,
-                        "person_id": rid if is_person else None,
-                        "kind": kind,
-                        **addr,
-                        "is_primary": 1,
-                        "position": 0,
-                        **sync,
-                    }
-                )
-                postcode, city = addr["postcode"], addr["city"]
-            if is_person and values.get("organisation"):
-                oid, org_name, opc, ocity = self.ensure_organisation(
-                    values["organisation"]
-                )
-                jobs.append(
-                    {
-                        "id": self.new_id(),
-                        "person_id": rid,
-                        "organisation_id": oid,
-                        "role": values.get("role") or "",
-                        "is_primary": 1,
-                        **sync,
-                    }
-                )
+            employer = get("organisation") if is_person else None
+            if any(get(f) for f in place_fields):
+                addr = [get(f) or "" for f in ADDRESS_FIELDS]
+                addr[-1] = addr[-1] or "CH"
+                kind = "main" if not is_person or employer else t.address_kind
+                addresses.append((new_id(), *owners, kind, *addr, 1, 0, *sync))
+                postcode, city = addr[4], addr[5]
+            if employer:
+                oid, org_name, opc, ocity = self.ensure_organisation(employer)
+                jobs.append((new_id(), rid, oid, get("role") or "", 1, *sync))
                 # a contact's own address first, else the employer's place
                 postcode, city = postcode or opc, city or ocity
-            main.update(
-                email=summary_email, phone=summary_phone, postcode=postcode, city=city
-            )
+            summary: tuple[str, ...] = (summary_email, summary_phone, postcode, city)
             if is_person:
-                main["org_name"] = org_name
-            main.update(sync)
-            mains.append(main)
-        self._insert(t.table, mains)
-        self._insert("channel", channels)
-        self._insert("address", addresses)
-        self._insert("employment", jobs)
+                summary += (org_name,)
+            mains.append((rid, *main, *summary, 0, "{}", stamp, stamp))
+        self._insert_tuples(t.table, main_cols, mains)
+        owner_cols = ("organisation_id", "person_id")
+        self._insert_tuples(
+            "channel",
+            (
+                "id",
+                *owner_cols,
+                "kind",
+                "value",
+                "label",
+                "is_primary",
+                "position",
+                *_SYNC_COLS,
+            ),
+            channels,
+        )
+        self._insert_tuples(
+            "address",
+            (
+                "id",
+                *owner_cols,
+                "kind",
+                *ADDRESS_FIELDS,
+                "is_primary",
+                "position",
+                *_SYNC_COLS,
+            ),
+            addresses,
+        )
+        self._insert_tuples(
+            "employment",
+            ("id", "person_id", "organisation_id", "role", "is_primary", *_SYNC_COLS),
+            jobs,
+        )
         return ids
 
     # ---- updates
@@ -816,11 +851,17 @@ class SearchMaintenance:
                 )
             )
         for table, cols, values in _fts_specs():
-            self.conn.exec_driver_sql(
+            insert = (
                 f"INSERT INTO {table}_fts(rowid, {cols}) SELECT {table}.rowid, "
                 f"{values(table)} FROM {table} WHERE {table}.deleted_at IS NULL AND "
-                f"({table}.rowid > ? OR {table}.id IN "
-                f"(SELECT id FROM _import_ids WHERE tbl = '{table}'))",
+            )
+            # two statements, not one with OR: the rowid range stays a range scan
+            self.conn.exec_driver_sql(
+                insert + f"{table}.rowid > ?", (self.floors[table],)
+            )
+            self.conn.exec_driver_sql(
+                insert + f"{table}.rowid <= ? AND {table}.id IN "
+                f"(SELECT id FROM _import_ids WHERE tbl = '{table}')",
                 (self.floors[table],),
             )
         self.conn.exec_driver_sql("DELETE FROM _import_ids")
