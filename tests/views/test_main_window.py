@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import __version__
@@ -16,6 +17,7 @@ from app.domain.addresses import ListFilter
 from app.domain.progress import ProgressSink
 from app.services.container import Services
 from app.tasks.runner import TaskRunner
+from app.views.about_dialog import AboutDialog
 from app.views.address_book import ORGANISATIONS, PERSONS
 from app.views.home import DemoDataDialog
 from app.views.main_window import ADDRESSES, HOME, MainWindow
@@ -285,14 +287,49 @@ def test_task_crash_is_shown(
     assert critical == ["The task “sync” failed: unexpected\nYour data is unchanged."]
 
 
-def test_about_names_version_and_database(
+def test_about_names_version_database_and_licences(
     window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    texts: list[str] = []
-    monkeypatch.setattr(QMessageBox, "about", lambda _p, _t, text: texts.append(text))
+    shown: list[AboutDialog] = []
+
+    def fake_exec(dialog: AboutDialog) -> int:
+        shown.append(dialog)
+        return 0
+
+    monkeypatch.setattr(AboutDialog, "exec", fake_exec)
     window.act_about.trigger()
-    assert __version__ in texts[0]
-    assert str(services.db_path) in texts[0]
+    texts = " ".join(label.text() for label in shown[0].findChildren(QLabel))
+    assert __version__ in texts
+    assert "Development build" in texts
+    assert str(services.db_path) in texts
+    table = shown[0].components
+    names = {table.item(r, 0).text().lower() for r in range(table.rowCount())}
+    assert {"sqlalchemy", "pyside6-essentials", "openpyxl"} <= names
+    licences = [table.item(r, 2).text() for r in range(table.rowCount())]
+    assert all(licences)
+
+
+def test_settings_show_policy_keys_locked_and_save_only_changes(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from app.config import load_settings
+    from app.views.settings_dialog import SettingsDialog
+
+    policy = tmp_path / "policy.json"
+    policy.write_text('{"server_url": "https://crm.example.ch"}', "utf-8")
+    user = tmp_path / "settings.json"
+    settings = load_settings(policy_paths=[policy], user_path=user, environ={})
+    dialog = SettingsDialog(settings, user_path=user)
+    qtbot.addWidget(dialog)
+    assert not dialog.server_url.isEnabled()
+    assert dialog.sync_interval.isEnabled()
+    dialog.sync_interval.setValue(15)
+    dialog.save()
+    assert json.loads(user.read_text("utf-8")) == {"sync_interval_min": 15}
+    again = load_settings(policy_paths=[policy], user_path=user, environ={})
+    assert again.sync_interval_min == 15
+    assert again.server_url == "https://crm.example.ch"
+    assert "server_url" in again.locked
 
 
 @pytest.mark.parametrize(
