@@ -153,3 +153,58 @@ def write_xml(
             out.write(f"  </{name}>\n")
         out.write("</relata>\n")
     return count
+
+
+def schema_text() -> str:
+    """The XML Schema of the port, generated from the entity registry.
+
+    ``resources/schema/relata.xsd`` is this text; a test keeps them equal, so
+    the documented schema always matches what the export writes.
+    """
+    from app.exchange.entities import ENTITIES, FieldKind
+
+    types = {FieldKind.DATE: "xs:date", FieldKind.DATETIME: "xs:dateTime"}
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        "<!-- Relata exchange format, version 1. Generated from "
+        "app/exchange/entities.py; do not edit by hand. -->",
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"',
+        f'           targetNamespace="{NAMESPACE}" xmlns="{NAMESPACE}"',
+        '           elementFormDefault="qualified">',
+        '  <xs:element name="relata">',
+        "    <xs:complexType>",
+        "      <xs:sequence>",
+    ]
+    for name in COLLECTIONS:
+        parts.append(
+            f'        <xs:element name="{name}" type="{name}Type" minOccurs="0"/>'
+        )
+    parts += [
+        "      </xs:sequence>",
+        '      <xs:attribute name="version" type="xs:string" fixed="1"/>',
+        '      <xs:attribute name="exported_at" type="xs:dateTime"/>',
+        "    </xs:complexType>",
+        "  </xs:element>",
+    ]
+    for name, record in COLLECTIONS.items():
+        spec = ENTITIES[name]
+        parts += [
+            f'  <xs:complexType name="{name}Type">',
+            "    <xs:sequence>",
+            f'      <xs:element name="{record}" type="{record}Type" '
+            'minOccurs="0" maxOccurs="unbounded"/>',
+            "    </xs:sequence>",
+            "  </xs:complexType>",
+            f'  <xs:complexType name="{record}Type">',
+            "    <xs:all>",
+        ]
+        for field in spec.fields:
+            if field.virtual:
+                continue
+            kind = types.get(field.kind, "xs:string")
+            parts.append(
+                f'      <xs:element name="{field.key}" type="{kind}" minOccurs="0"/>'
+            )
+        parts += ["    </xs:all>", "  </xs:complexType>"]
+    parts.append("</xs:schema>")
+    return "\n".join(parts) + "\n"

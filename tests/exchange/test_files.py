@@ -303,3 +303,30 @@ def test_broken_vcard_refused(tmp_path: Path) -> None:
     path = tmp_path / "a.vcf"
     path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Muster;Hans\r\n")
     _refused(path, "vcard.invalid")
+
+
+def test_shipped_xsd_matches_the_registry_and_declares_every_exported_element(
+    tmp_path: Path,
+) -> None:
+    from xml.etree import ElementTree
+
+    from app.exchange.xml_port import schema_text
+    from app.views.i18n import resources_dir
+
+    xsd = resources_dir() / "schema" / "relata.xsd"
+    assert xsd.read_text() == schema_text(), "regenerate resources/schema/relata.xsd"
+    declared = {
+        e.get("name")
+        for e in ElementTree.parse(xsd).iter(
+            "{http://www.w3.org/2001/XMLSchema}element"
+        )
+    }
+    path = tmp_path / "p.xml"
+    keys = ["id", "exported_at", "last_name", "birth_date", "email"]
+    write_xml(
+        path,
+        {"persons": (keys, [["x", "y", "z", dt.date(2020, 1, 1), "a@b.ch"]])},
+        exported_at=dt.datetime.now(dt.UTC),
+    )
+    used = {el.tag.rsplit("}", 1)[-1] for el in ElementTree.parse(path).iter()}
+    assert used <= declared
