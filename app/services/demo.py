@@ -46,8 +46,8 @@ from app.models import (
     Person,
     UserAccount,
 )
+from app.services import demo_exchange, demo_pipeline
 from app.services import demo_names as names
-from app.services import demo_pipeline
 
 BATCH = 20_000
 Row = tuple[Any, ...]
@@ -229,6 +229,7 @@ def _load(
         done=steps - sales_steps,
         steps=sales_steps,
     )
+    demo_exchange.generate_templates(conn, now=now)
     progress.report(steps, steps, "Done")
 
 

@@ -552,3 +552,16 @@ def test_formula_strings_are_imported_as_text(
         addresses.get_person(w.id).notes for w in result.written if w.table == "person"
     }
     assert notes == {v.strip() for v in files.FORMULA_STRINGS}
+
+
+def test_demo_data_brings_mapping_templates_once(db: Database, imports: ImportService) -> None:
+    from app.services.demo import generate_demo
+
+    generate_demo(db.engine, organisations=5, persons=20, now=dt.datetime(2026, 6, 1, tzinfo=dt.UTC))
+    names = [t.name for t in imports.templates()]
+    assert "Messe-Leads (Excel)" in names
+    assert "Lieferantenliste Einkauf" in names
+    generate_demo(db.engine, organisations=5, persons=20, now=dt.datetime(2026, 6, 2, tzinfo=dt.UTC))
+    assert [t.name for t in imports.templates()] == names
+    outlook = imports.template("persons", "Outlook-Kontakte (CSV, English)")
+    assert outlook.columns["emailaddress"] == "email"
