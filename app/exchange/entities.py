@@ -327,6 +327,7 @@ def _address_fields() -> tuple[FieldSpec, ...]:
             "Canton / region",
             synonyms=(
                 "Kanton",
+                "Kanton / Region",
                 "Canton",
                 "Bundesland",
                 "Region",

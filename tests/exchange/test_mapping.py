@@ -169,3 +169,24 @@ def test_every_field_reachable_by_its_key_and_label() -> None:
                 "name",
                 "organisation",
             }
+
+
+def test_german_export_headings_map_back_to_their_fields() -> None:
+    """The GUI exports German column titles; re-importing them must find the fields."""
+    from xml.etree import ElementTree
+
+    from app.views.i18n import resources_dir
+
+    root = ElementTree.parse(resources_dir() / "i18n" / "relata_de.ts").getroot()
+    german = {}
+    for context in root.iter("context"):
+        if context.findtext("name") == "Exchange":
+            for message in context.iter("message"):
+                german[message.findtext("source")] = message.findtext("translation")
+    from app.views.exchange.texts import field_label
+
+    for spec in ENTITIES.values():
+        table = synonyms(spec)
+        for field in spec.export_fields():
+            english = field_label(field.key)  # no translator installed: the source text
+            assert table.get(heading_key(german[english])) == field.key, (field.key, german[english])
