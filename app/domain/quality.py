@@ -57,7 +57,7 @@ class DedupRules:
     """
 
     keys: frozenset[MatchKey] = frozenset(MatchKey)
-    threshold: int = 80
+    threshold: int = 75
     max_block: int = 60
 
 

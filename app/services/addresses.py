@@ -267,6 +267,10 @@ class AddressService:
     @staticmethod
     def _live[T: (OrgRow, PersonRecord)](s: Session, model: type[T], rid: str) -> T:
         row = s.get(model, rid)
+        for _ in range(20):  # merged away: its survivor, so later edits still land
+            if row is None or row.merged_into is None:
+                break
+            row = s.get(model, row.merged_into)
         if row is None or row.deleted_at is not None:
             raise NotFoundError(model.__tablename__, rid)
         return row

@@ -1,0 +1,399 @@
+"""Demo data of the quality area, and planted duplicates of known kinds.
+
+:func:`generate_quality_demo` runs inside the demo's transaction after the
+addresses: custom fields with values (customer category, newsletter, interests;
+employees, annual revenue, payment terms, IBAN, customer since), a tag tree on
+about one record in twelve, three saved segments, a few hundred duplicates of
+the kinds a CRM collects in real life and a handful of malformed values for the
+data-quality report. Rows go in with Core ``insert()`` in batches; the address
+triggers stay on for the few planted records, so summaries and search follow.
+
+:func:`plant_duplicates` is also what the benchmark and the tests use: it copies
+existing records with one realistic difference each and returns the pairs, so
+recall and precision can be measured against a known truth.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import uuid
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, cast
+
+from sqlalchemy import Connection, Table, insert
+
+from app.models import (
+    Address,
+    Channel,
+    Employment,
+    Organisation,
+    Person,
+)
+
+BATCH = 20_000
+_NS = uuid.UUID("9e4d4c1b-6a57-4b8e-8f0d-31c2b7a6e5f4")
+_KEYBOARD = {
+    "a": "sq", "b": "vn", "c": "xv", "d": "sf", "e": "wr", "f": "dg", "g": "fh",
+    "h": "gj", "i": "uo", "j": "hk", "k": "jl", "l": "k", "m": "n", "n": "bm",
+    "o": "ip", "p": "o", "r": "et", "s": "ad", "t": "rz", "u": "zi", "v": "cb",
+    "w": "qe", "z": "tu",
+}  # fmt: skip
+_UMLAUT = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss",
+           "é": "e", "è": "e", "à": "a", "ç": "c"}  # fmt: skip
+_LEGAL = {
+    "AG": ("Aktiengesellschaft", "", "SA"),
+    "GmbH": ("Gesellschaft mit beschränkter Haftung", "", "G.m.b.H."),
+    "SA": ("S.A.", "", "AG"),
+    "Sàrl": ("Sarl", "", "S.à r.l."),
+    "Sagl": ("", "SAGL"),
+    "KG": ("", "Kommanditgesellschaft"),
+    "GmbH & Co. KG": ("GmbH & Co KG", ""),
+}
+_MOBILE = ("+417", "+4915", "+4916", "+4917", "+436")
+_PRIVATE = ("gmail.com", "bluewin.ch", "gmx.ch", "outlook.com")
+
+
+class PlantKind(StrEnum):
+    """Kinds of planted duplicate."""
+
+    TYPO = "typo"
+    UMLAUT = "umlaut"
+    SWAPPED = "swapped"
+    PHONE = "phone"
+    SUFFIX = "suffix"
+
+
+@dataclass(frozen=True)
+class Planted:
+    """One planted duplicate: the original, its copy and what differs."""
+
+    kind: PlantKind
+    entity: str
+    original_id: str
+    duplicate_id: str
+
+
+def _table(model: Any) -> Table:
+    return cast(Table, model.__table__)
+
+
+def _sync(owner: str | None, now: dt.datetime) -> dict[str, Any]:
+    return {
+        "rev": 0,
+        "field_revs": {},
+        "owner_id": owner,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def typo(rng: random.Random, word: str) -> str:
+    """``word`` with one realistic slip: a neighbouring key, a dropped, doubled or
+    swapped letter (never the first letter)."""
+    if len(word) < 3:
+        return word + word[-1]
+    i = rng.randrange(1, len(word))
+    kind = rng.randrange(4)
+    ch = word[i].lower()
+    if kind == 0 and ch in _KEYBOARD:
+        sub = rng.choice(_KEYBOARD[ch])
+        return word[:i] + sub + word[i + 1 :]
+    if kind == 1 and len(word) > 4:
+        return word[:i] + word[i + 1 :]
+    if kind == 2 and i < len(word) - 1 and word[i] != word[i + 1]:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    return word[:i] + word[i] + word[i:]
+
+
+def umlaut_variant(word: str) -> str:
+    """``Müller`` → ``Mueller``, ``Strauß`` → ``Strauss``, ``Rüegg`` → ``Rueegg``."""
+    return "".join(_UMLAUT.get(c, c) for c in word)
+
+
+def _has_umlaut(*words: str) -> bool:
+    return any(c in _UMLAUT for w in words for c in w)
+
+
+def plant_duplicates(
+    conn: Connection,
+    *,
+    persons: int,
+    organisations: int,
+    seed: int = 1,
+    now: dt.datetime | None = None,
+) -> list[Planted]:
+    """Copy random persons/organisations with one realistic difference each.
+
+    Persons cycle through typo, umlaut spelling, swapped first/last name and
+    different e-mail with the same phone; organisations get a legal-form
+    variant (``AG`` → ``Aktiengesellschaft``, dropped, ``SA``). Each copy keeps
+    what a second entry of the same contact would share (organisation,
+    postcode, and the e-mail or phone).
+
+    Returns:
+        The planted pairs (original, duplicate), the truth a scan is measured by.
+    """
+    now = now or dt.datetime.now(dt.UTC)
+    rng = random.Random(f"relata-plant/{seed}/{persons}/{organisations}")
+    out: list[Planted] = []
+    if persons:
+        out += _plant_persons(conn, rng, persons, now)
+    if organisations:
+        out += _plant_orgs(conn, rng, organisations, now)
+    return out
+
+
+def _sample(
+    conn: Connection, table: str, count: int, rng: random.Random, where: str
+) -> list[str]:
+    top = conn.exec_driver_sql(f"SELECT max(rowid) FROM {table}").scalar_one() or 0
+    if not top:
+        return []
+    picks = sorted({rng.randrange(1, top + 1) for _ in range(count * 3)})
+    ids: list[str] = []
+    for start in range(0, len(picks), 500):
+        part = picks[start : start + 500]
+        marks = ", ".join("?" * len(part))
+        ids += (
+            conn.exec_driver_sql(
+                f"SELECT id FROM {table} WHERE rowid IN ({marks}) AND deleted_at IS NULL "
+                f"AND merged_into IS NULL AND {where}",
+                tuple(part),
+            )
+            .scalars()
+            .all()
+        )
+    rng.shuffle(ids)
+    return ids
+
+
+def _plant_persons(
+    conn: Connection, rng: random.Random, count: int, now: dt.datetime
+) -> list[Planted]:
+    ids = _sample(conn, "person", count, rng, "(email != '' OR phone != '')")
+    umlauts = (
+        conn.exec_driver_sql(
+            "SELECT id FROM person WHERE deleted_at IS NULL AND merged_into IS NULL "
+            "AND (email != '' OR phone != '') AND (last_name GLOB '*[äöüÄÖÜßéèàç]*' "
+            "OR first_name GLOB '*[äöüÄÖÜßéèàç]*') LIMIT ?",
+            (count * 2,),
+        )
+        .scalars()
+        .all()
+    )
+    used: set[str] = set()
+    kinds = [PlantKind.TYPO, PlantKind.UMLAUT, PlantKind.SWAPPED, PlantKind.PHONE]
+    rows: dict[Table, list[dict[str, Any]]] = {
+        _table(m): [] for m in (Person, Channel, Employment, Address)
+    }
+    planted: list[Planted] = []
+    pool = iter(ids)
+    umlaut_pool = iter([u for u in umlauts if u not in set(ids)])
+    for n in range(count):
+        kind = kinds[n % len(kinds)]
+        source = next(umlaut_pool, None) if kind is PlantKind.UMLAUT else None
+        if source is None:
+            source = next(pool, None)
+            kind = PlantKind.TYPO if kind is PlantKind.UMLAUT else kind
+        while source is not None and source in used:
+            source = next(pool, None)
+        if source is None:
+            break
+        used.add(source)
+        dup = _person_copy(conn, rng, source, kind, now, rows)
+        if dup is not None:
+            planted.append(Planted(kind, "person", source, dup))
+    for table in (Person, Channel, Employment, Address):
+        batch = rows[_table(table)]
+        for start in range(0, len(batch), BATCH):
+            conn.execute(insert(_table(table)), batch[start : start + BATCH])
+    return planted
+
+
+def _person_copy(
+    conn: Connection,
+    rng: random.Random,
+    source: str,
+    kind: PlantKind,
+    now: dt.datetime,
+    rows: dict[Table, list[dict[str, Any]]],
+) -> str | None:
+    p = conn.exec_driver_sql(
+        "SELECT first_name, last_name, salutation, title, language, status, owner_id, "
+        "email, phone FROM person WHERE id = ?",
+        (source,),
+    ).one()
+    first, last = p[0], p[1]
+    email, phone = p[7], p[8]
+    if kind is PlantKind.PHONE and not phone:
+        kind = PlantKind.TYPO
+    if kind is PlantKind.TYPO:
+        last = typo(rng, last)
+        if email and phone:
+            email, phone = (email, "") if rng.random() < 0.5 else ("", phone)
+    elif kind is PlantKind.UMLAUT:
+        first, last = umlaut_variant(first), umlaut_variant(last)
+        email = "" if phone else email
+    elif kind is PlantKind.SWAPPED:
+        first, last = last, first
+        phone = "" if email else phone
+    elif kind is PlantKind.PHONE:
+        local = f"{umlaut_variant(p[0]).lower()}.{umlaut_variant(p[1]).lower()}"
+        local = "".join(c for c in local if c.isalnum() or c == ".")
+        email = f"{local}{rng.randrange(10, 99)}@{rng.choice(_PRIVATE)}"
+    pid = str(uuid.uuid5(_NS, f"person/{source}/{kind}"))
+    sync = _sync(p[6], now)
+    rows[_table(Person)].append(
+        {
+            "id": pid,
+            "first_name": first,
+            "last_name": last,
+            "salutation": p[2],
+            "title": p[3],
+            "language": p[4],
+            "status": p[5],
+            **sync,
+        }
+    )
+    position = 0
+    for ch_kind, value in (
+        ("email", email),
+        ("mobile" if phone.startswith(_MOBILE) else "phone", phone),
+    ):
+        if value:
+            rows[_table(Channel)].append(
+                {
+                    "id": str(uuid.uuid5(_NS, f"channel/{pid}/{ch_kind}")),
+                    "person_id": pid,
+                    "kind": ch_kind,
+                    "value": value,
+                    "is_primary": True,
+                    "position": position,
+                    **sync,
+                }
+            )
+            position += 1
+    for org_id, role, primary in conn.exec_driver_sql(
+        "SELECT organisation_id, role, is_primary FROM employment WHERE person_id = ? "
+        "AND deleted_at IS NULL",
+        (source,),
+    ).all():
+        rows[_table(Employment)].append(
+            {
+                "id": str(uuid.uuid5(_NS, f"employment/{pid}/{org_id}")),
+                "person_id": pid,
+                "organisation_id": org_id,
+                "role": role,
+                "is_primary": bool(primary),
+                **sync,
+            }
+        )
+    _copy_addresses(conn, "person_id", source, pid, sync, rows[_table(Address)])
+    return pid
+
+
+def _copy_addresses(
+    conn: Connection,
+    owner_col: str,
+    source: str,
+    target: str,
+    sync: dict[str, Any],
+    out: list[dict[str, Any]],
+) -> None:
+    cols = [
+        "kind",
+        "street",
+        "house_number",
+        "extra",
+        "po_box",
+        "postcode",
+        "city",
+        "region",
+        "country",
+        "is_primary",
+        "position",
+    ]
+    for r in conn.exec_driver_sql(
+        f"SELECT {', '.join(cols)} FROM address WHERE {owner_col} = ? AND deleted_at IS NULL",
+        (source,),
+    ).all():
+        values = dict(zip(cols, r, strict=True))
+        values["is_primary"] = bool(values["is_primary"])
+        out.append(
+            {
+                "id": str(uuid.uuid5(_NS, f"address/{target}/{values['position']}")),
+                owner_col: target,
+                **values,
+                **sync,
+            }
+        )
+
+
+def _plant_orgs(
+    conn: Connection, rng: random.Random, count: int, now: dt.datetime
+) -> list[Planted]:
+    ids = _sample(
+        conn,
+        "organisation",
+        count,
+        rng,
+        "legal_form != '' AND (phone != '' OR email != '')",
+    )
+    rows: dict[Table, list[dict[str, Any]]] = {
+        _table(m): [] for m in (Organisation, Channel, Address)
+    }
+    planted: list[Planted] = []
+    for source in ids[:count]:
+        o = conn.exec_driver_sql(
+            "SELECT name, legal_form, customer_number, industry_id, status, owner_id, "
+            "email, phone FROM organisation WHERE id = ?",
+            (source,),
+        ).one()
+        name, form = o[0], o[1]
+        variants = _LEGAL.get(form, ("",))
+        new_form = rng.choice(variants)
+        if name.endswith(f" {form}"):
+            name = name[: -len(form)].rstrip()
+        name = f"{name} {new_form}".strip()
+        oid = str(uuid.uuid5(_NS, f"organisation/{source}"))
+        sync = _sync(o[5], now)
+        rows[_table(Organisation)].append(
+            {
+                "id": oid,
+                "name": name,
+                "legal_form": new_form if new_form in _LEGAL else "",
+                "industry_id": o[3],
+                "status": o[4],
+                **sync,
+            }
+        )
+        keep_phone = bool(o[7]) and (not o[6] or rng.random() < 0.5)
+        for position, (ch_kind, value) in enumerate(
+            (
+                ("phone", o[7] if keep_phone else ""),
+                ("email", "" if keep_phone else o[6]),
+            )
+        ):
+            if value:
+                rows[_table(Channel)].append(
+                    {
+                        "id": str(uuid.uuid5(_NS, f"channel/{oid}/{ch_kind}")),
+                        "organisation_id": oid,
+                        "kind": ch_kind,
+                        "value": value,
+                        "is_primary": True,
+                        "position": position,
+                        **sync,
+                    }
+                )
+        _copy_addresses(
+            conn, "organisation_id", source, oid, sync, rows[_table(Address)]
+        )
+        planted.append(Planted(PlantKind.SUFFIX, "organisation", source, oid))
+    for table in (Organisation, Channel, Address):
+        batch = rows[_table(table)]
+        for start in range(0, len(batch), BATCH):
+            conn.execute(insert(_table(table)), batch[start : start + BATCH])
+    return planted
