@@ -453,6 +453,7 @@ class BoardColumn:
     total_chf_minor: int
     weighted_chf_minor: int
     cards: tuple[Card, ...]
+    window_days: int | None = None  # Won/Lost: closed in the last N days only
 
     @property
     def more(self) -> int:

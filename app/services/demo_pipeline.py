@@ -464,13 +464,17 @@ class _Generator(names.Vocabulary):
                 stage_ix = self.rng.choices(range(4), weights=data.OPEN_WEIGHTS)[0]
                 stage = data.OPEN_STAGES[stage_ix]
                 outcome, probability = "open", data.STAGE_PROB[stage]
-                entered = created + (self.now - created) * (stage_ix / 4 + r() * 0.2)
+                entered = (
+                    created
+                    if stage_ix == 0
+                    else created + (self.now - created) * (stage_ix / 4 + r() * 0.2)
+                )
                 path = [
                     (s, created + (entered - created) * i / max(1, stage_ix))
                     for i, s in enumerate(data.OPEN_STAGES[: stage_ix + 1])
                 ]
                 path[-1] = (stage, entered)
-                close = self.now + (r() * 270 - 25) * 86400
+                close = self.now + (r() * 330 - 25) * 86400
                 planned = close - (r() * 60 * 86400 if r() < 0.25 else 0)
                 next_step = pick(data.NEXT_STEPS)
             else:
@@ -544,7 +548,9 @@ class _Generator(names.Vocabulary):
             opps.append(
                 (
                     opp_id,
-                    title.format(p="Relata", n=qty, y=self.year + (r() < 0.3)),
+                    title.format(
+                        p=pick(data.SYSTEMS), n=qty, y=self.year + (r() < 0.3)
+                    ),
                     oid,
                     person_id,
                     DEFAULT_PIPELINE_ID,

@@ -70,6 +70,15 @@ DEALS = (
     ("Schulungsprogramm", "TRAIN", ("ELRN",), (2, 8)),
     ("Server-Erneuerung", "HW-SRV", ("CONS",), (1, 3)),
 )
+#: What an "Einführung {p}" project introduces.
+SYSTEMS = (
+    "CRM",
+    "ERP",
+    "Relata Cloud",
+    "Zeiterfassung",
+    "Lohnbuchhaltung",
+    "Ticketsystem",
+)
 CAMPAIGNS = (
     ("Swissbau {y}", "trade fair", 1, 45_000),
     ("OBA St. Gallen {y}", "trade fair", 9, 18_000),

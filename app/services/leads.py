@@ -9,6 +9,7 @@ rapidfuzz similarity.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
@@ -60,6 +61,7 @@ from app.services.address_rules import validate_organisation, validate_person
 from app.services.addresses import Page
 from app.services.pipeline import PipelineService
 from app.services.pipeline_rules import validate_lead
+from app.services.validation import FieldProblem, normalise_email, normalise_phone
 
 #: Name similarity (0-100) from which a record is offered as a duplicate.
 NAME_MATCH = 85
@@ -188,7 +190,7 @@ class LeadService:
         Same e-mail or phone is a certain match (100); names must be at least
         :data:`NAME_MATCH` similar. Best first, at most a few of each kind.
         """
-        email, phone = data.email.strip(), data.phone.strip()
+        email, phone = _best_effort(data)
         found: dict[tuple[str, str], DuplicateCandidate] = {}
 
         def offer(candidate: DuplicateCandidate | None, score: int = -1) -> None:
@@ -418,6 +420,16 @@ class LeadService:
             campaign_id=lead.campaign_id,
         )
         return self._pipeline.create_in(s, data, lead_id=request.lead_id).id
+
+
+def _best_effort(data: LeadData) -> tuple[str, str]:
+    """E-mail and phone normalised as stored, or as typed while still invalid."""
+    email, phone = data.email.strip(), data.phone.strip()
+    with contextlib.suppress(FieldProblem):
+        email = normalise_email(email) if email else ""
+    with contextlib.suppress(FieldProblem):
+        phone = normalise_phone(phone, region=data.country or "CH") if phone else ""
+    return email, phone
 
 
 def _live(s: Session, lead_id: str) -> LeadRecord:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -51,6 +52,8 @@ from app.services.pipeline_rules import validate_opportunity
 
 #: Cards per board column before "N more …".
 BOARD_LIMIT = 30
+#: Days of closed business the Won and Lost columns show without a period filter.
+CLOSED_WINDOW_DAYS = 30
 #: Closed opportunities since the last training that make a retrain due.
 RETRAIN_EVERY = 50
 TRACKED = ("stage", "amount", "close_date")
@@ -361,36 +364,49 @@ class PipelineService:
     def board_columns(
         self, flt: BoardFilter, stages: Sequence[Stage], *, limit: int = BOARD_LIMIT
     ) -> list[BoardColumn]:
-        """Totals and first cards of ``stages`` only (after a move: two columns)."""
+        """Totals and first cards of ``stages`` only (after a move: two columns).
+
+        Without a close-date filter the Won and Lost columns hold what closed
+        in the last :data:`CLOSED_WINDOW_DAYS` days (the columns say so), as
+        boards show recent outcomes, not years of history.
+        """
         # stage ids imply the pipeline; leaving it out keeps the indexes covering
         flt = replace(flt, pipeline_id=None, stage_id=None)
         today = self._today()
+        window = None
+        closed_flt = flt
+        if flt.close_from is None and flt.close_to is None:
+            window = CLOSED_WINDOW_DAYS
+            closed_flt = replace(flt, close_from=today - dt.timedelta(days=window))
+        groups = (
+            (flt, [st for st in stages if st.outcome == Outcome.OPEN], None),
+            (closed_flt, [st for st in stages if st.outcome != Outcome.OPEN], window),
+        )
+        found: dict[str, BoardColumn] = {}
         with self._sessions() as s:
-            totals = {
-                r[0]: (int(r[1]), int(r[2] or 0), int(r[3] or 0))
-                for r in s.execute(q.stage_totals(flt, [st.id for st in stages], today))
-            }
-            columns = []
-            for stage in stages:
-                count, total, weighted = totals.get(stage.id, (0, 0, 0))
-                cards: tuple[Card, ...] = ()
-                if count:
-                    cards = tuple(
-                        Card(
-                            id=r[0],
-                            title=r[1],
-                            organisation=r[2],
-                            amount_minor=r[3],
-                            currency=r[4],
-                            close_date=r[5],
-                            owner_name=r[6],
-                            stage_entered_at=r[7],
-                            probability=r[8],
-                        )
-                        for r in s.execute(q.stage_cards(flt, stage.id, limit))
+            for group_flt, group, days in groups:
+                if not group:
+                    continue
+                totals = {
+                    r[0]: (int(r[1]), int(r[2] or 0), int(r[3] or 0))
+                    for r in s.execute(
+                        q.stage_totals(group_flt, [st.id for st in group], today)
                     )
-                columns.append(BoardColumn(stage, count, total, weighted, cards))
-        return columns
+                }
+                for stage in group:
+                    count, total, weighted = totals.get(stage.id, (0, 0, 0))
+                    cards: tuple[Card, ...] = ()
+                    if count:
+                        cards = tuple(
+                            _card(r)
+                            for r in s.execute(
+                                q.stage_cards(group_flt, stage.id, limit)
+                            )
+                        )
+                    found[stage.id] = BoardColumn(
+                        stage, count, total, weighted, cards, window_days=days
+                    )
+        return [found[st.id] for st in stages]
 
     def count_opportunities(self, flt: BoardFilter) -> int:
         """How many opportunities the list shows for ``flt``."""
@@ -622,6 +638,20 @@ class PipelineService:
             created_at=row.created_at,
             history=_history_dtos(s, row.id),
         )
+
+
+def _card(r: Sequence[Any]) -> Card:
+    return Card(
+        id=r[0],
+        title=r[1],
+        organisation=r[2],
+        amount_minor=r[3],
+        currency=r[4],
+        close_date=r[5],
+        owner_name=r[6],
+        stage_entered_at=r[7],
+        probability=r[8],
+    )
 
 
 def _stages(s: Session, pipeline_ids: list[str]) -> dict[str, list[Stage]]:

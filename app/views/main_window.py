@@ -28,6 +28,7 @@ from app.tasks.runner import TaskHandle, TaskRunner
 from app.views.address_book import ORGANISATIONS, PERSONS, AddressBookView
 from app.views.exchange.integration import ExchangeUi
 from app.views.home import DemoDataDialog, HomeView
+from app.views.pipeline.integration import SalesUi
 from app.views.progress_dialog import TaskProgressDialog
 from app.views.sync.integration import SyncUi
 
@@ -65,8 +66,14 @@ class MainWindow(QMainWindow):
         self.home = HomeView(services)
         self.addresses = AddressBookView(services.addresses)
         self.exchange_ui = ExchangeUi(services, runner)
+        self.sales_ui = SalesUi(services, runner)
         self.pages = QStackedWidget()
-        for page in (self.home, self.addresses, self.exchange_ui.page):
+        for page in (
+            self.home,
+            self.addresses,
+            *self.sales_ui.pages,
+            self.exchange_ui.page,
+        ):
             page.setObjectName("page")
             self.pages.addWidget(page)
         self.sidebar = QListWidget()
@@ -92,6 +99,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self.exchange_ui.install(self)
+        self.sales_ui.install(self)
         self.sync_ui = SyncUi(self)
         self.retranslate_ui()
         self.sidebar.setCurrentRow(HOME)
@@ -190,9 +198,15 @@ class MainWindow(QMainWindow):
         current = max(self.sidebar.currentRow(), 0)
         self.sidebar.clear()
         self.sidebar.addItems(
-            [self.tr("Overview"), self.tr("Addresses"), self.exchange_ui.title()]
+            [
+                self.tr("Overview"),
+                self.tr("Addresses"),
+                *self.sales_ui.titles(),
+                self.exchange_ui.title(),
+            ]
         )
         self.sidebar.setCurrentRow(current)
+        self.sales_ui.retranslate()
         self.online_label.setText(
             self.tr("Offline — no server configured")
             if not self._server_url
@@ -269,6 +283,7 @@ class MainWindow(QMainWindow):
     def _on_data_changed(self, changes: Changes, initiator: object) -> None:
         self.addresses.on_data_changed(changes, initiator)
         self.exchange_ui.page.on_data_changed(changes, initiator)
+        self.sales_ui.on_data_changed(changes, initiator)
         self.sync_ui.on_data_changed(changes, initiator)
         self.home.refresh()
         self._update_counts()

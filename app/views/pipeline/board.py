@@ -286,6 +286,7 @@ class KanbanBoard(QWidget):
         self.pipeline = pipeline
         for stage in pipeline.stages:
             column = CardColumn(stage.id, self._now, accent=ACCENTS[stage.outcome])
+            column.delegate.open_stage = stage.outcome == Outcome.OPEN
             column.model.sig_card_dropped.connect(self.move_card)
             column.list.sig_move_requested.connect(self.move_selected)
             column.list.sig_neighbour_requested.connect(
@@ -302,6 +303,9 @@ class KanbanBoard(QWidget):
         column = self.column(data.stage.id)
         locale = QLocale()
         column.title.setText(stage_text(data.stage))
+        column.title.setToolTip(
+            _t("Default probability %1").replace("%1", percent(data.stage.probability))
+        )
         column.badge.setText(locale.toString(data.count))
         column.badge.setToolTip(
             QCoreApplication.translate(
@@ -311,15 +315,32 @@ class KanbanBoard(QWidget):
         column.total.setText(money(data.total_chf_minor, "CHF", whole=True))
         if data.stage.outcome == Outcome.OPEN:
             column.weighted.setText(
-                _t("weighted %1 · %2")
-                .replace("%1", money(data.weighted_chf_minor, "CHF", whole=True))
-                .replace("%2", percent(data.stage.probability))
+                _t("weighted %1").replace(
+                    "%1", money(data.weighted_chf_minor, "CHF", whole=True)
+                )
             )
-        else:
-            column.weighted.setText(
-                _t("won") if data.stage.outcome == Outcome.WON else _t("lost")
-            )
+        self._update_closed_notes()
         column.show_cards(data.cards, data.more)
+
+    def _update_closed_notes(self) -> None:
+        """Won/Lost: which period they show, and the win rate over both."""
+        won = sum(d.count for d in self.data.values() if d.stage.outcome == Outcome.WON)
+        lost = sum(
+            d.count for d in self.data.values() if d.stage.outcome == Outcome.LOST
+        )
+        for data in self.data.values():
+            if data.stage.outcome == Outcome.OPEN:
+                continue
+            parts = []
+            if data.window_days:
+                parts.append(_t("last %1 days").replace("%1", str(data.window_days)))
+            if data.stage.outcome == Outcome.WON and won + lost:
+                parts.append(
+                    _t("win rate %1").replace(
+                        "%1", percent(round(100 * won / (won + lost)))
+                    )
+                )
+            self.column(data.stage.id).weighted.setText(" · ".join(parts) or " ")
 
     def _focus_neighbour(self, key: str, step: int) -> None:
         keys = [c.key for c in self.columns]

@@ -48,7 +48,6 @@ from app.views.pipeline.texts import date_text, money
 
 MIME = "application/x-relata-card"
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
-CARD_HEIGHT = 86
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -169,9 +168,14 @@ class CardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._now = now
         self.show_age = show_age
+        #: Overdue close dates are marked only in open stages.
+        self.open_stage = True
 
     def sizeHint(self, option: QStyleOptionViewItem, _index: Index) -> QSize:
-        return QSize(option.rect.width() or 200, CARD_HEIGHT)
+        line = QFontMetrics(option.font).height() + 2
+        return QSize(
+            option.rect.width() or 200, (4 if self.show_age else 3) * line + 20
+        )
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: Index
@@ -189,72 +193,90 @@ class CardDelegate(QStyledItemDelegate):
         )
         painter.setBrush(QColor("#f0f7ff" if selected else "white"))
         painter.drawRoundedRect(rect, 6, 6)
-        inner = rect.adjusted(10, 7, -10, -7)
+        inner = rect.adjusted(10, 6, -10, -6)
         base = QFont(option.font)
         bold = QFont(base)
         bold.setBold(True)
         small = QFont(base)
         small.setPointSizeF(max(7.0, base.pointSizeF() - 1))
-        amount = money(card.amount_minor, card.currency, whole=True)
-        painter.setFont(bold)
-        amount_w = QFontMetrics(bold).horizontalAdvance(amount)
-        line_h = QFontMetrics(bold).height()
-        painter.setPen(QColor("#1f2328"))
-        title_rect = QRect(inner.left(), inner.top(), inner.width(), line_h)
-        painter.drawText(
-            title_rect,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            QFontMetrics(bold).elidedText(
-                card.title, Qt.TextElideMode.ElideRight, inner.width()
-            ),
+        fm, fm_bold, fm_small = (
+            QFontMetrics(base),
+            QFontMetrics(bold),
+            QFontMetrics(small),
         )
-        painter.setFont(base)
-        org_rect = QRect(inner.left(), title_rect.bottom() + 2, inner.width(), line_h)
-        painter.setPen(QColor("#57606a"))
-        painter.drawText(
-            org_rect,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            QFontMetrics(base).elidedText(
-                card.organisation or "—", Qt.TextElideMode.ElideRight, inner.width()
-            ),
-        )
-        bottom = QRect(inner.left(), inner.bottom() - line_h, inner.width(), line_h)
+        line_h = fm_bold.height() + 1
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        badge_w = 24 if card.owner_name else 0
+        # 1: title, owner initials on the right
+        row = QRect(inner.left(), inner.top(), inner.width(), line_h)
         painter.setFont(bold)
         painter.setPen(QColor("#1f2328"))
+        title_w = inner.width() - badge_w - (4 if badge_w else 0)
         painter.drawText(
-            bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, amount
-        )
-        painter.setFont(small)
-        today = self._now().date()
-        overdue = card.close_date is not None and card.close_date < today
-        bits = [date_text(card.close_date)]
-        if self.show_age:
-            bits.append(
-                _t("%1 d in stage").replace("%1", str(card.days_in_stage(self._now())))
-            )
-        meta = " · ".join(b for b in bits if b)
-        right = QRect(
-            bottom.left() + amount_w + 8,
-            bottom.top(),
-            bottom.width() - amount_w - 8,
-            line_h,
-        )
-        painter.setPen(QColor("#cf222e" if overdue else "#57606a"))
-        painter.drawText(
-            right,
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            QFontMetrics(small).elidedText(
-                meta, Qt.TextElideMode.ElideLeft, right.width()
-            ),
+            QRect(row.left(), row.top(), title_w, line_h),
+            left,
+            fm_bold.elidedText(card.title, Qt.TextElideMode.ElideRight, title_w),
         )
         if card.owner_name:
             initials = "".join(p[0] for p in card.owner_name.split()[:2]).upper()
-            badge = QRect(inner.right() - 22, inner.top() + line_h + 3, 22, 18)
+            badge = QRect(row.right() - badge_w + 1, row.top() + 1, badge_w, line_h - 2)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor("#ddf4ff"))
-            painter.drawRoundedRect(badge, 9, 9)
+            painter.drawRoundedRect(badge, 8, 8)
+            painter.setFont(small)
             painter.setPen(QColor("#0969da"))
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, initials)
+        # 2: organisation
+        row.translate(0, line_h)
+        painter.setFont(base)
+        painter.setPen(QColor("#57606a"))
+        painter.drawText(
+            row,
+            left,
+            fm.elidedText(
+                card.organisation or "—", Qt.TextElideMode.ElideRight, row.width()
+            ),
+        )
+        # 3: amount left, days in stage right
+        row.translate(0, line_h)
+        amount = money(card.amount_minor, card.currency, whole=True)
+        age = ""
+        if self.show_age:
+            age = _t("%1 d").replace("%1", str(card.days_in_stage(self._now())))
+        age_w = fm_small.horizontalAdvance(age) + 6 if age else 0
+        painter.setFont(bold)
+        painter.setPen(QColor("#1f2328"))
+        painter.drawText(
+            QRect(row.left(), row.top(), row.width() - age_w, line_h),
+            left,
+            fm_bold.elidedText(
+                amount, Qt.TextElideMode.ElideRight, row.width() - age_w
+            ),
+        )
+        if age:
+            painter.setFont(small)
+            painter.setPen(QColor("#8c959f"))
+            painter.drawText(row, right, age)
+        # 4: expected close (red when overdue in an open stage)
+        row.translate(0, line_h)
+        overdue = (
+            self.open_stage
+            and card.close_date is not None
+            and card.close_date < self._now().date()
+        )
+        label = _t("Close %1") if self.open_stage else _t("Closed %1")
+        painter.setFont(small)
+        painter.setPen(QColor("#cf222e" if overdue else "#57606a"))
+        painter.drawText(
+            row,
+            left,
+            fm_small.elidedText(
+                label.replace("%1", date_text(card.close_date)),
+                Qt.TextElideMode.ElideRight,
+                row.width(),
+            ),
+        )
         if focused and not selected:
             painter.setPen(QPen(QColor("#1f6feb"), 1, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -355,7 +377,8 @@ class CardColumn(QFrame):
         self.weighted.setObjectName("columnWeighted")
         self.list = CardListView()
         self.list.setModel(self.model)
-        self.list.setItemDelegate(CardDelegate(now, self.list, show_age=show_age))
+        self.delegate = CardDelegate(now, self.list, show_age=show_age)
+        self.list.setItemDelegate(self.delegate)
         self.more = QPushButton()
         self.more.setObjectName("moreButton")
         self.more.setFlat(True)

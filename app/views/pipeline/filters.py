@@ -60,6 +60,8 @@ class FilterBar(QWidget):
         layout.addWidget(self.period)
         layout.addWidget(self.search, 1)
         self._periods, self._search = periods, search
+        if not search:
+            layout.addStretch(1)
         self.period.setVisible(periods)
         self.search.setVisible(search)
         for combo in (self.pipeline, self.owner, self.period):

@@ -32,9 +32,11 @@ from app.services.addresses import AddressService
 from app.services.pipeline import DEFAULT_STAGE_NAMES
 from app.services.sales import SalesServices
 from app.views.labels import error_text
+from app.views.pipeline.look import SALES_STYLE
 from app.views.pipeline.opportunity_form import OpportunityForm
 from app.views.pipeline.texts import (
     date_text,
+    effect_text,
     factor_text,
     history_field_text,
     money,
@@ -113,13 +115,13 @@ class ScorePanel(QFrame):
         if score.raised:
             lines.append(f"<b>{_t('Raised by')}</b>")
             lines += [
-                f"<span style='color:#1a7f37'>▲ {factor_text(f)} (+{f.effect:.0f})</span>"
+                f"<span style='color:#1a7f37'>▲ {factor_text(f)} ({effect_text(f.effect)})</span>"
                 for f in score.raised
             ]
         if score.lowered:
             lines.append(f"<b>{_t('Lowered by')}</b>")
             lines += [
-                f"<span style='color:#cf222e'>▼ {factor_text(f)} ({f.effect:.0f})</span>"
+                f"<span style='color:#cf222e'>▼ {factor_text(f)} ({effect_text(f.effect)})</span>"
                 for f in score.lowered
             ]
         self.detail.setText("<br>".join(lines))
@@ -141,6 +143,7 @@ class OpportunityDialog(QDialog):
         self._sales = sales
         self._addresses = addresses
         self.changes = Changes()
+        self.setStyleSheet(SALES_STYLE)
         self.setWindowTitle(_t("Opportunity"))
         self.resize(1040, 760)
         self.form = OpportunityForm(addresses.find_organisations, self._contacts)
@@ -153,8 +156,14 @@ class OpportunityDialog(QDialog):
         self.score = ScorePanel()
         self.suggestions = QListWidget()
         self.suggestions.setObjectName("suggestionList")
+        self.suggestions.setWordWrap(True)
+        self.suggestions.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
         self.history = QListWidget()
         self.history.setObjectName("historyList")
+        self.history.setWordWrap(True)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side = QWidget()
         side.setObjectName("detailSide")
         side.setFixedWidth(320)
@@ -164,11 +173,11 @@ class OpportunityDialog(QDialog):
         self.suggestions_title = QLabel(_t("Customers like this also bought"))
         self.suggestions_title.setObjectName("sectionTitle")
         side_layout.addWidget(self.suggestions_title)
-        side_layout.addWidget(self.suggestions, 1)
+        side_layout.addWidget(self.suggestions, 2)
         history_title = QLabel(_t("History"))
         history_title.setObjectName("sectionTitle")
         side_layout.addWidget(history_title)
-        side_layout.addWidget(self.history, 2)
+        side_layout.addWidget(self.history, 3)
         self.save_button = QPushButton(_t("Save"))
         self.save_button.setObjectName("primaryButton")
         self.save_button.setToolTip(_t("Save (Ctrl+S)"))

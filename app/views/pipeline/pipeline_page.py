@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,9 +33,11 @@ from app.domain.pipeline import ModelInfo, OpportunityData, Outcome
 from app.domain.progress import ProgressSink
 from app.services.addresses import AddressService
 from app.services.sales import SalesServices
+from app.services.scoring import MIN_CLOSED, MIN_EACH
 from app.tasks.runner import TaskRunner
 from app.views.pipeline.board import KanbanBoard
 from app.views.pipeline.filters import FilterBar
+from app.views.pipeline.look import SALES_STYLE
 from app.views.pipeline.opportunity_dialog import OpportunityDialog
 from app.views.pipeline.texts import money
 from app.views.progress_dialog import TaskProgressDialog
@@ -74,11 +78,18 @@ class PipelinePage(QWidget):
         self._addresses = addresses
         self._runner = runner
         self.dialog: OpportunityDialog | None = None
+        self.setStyleSheet(SALES_STYLE)
         self.view_tabs = QTabBar()
         self.view_tabs.setObjectName("kindTabs")
         self.view_tabs.addTab(_t("Board"))
         self.view_tabs.addTab(_t("List"))
         self.filters = FilterBar(today=today)
+        self.outcome_filter = QComboBox()
+        self.outcome_filter.addItem(_t("Open"), Outcome.OPEN)
+        self.outcome_filter.addItem(_t("Won"), Outcome.WON)
+        self.outcome_filter.addItem(_t("Lost"), Outcome.LOST)
+        self.outcome_filter.addItem(_t("Open, won and lost"), None)
+        self.outcome_filter.hide()
         self.new_button = QPushButton(_t("New opportunity"))
         self.new_button.setObjectName("primaryButton")
         self.new_button.setToolTip(_t("New opportunity (Ctrl+Shift+O)"))
@@ -123,6 +134,7 @@ class PipelinePage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.view_tabs)
         top.addWidget(self.filters, 1)
+        top.addWidget(self.outcome_filter)
         top.addWidget(self.retrain_button)
         top.addWidget(self.new_button)
         bottom = QHBoxLayout()
@@ -135,6 +147,7 @@ class PipelinePage(QWidget):
         layout.addLayout(bottom)
         self.view_tabs.currentChanged.connect(self._on_view_tabs_changed)
         self.filters.sig_filter_changed.connect(self.apply_filter)
+        self.outcome_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.board.sig_open_requested.connect(self.open_opportunity)
         self.board.sig_data_changed.connect(self._on_board_changed)
         self.board.sig_status_message.connect(self.sig_status_message)
@@ -148,6 +161,8 @@ class PipelinePage(QWidget):
         self.table.addAction(self.act_open)
         self.reload_pick_lists()
         self.apply_filter()
+        if runner is not None:  # learn the scores once there is history and no model
+            QTimer.singleShot(0, self, self._train_if_untrained)
 
     # ---- public API
 
@@ -162,7 +177,9 @@ class PipelinePage(QWidget):
         if self.view_tabs.currentIndex() == BOARD:
             self.board.set_filter(flt)
         else:
-            self.list_model.filter = flt
+            self.list_model.filter = replace(
+                flt, outcome=self.outcome_filter.currentData()
+            )
             self.list_model.refresh()
         self._update_summary()
 
@@ -276,6 +293,7 @@ class PipelinePage(QWidget):
 
     def _on_view_tabs_changed(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
+        self.outcome_filter.setVisible(index == LIST)
         self.apply_filter()
 
     def _on_header_sort(self, section: int, order: Qt.SortOrder) -> None:
@@ -296,6 +314,14 @@ class PipelinePage(QWidget):
         index = self.table.currentIndex()
         if index.isValid():
             self._on_table_activated(index)
+
+    def _train_if_untrained(self) -> None:
+        scoring = self._sales.scoring
+        if scoring.model() is not None:
+            return
+        closed, won = scoring.history_size()
+        if closed >= MIN_CLOSED and min(won, closed - won) >= MIN_EACH:
+            self.retrain(background=True)
 
     def _finish_retrain(
         self,

@@ -146,7 +146,10 @@ def score_reason_text(score: Score) -> str:
             .replace("%2", QLocale().toString(score.won))
         )
     if score.reason == "score.untrained":
-        return _t("The scoring model has not been trained yet. Click “Retrain”.")
+        return _t(
+            "The scores have not been learned yet. Use “Retrain scores” on the "
+            "Pipeline page."
+        )
     return _t("No score available.")
 
 
@@ -201,6 +204,17 @@ def month_text(day: dt.date, *, short: bool = False) -> str:
     fmt = QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
     name = locale.standaloneMonthName(day.month, fmt)
     return f"{name} {day.year % 100:02d}" if short else f"{name} {day.year}"
+
+
+def month_label(day: dt.date) -> str:
+    """``Dec 2026`` (short month name, full year) for column headers."""
+    name = QLocale().standaloneMonthName(day.month, QLocale.FormatType.ShortFormat)
+    return f"{name} {day.year}"
+
+
+def effect_text(effect: float) -> str:
+    """A score factor's effect in percentage points: ``+12 pts``."""
+    return _t("%1 pts").replace("%1", f"{effect:+.0f}")
 
 
 def quarter_text(day: dt.date) -> str:

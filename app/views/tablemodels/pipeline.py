@@ -73,10 +73,7 @@ OPPORTUNITY_COLUMNS = (
 
 LEAD_COLUMNS = (
     Column("name", lambda: _t("Name"), lambda r: r.name, "name", width=170),
-    Column("company", lambda: _t("Company"), lambda r: r.company, "company", width=200),
-    Column("email", lambda: _t("E-mail"), lambda r: r.email, width=210),
-    Column("city", lambda: _t("City"), lambda r: r.city, width=110),
-    Column("source", lambda: _t("Source"), lambda r: source_text(r.source), width=100),
+    Column("company", lambda: _t("Company"), lambda r: r.company, "company", width=190),
     Column(
         "status", lambda: _t("Status"), lambda r: lead_status_text(r.status), width=170
     ),
@@ -87,6 +84,9 @@ LEAD_COLUMNS = (
         align=RIGHT,
         width=60,
     ),
+    Column("source", lambda: _t("Source"), lambda r: source_text(r.source), width=100),
+    Column("city", lambda: _t("City"), lambda r: r.city, width=110),
+    Column("email", lambda: _t("E-mail"), lambda r: r.email, width=210),
     Column("owner", lambda: _t("Owner"), lambda r: r.owner_name, width=130),
     Column(
         "created",
