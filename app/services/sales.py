@@ -9,11 +9,14 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import utcnow
+from app.services import pipeline_timeline  # registers stage changes on timelines
 from app.services.forecast import ForecastService
 from app.services.leads import LeadService
 from app.services.pipeline import PipelineService
 from app.services.products import CatalogueService
 from app.services.scoring import ScoringService
+
+__all__ = ["SalesServices", "pipeline_timeline"]
 
 
 @dataclass(frozen=True)

@@ -469,3 +469,39 @@ def test_create_needs_a_known_stage(
             )
         )
     assert info.value.code == "stage.unknown"
+
+
+# ---- timeline
+
+
+def test_stage_changes_appear_on_the_customer_timeline(
+    pipeline: PipelineService, addresses: AddressService, db: Database, clock: Clock
+) -> None:
+    from app.services.pipeline_timeline import SOURCE
+    from app.services.sales import SalesServices  # registers the source
+    from app.services.timeline import TimelineService, TimelineTarget
+
+    assert SalesServices is not None
+    org = make_organisation(addresses)
+    person = make_person(addresses, organisation=org)
+    opp = make_opportunity(
+        pipeline, organisation_id=org.id, person_id=person.id, title="Fleet"
+    )
+    clock.advance(hours=1)
+    pipeline.move_to_stage(opp.id, won_stage(pipeline.pipeline()))
+    timeline = TimelineService(db.sessions)
+    assert SOURCE in timeline.sources()
+    for target in (
+        TimelineTarget("organisation", org.id),
+        TimelineTarget("person", person.id),
+        TimelineTarget("opportunity", opp.id),
+    ):
+        total = timeline.count(target)
+        assert total == 2
+        items = timeline.page(target, offset=0, limit=10, total=total).rows
+        assert [(i.title, i.summary, i.subtype) for i in items] == [
+            ("Fleet", "Qualification → Won", "won"),
+            ("Fleet", "Qualification", "open"),
+        ]
+    other = make_organisation(addresses)
+    assert timeline.count(TimelineTarget("organisation", other.id)) == 0
