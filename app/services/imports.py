@@ -257,11 +257,13 @@ class ImportService:
             )
             done = 0
             created_ids: list[str] = []
+            writer.prepare(analysed.creates)
             for start in range(0, len(analysed.creates), BATCH):
                 sink.check_cancelled()
-                part = analysed.creates[start : start + BATCH]
-                created_ids += writer.create(part)
-                done += len(part)
+                built = writer.build(analysed.creates[start : start + BATCH])
+                writer.insert_built(built)
+                created_ids += built.ids
+                done += len(built.ids)
                 sink.report(done, total, "Importing")
             for start in range(0, len(analysed.updates), BATCH):
                 sink.check_cancelled()
