@@ -771,10 +771,217 @@ ORGANISATIONS = EntitySpec(
     required=("name",),
 )
 
+LEAD_SOURCE = _choices(
+    {
+        "campaign": ("Kampagne", "Campaign", "Mailing", "Campagne"),
+        "web_form": (
+            "Webformular",
+            "Web-Formular",
+            "Website",
+            "Web form",
+            "Formulaire web",
+        ),
+        "trade_fair": (
+            "Messe",
+            "Ausstellung",
+            "Trade fair",
+            "Trade show",
+            "Salon",
+            "Foire",
+        ),
+        "referral": ("Empfehlung", "Referral", "Recommandation"),
+        "cold_call": ("Kaltakquise", "Telefonakquise", "Cold call", "Prospection"),
+        "import": ("Import", "Adresskauf", "Liste"),
+        "other": ("Andere", "Sonstige", "Other", "Autre", "Diverses"),
+    }
+)
+LEAD_STATUS = _choices(
+    {
+        "unqualified": ("Unqualifiziert", "Neu", "New", "Unqualified", "Nouveau"),
+        "mql": ("MQL", "Marketing qualified", "Marketing-qualifiziert"),
+        "sql": (
+            "SQL",
+            "Sales qualified",
+            "Vertriebsqualifiziert",
+            "Qualifiziert",
+            "Qualified",
+        ),
+        "disqualified": ("Disqualifiziert", "Disqualified", "Verworfen", "Abgelehnt"),
+        "converted": ("Konvertiert", "Converted", "Umgewandelt"),
+    }
+)
+
+#: Leads (table ``lead`` of the sales pipeline): one flat row per lead, no
+#: channel or address rows; the import writes it like any other entity.
+LEADS = EntitySpec(
+    name="leads",
+    label="Leads",
+    fields=(
+        _ID,
+        _EXPORTED,
+        _EXTERNAL,
+        FieldSpec(
+            "first_name",
+            "First name",
+            synonyms=("Vorname", "First name", "Prénom", "Nome"),
+            width=14,
+        ),
+        FieldSpec(
+            "last_name",
+            "Last name",
+            synonyms=(
+                "Nachname",
+                "Familienname",
+                "Last name",
+                "Surname",
+                "Nom",
+                "Cognome",
+            ),
+            width=16,
+        ),
+        FieldSpec(
+            "full_name",
+            "Full name",
+            synonyms=(
+                "Name",
+                "Kontakt",
+                "Kontaktperson",
+                "Ansprechpartner",
+                "Full name",
+                "Contact",
+            ),
+            export=False,
+            virtual=True,
+        ),
+        FieldSpec(
+            "company",
+            "Company",
+            synonyms=(
+                "Firma",
+                "Unternehmen",
+                "Organisation",
+                "Company",
+                "Entreprise",
+                "Société",
+                "Firmenname",
+            ),
+            width=24,
+        ),
+        FieldSpec(
+            "job_title",
+            "Job title",
+            synonyms=(
+                "Funktion",
+                "Position",
+                "Rolle",
+                "Job title",
+                "Fonction",
+                "Poste",
+            ),
+            width=16,
+        ),
+        FieldSpec(
+            "email",
+            "E-mail",
+            FieldKind.EMAIL,
+            ("E-Mail", "Email", "Mail", "E-Mail-Adresse", "Courriel"),
+            width=28,
+        ),
+        FieldSpec(
+            "phone",
+            "Phone",
+            FieldKind.PHONE,
+            (
+                "Telefon",
+                "Tel",
+                "Tel.",
+                "Natel",
+                "Mobile",
+                "Handy",
+                "Phone",
+                "Téléphone",
+            ),
+            width=16,
+        ),
+        FieldSpec(
+            "postcode",
+            "Postcode",
+            FieldKind.POSTCODE,
+            ("PLZ", "Postleitzahl", "Zip", "Postcode", "NPA", "Code postal"),
+            width=9,
+        ),
+        FieldSpec(
+            "city",
+            "City",
+            synonyms=("Ort", "Stadt", "City", "Ville", "Localité"),
+            width=18,
+        ),
+        FieldSpec(
+            "region",
+            "Canton / region",
+            synonyms=("Kanton", "Kanton / Region", "Canton", "Region", "Bundesland"),
+            width=10,
+        ),
+        FieldSpec(
+            "country",
+            "Country",
+            FieldKind.COUNTRY,
+            ("Land", "Country", "Pays"),
+            choices=COUNTRY,
+            width=8,
+        ),
+        FieldSpec(
+            "industry",
+            "Industry",
+            synonyms=("Branche", "Industry", "Secteur"),
+            width=20,
+        ),
+        FieldSpec(
+            "source",
+            "Source",
+            FieldKind.CHOICE,
+            ("Herkunft", "Quelle", "Lead-Quelle", "Source", "Origine"),
+            LEAD_SOURCE,
+            width=12,
+        ),
+        FieldSpec(
+            "status",
+            "Status",
+            FieldKind.CHOICE,
+            ("Status", "Lead-Status", "Qualifizierung", "Statut"),
+            LEAD_STATUS,
+            width=12,
+        ),
+        FieldSpec(
+            "owner",
+            "Owner",
+            synonyms=(
+                "Betreuer",
+                "Verantwortlich",
+                "Owner",
+                "Responsable",
+                "Aussendienst",
+            ),
+            width=16,
+        ),
+        FieldSpec(
+            "notes",
+            "Notes",
+            FieldKind.MULTILINE,
+            ("Notizen", "Bemerkungen", "Kommentar", "Interesse", "Notes", "Remarques"),
+            width=30,
+        ),
+    ),
+    keys=(DuplicateKey.EMAIL, DuplicateKey.ID, DuplicateKey.EXTERNAL_ID),
+    default_key=DuplicateKey.EMAIL,
+    required=("last_name",),
+)
+
 #: Every importable entity by name; other capabilities add theirs here.
 ENTITIES: dict[str, EntitySpec] = {
     PERSONS.name: PERSONS,
     ORGANISATIONS.name: ORGANISATIONS,
+    LEADS.name: LEADS,
 }
 
 

@@ -100,6 +100,13 @@ class ExportService:
             Cancelled: the sink cancelled; the partial file is removed.
         """
         spec = entity(entity_name)
+        if entity_name not in ("persons", "organisations"):
+            raise UserError(
+                "export.unsupported",
+                f"{spec.label} cannot be exported here yet.",
+                field="entity",
+                value=entity_name,
+            )
         sink = progress or NullProgress()
         started = time.perf_counter()
         now = now or utcnow()

@@ -100,8 +100,12 @@ def find_matches(
     key: DuplicateKey,
     wanted: Sequence[Hashable],
     threshold: int = 90,
+    flat: bool = False,
 ) -> dict[Hashable, str]:
-    """Key value → id of the live record it matches."""
+    """Key value → id of the live record it matches.
+
+    ``flat`` tables (leads) keep the e-mail in a column, not in channel rows.
+    """
     if not wanted:
         return {}
     owner = f"{table}_id"
@@ -123,6 +127,16 @@ def find_matches(
             list(wanted),
         )
         return {r[0]: r[1] for r in rows}
+    if key is DuplicateKey.EMAIL and flat:
+        wanted_set = set(wanted)
+        for value, rid in conn.exec_driver_sql(
+            f"SELECT email, id FROM {table} WHERE deleted_at IS NULL AND email != '' "
+            "ORDER BY rowid"
+        ):
+            k = fold(value)
+            if k in wanted_set:
+                found.setdefault(k, rid)
+        return found
     if key is DuplicateKey.EMAIL:
         # one pass, no sort: a primary e-mail beats a secondary one; among
         # equals the oldest record (lowest rowid comes first) wins

@@ -23,7 +23,15 @@ from app.models import utcnow
 from app.services.import_writer import SearchMaintenance, stamp_text
 
 #: Children before parents, so foreign keys hold at every step.
-_ORDER = ("employment", "channel", "address", "person", "organisation", "industry")
+_ORDER = (
+    "lead",
+    "employment",
+    "channel",
+    "address",
+    "person",
+    "organisation",
+    "industry",
+)
 _OWNERS = ("person_id", "organisation_id")
 
 
@@ -178,7 +186,7 @@ def undo_run(engine: Engine, run_id: str, progress: ProgressSink) -> UndoResult:
         else EntityKind.INDUSTRY
         for r in written
     }
-    ids = {r.id for r in written if r.table in ("person", "organisation")}
+    ids = {r.id for r in written if r.table in ("person", "organisation", "lead")}
     return UndoResult(
         run_id,
         removed,

@@ -83,6 +83,8 @@ class EntityTables:
     defaults: Mapping[str, Any]
     channels: Mapping[str, str]
     address_kind: str
+    #: one row per record, no channels/addresses, no summaries of ours
+    flat: bool = False
 
 
 PERSON_TABLES = EntityTables(
@@ -139,6 +141,50 @@ ORGANISATION_TABLES = EntityTables(
     channels={"email": "email", "phone": "phone", "web": "web"},
     address_kind="main",
 )
+LEAD_TABLES = EntityTables(
+    table="lead",
+    owner_col="lead_id",
+    columns={
+        "first_name": "first_name",
+        "last_name": "last_name",
+        "company": "company",
+        "job_title": "job_title",
+        "email": "email",
+        "phone": "phone",
+        "postcode": "postcode",
+        "city": "city",
+        "region": "region",
+        "country": "country",
+        "industry_id": "industry_id",
+        "source": "source",
+        "status": "status",
+        "notes": "notes",
+        "owner_id": "owner_id",
+        # not importable; the column is NOT NULL without a database default
+        "disqualify_reason": "disqualify_reason",
+    },
+    defaults={
+        "disqualify_reason": "",
+        "first_name": "",
+        "last_name": "",
+        "company": "",
+        "job_title": "",
+        "email": "",
+        "phone": "",
+        "postcode": "",
+        "city": "",
+        "region": "",
+        "country": "CH",
+        "industry_id": None,
+        "source": "import",
+        "status": "unqualified",
+        "notes": "",
+        "owner_id": None,
+    },
+    channels={},
+    address_kind="",
+    flat=True,
+)
 
 
 @dataclass
@@ -192,6 +238,8 @@ def load_current(
             for key, value in zip(tables.columns, row[2:], strict=True):
                 rec.values[key] = value
             out[row[0]] = rec
+        if tables.flat:
+            continue
         for cid, oid, kind, value, position in conn.exec_driver_sql(
             f"SELECT id, {owner}, kind, value, position FROM channel WHERE {owner} "
             f"IN ({marks}) AND deleted_at IS NULL "
@@ -234,17 +282,14 @@ def load_current(
                     cur.employment_id = eid
                     cur.values["organisation"] = name
                     cur.values["role"] = role
-        else:
-            industry = {
-                r[0]: r[1]
-                for r in conn.exec_driver_sql(
-                    "SELECT id, name FROM industry WHERE deleted_at IS NULL"
-                )
-            }
-            for cur in out.values():
-                cur.values["industry"] = industry.get(
-                    cur.values.get("industry_id") or ""
-                )
+    if "industry_id" in tables.columns and out:
+        industry: dict[str, str] = dict(
+            conn.exec_driver_sql(
+                "SELECT id, name FROM industry WHERE deleted_at IS NULL"
+            ).all()
+        )
+        for rec in out.values():
+            rec.values["industry"] = industry.get(rec.values.get("industry_id") or "")
     return out
 
 
@@ -420,7 +465,7 @@ class BulkWriter:
         for values in rows:
             if self.t.table == "person" and values.get("organisation"):
                 self.ensure_organisation(values["organisation"])
-            elif self.t.table == "organisation" and values.get("industry"):
+            elif "industry_id" in self.t.columns and values.get("industry"):
                 self.ensure_industry(values["industry"])
 
     def build(self, rows: Sequence[dict[str, Any]]) -> Built:
@@ -433,11 +478,21 @@ class BulkWriter:
         keys = list(t.columns)
         defaults = [t.defaults[k] for k in keys]
         channel_fields = list(t.channels.items())
-        summary_cols = ("email", "phone", "postcode", "city", "org_name")
+        summary_cols: tuple[str, ...] = (
+            "email",
+            "phone",
+            "postcode",
+            "city",
+            "org_name",
+        )
+        if t.flat:
+            summary_cols = ()
+        elif not is_person:
+            summary_cols = summary_cols[:4]
         main_cols = (
             "id",
             *t.columns.values(),
-            *(summary_cols if is_person else summary_cols[:4]),
+            *summary_cols,
             "rev",
             "field_revs",
             "created_at",
@@ -450,7 +505,7 @@ class BulkWriter:
         ids: list[str] = []
         place_fields = [f for f in ADDRESS_FIELDS if f != "country"]
         birth_at = keys.index("birth_date") if is_person else -1
-        industry_at = keys.index("industry_id") if not is_person else -1
+        industry_at = keys.index("industry_id") if "industry_id" in keys else -1
         for values in rows:
             rid = new_id()
             ids.append(rid)
@@ -465,10 +520,13 @@ class BulkWriter:
                 birth = main[birth_at]
                 if isinstance(birth, dt.date):
                     main[birth_at] = birth.isoformat()
-            else:
+            elif industry_at >= 0:
                 industry = get("industry")
                 if industry:
                     main[industry_at] = self.ensure_industry(industry)
+            if t.flat:
+                mains.append((rid, *main, 0, "{}", stamp, stamp))
+                continue
             owners = (None, rid) if is_person else (rid, None)
             # channels in form order; one primary per group (phone+mobile is one)
             position = 0
@@ -573,8 +631,9 @@ class BulkWriter:
                 self.written.append(
                     WrittenRow(t.table, cur.id, "update", frozenset(names))
                 )
-            self._update_channels(cur, changes)
-            self._update_address(cur, changes)
+            if not t.flat:
+                self._update_channels(cur, changes)
+                self._update_address(cur, changes)
             if is_person and ("organisation" in changes or "role" in changes):
                 self._update_employment(cur, changes)
         for names, params in grouped.items():

@@ -56,6 +56,7 @@ from app.services.import_match import find_matches, key_value
 from app.services.import_undo import undo_run
 from app.services.import_values import RowConverter
 from app.services.import_writer import (
+    LEAD_TABLES,
     ORGANISATION_TABLES,
     PERSON_TABLES,
     BulkWriter,
@@ -73,6 +74,7 @@ _NOT_COMPARED = frozenset({"id", "exported_at", "external_id"})
 TABLES: dict[str, EntityTables] = {
     "persons": PERSON_TABLES,
     "organisations": ORGANISATION_TABLES,
+    "leads": LEAD_TABLES,
 }
 _RUNS = cast(Table, ImportRun.__table__)
 
@@ -249,12 +251,15 @@ class ImportService:
             phases["analyse"] = time.perf_counter() - started
             total = len(analysed.creates) + len(analysed.updates)
             writer = BulkWriter(conn, tables, run_id=run_id, now=now)
-            search = SearchMaintenance(conn)
+            # flat tables (leads) keep their own triggers; the address tables'
+            # summaries and FTS are maintained in bulk (see SearchMaintenance)
+            search = SearchMaintenance(conn) if not tables.flat else None
             updated_ids = [cur.id for cur, _ in analysed.updates]
-            search.begin(
-                updated_ids if tables.table == "person" else [],
-                updated_ids if tables.table == "organisation" else [],
-            )
+            if search is not None:
+                search.begin(
+                    updated_ids if tables.table == "person" else [],
+                    updated_ids if tables.table == "organisation" else [],
+                )
             done = 0
             created_ids: list[str] = []
             writer.prepare(analysed.creates)
@@ -282,7 +287,8 @@ class ImportService:
                 writer.external_refs(plan.entity, refs)
             phases["write"] = time.perf_counter() - started - phases["analyse"]
             sink.report(total, total, "Updating the search index")
-            search.finish()
+            if search is not None:
+                search.finish()
             writer.record_undo()
             phases["index"] = (
                 time.perf_counter() - started - phases["analyse"] - phases["write"]
@@ -394,6 +400,7 @@ class ImportService:
             key=key,
             wanted=[k for k in keys if k is not None],
             threshold=opts.fuzzy_threshold,
+            flat=tables.flat,
         )
         matched_ids = sorted(
             {matches[k] for k in keys if k is not None and k in matches}
@@ -734,6 +741,7 @@ def _changes(written: Sequence[WrittenRow]) -> Changes:
     table_kind = {
         "person": EntityKind.PERSON,
         "organisation": EntityKind.ORGANISATION,
+        "lead": EntityKind.LEAD,
         "channel": EntityKind.CHANNEL,
         "address": EntityKind.ADDRESS,
         "industry": EntityKind.INDUSTRY,
@@ -742,7 +750,7 @@ def _changes(written: Sequence[WrittenRow]) -> Changes:
         kind = table_kind.get(row.table)
         if kind is not None:
             kinds.add(kind)
-        if row.table in ("person", "organisation"):
+        if row.table in ("person", "organisation", "lead"):
             ids.add(row.id)
     if any(r.table == "employment" for r in written):
         kinds.add(EntityKind.PERSON)

@@ -2371,7 +2371,7 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
     </message>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="21"/>
-        <location filename="../../app/views/exchange/texts.py" line="66"/>
+        <location filename="../../app/views/exchange/texts.py" line="71"/>
         <source>External ID</source>
         <translation>Externe ID</translation>
     </message>
@@ -2526,269 +2526,294 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
         <translation>Branche</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="57"/>
+        <location filename="../../app/views/exchange/texts.py" line="52"/>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="53"/>
+        <source>Job title</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="54"/>
+        <source>Source</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="61"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="57"/>
+        <location filename="../../app/views/exchange/texts.py" line="62"/>
         <source>Organisations</source>
         <translation>Organisationen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="65"/>
+        <location filename="../../app/views/exchange/texts.py" line="63"/>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="70"/>
         <source>Relata ID (re-import of an export)</source>
         <translation>Relata-ID (Re-Import eines Exports)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="67"/>
+        <location filename="../../app/views/exchange/texts.py" line="72"/>
         <source>E-mail address</source>
         <translation>E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="68"/>
+        <location filename="../../app/views/exchange/texts.py" line="73"/>
         <source>Customer number</source>
         <translation>Kundennummer</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="69"/>
+        <location filename="../../app/views/exchange/texts.py" line="74"/>
         <source>UID (company number)</source>
         <translation>UID (Unternehmens-Identifikationsnummer)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="70"/>
+        <location filename="../../app/views/exchange/texts.py" line="75"/>
         <source>Web domain</source>
         <translation>Web-Domain</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="71"/>
+        <location filename="../../app/views/exchange/texts.py" line="76"/>
         <source>Name and postcode (similar names)</source>
         <translation>Name und PLZ (ähnliche Namen)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="78"/>
+        <location filename="../../app/views/exchange/texts.py" line="83"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="79"/>
+        <location filename="../../app/views/exchange/texts.py" line="84"/>
         <source>Update</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="80"/>
+        <location filename="../../app/views/exchange/texts.py" line="85"/>
         <source>Unchanged</source>
         <translation>Unverändert</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="81"/>
+        <location filename="../../app/views/exchange/texts.py" line="86"/>
         <source>Skipped</source>
         <translation>Übersprungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="82"/>
+        <location filename="../../app/views/exchange/texts.py" line="87"/>
         <source>Changed since export</source>
         <translation>Seit Export geändert</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="83"/>
+        <location filename="../../app/views/exchange/texts.py" line="88"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="90"/>
+        <location filename="../../app/views/exchange/texts.py" line="95"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel-Arbeitsmappe (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="91"/>
+        <location filename="../../app/views/exchange/texts.py" line="96"/>
         <source>CSV for Excel DE/CH (semicolon, UTF-8 with BOM)</source>
         <translation>CSV für Excel DE/CH (Semikolon, UTF-8 mit BOM)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="92"/>
+        <location filename="../../app/views/exchange/texts.py" line="97"/>
         <source>CSV RFC 4180 (comma, UTF-8)</source>
         <translation>CSV nach RFC 4180 (Komma, UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="93"/>
+        <location filename="../../app/views/exchange/texts.py" line="98"/>
         <source>Relata XML (.xml, schema relata.xsd)</source>
         <translation>Relata-XML (.xml, Schema relata.xsd)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="94"/>
+        <location filename="../../app/views/exchange/texts.py" line="99"/>
         <source>vCard 3.0 (.vcf)</source>
         <translation>vCard 3.0 (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="95"/>
+        <location filename="../../app/views/exchange/texts.py" line="100"/>
         <source>vCard 4.0 (.vcf)</source>
         <translation>vCard 4.0 (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="102"/>
+        <location filename="../../app/views/exchange/texts.py" line="107"/>
         <source>The same key appears earlier in the file.</source>
         <translation>Derselbe Schlüssel kommt weiter oben in der Datei schon vor.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="103"/>
+        <location filename="../../app/views/exchange/texts.py" line="108"/>
         <source>This is not a date (use 31.12.2026).</source>
         <translation>Das ist kein Datum (Format 31.12.2026).</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="104"/>
+        <location filename="../../app/views/exchange/texts.py" line="109"/>
         <source>Day and month could be swapped; choose the date order on the mapping page.</source>
         <translation>Tag und Monat könnten vertauscht sein; wählen Sie die Reihenfolge auf der Seite «Tabellenblatt und Spalten».</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="107"/>
+        <location filename="../../app/views/exchange/texts.py" line="112"/>
         <source>This is not a number.</source>
         <translation>Das ist keine Zahl.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="108"/>
+        <location filename="../../app/views/exchange/texts.py" line="113"/>
         <source>This is not an amount.</source>
         <translation>Das ist kein Betrag.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="109"/>
+        <location filename="../../app/views/exchange/texts.py" line="114"/>
         <source>This value is unknown; map it to a known one.</source>
         <translation>Dieser Wert ist unbekannt; ordnen Sie ihn einem bekannten zu.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="110"/>
+        <location filename="../../app/views/exchange/texts.py" line="115"/>
         <source>This is not a Relata ID.</source>
         <translation>Das ist keine Relata-ID.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="111"/>
+        <location filename="../../app/views/exchange/texts.py" line="116"/>
         <source>No user has this name; the record gets no owner.</source>
         <translation>Kein Benutzer heisst so; der Datensatz erhält keinen Betreuer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="112"/>
+        <location filename="../../app/views/exchange/texts.py" line="117"/>
         <source>Changed in Relata since the export; not overwritten.</source>
         <translation>Seit dem Export in Relata geändert; nicht überschrieben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="115"/>
+        <location filename="../../app/views/exchange/texts.py" line="120"/>
         <source>This is not a point in time.</source>
         <translation>Das ist kein Zeitpunkt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="116"/>
+        <location filename="../../app/views/exchange/texts.py" line="121"/>
         <source>Required for a new record.</source>
         <translation>Für einen neuen Datensatz erforderlich.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="124"/>
+        <location filename="../../app/views/exchange/texts.py" line="129"/>
         <source>The file is empty.</source>
         <translation>Die Datei ist leer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="125"/>
+        <location filename="../../app/views/exchange/texts.py" line="130"/>
         <source>The file is too big to import.</source>
         <translation>Die Datei ist zu gross für einen Import.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="126"/>
+        <location filename="../../app/views/exchange/texts.py" line="131"/>
         <source>Only .xlsx, .xlsm, .csv, .xml and .vcf files can be imported.</source>
         <translation>Importiert werden können nur .xlsx-, .xlsm-, .csv-, .xml- und .vcf-Dateien.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="129"/>
+        <location filename="../../app/views/exchange/texts.py" line="134"/>
         <source>The file cannot be read.</source>
         <translation>Die Datei kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="130"/>
+        <location filename="../../app/views/exchange/texts.py" line="135"/>
         <source>The workbook would unpack to far more data than it holds; it is refused as a possible zip bomb.</source>
         <translation>Die Arbeitsmappe würde beim Entpacken weit mehr Daten ergeben, als sie enthält; sie wird als mögliche Zip-Bombe abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="134"/>
+        <location filename="../../app/views/exchange/texts.py" line="139"/>
         <source>The file is damaged or not an Excel workbook.</source>
         <translation>Die Datei ist beschädigt oder keine Excel-Arbeitsmappe.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="135"/>
+        <location filename="../../app/views/exchange/texts.py" line="140"/>
         <source>The file is not a readable Excel workbook.</source>
         <translation>Die Datei ist keine lesbare Excel-Arbeitsmappe.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="136"/>
+        <location filename="../../app/views/exchange/texts.py" line="141"/>
         <source>The XML file uses DTDs or entities, which are refused for safety.</source>
         <translation>Die XML-Datei verwendet DTDs oder Entitäten; diese werden aus Sicherheitsgründen abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="139"/>
+        <location filename="../../app/views/exchange/texts.py" line="144"/>
         <source>The file is not a Relata XML file.</source>
         <translation>Die Datei ist keine Relata-XML-Datei.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="140"/>
+        <location filename="../../app/views/exchange/texts.py" line="145"/>
         <source>The file is not a valid vCard file.</source>
         <translation>Die Datei ist keine gültige vCard-Datei.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="141"/>
+        <location filename="../../app/views/exchange/texts.py" line="146"/>
         <source>The CSV file cannot be read.</source>
         <translation>Die CSV-Datei kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="142"/>
+        <location filename="../../app/views/exchange/texts.py" line="147"/>
         <source>The CSV file&apos;s text encoding cannot be read.</source>
         <translation>Die Zeichenkodierung der CSV-Datei kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="143"/>
+        <location filename="../../app/views/exchange/texts.py" line="148"/>
         <source>The workbook has no sheet of that name.</source>
         <translation>Die Arbeitsmappe hat kein Tabellenblatt mit diesem Namen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="144"/>
+        <location filename="../../app/views/exchange/texts.py" line="149"/>
         <source>The sheet is empty.</source>
         <translation>Das Tabellenblatt ist leer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="145"/>
+        <location filename="../../app/views/exchange/texts.py" line="150"/>
         <source>The sheet has more than 1,048,576 rows.</source>
         <translation>Das Tabellenblatt hat mehr als 1&apos;048&apos;576 Zeilen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="146"/>
+        <location filename="../../app/views/exchange/texts.py" line="151"/>
         <source>The sheet has more than 1,000 columns.</source>
         <translation>Das Tabellenblatt hat mehr als 1&apos;000 Spalten.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="147"/>
+        <location filename="../../app/views/exchange/texts.py" line="152"/>
         <source>These records cannot be matched by that key.</source>
         <translation>Diese Datensätze können nicht über diesen Schlüssel gefunden werden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="148"/>
+        <location filename="../../app/views/exchange/texts.py" line="153"/>
         <source>This import was already undone.</source>
         <translation>Dieser Import wurde bereits rückgängig gemacht.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="149"/>
+        <location filename="../../app/views/exchange/texts.py" line="154"/>
         <source>Give the template a name.</source>
         <translation>Geben Sie der Vorlage einen Namen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="150"/>
+        <location filename="../../app/views/exchange/texts.py" line="155"/>
         <source>There is no template of that name.</source>
         <translation>Es gibt keine Vorlage mit diesem Namen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="151"/>
+        <location filename="../../app/views/exchange/texts.py" line="156"/>
         <source>vCard files hold persons only.</source>
         <translation>vCard-Dateien enthalten nur Personen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="152"/>
+        <location filename="../../app/views/exchange/texts.py" line="157"/>
         <source>The file cannot be written.</source>
         <translation>Die Datei kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="158"/>
+        <source>This list cannot be exported yet.</source>
+        <translation>Diese Liste kann noch nicht exportiert werden.</translation>
     </message>
 </context>
 <context>

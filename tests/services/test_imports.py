@@ -554,14 +554,96 @@ def test_formula_strings_are_imported_as_text(
     assert notes == {v.strip() for v in files.FORMULA_STRINGS}
 
 
-def test_demo_data_brings_mapping_templates_once(db: Database, imports: ImportService) -> None:
+def test_demo_data_brings_mapping_templates_once(
+    db: Database, imports: ImportService
+) -> None:
     from app.services.demo import generate_demo
 
-    generate_demo(db.engine, organisations=5, persons=20, now=dt.datetime(2026, 6, 1, tzinfo=dt.UTC))
+    generate_demo(
+        db.engine,
+        organisations=5,
+        persons=20,
+        now=dt.datetime(2026, 6, 1, tzinfo=dt.UTC),
+    )
     names = [t.name for t in imports.templates()]
     assert "Messe-Leads (Excel)" in names
     assert "Lieferantenliste Einkauf" in names
-    generate_demo(db.engine, organisations=5, persons=20, now=dt.datetime(2026, 6, 2, tzinfo=dt.UTC))
+    generate_demo(
+        db.engine,
+        organisations=5,
+        persons=20,
+        now=dt.datetime(2026, 6, 2, tzinfo=dt.UTC),
+    )
     assert [t.name for t in imports.templates()] == names
     outlook = imports.template("persons", "Outlook-Kontakte (CSV, English)")
     assert outlook.columns["emailaddress"] == "email"
+
+
+def test_leads_import_upsert_and_undo(
+    db: Database, imports: ImportService, tmp_path: Path
+) -> None:
+    """Leads plug in as a registry entry: same wizard, keys, dry run and undo."""
+    path = files.write_openpyxl(
+        tmp_path / "messe.xlsx",
+        [
+            "Name",
+            "Firma",
+            "E-Mail",
+            "Natel",
+            "PLZ",
+            "Ort",
+            "Herkunft",
+            "Branche",
+            "Interesse",
+        ],
+        [
+            [
+                "Anna Müller",
+                "Kälin AG",
+                "anna@kaelin.ch",
+                "079 555 44 33",
+                "8001",
+                "Zürich",
+                "Messe",
+                "Bau",
+                "Offerte Q3",
+            ],
+            [
+                "Luca Rossi",
+                "Rossi SA",
+                "luca@rossi.ch",
+                "",
+                "6900",
+                "Lugano",
+                "Empfehlung",
+                "",
+                "",
+            ],
+        ],
+    )
+    before = snapshot(db.engine)
+    result = imports.commit(plan_for(imports, path, "leads"))
+    assert (result.created, result.failed) == (2, 0), result.analysis.issues
+    with db.engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT first_name, last_name, company, phone, source, status, notes FROM lead ORDER BY last_name"
+            )
+        ).all()
+    assert rows[0] == (
+        "Anna",
+        "Müller",
+        "Kälin AG",
+        "+41795554433",
+        "trade_fair",
+        "unqualified",
+        "Offerte Q3",
+    )
+    again = imports.dry_run(plan_for(imports, path, "leads"))
+    assert again.actions == (RowAction.UNCHANGED, RowAction.UNCHANGED)
+    imports.undo(result.run_id)
+    after = snapshot(db.engine)
+    for table in ("person", "organisation", "channel", "industry"):
+        assert after[table] == before[table], table
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM lead")).scalar_one() == 0

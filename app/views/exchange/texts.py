@@ -49,14 +49,19 @@ def field_label(key: str) -> str:
         "customer_number": _t("Customer no."),
         "uid": _t("UID"),
         "industry": _t("Industry"),
+        "company": _t("Company"),
+        "job_title": _t("Job title"),
+        "source": _t("Source"),
     }.get(key, key)
 
 
 def entity_label(name: str) -> str:
     """``persons`` → Persons."""
-    return {"persons": _t("Persons"), "organisations": _t("Organisations")}.get(
-        name, name
-    )
+    return {
+        "persons": _t("Persons"),
+        "organisations": _t("Organisations"),
+        "leads": _t("Leads"),
+    }.get(name, name)
 
 
 def key_label(key: DuplicateKey | str) -> str:
@@ -150,6 +155,7 @@ def exchange_error_text(code: str, fallback: str) -> str:
         "template.unknown": _t("There is no template of that name."),
         "export.vcard_persons": _t("vCard files hold persons only."),
         "export.write_failed": _t("The file cannot be written."),
+        "export.unsupported": _t("This list cannot be exported yet."),
     }
     text = known.get(code)
     return f"{text}\n{fallback}" if text else fallback
