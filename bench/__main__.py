@@ -7,7 +7,11 @@ import importlib
 import json
 import sys
 
-BENCHMARKS = {"address_book": "bench.address_book", "sync": "bench.sync"}
+BENCHMARKS = {
+    "address_book": "bench.address_book",
+    "pipeline": "bench.pipeline",
+    "sync": "bench.sync",
+}
 
 
 def main(argv: list[str] | None = None) -> int:

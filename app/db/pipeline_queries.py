@@ -29,6 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql import Subquery
 from sqlalchemy.sql.elements import UnaryExpression
+from sqlalchemy.sql.selectable import CTE
 
 from app.db.address_queries import SEARCH_CAP, Sort, fts_query, page_window
 from app.domain.pipeline import RATE_SCALE, BoardFilter, LeadFilter
@@ -83,9 +84,14 @@ def to_chf(amount: ColumnElement[int], rate: ColumnElement[int]) -> ColumnElemen
     return (amount // scale) * rate + ((amount % scale) * rate + half) // scale
 
 
-def _rated(grouped: Subquery, day: ColumnElement[str]) -> Subquery:
-    """``grouped`` plus a ``rate`` column: its currency's rate on ``day``."""
-    return select(grouped, rate_on(grouped.c.currency, day).label("rate")).subquery()
+def _rated(grouped: Subquery, day: ColumnElement[str]) -> CTE:
+    """``grouped`` plus a ``rate`` column: its currency's rate on ``day``.
+
+    A materialised CTE: as a plain subquery SQLite flattens it and looks the
+    rate up again for every use of the column.
+    """
+    rated = select(grouped, rate_on(grouped.c.currency, day).label("rate"))
+    return rated.cte().prefix_with("MATERIALIZED")
 
 
 def _filter_conds(flt: BoardFilter) -> list[ColumnElement[bool]]:
@@ -248,10 +254,10 @@ def forecast_groups(
         Opportunity.close_date >= start,
         Opportunity.close_date <= end,
     ]
-    month = func.substr(Opportunity.close_date, 1, 7)
-    grouped = (
+    # by day first, in the covering index's order (no sort), then by month
+    daily = (
         select(
-            month.label("month"),
+            Opportunity.close_date.label("day"),
             Opportunity.outcome.label("outcome"),
             Opportunity.currency.label("currency"),
             func.count().label("n"),
@@ -268,7 +274,21 @@ def forecast_groups(
             ).label("commit"),
         )
         .where(*conds)
-        .group_by(month, Opportunity.outcome, Opportunity.currency)
+        .group_by(Opportunity.outcome, Opportunity.close_date, Opportunity.currency)
+        .subquery()
+    )
+    month = func.substr(daily.c.day, 1, 7)
+    grouped = (
+        select(
+            month.label("month"),
+            daily.c.outcome,
+            daily.c.currency,
+            func.sum(daily.c.n).label("n"),
+            func.sum(daily.c.total).label("total"),
+            func.sum(daily.c.wsum).label("wsum"),
+            func.sum(daily.c.commit).label("commit"),
+        )
+        .group_by(month, daily.c.outcome, daily.c.currency)
         .subquery()
     )
     g = _rated(grouped, grouped.c.month + "-01")

@@ -20,10 +20,17 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
+
+# The Newton steps solve ~100x100 systems: threads cost more than they bring,
+# and on a busy two-core laptop OpenBLAS's spinning threads made each solve
+# 40x slower. Only effective if numpy is not imported yet (the app imports
+# the services before any view).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import numpy as np
 from numpy.typing import NDArray
@@ -39,6 +46,9 @@ from app.models.pipeline import ScoringModel
 #: Closed opportunities needed before any score is shown, and of each outcome.
 MIN_CLOSED = 40
 MIN_EACH = 10
+#: Training uses the most recent closed opportunities, at most this many:
+#: recent outcomes say more about today's chances, and it bounds the time.
+MAX_SAMPLES = 50_000
 #: Feature values seen fewer times fall into "other".
 MIN_COUNT = 5
 L2 = 1.0
@@ -139,7 +149,10 @@ def fit(
     """Train a logistic regression on one-hot ``features`` of ``records``.
 
     Newton-Raphson (IRLS) with an L2 penalty on every weight but the
-    intercept; converges in well under 20 steps on one-hot data.
+    intercept; converges in well under 20 steps on one-hot data. The design
+    matrix is never built: every row has exactly one active column per
+    feature, so ``Xw`` is a gather and ``XᵀWX`` a weighted count of column
+    pairs (``np.bincount``) — ~50x faster than dense products on 50,000 rows.
     """
     counts: Counter[tuple[str, str]] = Counter(
         (f, r.get(f, "")) for r in records for f in features
@@ -153,32 +166,35 @@ def fit(
     vocab = list(dict.fromkeys(vocab))
     index = {k: i for i, k in enumerate(vocab)}
     n, d = len(records), len(vocab) + 1
-    x = np.zeros((n, d), dtype=np.float64)
-    x[:, -1] = 1.0
-    rows, cols = [], []
+    other = {f: index[(f, "other")] for f in features}
+    cols = np.empty((n, len(features) + 1), dtype=np.int64)
+    cols[:, -1] = d - 1  # the intercept's column
     for i, record in enumerate(records):
-        for f in features:
-            col = _key(index, f, record.get(f, ""))
-            if col is not None:
-                rows.append(i)
-                cols.append(col)
-    x[rows, cols] = 1.0
+        for j, f in enumerate(features):
+            cols[i, j] = index.get((f, record.get(f, "")), other[f])
     y = np.asarray(outcomes, dtype=np.float64)
+    k = cols.shape[1]
+    pair_codes = (cols[:, :, None] * d + cols[:, None, :]).reshape(n, k * k)
+    flat_codes = pair_codes.ravel()
+    flat_cols = cols.ravel()
     w = np.zeros(d, dtype=np.float64)
     penalty = np.full(d, l2)
     penalty[-1] = 0.0
-    for _ in range(30):
-        p = _sigmoid(x @ w)
-        grad = x.T @ (p - y) + penalty * w
-        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
+    for _ in range(40):
+        p = _sigmoid(w[cols].sum(axis=1))
+        grad = np.bincount(flat_cols, weights=np.repeat(p - y, k), minlength=d)
+        grad += penalty * w
+        curvature = np.repeat(p * (1 - p), k * k)
+        hess = np.bincount(flat_codes, weights=curvature, minlength=d * d)
+        hess = hess.reshape(d, d) + np.diag(penalty + 1e-9)
         step = np.linalg.solve(hess, grad)
         w -= step
         if float(np.max(np.abs(step))) < 1e-7:
             break
     weights = w[:-1]
-    share = x[:, :-1].mean(axis=0)
+    share = np.bincount(flat_cols, minlength=d)[:-1] / max(n, 1)
     baseline = {
-        f: float(sum(weights[i] * share[i] for k, i in index.items() if k[0] == f))
+        f: float(sum(weights[i] * share[i] for key, i in index.items() if key[0] == f))
         for f in features
     }
     return Model(
@@ -284,13 +300,16 @@ class ScoringService:
         return int(row[0]), int(row[1])
 
     def retrain(self, progress: ProgressSink | None = None) -> ModelInfo | None:
-        """Learn both models from every closed opportunity; None if too few.
+        """Learn both models from the closed opportunities; None if too few.
+
+        Uses the newest :data:`MAX_SAMPLES` closed opportunities.
 
         Also refreshes the stored score of every open lead, so the lead list
         can sort and show it without computing.
         """
         progress = progress or NullProgress()
         progress.report(0, 4, "Reading history")
+        closed, _won = self.history_size()
         with self._sessions() as s:
             records, outcomes = self._closed_records(s.connection())
         won = sum(outcomes)
@@ -309,7 +328,7 @@ class ScoringService:
                 row.trained_at = model.trained_at
                 row.samples = model.samples
                 row.won = model.won
-                row.closed_seen = len(records)
+                row.closed_seen = closed
                 row.payload = model.payload()
                 s.add(row)
             self._score_leads(s, lead)
@@ -372,7 +391,12 @@ class ScoringService:
     # ---- helpers
 
     def _closed_records(self, conn: Connection) -> tuple[list[Record], list[int]]:
-        found = self._records(conn, "o.outcome IN ('won', 'lost')", {})
+        found = self._records(
+            conn,
+            "o.id IN (SELECT id FROM opportunity WHERE outcome IN ('won', 'lost') "
+            "AND deleted_at IS NULL ORDER BY closed_on DESC LIMIT :n)",
+            {"n": MAX_SAMPLES},
+        )
         return [r for r, _ in found], [int(o == "won") for _, o in found]
 
     def _records(
