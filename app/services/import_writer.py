@@ -356,14 +356,22 @@ class BulkWriter:
     # ---- ids and lookups
 
     def organisations(self) -> dict[str, tuple[str, str, str, str]]:
-        """Live organisations by folded name: (id, name, postcode, city)."""
+        """Live organisations by folded name or customer number: (id, name,
+        postcode, city); a name wins over an equal customer number."""
         if self._orgs is None:
             self._orgs = {}
-            for oid, name, postcode, city in self.conn.exec_driver_sql(
-                "SELECT id, name, postcode, city FROM organisation "
+            by_number: dict[str, tuple[str, str, str, str]] = {}
+            for oid, name, number, postcode, city in self.conn.exec_driver_sql(
+                "SELECT id, name, customer_number, postcode, city FROM organisation "
                 "WHERE deleted_at IS NULL ORDER BY created_at"
             ):
                 self._orgs.setdefault(fold(name), (oid, name, postcode, city))
+                if number:
+                    by_number.setdefault(fold(number), (oid, name, postcode, city))
+            # a persons sheet may name its organisation by customer number (the
+            # cross-sheet key of a workbook with an organisations sheet)
+            for number, org in by_number.items():
+                self._orgs.setdefault(number, org)
         return self._orgs
 
     def industries(self) -> dict[str, str]:

@@ -647,3 +647,36 @@ def test_leads_import_upsert_and_undo(
         assert after[table] == before[table], table
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM lead")).scalar_one() == 0
+
+
+def test_two_sheet_workbook_links_persons_to_organisations_by_customer_number(
+    db: Database, imports: ImportService, addresses: AddressService, tmp_path: Path
+) -> None:
+    """Organisations sheet first, then the persons sheet naming them by customer no."""
+    import openpyxl as xl
+
+    book = xl.Workbook()
+    orgs = book.active
+    assert orgs is not None
+    orgs.title = "Firmen"
+    orgs.append(["Kundennummer", "Firma", "PLZ", "Ort"])
+    orgs.append(["K-100", "Alpha AG", "3000", "Bern"])
+    people = book.create_sheet("Kontakte")
+    people.append(["Nachname", "Vorname", "Firma", "E-Mail"])
+    people.append(["Muster", "Hans", "K-100", "hans@alpha.ch"])
+    path = tmp_path / "zwei.xlsx"
+    book.save(path)
+    first = imports.commit(plan_for(imports, path, "organisations", sheet="Firmen"))
+    second = imports.commit(plan_for(imports, path, "persons", sheet="Kontakte"))
+    assert (first.created, second.created) == (1, 1)
+    person = addresses.get_person(
+        next(w.id for w in second.written if w.table == "person")
+    )
+    assert person.employments[0].organisation_name == "Alpha AG"
+    assert not any(w.table == "organisation" for w in second.written)
+    found = addresses.person_page(
+        ListFilter(search="Bern"), Sort("name"), offset=0, limit=5, total=1
+    ).rows
+    assert [r.last_name for r in found] == [
+        "Muster"
+    ]  # the contact shows the firm's place
