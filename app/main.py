@@ -26,6 +26,7 @@ from app.tasks.runner import TaskRunner
 from app.views.address_book import ORGANISATIONS, PERSONS
 from app.views.exchange.screenshots import write_exchange_screenshots
 from app.views.i18n import install_translations, pick_language
+from app.views.journal.screenshots import write_journal_screenshots
 from app.views.main_window import ADDRESSES, HOME, MainWindow
 from app.views.pipeline.screenshots import write_sales_screenshots
 from app.views.style import apply_style
@@ -182,6 +183,7 @@ def write_screenshots(window: MainWindow, folder: Path, language: str) -> list[P
     window.sync_ui.show_page()
     grab("sync")
     shots += write_exchange_screenshots(window, folder, language)
+    shots += write_journal_screenshots(window, folder, language)
     shots += write_sales_screenshots(window, folder, language)
     window.show_page(ADDRESSES)
     return shots

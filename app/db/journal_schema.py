@@ -17,13 +17,13 @@ _JOURNAL_COLS = "subject, body_text, outcome"
 _KB_COLS = "title, body, tags"
 
 
-def _fts(table: str, fts: str, cols: str) -> list[str]:
+def _fts(table: str, fts: str, cols: str, *, prefix: str = "") -> list[str]:
     values_new = ", ".join(f"new.{c.strip()}" for c in cols.split(","))
     values_old = ", ".join(f"old.{c.strip()}" for c in cols.split(","))
     return [
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({cols}, "
         f"content='{table}', content_rowid='rowid', "
-        "tokenize='unicode61 remove_diacritics 2', prefix='3')",
+        f"tokenize='unicode61 remove_diacritics 2'{prefix})",
         f"CREATE TRIGGER {table}_fts_ai AFTER INSERT ON {table} "
         f"WHEN new.deleted_at IS NULL BEGIN "
         f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.rowid, {values_new}); END",
@@ -64,8 +64,10 @@ def _link_time() -> list[str]:
 def create_statements() -> list[str]:
     """Every statement that installs the derived objects."""
     return [
+        # no prefix index on the journal: it doubled the bulk load (16 s instead of
+        # 8 s for 2M entries, +150 MB) and did not make word-prefix queries faster
         *_fts("journal_entry", "journal_fts", _JOURNAL_COLS),
-        *_fts("kb_article", "kb_article_fts", _KB_COLS),
+        *_fts("kb_article", "kb_article_fts", _KB_COLS, prefix=", prefix='2 3'"),
         *_link_time(),
     ]
 

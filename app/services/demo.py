@@ -46,7 +46,7 @@ from app.models import (
     Person,
     UserAccount,
 )
-from app.services import demo_exchange, demo_pipeline
+from app.services import demo_exchange, demo_journal, demo_pipeline
 from app.services import demo_names as names
 
 BATCH = 20_000
@@ -193,7 +193,8 @@ def _load(
     factory.industry_ids = _ensure(conn, _INDUSTRY, key="code", rows=factory.industries)
 
     total = organisations + persons
-    steps = total + max(1, total // 4)  # the last fifth: the indexes
+    journal = demo_journal.steps(organisations, persons)
+    steps = total + journal + max(1, total // 4)  # the last fifth: the indexes
     sales_steps = demo_pipeline.demo_steps(organisations)
     steps += sales_steps
     progress.report(0, steps, "Preparing")
@@ -213,8 +214,11 @@ def _load(
                 writer.insert(table, rows)
             done += n
             progress.report(done, steps, message)
+    done = demo_journal.generate_journal(
+        conn, factory, persons=persons, progress=progress, done=done, total_steps=steps
+    )
     progress.check_cancelled()
-    progress.report(total, steps, "Rebuilding indexes")
+    progress.report(done, steps, "Rebuilding indexes")
     for sql in index_sql:
         conn.exec_driver_sql(sql)
     writer.finish()

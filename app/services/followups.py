@@ -489,7 +489,7 @@ class TaskService:
                 TaskLink.task_id.in_(task_ids), TaskLink.deleted_at.is_(None)
             )
         ).all()
-        labels = link_labels(s, [(r[1], r[2]) for r in rows])
+        labels = link_labels(s, [(r[1], r[2]) for r in rows], with_org=True)
         by_task: dict[str, list[LinkRef]] = {}
         for task_id, kind, rid in rows:
             if kind in LinkKind:

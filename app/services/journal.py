@@ -115,6 +115,18 @@ def _person_labels(s: Session, ids: Sequence[str]) -> dict[str, str]:
     return {r[0]: f"{r[1]} {r[2]}".strip() for r in rows}
 
 
+def person_labels_with_org(s: Session, ids: Sequence[str]) -> dict[str, str]:
+    """``Anna Keller · Alpha AG``: lists say who *and* where."""
+    rows = s.execute(
+        select(Person.id, Person.first_name, Person.last_name, Person.org_name).where(
+            Person.id.in_(ids)
+        )
+    )
+    return {
+        r[0]: " · ".join(p for p in (f"{r[1]} {r[2]}".strip(), r[3]) if p) for r in rows
+    }
+
+
 def _org_labels(s: Session, ids: Sequence[str]) -> dict[str, str]:
     rows = s.execute(
         select(Organisation.id, Organisation.name).where(Organisation.id.in_(ids))
@@ -189,15 +201,20 @@ LINK_LABELS: dict[str, LabelFn] = {
 
 
 def link_labels(
-    s: Session, links: Iterable[tuple[str, str]]
+    s: Session, links: Iterable[tuple[str, str]], *, with_org: bool = False
 ) -> dict[tuple[str, str], str]:
-    """Labels of ``(kind, id)`` pairs, one query per kind."""
+    """Labels of ``(kind, id)`` pairs, one query per kind.
+
+    ``with_org`` names a person's organisation too (for list columns).
+    """
     by_kind: dict[str, list[str]] = {}
     for kind, rid in links:
         by_kind.setdefault(kind, []).append(rid)
     out: dict[tuple[str, str], str] = {}
     for kind, ids in by_kind.items():
         fn = LINK_LABELS.get(kind)
+        if with_org and kind == LinkKind.PERSON:
+            fn = person_labels_with_org
         found = fn(s, ids) if fn else {}
         out.update({(kind, rid): found.get(rid, "") for rid in ids})
     return out
@@ -534,6 +551,73 @@ class JournalService:
             ).all()
         return [LinkRef(LinkKind.ORGANISATION, r[0], r[1]) for r in rows]
 
+    def find_records(
+        self,
+        text: str,
+        *,
+        kinds: Sequence[LinkKind] = (LinkKind.PERSON, LinkKind.ORGANISATION),
+        limit: int = 12,
+    ) -> list[LinkRef]:
+        """Persons, organisations or cases matching ``text`` (for pickers)."""
+        from app.db import address_queries as q
+        from app.domain.addresses import ListFilter
+
+        if not text.strip():
+            return []
+        flt = ListFilter(search=text)
+        out: list[LinkRef] = []
+        with self._sessions() as s:
+            if LinkKind.PERSON in kinds:
+                people = s.execute(
+                    select(
+                        Person.id, Person.first_name, Person.last_name, Person.org_name
+                    )
+                    .where(*q.person_where(flt))
+                    .order_by(Person.last_name, Person.first_name)
+                    .limit(limit)
+                ).all()
+                out += [
+                    LinkRef(
+                        LinkKind.PERSON,
+                        r[0],
+                        " · ".join(p for p in (f"{r[1]} {r[2]}".strip(), r[3]) if p),
+                    )
+                    for r in people
+                ]
+            if LinkKind.ORGANISATION in kinds:
+                orgs = s.execute(
+                    select(Organisation.id, Organisation.name, Organisation.city)
+                    .where(*q.organisation_where(flt))
+                    .order_by(Organisation.name)
+                    .limit(limit)
+                ).all()
+                out += [
+                    LinkRef(
+                        LinkKind.ORGANISATION,
+                        r[0],
+                        " · ".join(p for p in (r[1], r[2]) if p),
+                    )
+                    for r in orgs
+                ]
+            if LinkKind.SERVICE_CASE in kinds:
+                like = [
+                    (ServiceCase.number + " " + ServiceCase.title).icontains(
+                        w, autoescape=True
+                    )
+                    for w in text.split()
+                ]
+                cases = s.execute(
+                    select(ServiceCase.id, ServiceCase.number, ServiceCase.title)
+                    .where(ServiceCase.deleted_at.is_(None), *like)
+                    .order_by(ServiceCase.created_at.desc())
+                    .limit(limit)
+                ).all()
+                out += [
+                    LinkRef(LinkKind.SERVICE_CASE, r[0], f"{r[1]} {r[2]}")
+                    for r in cases
+                ]
+        return out
+
     def label_links(self, links: Sequence[LinkRef]) -> tuple[LinkRef, ...]:
         """``links`` with their labels filled in."""
         with self._sessions() as s:
@@ -649,7 +733,7 @@ class JournalService:
             )
             .order_by(JournalLink.entry_id)
         ).all()
-        labels = link_labels(s, [(r[1], r[2]) for r in rows])
+        labels = link_labels(s, [(r[1], r[2]) for r in rows], with_org=True)
         by_entry: dict[str, list[LinkRef]] = {}
         for entry_id, kind, rid in rows:
             link_kind = _link_kind(kind)

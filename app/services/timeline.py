@@ -178,8 +178,9 @@ def _journal_details(s: Session, ids: Sequence[str]) -> dict[str, TimelineItem]:
     out: dict[str, TimelineItem] = {}
     for rid, at, kind, subject, body, owner in rows:
         text = " ".join((body or "").split())
+        # who the contact was with; the colleague who logged it if nobody is named
         who = ", ".join(sorted(n for n in names.get(rid, []) if n))
-        meta = " · ".join(p for p in (who, owners.get(owner, "")) if p)
+        meta = who or owners.get(owner, "")
         out[rid] = TimelineItem(
             id=rid,
             source=TimelineSource.JOURNAL,

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabBar,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -63,6 +64,7 @@ class AddressBookView(QWidget):
 
     sig_data_changed = Signal(object, object)
     sig_status_message = Signal(str)
+    sig_record_shown = Signal(int, object)  # kind, id (None: new or none)
 
     def __init__(self, service: AddressService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -165,8 +167,21 @@ class AddressBookView(QWidget):
         right.setObjectName("detailPane")
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.forms, 1)
-        right_layout.addLayout(buttons)
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addWidget(self.forms, 1)
+        details_layout.addLayout(buttons)
+        # other capabilities add tabs beside the form (add_detail_tab)
+        self.detail_tabs = QTabWidget()
+        self.detail_tabs.setObjectName("detailTabs")
+        self.detail_tabs.setDocumentMode(True)
+        self.detail_tabs.setTabBarAutoHide(True)
+        self.detail_tabs.addTab(details, self.tr("Details"))
+        right_layout.addWidget(self.detail_tabs, 1)
+        for form in (self.person_form, self.org_form):
+            form.sig_record_changed.connect(lambda _id: self._emit_record_shown())
+        self.forms.currentChanged.connect(lambda _i: self._emit_record_shown())
 
         self.empty_state = QLabel(self.table.viewport())
         self.empty_state.setObjectName("emptyState")
@@ -258,6 +273,10 @@ class AddressBookView(QWidget):
     def form(self) -> RecordForm:
         """The form shown now."""
         return self.person_form if self.kind == PERSONS else self.org_form
+
+    def add_detail_tab(self, widget: QWidget, title: str) -> int:
+        """Show ``widget`` as a tab beside the form (e.g. the record's history)."""
+        return self.detail_tabs.addTab(widget, title)
 
     def reload_pick_lists(self) -> None:
         """Refresh owners and industries in the forms."""
@@ -493,6 +512,9 @@ class AddressBookView(QWidget):
         self.act_delete.setEnabled(stored)
 
     # ---- helpers
+
+    def _emit_record_shown(self) -> None:
+        self.sig_record_shown.emit(self.kind, self.form.record_id)
 
     def _load_record(self, rid: str) -> None:
         try:

@@ -114,6 +114,29 @@ def error_text(code: str, fallback: str) -> str:
         ),
         "record.not_found": _t("This record was deleted meanwhile."),
         "rate.invalid": _t("This exchange rate is out of range."),
+        # journal, tasks, service cases, attachments, calendar files
+        "too_long": _t("This text is too long (at most 300 characters)."),
+        "journal.empty": _t("Write a subject or a text."),
+        "journal.time": _t("Enter a date and time."),
+        "journal.duration": _t("The duration lies between 0 and 10,080 minutes."),
+        "link.invalid": _t("This linked record is unknown."),
+        "pick.unresolved": _t("Choose an entry from the list."),
+        "task.closed": _t("This task is already completed."),
+        "case.customer": _t("Choose the customer: a person or an organisation."),
+        "case.transition": _t(
+            "The case cannot move to this status now (solve it before closing it)."
+        ),
+        "case.due_order": _t("The solution cannot be due before the first response."),
+        "attachment.too_big": _t("This file is too big to attach (at most 25 MB)."),
+        "attachment.missing": _t("This file does not exist (any more)."),
+        "attachment.gone": _t("The attached file is missing from the data folder."),
+        "ics.missing": _t("This file does not exist (any more)."),
+        "ics.invalid": _t("This is not a calendar file (.ics) that Relata can read."),
+        "ics.empty": _t("The calendar file contains no appointments."),
+        "ics.too_big": _t(
+            "The calendar file is too big (at most 10 MB and 10,000 appointments)."
+        ),
+        "ics.event": _t("An appointment in the file is incomplete or damaged."),
     }
     return known.get(code, fallback)
 

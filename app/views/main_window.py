@@ -28,6 +28,7 @@ from app.tasks.runner import TaskHandle, TaskRunner
 from app.views.address_book import ORGANISATIONS, PERSONS, AddressBookView
 from app.views.exchange.integration import ExchangeUi
 from app.views.home import DemoDataDialog, HomeView
+from app.views.journal.integration import JournalUi
 from app.views.pipeline.integration import SalesUi
 from app.views.progress_dialog import TaskProgressDialog
 from app.views.sync.integration import SyncUi
@@ -67,11 +68,13 @@ class MainWindow(QMainWindow):
         self.addresses = AddressBookView(services.addresses)
         self.exchange_ui = ExchangeUi(services, runner)
         self.sales_ui = SalesUi(services, runner)
+        self.journal_ui = JournalUi(services, runner)
         self.pages = QStackedWidget()
         for page in (
             self.home,
             self.addresses,
             *self.sales_ui.pages,
+            *self.journal_ui.pages,
             self.exchange_ui.page,
         ):
             page.setObjectName("page")
@@ -100,6 +103,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.exchange_ui.install(self)
         self.sales_ui.install(self)
+        self.journal_ui.install(self)
         self.sync_ui = SyncUi(self)
         self.retranslate_ui()
         self.sidebar.setCurrentRow(HOME)
@@ -202,11 +206,13 @@ class MainWindow(QMainWindow):
                 self.tr("Overview"),
                 self.tr("Addresses"),
                 *self.sales_ui.titles(),
+                *self.journal_ui.titles(),
                 self.exchange_ui.title(),
             ]
         )
         self.sidebar.setCurrentRow(current)
         self.sales_ui.retranslate()
+        self.journal_ui.retranslate()
         self.online_label.setText(
             self.tr("Offline — no server configured")
             if not self._server_url
@@ -284,6 +290,7 @@ class MainWindow(QMainWindow):
         self.addresses.on_data_changed(changes, initiator)
         self.exchange_ui.page.on_data_changed(changes, initiator)
         self.sales_ui.on_data_changed(changes, initiator)
+        self.journal_ui.on_data_changed(changes, initiator)
         self.sync_ui.on_data_changed(changes, initiator)
         self.home.refresh()
         self._update_counts()
@@ -345,4 +352,5 @@ class MainWindow(QMainWindow):
             ):
                 event.ignore()
                 return
+        self.journal_ui.shutdown()
         event.accept()

@@ -47,15 +47,17 @@ class RecordForm(QWidget):
 
     Signals:
         sig_dirty_changed(bool): the user edited (or reverted) the form.
+        sig_record_changed(object): another record (id, ``None`` = new) is shown.
     """
 
     sig_dirty_changed = Signal(bool)
+    sig_record_changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._dirty = False
         self._loading = False
-        self.record_id: str | None = None
+        self._record_id: str | None = None
         self._field_widgets: dict[str, QWidget] = {}
         self._field_errors: dict[str, ErrorLabel] = {}
         outer = QVBoxLayout(self)
@@ -97,6 +99,17 @@ class RecordForm(QWidget):
         self.notes.textChanged.connect(self.mark_dirty)
 
     # ---- the record
+
+    @property
+    def record_id(self) -> str | None:
+        """Id of the record shown (``None`` for a new one)."""
+        return self._record_id
+
+    @record_id.setter
+    def record_id(self, value: str | None) -> None:
+        if value != self._record_id:
+            self._record_id = value
+            self.sig_record_changed.emit(value)
 
     def load(self, record: Any) -> None:
         """Show ``record`` (a ``Person``/``Organisation``), or ``None`` for a new one."""

@@ -47,7 +47,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('journal_entry', schema=None) as batch_op:
         batch_op.create_index('ix_journal_entry_occurred', ['occurred_at'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
-        batch_op.create_index(batch_op.f('ix_journal_entry_owner_id'), ['owner_id'], unique=False)
+        batch_op.create_index('ix_journal_entry_owner_occurred', ['owner_id', 'occurred_at'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
 
     op.create_table('kb_article',
     sa.Column('title', sa.String(length=300), nullable=False),
@@ -116,7 +116,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('attachment', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_attachment_entry_id'), ['entry_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_attachment_owner_id'), ['owner_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_attachment_sha256'), ['sha256'], unique=False)
 
     op.create_table('journal_link',
@@ -140,7 +139,6 @@ def upgrade() -> None:
     with op.batch_alter_table('journal_link', schema=None) as batch_op:
         batch_op.create_index('ix_journal_link_entity', ['entity_kind', 'entity_id', 'occurred_at', 'entry_id'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
         batch_op.create_index(batch_op.f('ix_journal_link_entry_id'), ['entry_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_journal_link_owner_id'), ['owner_id'], unique=False)
 
     op.create_table('task_link',
     sa.Column('task_id', sa.String(length=36), nullable=False),
@@ -161,7 +159,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('task_link', schema=None) as batch_op:
         batch_op.create_index('ix_task_link_entity', ['entity_kind', 'entity_id'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
-        batch_op.create_index(batch_op.f('ix_task_link_owner_id'), ['owner_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_task_link_task_id'), ['task_id'], unique=False)
 
     op.create_table('service_case',
@@ -223,19 +220,16 @@ def downgrade() -> None:
     op.drop_table('service_case')
     with op.batch_alter_table('task_link', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_task_link_task_id'))
-        batch_op.drop_index(batch_op.f('ix_task_link_owner_id'))
         batch_op.drop_index('ix_task_link_entity', sqlite_where=sa.text('deleted_at IS NULL'))
 
     op.drop_table('task_link')
     with op.batch_alter_table('journal_link', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_journal_link_owner_id'))
         batch_op.drop_index(batch_op.f('ix_journal_link_entry_id'))
         batch_op.drop_index('ix_journal_link_entity', sqlite_where=sa.text('deleted_at IS NULL'))
 
     op.drop_table('journal_link')
     with op.batch_alter_table('attachment', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_attachment_sha256'))
-        batch_op.drop_index(batch_op.f('ix_attachment_owner_id'))
         batch_op.drop_index(batch_op.f('ix_attachment_entry_id'))
 
     op.drop_table('attachment')
@@ -250,7 +244,7 @@ def downgrade() -> None:
 
     op.drop_table('kb_article')
     with op.batch_alter_table('journal_entry', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_journal_entry_owner_id'))
+        batch_op.drop_index('ix_journal_entry_owner_occurred', sqlite_where=sa.text('deleted_at IS NULL'))
         batch_op.drop_index('ix_journal_entry_occurred', sqlite_where=sa.text('deleted_at IS NULL'))
 
     op.drop_table('journal_entry')

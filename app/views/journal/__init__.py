@@ -1,0 +1,1 @@
+"""Journal, tasks, service cases, knowledge base and timeline views."""

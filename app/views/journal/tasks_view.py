@@ -1,0 +1,369 @@
+"""My tasks: overdue, today, this week, all open, done — with reminders.
+
+The tabs carry counts; the list is a windowed :class:`TaskTableModel` (a big
+team can have tens of thousands of open tasks). Double-click or Enter edits,
+Space or "Complete" completes (optionally logging what was done), and the
+export writes the open dated tasks as an .ics calendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.addresses import UserRef
+from app.domain.changes import Changes, EntityKind
+from app.domain.errors import UserError
+from app.domain.journal import LinkRef, TaskFilter, TaskStatus, TaskView
+from app.services.calendar_exchange import CalendarExchange
+from app.services.followups import TaskService
+from app.views.journal.task_dialogs import CompleteTaskDialog, TaskDialog
+from app.views.tablemodels.journal import TaskTableModel
+
+VIEWS = (TaskView.OVERDUE, TaskView.TODAY, TaskView.WEEK, TaskView.OPEN, TaskView.DONE)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("TasksView", text)
+
+
+def view_text(view: TaskView) -> str:
+    """Tab title of a task list."""
+    return {
+        TaskView.OVERDUE: _t("Overdue"),
+        TaskView.TODAY: _t("Today"),
+        TaskView.WEEK: _t("This week"),
+        TaskView.OPEN: _t("All open"),
+        TaskView.DONE: _t("Done"),
+    }[view]
+
+
+class TasksView(QWidget):
+    """The "My tasks" page.
+
+    Signals:
+        sig_data_changed(object, object): a task was written (Changes, self).
+        sig_status_message(str): a short message for the status bar.
+    """
+
+    sig_data_changed = Signal(object, object)
+    sig_status_message = Signal(str)
+
+    def __init__(
+        self,
+        service: TaskService,
+        calendar: CalendarExchange,
+        *,
+        now: Callable[[], dt.datetime],
+        users: Callable[[], list[UserRef]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._calendar = calendar
+        self._now = now
+        self._users = users
+        self._stale = True
+        self.model = TaskTableModel(service, now, self)
+        self._build()
+        self.retranslate_ui()
+
+    # ---- construction
+
+    def _build(self) -> None:
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        self.tabs = QTabBar()
+        self.tabs.setObjectName("kindTabs")
+        self.tabs.setDrawBase(False)
+        for _ in VIEWS:
+            self.tabs.addTab("")
+        self.tabs.setCurrentIndex(VIEWS.index(TaskView.WEEK))
+        self.tabs.currentChanged.connect(lambda _i: self.reload())
+        self.owner = QComboBox()
+        self.owner.currentIndexChanged.connect(lambda _i: self.reload())
+        self.search = QLineEdit()
+        self.search.setObjectName("searchBox")
+        self.search.setClearButtonEnabled(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("primaryButton")
+        self.new_button.clicked.connect(lambda: self.new_task())
+        self.complete_button = QPushButton()
+        self.complete_button.clicked.connect(self.complete_current)
+        self.edit_button = QPushButton()
+        self.edit_button.clicked.connect(self.edit_current)
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self.export_calendar)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.table = QTableView()
+        self.table.setObjectName("recordTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setHighlightSections(False)
+        for i, col in enumerate(self.model.columns):
+            self.table.setColumnWidth(i, col.width)
+        self.table.activated.connect(lambda _i: self.edit_current())
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.empty = QLabel(self.table.viewport())
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        complete = QShortcut(QKeySequence(Qt.Key.Key_Space), self.table)
+        complete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        complete.activated.connect(self.complete_current)
+        self.act_new = QAction(self)
+        self.act_new.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.act_new.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.act_new.triggered.connect(lambda: self.new_task())
+        self.addAction(self.act_new)
+        head = QHBoxLayout()
+        head.addWidget(self.heading)
+        head.addStretch(1)
+        head.addWidget(self.export_button)
+        head.addWidget(self.new_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.tabs)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.owner)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.edit_button)
+        bottom.addWidget(self.complete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 8)
+        layout.addLayout(head)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self._update_buttons()
+
+    def retranslate_ui(self) -> None:
+        """Texts in the current language."""
+        self.heading.setText(_t("My tasks"))
+        self.search.setPlaceholderText(_t("Search tasks …"))
+        self.new_button.setText(_t("New task"))
+        self.new_button.setToolTip(_t("New task (Ctrl+Shift+T)"))
+        self.complete_button.setText(_t("Complete …"))
+        self.complete_button.setToolTip(_t("Complete the task (Space)"))
+        self.edit_button.setText(_t("Edit …"))
+        self.export_button.setText(_t("Export to calendar …"))
+        self.export_button.setToolTip(
+            _t(
+                "Save open tasks and upcoming meetings as an .ics file for Outlook or Apple Calendar"
+            )
+        )
+        self.reload_users()
+        self._update_tab_counts()
+
+    # ---- public API
+
+    @property
+    def current_view(self) -> TaskView:
+        """The list shown."""
+        return VIEWS[max(0, self.tabs.currentIndex())]
+
+    def show_view(self, view: TaskView) -> None:
+        """Switch to one of the lists."""
+        self.tabs.setCurrentIndex(VIEWS.index(view))
+
+    def reload_users(self) -> None:
+        """Fill the owner filter."""
+        current = self.owner.currentData()
+        self.owner.blockSignals(True)
+        self.owner.clear()
+        self.owner.addItem(_t("Everyone"), None)
+        for user in self._users():
+            self.owner.addItem(user.display_name, user.id)
+        self.owner.setCurrentIndex(max(0, self.owner.findData(current)))
+        self.owner.blockSignals(False)
+
+    def reload(self) -> None:
+        """Read the list again."""
+        self.model.filter = TaskFilter(
+            view=self.current_view,
+            owner_id=self.owner.currentData(),
+            search=self.search.text().strip(),
+        )
+        self.model.refresh()
+        self._stale = False
+        self._update_tab_counts()
+        self._update_buttons()
+        self._update_empty()
+
+    def on_data_changed(self, changes: Changes, initiator: object) -> None:
+        """Refresh when tasks changed elsewhere (now if shown, else when shown)."""
+        if initiator is self or not changes.touches(EntityKind.TASK):
+            if changes.touches(EntityKind.USER):
+                self.reload_users()
+            return
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def current_task_id(self) -> str | None:
+        """The selected task's id."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        rid = self.model.row_id(index.row())
+        return rid or None
+
+    def select_task(self, task_id: str) -> bool:
+        """Select ``task_id`` if it is in the list shown."""
+        row = self.model.find_row(task_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        return True
+
+    def new_task(self, links: tuple[LinkRef, ...] = ()) -> str | None:
+        """Open the task dialog; returns the new task's id."""
+        dialog = TaskDialog(
+            self._service, now=self._now, users=self._users(), links=links, parent=self
+        )
+        if (
+            dialog.exec() != TaskDialog.DialogCode.Accepted
+            or dialog.result_task is None
+        ):
+            return None
+        self._written(dialog.result_changes, _t("Task saved."))
+        return dialog.result_task.id
+
+    def edit_task(self, task_id: str) -> bool:
+        """Open a task in the dialog."""
+        try:
+            task = self._service.get_task(task_id)
+        except UserError:
+            return False
+        dialog = TaskDialog(
+            self._service, now=self._now, users=self._users(), task=task, parent=self
+        )
+        if dialog.exec() != TaskDialog.DialogCode.Accepted:
+            return False
+        self._written(dialog.result_changes, _t("Task saved."))
+        return True
+
+    def edit_current(self) -> None:
+        """Edit the selected task."""
+        task_id = self.current_task_id()
+        if task_id:
+            self.edit_task(task_id)
+
+    def complete_current(self) -> None:
+        """Complete the selected task (asks what to log)."""
+        task_id = self.current_task_id()
+        if not task_id:
+            return
+        task = self._service.get_task(task_id)
+        if task.status not in (TaskStatus.OPEN, TaskStatus.IN_PROGRESS):
+            changes = self._service.reopen_task(task_id)[1]
+            self._written(changes, _t("Task reopened."))
+            return
+        dialog = CompleteTaskDialog(self._service, task, now=self._now, parent=self)
+        if dialog.exec() == CompleteTaskDialog.DialogCode.Accepted:
+            self._written(dialog.result_changes, _t("Task completed."))
+
+    def export_calendar(self) -> None:
+        """Write open tasks and upcoming meetings to an .ics file."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            _t("Export to calendar"),
+            str(Path.home() / "relata-tasks.ics"),
+            _t("iCalendar files (*.ics)"),
+        )
+        if not path:
+            return
+        count = self._calendar.export_upcoming(
+            Path(path), owner_id=self.owner.currentData()
+        )
+        self.sig_status_message.emit(self.tr("%n appointment(s) exported.", "", count))
+
+    # ---- internals
+
+    def _written(self, changes: Changes, message: str) -> None:
+        self.reload()
+        self.sig_data_changed.emit(changes, self)
+        self.sig_status_message.emit(message)
+
+    def _update_tab_counts(self) -> None:
+        counts = self._service.counts(
+            owner_id=self.owner.currentData(), now=self._now()
+        )
+        for i, view in enumerate(VIEWS):
+            n = counts.get(view)
+            self.tabs.setTabText(
+                i, f"{view_text(view)} ({n})" if n else view_text(view)
+            )
+        self.count_label.setText(self.tr("%n task(s)", "", self.model.total))
+
+    def _update_buttons(self) -> None:
+        has = self.current_task_id() is not None
+        self.complete_button.setEnabled(has)
+        self.edit_button.setEnabled(has)
+        self.complete_button.setText(
+            _t("Reopen") if self.current_view == TaskView.DONE else _t("Complete …")
+        )
+
+    def _update_empty(self) -> None:
+        if self.model.total:
+            self.empty.hide()
+            return
+        self.empty.setText(
+            {
+                TaskView.OVERDUE: _t("Nothing overdue. Well done!"),
+                TaskView.TODAY: _t("Nothing due today."),
+                TaskView.WEEK: _t("Nothing due this week."),
+                TaskView.OPEN: _t(
+                    "No open tasks.\nCreate one with “New task” (Ctrl+Shift+T) or as a follow-up when you log a call (Ctrl+J)."
+                ),
+                TaskView.DONE: _t("No completed tasks yet."),
+            }[self.current_view]
+            if not self.search.text()
+            else _t("Nothing matches. Check the spelling or clear the search.")
+        )
+        self.empty.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
+        self.empty.show()
+        self.empty.raise_()
+
+    def _on_current_changed(
+        self, _current: QModelIndex, _previous: QModelIndex
+    ) -> None:
+        self._update_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+        else:
+            self._update_empty()

@@ -1,0 +1,302 @@
+"""The timeline widget: one record's history, filterable and searchable.
+
+Hosted by the address book (persons, organisations) and the case view. Reads
+nothing while hidden: a new target is remembered and loaded when the widget
+is shown. The list is a :class:`TimelineModel` (windowed) in a ``QListView``
+with uniform row heights, painted by :class:`TimelineDelegate`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.journal import TimelineFilter, TimelineItem
+from app.services.timeline import TimelineService, TimelineTarget
+from app.views.journal.labels import (
+    badge_colors,
+    local_datetime,
+    source_text,
+    subtype_text,
+)
+from app.views.tablemodels.journal import TimelineModel
+
+ROW_HEIGHT = 58
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Timeline", text)
+
+
+class TimelineDelegate(QStyledItemDelegate):
+    """Paints an event: type badge, title, date on the right, who and text below."""
+
+    def sizeHint(
+        self,
+        option: QStyleOptionViewItem,
+        _index: QModelIndex | QPersistentModelIndex,
+    ) -> QSize:
+        return QSize(option.rect.width(), ROW_HEIGHT)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        model = index.model()
+        item = model.item(index.row()) if isinstance(model, TimelineModel) else None
+        if item is None:
+            return
+        painter.save()
+        rect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.fillRect(
+            rect,
+            QColor("#ddf4ff")
+            if selected
+            else option.palette.color(QPalette.ColorRole.Base),
+        )
+        painter.setPen(QColor("#eaeef2"))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        base = QFont(option.font)
+        small = QFont(base)
+        small.setPointSizeF(max(7.0, base.pointSizeF() - 1))
+        bold = QFont(base)
+        bold.setBold(True)
+        x = rect.left() + 12
+        top = rect.top() + 8
+        # badge
+        badge = subtype_text(item.source, item.subtype)
+        fm_small = QFontMetrics(small)
+        bw = max(64, fm_small.horizontalAdvance(badge) + 16)
+        bg, fg = badge_colors(item.source, item.subtype)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(bg))
+        badge_rect = QRect(x, top, bw, 20)
+        painter.drawRoundedRect(badge_rect, 10, 10)
+        painter.setFont(small)
+        painter.setPen(QColor(fg))
+        painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
+        # date on the right
+        when = local_datetime(item.at)
+        date_w = fm_small.horizontalAdvance(when) + 4
+        painter.setPen(QColor("#57606a"))
+        painter.drawText(
+            QRect(rect.right() - date_w - 12, top, date_w, 20),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            when,
+        )
+        # title
+        tx = x + bw + 10
+        title_w = max(10, rect.right() - date_w - 24 - tx)
+        painter.setFont(bold)
+        painter.setPen(QColor("#1f2328"))
+        title = QFontMetrics(bold).elidedText(
+            item.title, Qt.TextElideMode.ElideRight, title_w
+        )
+        painter.drawText(
+            QRect(tx, top, title_w, 20), Qt.AlignmentFlag.AlignVCenter, title
+        )
+        # second line: who · text
+        line2 = " — ".join(p for p in (item.meta, item.summary) if p)
+        painter.setFont(small)
+        painter.setPen(QColor("#57606a"))
+        width = rect.right() - 12 - tx
+        painter.drawText(
+            QRect(tx, top + 24, width, 18),
+            Qt.AlignmentFlag.AlignVCenter,
+            fm_small.elidedText(line2, Qt.TextElideMode.ElideRight, width),
+        )
+        painter.restore()
+
+
+class TimelineWidget(QWidget):
+    """History of a person, organisation, opportunity or case.
+
+    Signals:
+        sig_item_activated(str, str): an event was opened (source, id).
+        sig_log_requested(): "Log entry" was clicked (for the shown record).
+        sig_task_requested(): "New task" was clicked.
+    """
+
+    sig_item_activated = Signal(str, str)
+    sig_log_requested = Signal()
+    sig_task_requested = Signal()
+
+    def __init__(self, service: TimelineService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timeline")
+        self._service = service
+        self._stale = True
+        self.model = TimelineModel(service, self)
+        self.sources = ["", *service.sources()]  # "" = all
+        self.filter_tabs = QTabBar()
+        self.filter_tabs.setObjectName("kindTabs")
+        self.filter_tabs.setDrawBase(False)
+        for _ in self.sources:
+            self.filter_tabs.addTab("")
+        self.filter_tabs.currentChanged.connect(lambda _i: self.reload())
+        self.search = QLineEdit()
+        self.search.setObjectName("timelineSearch")
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(200)
+        self._search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.log_button = QPushButton()
+        self.log_button.setObjectName("primaryButton")
+        self.log_button.clicked.connect(self.sig_log_requested)
+        self.task_button = QPushButton()
+        self.task_button.clicked.connect(self.sig_task_requested)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.view = QListView()
+        self.view.setObjectName("timelineList")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(TimelineDelegate(self.view))
+        self.view.setUniformItemSizes(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.activated.connect(self._on_view_activated)
+        self.empty = QLabel(self.view.viewport())
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.filter_tabs)
+        top.addWidget(self.search, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.count_label, 1)
+        actions.addWidget(self.task_button)
+        actions.addWidget(self.log_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(actions)
+        self.retranslate_ui()
+
+    # ---- public API
+
+    def retranslate_ui(self) -> None:
+        """Texts in the current language."""
+        for i, source in enumerate(self.sources):
+            self.filter_tabs.setTabText(i, source_text(source) if source else _t("All"))
+        self.search.setPlaceholderText(_t("Search the history …"))
+        self.log_button.setText(_t("Log entry …"))
+        self.log_button.setToolTip(_t("Log a call, meeting or note (Ctrl+J)"))
+        self.task_button.setText(_t("New task …"))
+        self._update_labels()
+
+    @property
+    def target(self) -> TimelineTarget | None:
+        """The record whose history is shown."""
+        return self.model.target
+
+    def set_target(self, target: TimelineTarget | None) -> None:
+        """Show the history of ``target`` (read when visible)."""
+        if target == self.model.target and not self._stale:
+            return
+        self.model.target = target
+        self.log_button.setEnabled(target is not None)
+        self.task_button.setEnabled(target is not None)
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the history again (filter, search or data changed)."""
+        index = max(0, self.filter_tabs.currentIndex())
+        source = self.sources[index] if index < len(self.sources) else ""
+        self.model.filter = TimelineFilter(
+            sources=frozenset({source}) if source else frozenset(),
+            search=self.search.text().strip(),
+        )
+        self.model.refresh()
+        self._stale = False
+        self._update_labels()
+
+    def mark_stale(self) -> None:
+        """The data changed: reload now if shown, else when shown."""
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def item_at(self, row: int) -> TimelineItem | None:
+        """The event in ``row``."""
+        return self.model.item(row)
+
+    # ---- internals
+
+    def _update_labels(self) -> None:
+        total = self.model.total
+        self.count_label.setText(
+            self.tr("%n event(s)", "", total) if self.model.target else ""
+        )
+        if total:
+            self.empty.hide()
+            return
+        if self.model.target is None:
+            text = _t("Save the record to start its history.")
+        elif self.model.filter.search or self.model.filter.sources:
+            text = _t("Nothing matches. Clear the search or choose “All”.")
+        else:
+            text = _t(
+                "No history yet.\nLog a call, meeting or note with “Log entry” (Ctrl+J)."
+            )
+        self.empty.setText(text)
+        self.empty.setGeometry(self.view.viewport().rect().adjusted(16, 16, -16, -16))
+        self.empty.show()
+        self.empty.raise_()
+
+    def _on_view_activated(self, index: QModelIndex) -> None:
+        item = self.model.item(index.row())
+        if item is not None:
+            self.sig_item_activated.emit(item.source, item.id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+        self._update_labels()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.empty.isVisible():
+            self.empty.setGeometry(
+                self.view.viewport().rect().adjusted(16, 16, -16, -16)
+            )
