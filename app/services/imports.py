@@ -538,6 +538,12 @@ class ImportService:
             )
         return bool(missing)
 
+    def unknown_values(
+        self, plan: ImportPlan, *, limit: int = 200
+    ) -> dict[int, list[str]]:
+        """See :func:`unknown_choice_values`."""
+        return unknown_choice_values(self, plan, limit=limit)
+
     # ---- after the run
 
     def write_error_workbook(
@@ -755,3 +761,38 @@ def _changes(written: Sequence[WrittenRow]) -> Changes:
     if any(r.table == "employment" for r in written):
         kinds.add(EntityKind.PERSON)
     return Changes(frozenset(kinds), frozenset(ids))
+
+
+def unknown_choice_values(
+    service: ImportService, plan: ImportPlan, *, limit: int = 200
+) -> dict[int, list[str]]:
+    """Per mapped choice column, the distinct file values no synonym knows.
+
+    The wizard offers to map them (``ImportOptions.value_maps``) instead of
+    failing those rows: "Kat. A" → customer, "VIP" → partner.
+    """
+    spec = entity(plan.entity)
+    source = service._open(plan.path, plan.encoding, plan.delimiter)
+    rows = source.rows(plan.sheet)[plan.header_row + 1 :]
+    out: dict[int, list[str]] = {}
+    for column, key in plan.mapping.items():
+        field = spec.field(key)
+        if not field.choices:
+            continue
+        known = {
+            **field.choices,
+            **{fold(k): v for k, v in plan.options.value_maps.get(key, {}).items()},
+        }
+        seen: dict[str, None] = {}
+        for row in rows:
+            text = cell_text(row[column]) if column < len(row) else ""
+            if not text or fold(text) in known:
+                continue
+            if field.key == "country" and len(text) == 2 and text.isalpha():
+                continue
+            seen.setdefault(text, None)
+            if len(seen) >= limit:
+                break
+        if seen:
+            out[column] = list(seen)
+    return out

@@ -281,3 +281,32 @@ def test_main_window_menu_opens_wizard_and_page(
     dialog = ui.open_export()
     assert dialog.entity_name == "persons"
     dialog.close()
+
+
+def test_unknown_choice_values_are_mapped_in_the_wizard(
+    qtbot: QtBot, wizard: ImportWizard, services: Services, tmp_path: Path
+) -> None:
+    path = files.write_openpyxl(
+        tmp_path / "v.xlsx",
+        ["Nachname", "Status"],
+        [["A", "Kat. A"], ["B", "Kunde"], ["C", "Kat. B"]],
+    )
+    wizard.file_page.path.setText(str(path))
+    _next(qtbot, wizard, COLUMNS_PAGE)
+    dialog = wizard.columns_page.edit_value_maps()
+    assert dialog is not None
+    assert dialog.table.rowCount() == 2  # "Kunde" is known
+    dialog.set_choice("status", "Kat. A", "customer")
+    dialog.accept()
+    assert wizard.columns_page.options().value_maps == {
+        "status": {"Kat. A": "customer"}
+    }
+    _next(qtbot, wizard, CHECK_PAGE)
+    qtbot.waitUntil(lambda: wizard.analysis is not None, timeout=10_000)
+    assert wizard.analysis is not None
+    assert wizard.analysis.actions == (
+        RowAction.CREATE,
+        RowAction.CREATE,
+        RowAction.ERROR,
+    )
+    assert [i.value for i in wizard.analysis.issues] == ["Kat. B"]

@@ -60,6 +60,7 @@ from app.views.exchange.texts import (
     issue_text,
     key_label,
 )
+from app.views.exchange.value_map_dialog import ValueMapDialog
 from app.views.forms.errors import ErrorLabel
 from app.views.progress_dialog import TaskProgressDialog
 
@@ -284,6 +285,14 @@ class ColumnsPage(QWizardPage):
         self.template.currentIndexChanged.connect(self._on_template_changed)
         self.save_template_button = QPushButton(self.tr("Save as template …"))
         self.save_template_button.clicked.connect(self._on_save_template_clicked)
+        self.values_button = QPushButton(self.tr("Map values …"))
+        self.values_button.setToolTip(
+            self.tr(
+                "Say what file values such as “Kat. A” stand for (status, salutation …)"
+            )
+        )
+        self.values_button.clicked.connect(self.edit_value_maps)
+        self.value_maps: dict[str, dict[str, str]] = {}
         self.info = QLabel()
         self.info.setObjectName("countLabel")
         self.table = QTableWidget(0, 3)
@@ -341,7 +350,8 @@ class ColumnsPage(QWizardPage):
         grid.addWidget(self.date_hint, 1, 2, 1, 2)
         grid.addWidget(self.last_first, 2, 0, 1, 2)
         grid.addWidget(self.empty_clears, 2, 2, 1, 2)
-        grid.addWidget(self.overwrite, 3, 0, 1, 4)
+        grid.addWidget(self.overwrite, 3, 0, 1, 2)
+        grid.addWidget(self.values_button, 3, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         layout = QVBoxLayout(self)
@@ -443,7 +453,33 @@ class ColumnsPage(QWizardPage):
             last_name_first=self.last_first.isChecked(),
             empty_clears=self.empty_clears.isChecked(),
             overwrite_changed=self.overwrite.isChecked(),
+            value_maps=self.value_maps,
         )
+
+    def edit_value_maps(self) -> ValueMapDialog | None:
+        """Open the dialog for unknown choice values (returns it, opened)."""
+        preview = self._wizard.preview
+        if preview is None:
+            return None
+        unknown = self._wizard.imports.unknown_values(self._wizard.plan())
+        mapping = self.mapping()
+        by_field = {mapping[c]: v for c, v in unknown.items()}
+        for field, known in self.value_maps.items():  # keep earlier choices visible
+            by_field.setdefault(field, list(known))
+        if not by_field:
+            self.info.setText(
+                self.tr("All values of the mapped choice columns are known.")
+            )
+            return None
+        dialog = ValueMapDialog(
+            self._wizard.entity_name, by_field, self.value_maps, self
+        )
+        dialog.accepted.connect(lambda: self._set_value_maps(dialog.value_maps()))
+        dialog.open()
+        return dialog
+
+    def _set_value_maps(self, maps: dict[str, dict[str, str]]) -> None:
+        self.value_maps = maps
 
     def validatePage(self) -> bool:
         preview = self._wizard.preview
@@ -497,6 +533,7 @@ class ColumnsPage(QWizardPage):
             )
             self.last_first.setChecked(opts.last_name_first)
             self.empty_clears.setChecked(opts.empty_clears)
+            self.value_maps = {k: dict(v) for k, v in opts.value_maps.items()}
 
     def _on_save_template_clicked(self) -> None:
         name, ok = QInputDialog.getText(
