@@ -2055,52 +2055,52 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="533"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="570"/>
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="536"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="573"/>
         <source>A trial run: every row is validated and compared with the database, nothing is written. Rows with errors are left out of the import; save them as an error workbook, fix them and import that file later.</source>
         <translation>Ein Probelauf: Jede Zeile wird geprüft und mit der Datenbank verglichen, geschrieben wird nichts. Zeilen mit Fehlern werden nicht importiert; speichern Sie sie als Fehlerliste, korrigieren Sie sie und importieren Sie diese Datei später.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="541"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="578"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="559"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="596"/>
         <source>Save error workbook …</source>
         <translation>Fehlerliste speichern …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="573"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="610"/>
         <source>Checking …</source>
         <translation>Wird geprüft …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="590"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="627"/>
         <source>Checking the file …</source>
         <translation>Datei wird geprüft …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="611"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="648"/>
         <source>There is nothing to import.</source>
         <translation>Es gibt nichts zu importieren.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="614"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="651"/>
         <source>Click “Import” to write the new and updated records.</source>
         <translation>Klicken Sie auf «Importieren», um die neuen und geänderten Datensätze zu schreiben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="622"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="659"/>
         <source>Check cancelled.</source>
         <translation>Prüfung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="627"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="664"/>
         <source>The check failed: %1</source>
         <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
     </message>
@@ -2108,177 +2108,192 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="270"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="271"/>
         <source>Sheet and columns</source>
         <translation>Tabellenblatt und Spalten</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="273"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="274"/>
         <source>Check which column goes into which field. Known headings in German, English and French are matched automatically; save the mapping as a template to reuse it.</source>
         <translation>Prüfen Sie, welche Spalte in welches Feld kommt. Bekannte Spaltentitel auf Deutsch, Englisch und Französisch werden automatisch zugeordnet; speichern Sie die Zuordnung als Vorlage, um sie wiederzuverwenden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="285"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="286"/>
         <source>Save as template …</source>
         <translation>Als Vorlage speichern …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="292"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="288"/>
+        <source>Map values …</source>
+        <translation>Werte zuordnen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="291"/>
+        <source>Say what file values such as “Kat. A” stand for (status, salutation …)</source>
+        <translation>Festlegen, wofür Werte wie «Kat. A» stehen (Status, Anrede …)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="301"/>
         <source>Column in the file</source>
         <translation>Spalte in der Datei</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="293"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="302"/>
         <source>First values</source>
         <translation>Erste Werte</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="294"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="303"/>
         <source>Import as</source>
         <translation>Importieren als</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="307"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="316"/>
         <source>Update the existing record</source>
         <translation>Bestehenden Datensatz aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="309"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="318"/>
         <source>Skip the row</source>
         <translation>Zeile überspringen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="311"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="320"/>
         <source>Create a new record anyway</source>
         <translation>Trotzdem neu anlegen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="314"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="323"/>
         <source>Detect (ask when unclear)</source>
         <translation>Erkennen (bei Unklarheit nachfragen)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="315"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="324"/>
         <source>Day/month/year (31/12/2026)</source>
         <translation>Tag/Monat/Jahr (31/12/2026)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="316"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="325"/>
         <source>Month/day/year (12/31/2026)</source>
         <translation>Monat/Tag/Jahr (12/31/2026)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="318"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="327"/>
         <source>Full names are written last name first</source>
         <translation>Vollständige Namen stehen mit dem Nachnamen zuerst</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="319"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="328"/>
         <source>Empty cells clear the stored value</source>
         <translation>Leere Zellen löschen den gespeicherten Wert</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="321"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="330"/>
         <source>Overwrite records changed in Relata since the export</source>
         <translation>Datensätze überschreiben, die seit dem Export in Relata geändert wurden</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="324"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="333"/>
         <source>Sheet</source>
         <translation>Tabellenblatt</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="327"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="336"/>
         <source>Headings in row</source>
         <translation>Spaltentitel in Zeile</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="330"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="339"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="333"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="342"/>
         <source>Existing records and formats</source>
         <translation>Bestehende Datensätze und Formate</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="335"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="344"/>
         <source>Find existing records by</source>
         <translation>Bestehende Datensätze finden über</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="337"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="346"/>
         <source>When one is found</source>
         <translation>Wenn einer gefunden wird</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="339"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="348"/>
         <source>Dates with slashes</source>
         <translation>Daten mit Schrägstrich</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="366"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="376"/>
         <source>(automatic)</source>
         <translation>(automatisch)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="379"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="389"/>
         <source>%1 rows to import</source>
         <translation>%1 Zeilen zum Importieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="384"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="394"/>
         <source>semicolon</source>
         <translation>Semikolon</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="385"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="395"/>
         <source>comma</source>
         <translation>Komma</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="386"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="396"/>
         <source>tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="388"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="398"/>
         <source>text encoding %1, separator %2</source>
         <translation>Zeichenkodierung %1, Trennzeichen %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="398"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="408"/>
         <source>(column %1)</source>
         <translation>(Spalte %1)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="405"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="415"/>
         <source>— not imported —</source>
         <translation>— nicht importieren —</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="414"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="424"/>
         <source>Some dates could be read either way: choose the order.</source>
         <translation>Einige Daten sind mehrdeutig: Wählen Sie die Reihenfolge.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="455"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="471"/>
+        <source>All values of the mapped choice columns are known.</source>
+        <translation>Alle Werte der zugeordneten Auswahlspalten sind bekannt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="491"/>
         <source>Choose the date order first.</source>
         <translation>Wählen Sie zuerst die Reihenfolge der Daten.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="458"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="494"/>
         <source>Choose at least one column to import.</source>
         <translation>Wählen Sie mindestens eine Spalte zum Importieren.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="503"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="540"/>
         <source>Save mapping template</source>
         <translation>Zuordnungsvorlage speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="503"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="540"/>
         <source>Name of the template</source>
         <translation>Name der Vorlage</translation>
     </message>
@@ -2286,73 +2301,73 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="650"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="687"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="655"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="692"/>
         <source>Save error workbook …</source>
         <translation>Fehlerliste speichern …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="657"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="694"/>
         <source>Undo this import</source>
         <translation>Diesen Import rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="672"/>
-        <location filename="../../app/views/exchange/import_wizard.py" line="688"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="709"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="725"/>
         <source>Importing …</source>
         <translation>Wird importiert …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="700"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="737"/>
         <source>%1 new records, %2 updated.</source>
         <translation>%1 neue Datensätze, %2 aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="707"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="744"/>
         <source>%1 rows left as they were (unchanged, skipped or changed since the export).</source>
         <translation>%1 Zeilen unverändert gelassen (gleich, übersprungen oder seit dem Export geändert).</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="713"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="750"/>
         <source>%1 rows with errors were not imported: save them as an error workbook, fix and import again.</source>
         <translation>%1 Zeilen mit Fehlern wurden nicht importiert: Speichern Sie sie als Fehlerliste, korrigieren Sie sie und importieren Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="717"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="754"/>
         <source>Undo removes the new records and restores the updated ones.</source>
         <translation>«Rückgängig» entfernt die neuen Datensätze und stellt die aktualisierten wieder her.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="730"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="767"/>
         <source>Cancelled — nothing was imported.</source>
         <translation>Abgebrochen — es wurde nichts importiert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="736"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="773"/>
         <source>The import failed and nothing was imported: %1</source>
         <translation>Der Import ist fehlgeschlagen, es wurde nichts importiert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="761"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="798"/>
         <source>Undoing the import …</source>
         <translation>Import wird rückgängig gemacht …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="767"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="804"/>
         <source>Import undone: %1 records removed, %2 restored.</source>
         <translation>Import rückgängig gemacht: %1 Datensätze entfernt, %2 wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="773"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="810"/>
         <source>%1 records changed since the import were kept.</source>
         <translation>%1 seit dem Import geänderte Datensätze wurden beibehalten.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="788"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="825"/>
         <source>Undo failed: %1</source>
         <translation>Rückgängig machen fehlgeschlagen: %1</translation>
     </message>
@@ -3055,37 +3070,37 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="210"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="211"/>
         <source>Choose the file</source>
         <translation>Datei wählen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="213"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="214"/>
         <source>Excel (.xlsx), CSV, Relata XML or vCard. Nothing is changed until the last step, and every import can be undone.</source>
         <translation>Excel (.xlsx), CSV, Relata-XML oder vCard. Bis zum letzten Schritt wird nichts geändert, und jeder Import lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="223"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="224"/>
         <source>Path of the file to import</source>
         <translation>Pfad der zu importierenden Datei</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="226"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="227"/>
         <source>Browse …</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="232"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="233"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="233"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="234"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="237"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="238"/>
         <source>Tip: typed Excel cells (real dates and numbers) import without any guessing. To update records, export them, edit the file and import it again: the hidden Relata ID column finds the same records.</source>
         <translation>Tipp: Echte Excel-Datums- und Zahlenzellen werden ohne Raten übernommen. Um Datensätze zu aktualisieren, exportieren Sie sie, bearbeiten die Datei und importieren sie wieder: Die ausgeblendete Spalte «Relata-ID» findet dieselben Datensätze.</translation>
     </message>
@@ -3093,47 +3108,47 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="100"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="101"/>
         <source>Import addresses</source>
         <translation>Adressen importieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="113"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="114"/>
         <source>Close</source>
         <translation>Schliessen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="160"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="161"/>
         <source>Choose a file to import</source>
         <translation>Zu importierende Datei wählen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="162"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="163"/>
         <source>Excel, CSV, XML, vCard (%1)</source>
         <translation>Excel, CSV, XML, vCard (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="170"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="171"/>
         <source>Save error workbook</source>
         <translation>Fehlerliste speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="172"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="173"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="195"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="196"/>
         <source>Errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="196"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="197"/>
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="639"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="676"/>
         <source>%1 rows</source>
         <translation>%1 Zeilen</translation>
     </message>
@@ -3159,6 +3174,44 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
         <location filename="../../app/views/exchange/issues_model.py" line="74"/>
         <source>Problem</source>
         <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>ValueMapDialog</name>
+    <message>
+        <location filename="../../app/views/exchange/value_map_dialog.py" line="53"/>
+        <source>Map values</source>
+        <translation>Werte zuordnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/value_map_dialog.py" line="58"/>
+        <source>These values of the file are not known. Choose what each stands for; values left open are reported as errors in the check.</source>
+        <translation>Diese Werte der Datei sind unbekannt. Wählen Sie, wofür jeder steht; offen gelassene Werte erscheinen bei der Prüfung als Fehler.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/value_map_dialog.py" line="66"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/value_map_dialog.py" line="66"/>
+        <source>Value in the file</source>
+        <translation>Wert in der Datei</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/value_map_dialog.py" line="66"/>
+        <source>Stands for</source>
+        <translation>Steht für</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/value_map_dialog.py" line="79"/>
+        <source>— leave open —</source>
+        <translation>— offen lassen —</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/value_map_dialog.py" line="83"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
     </message>
 </context>
 </TS>
