@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -175,7 +175,8 @@ class ImportResult:
     failed: int
     conflicts: int
     seconds: float
-    written: tuple[WrittenRow, ...]
+    #: every row the commit wrote (a compact sequence; iterate it once)
+    written: Sequence[WrittenRow]
     changes: Changes
     #: seconds per phase: analyse, write, index, commit
     phases: Mapping[str, float] = field(default_factory=dict)

@@ -21,7 +21,7 @@ import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import Connection
 
@@ -71,6 +71,55 @@ class IdMaker:
         value |= rand & ((1 << 62) - 1)
         h = f"{value:032x}"
         return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+class WrittenLog(Sequence[WrittenRow]):
+    """What a run wrote, for the sync outbox, stored compactly.
+
+    Bulk inserts are kept as (table, fields, ids) runs and expanded to
+    :class:`WrittenRow` only when read: half a million tuples cost ~90 MB.
+    """
+
+    def __init__(self) -> None:
+        self._runs: list[tuple[str, str, frozenset[str], list[str]]] = []
+        self._size = 0
+
+    def add(self, table: str, op: str, fields: frozenset[str], ids: list[str]) -> None:
+        """Record that ``ids`` of ``table`` were written with ``op``."""
+        if ids:
+            self._runs.append((table, op, fields, ids))
+            self._size += len(ids)
+
+    def append(self, row: WrittenRow) -> None:
+        """Record one written row."""
+        self.add(row.table, row.op, row.fields, [row.id])
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __iter__(self) -> Iterator[WrittenRow]:
+        for table, op, fields, ids in self._runs:
+            for rid in ids:
+                yield WrittenRow(table, rid, op, fields)
+
+    @overload
+    def __getitem__(self, index: int) -> WrittenRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[WrittenRow]: ...
+    def __getitem__(self, index: int | slice) -> WrittenRow | Sequence[WrittenRow]:
+        if isinstance(index, slice):
+            return list(self)[index]
+        if index < 0:
+            index += self._size
+        for table, op, fields, ids in self._runs:
+            if index < len(ids):
+                return WrittenRow(table, ids[index], op, fields)
+            index -= len(ids)
+        raise IndexError(index)
+
+    def tables(self) -> set[str]:
+        """Tables that were written."""
+        return {run[0] for run in self._runs}
 
 
 @dataclass(frozen=True)
@@ -343,7 +392,7 @@ class BulkWriter:
         self.now = now
         self.stamp = stamp_text(now)
         self.new_id = IdMaker(int(now.timestamp() * 1000))
-        self.written: list[WrittenRow] = []
+        self.written = WrittenLog()
         self.created: dict[str, list[str]] = defaultdict(list)
         self.befores: list[tuple[str, str, dict[str, Any]]] = []
         self._orgs: dict[str, tuple[str, str, str, str]] | None = None
@@ -443,7 +492,7 @@ class BulkWriter:
         fields = frozenset(c for c in cols if c not in ("rev", "field_revs"))
         ids = [r["id"] for r in rows]
         self.created[table] += ids
-        self.written += [WrittenRow(table, rid, "insert", fields) for rid in ids]
+        self.written.add(table, "insert", fields, ids)
 
     def _insert_tuples(
         self, table: str, cols: Sequence[str], rows: list[tuple[Any, ...]]
@@ -456,7 +505,7 @@ class BulkWriter:
         fields = frozenset(c for c in cols if c not in ("rev", "field_revs"))
         ids = [r[0] for r in rows]
         self.created[table] += ids
-        self.written += [WrittenRow(table, rid, "insert", fields) for rid in ids]
+        self.written.add(table, "insert", fields, ids)
 
     def create(self, rows: Sequence[dict[str, Any]]) -> list[str]:
         """Insert new records with their channels, address and employment."""
