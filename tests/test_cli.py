@@ -19,7 +19,15 @@ from app.domain.addresses import ListFilter
 from app.services.addresses import AddressService
 from app.views.main_window import MainWindow
 
-SHOTS = ("overview", "persons", "organisations", "person_form_errors")
+SHOTS = (
+    "overview",
+    "persons",
+    "organisations",
+    "person_form_errors",
+    "import_export",
+)
+#: dialogs (the import wizard, the export dialog) are shot at their own size
+DIALOG_SHOTS = ("import_mapping", "import_check", "export_dialog")
 NOT_A_DATABASE = b"Name;Vorname\nMuster;Hans\n" * 40
 
 
@@ -65,7 +73,7 @@ def test_smoke_test_writes_screenshots(
     assert code == 0
     assert capsys.readouterr().out.startswith("startup_s=")
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        f"{s}_{lang}.png" for s in SHOTS
+        f"{s}_{lang}.png" for s in SHOTS + DIALOG_SHOTS
     )
     for name in SHOTS:
         image = QImage(str(folder / f"{name}_{lang}.png"))

@@ -2960,7 +2960,7 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
     </message>
     <message>
         <location filename="../../app/views/exchange/integration.py" line="52"/>
-        <source>&amp;Import file …</source>
+        <source>I&amp;mport file …</source>
         <translation>Datei &amp;importieren …</translation>
     </message>
     <message>

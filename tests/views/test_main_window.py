@@ -190,6 +190,9 @@ def test_menus_show_every_action_with_its_shortcut(window: MainWindow) -> None:
         "&Overview": "Ctrl+1",
         "&Persons": "Ctrl+2",
         "O&rganisations": "Ctrl+3",
+        "I&mport file …": "Ctrl+Shift+I",
+        "&Export list …": "Ctrl+Shift+E",
+        "&Import && export": "Ctrl+8",
     }
 
 

@@ -49,7 +49,7 @@ class ExchangeUi(QObject):
         self.window = window
         key = QKeySequence
         self.act_import = QAction(
-            self.tr("&Import file …"), window, shortcut=key("Ctrl+Shift+I")
+            self.tr("I&mport file …"), window, shortcut=key("Ctrl+Shift+I")
         )
         self.act_export = QAction(
             self.tr("&Export list …"), window, shortcut=key("Ctrl+Shift+E")
