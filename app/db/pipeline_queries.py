@@ -32,7 +32,7 @@ from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.selectable import CTE
 
 from app.db.address_queries import SEARCH_CAP, Sort, fts_query, page_window
-from app.domain.pipeline import RATE_SCALE, BoardFilter, LeadFilter
+from app.domain.pipeline import CURRENCIES, RATE_SCALE, BoardFilter, LeadFilter
 from app.models import Organisation, UserAccount
 from app.models.pipeline import ExchangeRateRow, Lead, Opportunity, PipelineStage
 
@@ -94,12 +94,25 @@ def _rated(grouped: Subquery, day: ColumnElement[str]) -> CTE:
     return rated.cte().prefix_with("MATERIALIZED")
 
 
-def _filter_conds(flt: BoardFilter) -> list[ColumnElement[bool]]:
+def _filter_conds(
+    flt: BoardFilter, *, by_stage: bool = False
+) -> list[ColumnElement[bool]]:
+    """Conditions of ``flt``; ``by_stage``: for queries that must walk a stage index.
+
+    There the owner is matched through ``coalesce`` so SQLite cannot pick
+    the owner index (a quarter of the table, read and sorted) over the
+    stage index that already holds the owner.
+    """
     conds: list[ColumnElement[bool]] = [Opportunity.deleted_at.is_(None)]
     if flt.pipeline_id:
         conds.append(Opportunity.pipeline_id == flt.pipeline_id)
     if flt.owner_id:
-        conds.append(Opportunity.owner_id == flt.owner_id)
+        owner = (
+            func.coalesce(Opportunity.owner_id, "")
+            if by_stage
+            else Opportunity.owner_id
+        )
+        conds.append(owner == flt.owner_id)
     if flt.close_from:
         conds.append(Opportunity.close_date >= flt.close_from)
     if flt.close_to:
@@ -134,28 +147,32 @@ def stage_totals(
     """Per stage: count, total and weighted total in CHF minor units.
 
     Weighted = Σ amount × probability / 100, converted at ``today``'s rates.
+    One pass over the covering index in stage order: the sums are split by
+    currency with ``CASE`` (the currencies are a fixed set) instead of
+    grouping by currency, which would sort every row.
     """
-    conds = _filter_conds(flt)
+    conds = _filter_conds(flt, by_stage=True)
     conds.append(Opportunity.stage_id.in_(list(stage_ids)))
-    grouped = (
-        select(
-            Opportunity.stage_id.label("stage_id"),
-            Opportunity.currency.label("currency"),
-            func.count().label("n"),
-            func.sum(Opportunity.amount_minor).label("total"),
-            func.sum(Opportunity.amount_minor * Opportunity.probability).label("wsum"),
+    cols: list[ColumnElement[Any]] = [
+        Opportunity.stage_id.label("stage_id"),
+        func.count().label("n"),
+    ]
+    for cur in CURRENCIES:
+        mine = Opportunity.currency == cur
+        cols.append(
+            func.sum(case((mine, Opportunity.amount_minor), else_=0)).label(f"t_{cur}")
         )
-        .where(*conds)
-        .group_by(Opportunity.stage_id, Opportunity.currency)
-        .subquery()
-    )
-    g = _rated(grouped, literal(today.isoformat()))
-    return select(
-        g.c.stage_id,
-        func.sum(g.c.n),
-        func.sum(to_chf(g.c.total, g.c.rate)),
-        func.sum((to_chf(g.c.wsum, g.c.rate) + 50) // 100),
-    ).group_by(g.c.stage_id)
+        weighted = Opportunity.amount_minor * Opportunity.probability
+        cols.append(func.sum(case((mine, weighted), else_=0)).label(f"w_{cur}"))
+    per_stage = select(*cols).where(*conds).group_by(Opportunity.stage_id).subquery()
+    day = literal(today.isoformat())
+    rates = {cur: rate_on(literal(cur), day) for cur in CURRENCIES}
+    total: ColumnElement[int] = literal(0)
+    wsum: ColumnElement[int] = literal(0)
+    for cur in CURRENCIES:
+        total = total + to_chf(per_stage.c[f"t_{cur}"], rates[cur])
+        wsum = wsum + to_chf(per_stage.c[f"w_{cur}"], rates[cur])
+    return select(per_stage.c.stage_id, per_stage.c.n, total, (wsum + 50) // 100)
 
 
 CARD_COLUMNS = (
@@ -173,14 +190,14 @@ CARD_COLUMNS = (
 
 def stage_cards(flt: BoardFilter, stage_id: str, limit: int) -> AnySelect:
     """The first ``limit`` cards of a stage, soonest close date first."""
-    conds = _filter_conds(flt)
+    conds = _filter_conds(flt, by_stage=True)
     conds.append(Opportunity.stage_id == stage_id)
     return (
         select(*CARD_COLUMNS)
         .outerjoin(Organisation, Organisation.id == Opportunity.organisation_id)
         .outerjoin(UserAccount, UserAccount.id == Opportunity.owner_id)
         .where(*conds)
-        .order_by(Opportunity.close_date.asc().nulls_last(), Opportunity.id)
+        .order_by(Opportunity.close_date, Opportunity.id)
         .limit(limit)
     )
 

@@ -1,10 +1,12 @@
 """Sales pipeline: campaigns, leads, pipelines and stages, opportunities, products.
 
-Indexes are shaped for the screens: the board reads each stage's first cards by
-close date (``ix_opportunity_board``) and its totals from a covering index
-(``ix_opportunity_stage_totals``); the forecast groups open and won business by
-close month from another covering index (``ix_opportunity_forecast``). All are
-partial on live rows, as the address lists are.
+Indexes are shaped for the screens: the board reads each stage's totals and
+its first cards by close date from one covering index
+(``ix_opportunity_stage_totals``: stage, close date, owner, currency, amount,
+probability); the forecast groups open and won business by close day from
+another (``ix_opportunity_forecast``). All are partial on live rows, as the
+address lists are. A narrower (stage, close date) index was dropped: SQLite's
+planner preferred it for the totals and then read every row from the table.
 """
 
 from __future__ import annotations
@@ -163,13 +165,10 @@ class Opportunity(SyncMixin, Base):
     __tablename__ = "opportunity"
     __table_args__ = (
         Index(
-            "ix_opportunity_board", "stage_id", "close_date", "id", sqlite_where=_LIVE
-        ),
-        Index(
             "ix_opportunity_stage_totals",
             "stage_id",
-            "owner_id",
             "close_date",
+            "owner_id",
             "currency",
             "amount_minor",
             "probability",

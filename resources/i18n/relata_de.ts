@@ -2,110 +2,173 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_CH" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../app/views/about_dialog.py" line="100"/>
+        <source>About Relata</source>
+        <translation>Über Relata</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/about_dialog.py" line="105"/>
+        <source>The offline-first CRM for field sales and back offices.</source>
+        <translation>Das Offline-first-CRM für Aussendienst und Innendienst.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/about_dialog.py" line="109"/>
+        <source>Build %1, commit %2</source>
+        <translation>Build %1, Commit %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/about_dialog.py" line="114"/>
+        <source>Development build</source>
+        <translation>Entwicklungsversion</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/about_dialog.py" line="120"/>
+        <source>Database: %1</source>
+        <translation>Datenbank: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/about_dialog.py" line="121"/>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/about_dialog.py" line="122"/>
+        <source>none (working offline)</source>
+        <translation>keiner (offline)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/about_dialog.py" line="136"/>
+        <source>Component</source>
+        <translation>Komponente</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/about_dialog.py" line="136"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/about_dialog.py" line="136"/>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/about_dialog.py" line="152"/>
+        <source>Third-party components and their licences:</source>
+        <translation>Komponenten von Drittanbietern und ihre Lizenzen:</translation>
+    </message>
+</context>
+<context>
     <name>AddressBookView</name>
     <message>
-        <location filename="../../app/views/address_book.py" line="88"/>
+        <location filename="../../app/views/address_book.py" line="90"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="89"/>
+        <location filename="../../app/views/address_book.py" line="91"/>
         <source>Organisations</source>
         <translation>Organisationen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="95"/>
+        <location filename="../../app/views/address_book.py" line="97"/>
         <source>Search name, e-mail, phone, city, organisation … (Ctrl+F)</source>
         <translation>Name, E-Mail, Telefon, Ort, Organisation suchen … (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="98"/>
+        <location filename="../../app/views/address_book.py" line="100"/>
         <source>All statuses</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="103"/>
+        <location filename="../../app/views/address_book.py" line="105"/>
         <source>Postcode from</source>
         <translation>PLZ ab</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="108"/>
-        <location filename="../../app/views/address_book.py" line="451"/>
+        <location filename="../../app/views/address_book.py" line="110"/>
+        <location filename="../../app/views/address_book.py" line="470"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="111"/>
+        <location filename="../../app/views/address_book.py" line="113"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="113"/>
+        <location filename="../../app/views/address_book.py" line="115"/>
         <source>Undo delete</source>
         <translation>Löschen rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="153"/>
+        <location filename="../../app/views/address_book.py" line="155"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="155"/>
+        <location filename="../../app/views/address_book.py" line="157"/>
         <source>Save (Ctrl+S)</source>
         <translation>Speichern (Strg+S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="157"/>
+        <location filename="../../app/views/address_book.py" line="159"/>
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="333"/>
+        <location filename="../../app/views/address_book.py" line="180"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/address_book.py" line="352"/>
         <source>Not saved: please correct the marked fields.</source>
         <translation>Nicht gespeichert: Bitte korrigieren Sie die markierten Felder.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="344"/>
+        <location filename="../../app/views/address_book.py" line="363"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="382"/>
+        <location filename="../../app/views/address_book.py" line="401"/>
         <source>Undo delete of %1</source>
         <translation>%1 wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="389"/>
+        <location filename="../../app/views/address_book.py" line="408"/>
         <source>Deleted %1. Ctrl+Z brings it back.</source>
         <translation>%1 gelöscht. Mit Strg+Z machen Sie das rückgängig.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="410"/>
+        <location filename="../../app/views/address_book.py" line="429"/>
         <source>Restored %1.</source>
         <translation>%1 wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="453"/>
+        <location filename="../../app/views/address_book.py" line="472"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="536"/>
+        <location filename="../../app/views/address_book.py" line="558"/>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="537"/>
+        <location filename="../../app/views/address_book.py" line="559"/>
         <source>Save the changes to %1?</source>
         <translation>Änderungen an %1 speichern?</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="554"/>
+        <location filename="../../app/views/address_book.py" line="576"/>
         <source>More than %1 matches — type more to narrow the search</source>
         <translation>Mehr als %1 Treffer – geben Sie mehr ein, um die Suche einzugrenzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/address_book.py" line="557"/>
+        <location filename="../../app/views/address_book.py" line="579"/>
         <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln Person</numerusform>
@@ -113,7 +176,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/address_book.py" line="559"/>
+        <location filename="../../app/views/address_book.py" line="581"/>
         <source>%Ln organisation(s)</source>
         <translation>
             <numerusform>%Ln Organisation</numerusform>
@@ -121,19 +184,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="570"/>
+        <location filename="../../app/views/address_book.py" line="592"/>
         <source>Nothing matches. Check the spelling or clear the filters.</source>
         <translation>Keine Treffer. Prüfen Sie die Schreibweise oder setzen Sie die Filter zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="573"/>
+        <location filename="../../app/views/address_book.py" line="595"/>
         <source>No persons yet.
 Click “New person” (Ctrl+N) or load demo data from the File menu.</source>
         <translation>Noch keine Personen erfasst.
 Klicken Sie auf «Neue Person» (Strg+N) oder laden Sie Demodaten über «Datei».</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="577"/>
+        <location filename="../../app/views/address_book.py" line="599"/>
         <source>No organisations yet.
 Click “New organisation” (Ctrl+Shift+N) or load demo data from the File menu.</source>
         <translation>Noch keine Organisationen erfasst.
@@ -206,19 +269,362 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
 <context>
     <name>CardColumn</name>
     <message>
-        <location filename="../../app/views/pipeline/cards.py" line="233"/>
-        <source>%1 d in stage</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/views/pipeline/cards.py" line="266"/>
+        <source>%1 d</source>
+        <extracomment>Overdue close dates are marked only in open stages.</extracomment>
+        <translation>%1 T.</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/cards.py" line="364"/>
+        <location filename="../../app/views/pipeline/cards.py" line="288"/>
+        <source>Close %1</source>
+        <translation>Abschluss %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/cards.py" line="288"/>
+        <source>Closed %1</source>
+        <translation>Abschluss %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/cards.py" line="407"/>
         <source>No opportunities</source>
+        <translation>Keine Verkaufschancen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/cards.py" line="439"/>
+        <source>%1 more …</source>
+        <translation>%1 weitere …</translation>
+    </message>
+</context>
+<context>
+    <name>CaseForm</name>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="91"/>
+        <source>Type to search an organisation</source>
+        <translation type="unfinished">Organisation suchen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="96"/>
+        <source>Type to search a person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/cards.py" line="396"/>
-        <source>%1 more …</source>
+        <location filename="../../app/views/journal/case_form.py" line="116"/>
+        <source>Search the knowledge base …</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="118"/>
+        <source>Open</source>
+        <translation type="unfinished">Offen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="127"/>
+        <source>Subject *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="128"/>
+        <source>Organisation</source>
+        <translation type="unfinished">Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="129"/>
+        <source>Contact person</source>
+        <translation type="unfinished">Kontaktperson</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="130"/>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="131"/>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="132"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="133"/>
+        <source>Assignee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="134"/>
+        <source>First response by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="135"/>
+        <source>Solve by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="142"/>
+        <source>Answer (article)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="148"/>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="196"/>
+        <source>(nobody)</source>
+        <translation type="unfinished">(niemand)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="209"/>
+        <source>New case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="211"/>
+        <source>Number and service-level dates are set when you save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="218"/>
+        <location filename="../../app/views/journal/case_form.py" line="260"/>
+        <source>(no answer yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="230"/>
+        <source>Opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="247"/>
+        <location filename="../../app/views/journal/case_form.py" line="253"/>
+        <location filename="../../app/views/journal/case_form.py" line="419"/>
+        <source>(none)</source>
+        <translation type="unfinished">(keine)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="392"/>
+        <source>First response due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="397"/>
+        <source>Closed %1</source>
+        <translation type="unfinished">Abgeschlossen %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="399"/>
+        <source>Solved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="402"/>
+        <source>Solve by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/case_form.py" line="406"/>
+        <source>Overdue</source>
+        <translation type="unfinished">Überfällig</translation>
+    </message>
+</context>
+<context>
+    <name>CasesView</name>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="69"/>
+        <source>Open</source>
+        <translation type="unfinished">Offen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="70"/>
+        <source>Overdue</source>
+        <translation type="unfinished">Überfällig</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="71"/>
+        <source>Solved and closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="72"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="78"/>
+        <source>Start work</source>
+        <extracomment>Buttons that move a case on: (target status, label provider).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="79"/>
+        <source>Wait for customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="80"/>
+        <source>Solve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="81"/>
+        <source>Close</source>
+        <translation type="unfinished">Schliessen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="216"/>
+        <source>Search number or subject …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="217"/>
+        <source>New case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="218"/>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="219"/>
+        <source>Case journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="222"/>
+        <source>Discard changes</source>
+        <translation type="unfinished">Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="223"/>
+        <source>Save</source>
+        <translation type="unfinished">Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="224"/>
+        <source>Save (Ctrl+S)</source>
+        <translation type="unfinished">Speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="312"/>
+        <source>Not saved: please correct the marked fields.</source>
+        <translation type="unfinished">Nicht gespeichert: Bitte korrigieren Sie die markierten Felder.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="321"/>
+        <source>Case %1 saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="342"/>
+        <source>%1 is now “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="386"/>
+        <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/journal/cases_view.py" line="394"/>
+        <source>%n case(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="396"/>
+        <source>%1 open, %2 overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="404"/>
+        <source>Nothing matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="406"/>
+        <source>No cases here.
+Record a customer request with “New case”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="449"/>
+        <source>Unsaved changes</source>
+        <translation type="unfinished">Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="450"/>
+        <source>Save the changes to this case?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="492"/>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="493"/>
+        <source>Knowledge base</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="570"/>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="573"/>
+        <source>A trial run: every row is validated and compared with the database, nothing is written. Rows with errors are left out of the import; save them as an error workbook, fix them and import that file later.</source>
+        <translation>Ein Probelauf: Jede Zeile wird geprüft und mit der Datenbank verglichen, geschrieben wird nichts. Zeilen mit Fehlern werden nicht importiert; speichern Sie sie als Fehlerliste, korrigieren Sie sie und importieren Sie diese Datei später.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="578"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="596"/>
+        <source>Save error workbook …</source>
+        <translation>Fehlerliste speichern …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="610"/>
+        <source>Checking …</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="627"/>
+        <source>Checking the file …</source>
+        <translation>Datei wird geprüft …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="648"/>
+        <source>There is nothing to import.</source>
+        <translation>Es gibt nichts zu importieren.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="651"/>
+        <source>Click “Import” to write the new and updated records.</source>
+        <translation>Klicken Sie auf «Importieren», um die neuen und geänderten Datensätze zu schreiben.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="659"/>
+        <source>Check cancelled.</source>
+        <translation>Prüfung abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="664"/>
+        <source>The check failed: %1</source>
+        <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -314,1795 +720,6 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
         <location filename="../../app/views/forms/children.py" line="438"/>
         <source>Link to organisation</source>
         <translation>Mit Organisation verknüpfen</translation>
-    </message>
-</context>
-<context>
-    <name>DemoDataDialog</name>
-    <message>
-        <location filename="../../app/views/home.py" line="43"/>
-        <source>Load demo data</source>
-        <translation>Demodaten laden</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/home.py" line="54"/>
-        <source>Adds realistic Swiss, German and Austrian organisations and persons to this database so you can try Relata. You can cancel at any time; nothing is added then.</source>
-        <translation>Fügt dieser Datenbank realistische Organisationen und Personen aus der Schweiz, Deutschland und Österreich hinzu, damit Sie Relata ausprobieren können. Sie können jederzeit abbrechen; dann wird nichts hinzugefügt.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/home.py" line="62"/>
-        <source>Organisations</source>
-        <translation>Organisationen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/home.py" line="63"/>
-        <source>Persons</source>
-        <translation>Personen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/home.py" line="67"/>
-        <source>Generate</source>
-        <translation>Erstellen</translation>
-    </message>
-</context>
-<context>
-    <name>HomeView</name>
-    <message>
-        <location filename="../../app/views/home.py" line="92"/>
-        <source>Welcome to Relata</source>
-        <translation>Willkommen bei Relata</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/home.py" line="97"/>
-        <source>Persons</source>
-        <translation>Personen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/home.py" line="98"/>
-        <source>Organisations</source>
-        <translation>Organisationen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/home.py" line="99"/>
-        <source>Customers</source>
-        <translation>Kunden</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/home.py" line="100"/>
-        <source>Prospects</source>
-        <translation>Interessenten</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/home.py" line="111"/>
-        <source>New person</source>
-        <translation>Neue Person</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/home.py" line="113"/>
-        <source>New organisation</source>
-        <translation>Neue Organisation</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/home.py" line="114"/>
-        <source>Open address book</source>
-        <translation>Adressbuch öffnen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/home.py" line="115"/>
-        <source>Load demo data …</source>
-        <translation>Demodaten laden …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/home.py" line="165"/>
-        <source>Your address book is empty. Create your first organisation or person, import a file, or load demo data to look around.</source>
-        <translation>Ihr Adressbuch ist leer. Erfassen Sie Ihre erste Organisation oder Person, importieren Sie eine Datei oder laden Sie Demodaten, um sich umzusehen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/home.py" line="170"/>
-        <source>Your customers and prospects, always with you — online or not.</source>
-        <translation>Ihre Kunden und Interessenten – immer dabei, ob online oder offline.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/home.py" line="176"/>
-        <source>Database: %1</source>
-        <translation>Datenbank: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/home.py" line="179"/>
-        <source>Last backup: %1</source>
-        <translation>Letzte Sicherung: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/home.py" line="181"/>
-        <source>No backup yet — one is made every time you close Relata.</source>
-        <translation>Noch keine Sicherung – Relata erstellt bei jedem Beenden eine.</translation>
-    </message>
-</context>
-<context>
-    <name>KanbanBoard</name>
-    <message>
-        <location filename="../../app/views/pipeline/board.py" line="53"/>
-        <source>Opportunity lost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/board.py" line="55"/>
-        <source>Why was “%1” lost?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/board.py" line="63"/>
-        <source>Choose or type a reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/board.py" line="65"/>
-        <source>optional</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/board.py" line="68"/>
-        <source>Reason *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/board.py" line="70"/>
-        <source>Lost to competitor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/board.py" line="74"/>
-        <source>Mark as lost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/board.py" line="246"/>
-        <source>Moved “%1” to %2.</source>
-        <extracomment>Asks for the lost reason; tests replace it.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/views/pipeline/board.py" line="302"/>
-        <source>%n opportunity(ies)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/board.py" line="309"/>
-        <source>weighted %1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/board.py" line="315"/>
-        <source>won</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/board.py" line="315"/>
-        <source>lost</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Labels</name>
-    <message>
-        <location filename="../../app/views/labels.py" line="17"/>
-        <source>Prospect</source>
-        <translation>Interessent</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="18"/>
-        <source>Customer</source>
-        <translation>Kunde</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="19"/>
-        <source>Partner</source>
-        <translation>Partner</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="20"/>
-        <source>Supplier</source>
-        <translation>Lieferant</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="21"/>
-        <source>Former customer</source>
-        <translation>Ehemaliger Kunde</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="31"/>
-        <source>Phone</source>
-        <translation>Telefon</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="32"/>
-        <source>Mobile</source>
-        <translation>Mobil</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="33"/>
-        <source>E-mail</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="34"/>
-        <source>Web</source>
-        <translation>Web</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="35"/>
-        <source>Fax</source>
-        <translation>Fax</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="42"/>
-        <source>Main address</source>
-        <translation>Hauptadresse</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="43"/>
-        <source>Billing address</source>
-        <translation>Rechnungsadresse</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="44"/>
-        <source>Delivery address</source>
-        <translation>Lieferadresse</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="45"/>
-        <source>Visiting address</source>
-        <translation>Besuchsadresse</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="46"/>
-        <source>Postal address</source>
-        <translation>Postadresse</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="47"/>
-        <source>Home address</source>
-        <translation>Privatadresse</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="54"/>
-        <source>(none)</source>
-        <translation>(keine)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="55"/>
-        <source>Ms</source>
-        <translation>Frau</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="56"/>
-        <source>Mr</source>
-        <translation>Herr</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="57"/>
-        <source>Mx</source>
-        <translation>Divers</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="64"/>
-        <source>German</source>
-        <translation>Deutsch</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="65"/>
-        <source>French</source>
-        <translation>Französisch</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="66"/>
-        <source>Italian</source>
-        <translation>Italienisch</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="67"/>
-        <source>English</source>
-        <translation>Englisch</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="68"/>
-        <source>Romansh</source>
-        <translation>Rätoromanisch</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="75"/>
-        <source>This field is required.</source>
-        <translation>Bitte füllen Sie dieses Feld aus.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="76"/>
-        <source>This is not a valid e-mail address.</source>
-        <translation>Das ist keine gültige E-Mail-Adresse.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="77"/>
-        <source>This is not a valid phone number.</source>
-        <translation>Das ist keine gültige Telefonnummer.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="78"/>
-        <source>This postcode does not exist in that country&apos;s format.</source>
-        <translation>Diese PLZ passt nicht zum Format des Landes.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="81"/>
-        <source>Use a two-letter country code such as CH, DE or AT.</source>
-        <translation>Verwenden Sie einen zweistelligen Ländercode wie CH, DE oder AT.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="82"/>
-        <source>This is not a web address.</source>
-        <translation>Das ist keine gültige Webadresse.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="83"/>
-        <source>A UID looks like CHE-123.456.789.</source>
-        <translation>Eine UID hat die Form CHE-123.456.789.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="84"/>
-        <source>This UID has a wrong check digit.</source>
-        <translation>Die Prüfziffer dieser UID stimmt nicht.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="85"/>
-        <source>The date of birth must lie between 1880 and today.</source>
-        <translation>Das Geburtsdatum muss zwischen 1880 und heute liegen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="86"/>
-        <source>An address needs at least a street, postcode or city.</source>
-        <translation>Eine Adresse braucht mindestens Strasse, PLZ oder Ort.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="87"/>
-        <source>The person is already linked to this organisation.</source>
-        <translation>Die Person ist bereits mit dieser Organisation verknüpft.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="91"/>
-        <source>This is not an amount (e.g. 12&apos;500.50).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="92"/>
-        <source>An amount cannot be negative.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="93"/>
-        <source>This amount is too large.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="94"/>
-        <source>This is not a percentage (e.g. 12.5).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="95"/>
-        <source>A percentage lies between 0 and 100.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="96"/>
-        <source>The probability lies between 0 and 100 %.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="97"/>
-        <source>The quantity must be a whole number of at least 1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="98"/>
-        <source>Choose a product or describe the line.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="99"/>
-        <source>Choose CHF, EUR or USD.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="100"/>
-        <source>Choose an organisation or a contact person.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="101"/>
-        <source>A lead needs a last name or a company.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="102"/>
-        <source>Only a qualified lead (MQL or SQL) can be converted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="105"/>
-        <source>A converted lead keeps its status.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="106"/>
-        <source>Use “Convert” to turn the lead into a customer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="107"/>
-        <source>Choose a stage.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="108"/>
-        <source>The stage belongs to another pipeline.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="109"/>
-        <source>This stage still holds opportunities; move them to another stage first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="112"/>
-        <source>A pipeline needs open stages and exactly one Won and one Lost stage.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="115"/>
-        <source>This record was deleted meanwhile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="116"/>
-        <source>This exchange rate is out of range.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="128"/>
-        <source>Preparing …</source>
-        <translation>Vorbereiten …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="129"/>
-        <source>Generating organisations …</source>
-        <translation>Organisationen werden erzeugt …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="130"/>
-        <source>Generating persons …</source>
-        <translation>Personen werden erzeugt …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="131"/>
-        <source>Rebuilding indexes …</source>
-        <translation>Indizes werden neu aufgebaut …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="132"/>
-        <source>Rebuilding the search index …</source>
-        <translation>Suchindex wird neu aufgebaut …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/labels.py" line="133"/>
-        <source>Done</source>
-        <translation>Fertig</translation>
-    </message>
-</context>
-<context>
-    <name>LinesEditor</name>
-    <message>
-        <location filename="../../app/views/pipeline/lines_editor.py" line="52"/>
-        <source>(no product)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/lines_editor.py" line="59"/>
-        <source>Description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/lines_editor.py" line="79"/>
-        <source>Remove line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/lines_editor.py" line="200"/>
-        <source>Product / description · quantity · unit price · discount · total</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/lines_editor.py" line="203"/>
-        <source>+ Add product</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/lines_editor.py" line="287"/>
-        <source>Total of lines: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../app/views/main_window.py" line="171"/>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="172"/>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="173"/>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="174"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="175"/>
-        <source>New &amp;person</source>
-        <translation>Neue &amp;Person</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="176"/>
-        <source>New &amp;organisation</source>
-        <translation>Neue &amp;Organisation</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="177"/>
-        <source>Load &amp;demo data …</source>
-        <translation>&amp;Demodaten laden …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="178"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="179"/>
-        <source>&amp;Find</source>
-        <translation>Su&amp;chen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="180"/>
-        <source>&amp;Save</source>
-        <translation>&amp;Speichern</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="181"/>
-        <source>&amp;Delete record</source>
-        <translation>Datensatz &amp;löschen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="182"/>
-        <source>&amp;Undo delete</source>
-        <translation>Löschen &amp;rückgängig machen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="183"/>
-        <source>&amp;Overview</source>
-        <translation>Ü&amp;bersicht</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="184"/>
-        <source>&amp;Persons</source>
-        <translation>&amp;Personen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="185"/>
-        <source>O&amp;rganisations</source>
-        <translation>&amp;Organisationen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="186"/>
-        <source>&amp;About Relata</source>
-        <translation>Ü&amp;ber Relata</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="189"/>
-        <source>Overview</source>
-        <translation>Übersicht</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="189"/>
-        <source>Addresses</source>
-        <translation>Adressen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="192"/>
-        <source>Offline — no server configured</source>
-        <translation>Offline – kein Server eingerichtet</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="194"/>
-        <source>Server: %1 (not signed in)</source>
-        <translation>Server: %1 (nicht angemeldet)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="247"/>
-        <source>Generating demo data …</source>
-        <translation>Demodaten werden erstellt …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="254"/>
-        <source>About Relata</source>
-        <translation>Über Relata</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="256"/>
-        <source>Relata %1
-The offline-first CRM for field sales and back offices.
-
-Database: %2</source>
-        <translation>Relata %1
-Das CRM für Aussen- und Innendienst, das auch offline funktioniert.
-
-Datenbank: %2</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="275"/>
-        <source>Demo data loaded.</source>
-        <translation>Demodaten geladen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="282"/>
-        <source>Demo data</source>
-        <translation>Demodaten</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="283"/>
-        <source>Demo data could not be generated: %1</source>
-        <translation>Die Demodaten konnten nicht erstellt werden: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="288"/>
-        <source>Cancelled — nothing was added.</source>
-        <translation>Abgebrochen – es wurde nichts hinzugefügt.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="293"/>
-        <source>Unexpected error</source>
-        <translation>Unerwarteter Fehler</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="294"/>
-        <source>The task “%1” failed: %2
-Your data is unchanged.</source>
-        <translation>Der Vorgang «%1» ist fehlgeschlagen: %2
-Ihre Daten sind unverändert.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="306"/>
-        <source>%Ln person(s)</source>
-        <translation>
-            <numerusform>%Ln Person</numerusform>
-            <numerusform>%Ln Personen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="307"/>
-        <source>%Ln organisation(s)</source>
-        <translation>
-            <numerusform>%Ln Organisation</numerusform>
-            <numerusform>%Ln Organisationen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="316"/>
-        <source>Unsaved changes</source>
-        <translation>Nicht gespeicherte Änderungen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="317"/>
-        <source>You have unsaved changes. Save them before closing?</source>
-        <translation>Sie haben nicht gespeicherte Änderungen. Vor dem Schliessen speichern?</translation>
-    </message>
-</context>
-<context>
-    <name>OrganisationForm</name>
-    <message>
-        <location filename="../../app/views/forms/organisation_form.py" line="43"/>
-        <source>AG, GmbH, SA …</source>
-        <translation>AG, GmbH, SA …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/organisation_form.py" line="53"/>
-        <source>Name *</source>
-        <translation>Name *</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/organisation_form.py" line="54"/>
-        <source>Legal form</source>
-        <translation>Rechtsform</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/organisation_form.py" line="56"/>
-        <source>Customer no.</source>
-        <translation>Kundennummer</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/organisation_form.py" line="58"/>
-        <source>UID (VAT) no.</source>
-        <translation>UID-Nr. (MWST)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/organisation_form.py" line="59"/>
-        <source>Industry</source>
-        <translation>Branche</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/organisation_form.py" line="64"/>
-        <source>Contact persons</source>
-        <translation>Kontaktpersonen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/organisation_form.py" line="74"/>
-        <source>(none)</source>
-        <translation>(keine)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/organisation_form.py" line="87"/>
-        <source>New organisation</source>
-        <translation>Neue Organisation</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/organisation_form.py" line="108"/>
-        <source>No contact persons yet</source>
-        <translation>Noch keine Kontaktpersonen</translation>
-    </message>
-</context>
-<context>
-    <name>PersonForm</name>
-    <message>
-        <location filename="../../app/views/forms/person_form.py" line="43"/>
-        <source>e.g. Dr.</source>
-        <translation>z. B. Dr.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/person_form.py" line="52"/>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/person_form.py" line="59"/>
-        <source>Salutation</source>
-        <translation>Anrede</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/person_form.py" line="60"/>
-        <source>Title</source>
-        <translation>Titel</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/person_form.py" line="61"/>
-        <source>First name</source>
-        <translation>Vorname</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/person_form.py" line="62"/>
-        <source>Last name *</source>
-        <translation>Nachname *</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/person_form.py" line="63"/>
-        <source>Language</source>
-        <translation>Sprache</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/person_form.py" line="64"/>
-        <source>Date of birth</source>
-        <translation>Geburtsdatum</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/person_form.py" line="67"/>
-        <source>Organisations</source>
-        <translation>Organisationen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/person_form.py" line="79"/>
-        <source>New person</source>
-        <translation>Neue Person</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/person_form.py" line="114"/>
-        <source>Choose an organisation from the list.</source>
-        <translation>Wählen Sie eine Organisation aus der Liste.</translation>
-    </message>
-</context>
-<context>
-    <name>PipelineColumns</name>
-    <message>
-        <location filename="../../app/views/tablemodels/pipeline.py" line="37"/>
-        <source>Opportunity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/tablemodels/pipeline.py" line="39"/>
-        <source>Organisation</source>
-        <translation type="unfinished">Organisation</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/tablemodels/pipeline.py" line="43"/>
-        <source>Stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/tablemodels/pipeline.py" line="49"/>
-        <source>Amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/tablemodels/pipeline.py" line="57"/>
-        <source>Prob.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/tablemodels/pipeline.py" line="62"/>
-        <source>Weighted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/tablemodels/pipeline.py" line="65"/>
-        <source>Close date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/tablemodels/pipeline.py" line="70"/>
-        <location filename="../../app/views/tablemodels/pipeline.py" line="90"/>
-        <source>Owner</source>
-        <translation type="unfinished">Verantwortlich</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/tablemodels/pipeline.py" line="71"/>
-        <source>Next step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/tablemodels/pipeline.py" line="75"/>
-        <source>Name</source>
-        <translation type="unfinished">Name</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/tablemodels/pipeline.py" line="76"/>
-        <source>Company</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/tablemodels/pipeline.py" line="77"/>
-        <source>E-mail</source>
-        <translation type="unfinished">E-Mail</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/tablemodels/pipeline.py" line="78"/>
-        <source>City</source>
-        <translation type="unfinished">Ort</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/tablemodels/pipeline.py" line="79"/>
-        <source>Source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/tablemodels/pipeline.py" line="81"/>
-        <source>Status</source>
-        <translation type="unfinished">Status</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/tablemodels/pipeline.py" line="85"/>
-        <source>Score</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/tablemodels/pipeline.py" line="93"/>
-        <source>Captured</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PipelineTexts</name>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="28"/>
-        <source>Campaign</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="29"/>
-        <source>Web form</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="30"/>
-        <source>Trade fair</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="31"/>
-        <source>Referral</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="32"/>
-        <source>Cold call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="33"/>
-        <source>Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="34"/>
-        <source>Other</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="41"/>
-        <source>Unqualified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="42"/>
-        <source>Marketing qualified (MQL)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="43"/>
-        <source>Sales qualified (SQL)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="44"/>
-        <source>Disqualified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="45"/>
-        <source>Converted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="51"/>
-        <source>Open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="51"/>
-        <location filename="../../app/views/pipeline/texts.py" line="73"/>
-        <source>Won</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="51"/>
-        <location filename="../../app/views/pipeline/texts.py" line="74"/>
-        <source>Lost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="69"/>
-        <source>Qualification</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="70"/>
-        <source>Needs analysis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="71"/>
-        <source>Offer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="72"/>
-        <source>Negotiation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="81"/>
-        <source>Sales</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="88"/>
-        <source>Any close date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="89"/>
-        <source>Overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="90"/>
-        <source>This month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="91"/>
-        <source>Next month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="92"/>
-        <source>This quarter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="93"/>
-        <source>Next quarter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="94"/>
-        <source>This year</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="95"/>
-        <source>Next 12 months</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="102"/>
-        <source>Stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="103"/>
-        <source>Amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="104"/>
-        <source>Close date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="111"/>
-        <source>Source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="112"/>
-        <source>Industry</source>
-        <translation type="unfinished">Branche</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="113"/>
-        <source>Canton</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="114"/>
-        <source>Company size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="115"/>
-        <source>Deal size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="116"/>
-        <source>Days open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="117"/>
-        <source>Activities</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="127"/>
-        <source>%1 contacts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="129"/>
-        <source>%1 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="133"/>
-        <source>(unknown)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="141"/>
-        <source>Not enough history yet: %1 closed opportunities (%2 won). Scores need at least 40 closed, 10 of them won and 10 lost.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="149"/>
-        <source>The scoring model has not been trained yet. Click “Retrain”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="150"/>
-        <source>No score available.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="156"/>
-        <source>Price too high</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="157"/>
-        <source>Chose a competitor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="158"/>
-        <source>No budget</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="159"/>
-        <source>Project postponed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="160"/>
-        <source>No decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/pipeline/texts.py" line="161"/>
-        <source>Requirements not met</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RecordForm</name>
-    <message>
-        <location filename="../../app/views/forms/record_form.py" line="89"/>
-        <location filename="../../app/views/forms/record_form.py" line="156"/>
-        <source>Notes</source>
-        <translation>Notizen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/record_form.py" line="147"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/record_form.py" line="148"/>
-        <source>Owner</source>
-        <translation>Verantwortlich</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/record_form.py" line="152"/>
-        <source>Phone, e-mail, web</source>
-        <translation>Telefon, E-Mail, Web</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/record_form.py" line="154"/>
-        <source>Addresses</source>
-        <translation>Adressen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/forms/record_form.py" line="165"/>
-        <source>(nobody)</source>
-        <translation>(niemand)</translation>
-    </message>
-</context>
-<context>
-    <name>Startup</name>
-    <message>
-        <location filename="../../app/main.py" line="68"/>
-        <location filename="../../app/main.py" line="82"/>
-        <source>Database damaged</source>
-        <translation>Datenbank beschädigt</translation>
-    </message>
-    <message>
-        <location filename="../../app/main.py" line="69"/>
-        <source>The database was damaged (%1) and has been moved aside to
-%2
-
-Restore the newest backup (%3)?</source>
-        <translation>Die Datenbank war beschädigt (%1) und wurde verschoben nach
-%2
-
-Neueste Sicherung (%3) wiederherstellen?</translation>
-    </message>
-    <message>
-        <location filename="../../app/main.py" line="83"/>
-        <source>The database was damaged and moved aside to
-%1
-No backup exists; Relata starts with an empty database.</source>
-        <translation>Die Datenbank war beschädigt und wurde verschoben nach
-%1
-Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation>
-    </message>
-    <message>
-        <location filename="../../app/main.py" line="93"/>
-        <source>Cannot open database</source>
-        <translation>Datenbank kann nicht geöffnet werden</translation>
-    </message>
-</context>
-<context>
-    <name>Sync</name>
-    <message>
-        <location filename="../../app/views/sync/integration.py" line="73"/>
-        <source>S&amp;ync now</source>
-        <translation>&amp;Jetzt abgleichen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/integration.py" line="74"/>
-        <source>S&amp;ync and conflicts</source>
-        <translation>&amp;Abgleich und Konflikte</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/integration.py" line="75"/>
-        <source>Sign &amp;in to server …</source>
-        <translation>Am Server &amp;anmelden …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/integration.py" line="78"/>
-        <location filename="../../app/views/sync/integration.py" line="82"/>
-        <source>Sync</source>
-        <translation>Abgleich</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/views/sync/integration.py" line="120"/>
-        <source>Synced — %n conflict(s) need your decision.</source>
-        <translation>
-            <numerusform>Abgeglichen — %n Konflikt braucht Ihre Entscheidung.</numerusform>
-            <numerusform>Abgeglichen — %n Konflikte brauchen Ihre Entscheidung.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/integration.py" line="124"/>
-        <source>Synced.</source>
-        <translation>Abgeglichen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="55"/>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="56"/>
-        <source>Person</source>
-        <translation>Person</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="57"/>
-        <source>Address</source>
-        <translation>Adresse</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="58"/>
-        <source>Phone/e-mail</source>
-        <translation>Telefon/E-Mail</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="59"/>
-        <source>Employment</source>
-        <translation>Anstellung</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="60"/>
-        <location filename="../../app/views/sync/page.py" line="61"/>
-        <source>Tag</source>
-        <translation>Schlagwort</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="62"/>
-        <source>Industry</source>
-        <translation>Branche</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="69"/>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="70"/>
-        <source>Notes</source>
-        <translation>Notizen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="71"/>
-        <source>Legal form</source>
-        <translation>Rechtsform</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="72"/>
-        <source>Customer no.</source>
-        <translation>Kundennr.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="73"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="74"/>
-        <source>Owner</source>
-        <translation>Betreuer</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="75"/>
-        <source>First name</source>
-        <translation>Vorname</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="76"/>
-        <source>Last name</source>
-        <translation>Nachname</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="77"/>
-        <source>Title</source>
-        <translation>Titel</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="78"/>
-        <source>Street</source>
-        <translation>Strasse</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="79"/>
-        <source>Postcode</source>
-        <translation>PLZ</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="80"/>
-        <source>City</source>
-        <translation>Ort</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="81"/>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="82"/>
-        <source>Role</source>
-        <translation>Funktion</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="89"/>
-        <source>Edited on both sides</source>
-        <translation>Auf beiden Seiten geändert</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="90"/>
-        <source>Edited here, deleted elsewhere</source>
-        <translation>Hier geändert, anderswo gelöscht</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="91"/>
-        <source>Deleted here, edited elsewhere</source>
-        <translation>Hier gelöscht, anderswo geändert</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="92"/>
-        <source>Edited here, merged into another record</source>
-        <translation>Hier geändert, mit einem anderen Datensatz zusammengeführt</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="93"/>
-        <source>Added to a deleted record</source>
-        <translation>Zu einem gelöschten Datensatz hinzugefügt</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="94"/>
-        <source>Not accepted by the server</source>
-        <translation>Vom Server nicht angenommen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="101"/>
-        <source>(empty)</source>
-        <translation>(leer)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="103"/>
-        <source>yes</source>
-        <translation>ja</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="103"/>
-        <source>no</source>
-        <translation>nein</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="170"/>
-        <source>Record</source>
-        <translation>Datensatz</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="171"/>
-        <source>Field</source>
-        <translation>Feld</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="172"/>
-        <source>What happened</source>
-        <translation>Was geschah</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="173"/>
-        <source>Changed by</source>
-        <translation>Geändert von</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="174"/>
-        <source>When</source>
-        <translation>Wann</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="209"/>
-        <source>Original</source>
-        <translation>Ursprünglich</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="222"/>
-        <source>Or type the value that is right</source>
-        <translation>Oder den richtigen Wert eingeben</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="224"/>
-        <location filename="../../app/views/sync/page.py" line="307"/>
-        <source>Keep theirs</source>
-        <translation>Server-Wert behalten</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="225"/>
-        <source>Keep mine</source>
-        <translation>Meinen Wert behalten</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="226"/>
-        <source>Use typed value</source>
-        <translation>Eingegebenen Wert übernehmen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="227"/>
-        <source>Restore record</source>
-        <translation>Datensatz wiederherstellen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="228"/>
-        <source>Delete anyway</source>
-        <translation>Trotzdem löschen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="229"/>
-        <source>Send again</source>
-        <translation>Erneut senden</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="278"/>
-        <source>Sent by %1 on %2.</source>
-        <translation>Gesendet von %1 am %2.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="282"/>
-        <source>Theirs (server)</source>
-        <translation>Server</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="283"/>
-        <source>Mine</source>
-        <translation>Meiner</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="299"/>
-        <source>Keep deleted</source>
-        <translation>Gelöscht lassen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="301"/>
-        <source>Keep the record</source>
-        <translation>Datensatz behalten</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="303"/>
-        <source>Discard my change</source>
-        <translation>Meine Änderung verwerfen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="305"/>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="312"/>
-        <source>The record was deleted.</source>
-        <translation>Der Datensatz wurde gelöscht.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="313"/>
-        <source>The record was changed and stays.</source>
-        <translation>Der Datensatz wurde geändert und bleibt bestehen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="314"/>
-        <source>The record was merged into another one.</source>
-        <translation>Der Datensatz wurde mit einem anderen zusammengeführt.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="315"/>
-        <source>The record it belongs to was deleted.</source>
-        <translation>Der zugehörige Datensatz wurde gelöscht.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="316"/>
-        <source>The server did not accept the change.</source>
-        <translation>Der Server hat die Änderung nicht angenommen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="346"/>
-        <source>Sync and conflicts</source>
-        <translation>Abgleich und Konflikte</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="353"/>
-        <source>Sync now</source>
-        <translation>Jetzt abgleichen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="355"/>
-        <location filename="../../app/views/sync/page.py" line="433"/>
-        <source>Sign in …</source>
-        <translation>Anmelden …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="356"/>
-        <source>Sign out</source>
-        <translation>Abmelden</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="378"/>
-        <source>No conflicts. Changes made on several laptops were merged field by field.</source>
-        <translation>Keine Konflikte. Änderungen von mehreren Laptops wurden Feld für Feld zusammengeführt.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="411"/>
-        <source>Signed in to %1 as %2.</source>
-        <translation>Angemeldet bei %1 als %2.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="415"/>
-        <source>Server %1 — please sign in again.</source>
-        <translation>Server %1 — bitte erneut anmelden.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="420"/>
-        <source>Server %1 — not signed in.</source>
-        <translation>Server %1 — nicht angemeldet.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="423"/>
-        <source>This computer works offline. Sign in to a Relata server to share data with your team.</source>
-        <translation>Dieser Computer arbeitet offline. Melden Sie sich an einem Relata-Server an, um Daten mit Ihrem Team zu teilen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="429"/>
-        <source>(No password store available: you will sign in again after a restart.)</source>
-        <translation>(Kein Passwortspeicher verfügbar: Nach einem Neustart melden Sie sich erneut an.)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="433"/>
-        <source>Sign in again …</source>
-        <translation>Erneut anmelden …</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/views/sync/page.py" line="442"/>
-        <source>Conflict inbox (%n open)</source>
-        <translation>
-            <numerusform>Konflikte (%n offen)</numerusform>
-            <numerusform>Konflikte (%n offen)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/widgets.py" line="32"/>
-        <source>The server cannot be reached. Your changes are kept and sent later.</source>
-        <translation>Der Server ist nicht erreichbar. Ihre Änderungen bleiben erhalten und werden später gesendet.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/widgets.py" line="33"/>
-        <source>Please sign in to the server again. Your changes are kept.</source>
-        <translation>Bitte melden Sie sich erneut am Server an. Ihre Änderungen bleiben erhalten.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/widgets.py" line="34"/>
-        <source>The server needs a newer version of Relata. Your changes are kept.</source>
-        <translation>Der Server verlangt eine neuere Relata-Version. Ihre Änderungen bleiben erhalten.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/widgets.py" line="35"/>
-        <source>Unknown user name or wrong password.</source>
-        <translation>Unbekannter Benutzername oder falsches Passwort.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/widgets.py" line="36"/>
-        <source>The server&apos;s certificate could not be verified.</source>
-        <translation>Das Zertifikat des Servers konnte nicht geprüft werden.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/widgets.py" line="37"/>
-        <source>Enter the server address, e.g. https://crm.example.ch</source>
-        <translation>Geben Sie die Serveradresse ein, z. B. https://crm.example.ch</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/widgets.py" line="38"/>
-        <source>No server is configured.</source>
-        <translation>Es ist kein Server eingerichtet.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/widgets.py" line="39"/>
-        <source>The server refused the request.</source>
-        <translation>Der Server hat die Anfrage abgelehnt.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/widgets.py" line="40"/>
-        <source>This field is required.</source>
-        <translation>Dieses Feld ist obligatorisch.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/widgets.py" line="47"/>
-        <source>Offline — no server configured</source>
-        <translation>Offline — kein Server eingerichtet</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/widgets.py" line="49"/>
-        <source>Not signed in</source>
-        <translation>Nicht angemeldet</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/widgets.py" line="50"/>
-        <source>Online</source>
-        <translation>Online</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/widgets.py" line="50"/>
-        <source>Offline</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/widgets.py" line="56"/>
-        <source>synced %1</source>
-        <translation>abgeglichen %1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/views/sync/widgets.py" line="59"/>
-        <source>%n change(s) to send</source>
-        <translation>
-            <numerusform>%n Änderung zu senden</numerusform>
-            <numerusform>%n Änderungen zu senden</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/widgets.py" line="107"/>
-        <source>Syncing …</source>
-        <translation>Abgleich läuft …</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/views/sync/widgets.py" line="116"/>
-        <source>%n conflict(s)</source>
-        <translation>
-            <numerusform>%n Konflikt</numerusform>
-            <numerusform>%n Konflikte</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/widgets.py" line="135"/>
-        <source>Sign in to the server</source>
-        <translation>Am Server anmelden</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/widgets.py" line="148"/>
-        <source>Server</source>
-        <translation>Server</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/widgets.py" line="149"/>
-        <source>User name</source>
-        <translation>Benutzername</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/widgets.py" line="150"/>
-        <source>Password</source>
-        <translation>Passwort</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/widgets.py" line="160"/>
-        <source>Your changes are kept on this computer and exchanged with the server whenever you are online. The sign-in is stored in the system&apos;s password store, never in the database.</source>
-        <translation>Ihre Änderungen werden auf diesem Computer gespeichert und mit dem Server abgeglichen, sobald Sie online sind. Die Anmeldung liegt im Passwortspeicher des Systems, nie in der Datenbank.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/widgets.py" line="171"/>
-        <source>Sign in</source>
-        <translation>Anmelden</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/widgets.py" line="213"/>
-        <source>Signing in failed: %1</source>
-        <translation>Anmelden fehlgeschlagen: %1</translation>
-    </message>
-</context>
-<context>
-    <name>TaskProgressDialog</name>
-    <message>
-        <location filename="../../app/views/progress_dialog.py" line="20"/>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/progress_dialog.py" line="58"/>
-        <source>Cancelling — undoing what was done …</source>
-        <translation>Wird abgebrochen – bisherige Änderungen werden rückgängig gemacht …</translation>
-    </message>
-</context>
-<context>
-    <name>CheckPage</name>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="570"/>
-        <source>Check</source>
-        <translation>Prüfen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="573"/>
-        <source>A trial run: every row is validated and compared with the database, nothing is written. Rows with errors are left out of the import; save them as an error workbook, fix them and import that file later.</source>
-        <translation>Ein Probelauf: Jede Zeile wird geprüft und mit der Datenbank verglichen, geschrieben wird nichts. Zeilen mit Fehlern werden nicht importiert; speichern Sie sie als Fehlerliste, korrigieren Sie sie und importieren Sie diese Datei später.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="578"/>
-        <source>Import</source>
-        <translation>Importieren</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="596"/>
-        <source>Save error workbook …</source>
-        <translation>Fehlerliste speichern …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="610"/>
-        <source>Checking …</source>
-        <translation>Wird geprüft …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="627"/>
-        <source>Checking the file …</source>
-        <translation>Datei wird geprüft …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="648"/>
-        <source>There is nothing to import.</source>
-        <translation>Es gibt nichts zu importieren.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="651"/>
-        <source>Click “Import” to write the new and updated records.</source>
-        <translation>Klicken Sie auf «Importieren», um die neuen und geänderten Datensätze zu schreiben.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="659"/>
-        <source>Check cancelled.</source>
-        <translation>Prüfung abgebrochen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="664"/>
-        <source>The check failed: %1</source>
-        <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -2299,6 +916,115 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
     </message>
 </context>
 <context>
+    <name>ConvertDialog</name>
+    <message>
+        <location filename="../../app/views/pipeline/convert_dialog.py" line="69"/>
+        <source>Use existing:</source>
+        <extracomment>Similarity from which an existing record is preselected.</extracomment>
+        <translation>Bestehende verwenden:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/convert_dialog.py" line="123"/>
+        <source>Convert lead</source>
+        <translation>Lead umwandeln</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/convert_dialog.py" line="131"/>
+        <source>Turn “%1” into a customer record and an opportunity in one step.</source>
+        <translation>«%1» in einem Schritt in einen Kundendatensatz und eine Verkaufschance umwandeln.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/convert_dialog.py" line="137"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/convert_dialog.py" line="138"/>
+        <location filename="../../app/views/pipeline/convert_dialog.py" line="147"/>
+        <source>Create “%1”</source>
+        <translation>«%1» neu erfassen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/convert_dialog.py" line="140"/>
+        <location filename="../../app/views/pipeline/convert_dialog.py" line="149"/>
+        <source>Create new</source>
+        <translation>Neu erfassen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/convert_dialog.py" line="143"/>
+        <source>No organisation (private customer)</source>
+        <translation>Keine Organisation (Privatkunde)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/convert_dialog.py" line="146"/>
+        <source>Contact person</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/convert_dialog.py" line="152"/>
+        <source>No contact person</source>
+        <translation>Keine Kontaktperson</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/convert_dialog.py" line="154"/>
+        <source>Create an opportunity</source>
+        <translation>Verkaufschance erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/convert_dialog.py" line="173"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/convert_dialog.py" line="174"/>
+        <source>Expected revenue</source>
+        <translation>Erwarteter Umsatz</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/convert_dialog.py" line="176"/>
+        <source>Expected close</source>
+        <translation>Erwarteter Abschluss</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/convert_dialog.py" line="177"/>
+        <source>Opportunity</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/convert_dialog.py" line="188"/>
+        <source>Convert</source>
+        <translation>Umwandeln</translation>
+    </message>
+</context>
+<context>
+    <name>DemoDataDialog</name>
+    <message>
+        <location filename="../../app/views/home.py" line="43"/>
+        <source>Load demo data</source>
+        <translation>Demodaten laden</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="54"/>
+        <source>Adds realistic Swiss, German and Austrian organisations and persons to this database so you can try Relata. You can cancel at any time; nothing is added then.</source>
+        <translation>Fügt dieser Datenbank realistische Organisationen und Personen aus der Schweiz, Deutschland und Österreich hinzu, damit Sie Relata ausprobieren können. Sie können jederzeit abbrechen; dann wird nichts hinzugefügt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="62"/>
+        <source>Organisations</source>
+        <translation>Organisationen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="63"/>
+        <source>Persons</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="67"/>
+        <source>Generate</source>
+        <translation>Erstellen</translation>
+    </message>
+</context>
+<context>
     <name>DonePage</name>
     <message>
         <location filename="../../app/views/exchange/import_wizard.py" line="687"/>
@@ -2370,6 +1096,175 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
         <location filename="../../app/views/exchange/import_wizard.py" line="825"/>
         <source>Undo failed: %1</source>
         <translation>Rückgängig machen fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="68"/>
+        <source>Person</source>
+        <translation type="unfinished">Person</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="69"/>
+        <source>Organisation</source>
+        <translation type="unfinished">Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="70"/>
+        <source>Lead</source>
+        <translation type="unfinished">Lead</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="71"/>
+        <source>Opportunity</source>
+        <translation type="unfinished">Verkaufschance</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="72"/>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="73"/>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="74"/>
+        <source>Colleague</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="127"/>
+        <source>Journal entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="149"/>
+        <source> min</source>
+        <translation type="unfinished"> Min.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="151"/>
+        <location filename="../../app/views/journal/entry_dialog.py" line="241"/>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="154"/>
+        <source>Notes of the conversation …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="157"/>
+        <source>e.g. Offer requested, decision in May</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="161"/>
+        <source>Bold (Ctrl+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="162"/>
+        <source>Italic (Ctrl+I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="163"/>
+        <source>Underline (Ctrl+U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="164"/>
+        <source>Bulleted list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="188"/>
+        <source>Add a person, organisation or case …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="190"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="194"/>
+        <source>Add a colleague …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="200"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="206"/>
+        <source>Attach file …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="211"/>
+        <source>Delete</source>
+        <translation type="unfinished">Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="214"/>
+        <source>Save</source>
+        <translation type="unfinished">Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="216"/>
+        <source>Save (Ctrl+S)</source>
+        <translation type="unfinished">Speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="219"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="242"/>
+        <source>Outcome</source>
+        <translation type="unfinished">Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="257"/>
+        <source>Participants and linked records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="260"/>
+        <source>Attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="267"/>
+        <source>New journal entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="362"/>
+        <source>%1 (attached when you save)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="402"/>
+        <source>Attach file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="422"/>
+        <source>Delete entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/entry_dialog.py" line="423"/>
+        <source>Delete this journal entry?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3106,6 +2001,186 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
     </message>
 </context>
 <context>
+    <name>ForecastChart</name>
+    <message>
+        <location filename="../../app/views/pipeline/forecast_chart.py" line="69"/>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/forecast_chart.py" line="78"/>
+        <source>Weighted</source>
+        <translation>Gewichtet</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/forecast_chart.py" line="81"/>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/forecast_chart.py" line="89"/>
+        <source>Best case</source>
+        <translation>Best Case</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastView</name>
+    <message>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="96"/>
+        <source>By month</source>
+        <translation>Nach Monat</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="97"/>
+        <source>By quarter</source>
+        <translation>Nach Quartal</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="99"/>
+        <source>Won this year</source>
+        <translation>Gewonnen dieses Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="100"/>
+        <source>Weighted pipeline</source>
+        <translation>Gewichtete Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="101"/>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="102"/>
+        <source>Best case</source>
+        <translation>Best Case</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="103"/>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="105"/>
+        <source>Open opportunities whose expected close has passed</source>
+        <translation>Offene Verkaufschancen, deren erwarteter Abschluss vorbei ist</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="177"/>
+        <source>12 months</source>
+        <translation>12 Monate</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="128"/>
+        <source>Re-plan: drag an opportunity to another month (or Ctrl+Shift+→ / ←)</source>
+        <translation>Neu planen: Verkaufschance in einen anderen Monat ziehen (oder Ctrl+Shift+→ / ←)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="179"/>
+        <source>since 1 January</source>
+        <translation>seit 1. Januar</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="182"/>
+        <source>%1 open, %2</source>
+        <translation>%1 offen, %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="187"/>
+        <source>open at 75 % or more</source>
+        <translation>offen ab 75 %</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="189"/>
+        <source>every open opportunity</source>
+        <translation>alle offenen Verkaufschancen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="216"/>
+        <source>Expected close moved to %1.</source>
+        <translation>Erwarteter Abschluss auf %1 verschoben.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="192"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="274"/>
+        <source>weighted %1</source>
+        <translation>gewichtet %1</translation>
+    </message>
+</context>
+<context>
+    <name>HomeView</name>
+    <message>
+        <location filename="../../app/views/home.py" line="92"/>
+        <source>Welcome to Relata</source>
+        <translation>Willkommen bei Relata</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="97"/>
+        <source>Persons</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="98"/>
+        <source>Organisations</source>
+        <translation>Organisationen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="99"/>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="100"/>
+        <source>Prospects</source>
+        <translation>Interessenten</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="111"/>
+        <source>New person</source>
+        <translation>Neue Person</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="113"/>
+        <source>New organisation</source>
+        <translation>Neue Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="114"/>
+        <source>Open address book</source>
+        <translation>Adressbuch öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="115"/>
+        <source>Load demo data …</source>
+        <translation>Demodaten laden …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="165"/>
+        <source>Your address book is empty. Create your first organisation or person, import a file, or load demo data to look around.</source>
+        <translation>Ihr Adressbuch ist leer. Erfassen Sie Ihre erste Organisation oder Person, importieren Sie eine Datei oder laden Sie Demodaten, um sich umzusehen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="170"/>
+        <source>Your customers and prospects, always with you — online or not.</source>
+        <translation>Ihre Kunden und Interessenten – immer dabei, ob online oder offline.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="176"/>
+        <source>Database: %1</source>
+        <translation>Datenbank: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="179"/>
+        <source>Last backup: %1</source>
+        <translation>Letzte Sicherung: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="181"/>
+        <source>No backup yet — one is made every time you close Relata.</source>
+        <translation>Noch keine Sicherung – Relata erstellt bei jedem Beenden eine.</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <location filename="../../app/views/exchange/import_wizard.py" line="101"/>
@@ -3174,6 +2249,3541 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
         <location filename="../../app/views/exchange/issues_model.py" line="74"/>
         <source>Problem</source>
         <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>JournalColumns</name>
+    <message>
+        <location filename="../../app/views/tablemodels/journal.py" line="53"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/journal.py" line="55"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/journal.py" line="56"/>
+        <location filename="../../app/views/tablemodels/journal.py" line="83"/>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/journal.py" line="57"/>
+        <source>With</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/journal.py" line="58"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/journal.py" line="59"/>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/journal.py" line="64"/>
+        <location filename="../../app/views/tablemodels/journal.py" line="96"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/journal.py" line="66"/>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/journal.py" line="67"/>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/journal.py" line="70"/>
+        <location filename="../../app/views/tablemodels/journal.py" line="90"/>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/journal.py" line="74"/>
+        <source>When</source>
+        <translation type="unfinished">Wann</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/journal.py" line="76"/>
+        <location filename="../../app/views/tablemodels/journal.py" line="86"/>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/journal.py" line="78"/>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/journal.py" line="82"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/journal.py" line="84"/>
+        <source>Customer</source>
+        <translation type="unfinished">Kunde</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/journal.py" line="102"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/journal.py" line="106"/>
+        <source>Assignee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/journal.py" line="110"/>
+        <source>Title</source>
+        <translation type="unfinished">Titel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/journal.py" line="111"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/journal.py" line="114"/>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JournalLabels</name>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="27"/>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="28"/>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="29"/>
+        <source>E-mail</source>
+        <translation type="unfinished">E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="30"/>
+        <source>Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="31"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="32"/>
+        <source>Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="39"/>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="40"/>
+        <source>Incoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="41"/>
+        <source>Outgoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="48"/>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="49"/>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="50"/>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="51"/>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="58"/>
+        <source>Open</source>
+        <translation type="unfinished">Offen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="59"/>
+        <location filename="../../app/views/journal/labels.py" line="69"/>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="60"/>
+        <source>Done</source>
+        <translation type="unfinished">Fertig</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="61"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="68"/>
+        <source>New</source>
+        <translation type="unfinished">Neu</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="70"/>
+        <source>Waiting for customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="71"/>
+        <source>Solved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="72"/>
+        <location filename="../../app/views/journal/labels.py" line="96"/>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="79"/>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="80"/>
+        <source>Complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="81"/>
+        <source>Defect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="82"/>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="83"/>
+        <source>Billing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="84"/>
+        <source>Other</source>
+        <translation type="unfinished">Andere</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="91"/>
+        <source>Overdue</source>
+        <translation type="unfinished">Überfällig</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="92"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="93"/>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="94"/>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="95"/>
+        <source>No due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="103"/>
+        <source>Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="104"/>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="105"/>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="106"/>
+        <source>Stage changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="116"/>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="121"/>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="185"/>
+        <source>%1 min</source>
+        <extracomment>Badge colours (background, text) per kind; calm, distinguishable, readable.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="187"/>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="188"/>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JournalUi</name>
+    <message>
+        <location filename="../../app/views/journal/integration.py" line="97"/>
+        <source>Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/integration.py" line="97"/>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/integration.py" line="97"/>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/integration.py" line="101"/>
+        <source>&amp;Log entry …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/integration.py" line="102"/>
+        <source>New &amp;task …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/integration.py" line="103"/>
+        <source>Import &amp;calendar (.ics) …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/integration.py" line="104"/>
+        <source>&amp;Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/integration.py" line="105"/>
+        <source>&amp;Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/integration.py" line="106"/>
+        <source>Ser&amp;vice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/integration.py" line="119"/>
+        <location filename="../../app/views/journal/integration.py" line="147"/>
+        <source>History</source>
+        <translation type="unfinished">Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/integration.py" line="207"/>
+        <source>Logged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/integration.py" line="209"/>
+        <source>Follow-up task created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/integration.py" line="308"/>
+        <source>Reminder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JournalView</name>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="199"/>
+        <source>Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="201"/>
+        <source>Search subject, text and outcome of all entries …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="203"/>
+        <source>New entry …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="204"/>
+        <source>Import calendar …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="206"/>
+        <source>Import meetings from an .ics file (Outlook, Apple Calendar) as journal entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="213"/>
+        <source>All types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="262"/>
+        <location filename="../../app/views/journal/journal_view.py" line="281"/>
+        <source>Journal entry saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="294"/>
+        <location filename="../../app/views/journal/journal_view.py" line="340"/>
+        <source>Import calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="294"/>
+        <source>iCalendar files (*.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="313"/>
+        <source>Importing appointments …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/journal/journal_view.py" line="324"/>
+        <source>%n appointment(s) imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/journal/journal_view.py" line="326"/>
+        <source>%n already in the journal.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="337"/>
+        <source>(appointment %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="341"/>
+        <source>Nothing was imported.
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="346"/>
+        <source>Import cancelled — nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/journal/journal_view.py" line="355"/>
+        <source>%n entry(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="360"/>
+        <source>Nothing matches. Check the spelling or clear the filters.</source>
+        <translation type="unfinished">Keine Treffer. Prüfen Sie die Schreibweise oder setzen Sie die Filter zurück.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="362"/>
+        <source>No journal entries yet.
+Log a call or meeting with Ctrl+J from anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KanbanBoard</name>
+    <message>
+        <location filename="../../app/views/pipeline/board.py" line="53"/>
+        <source>Opportunity lost</source>
+        <translation>Verkaufschance verloren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/board.py" line="55"/>
+        <source>Why was “%1” lost?</source>
+        <translation>Weshalb wurde «%1» verloren?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/board.py" line="63"/>
+        <source>Choose or type a reason</source>
+        <translation>Grund wählen oder eingeben</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/board.py" line="65"/>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/board.py" line="68"/>
+        <source>Reason *</source>
+        <translation>Grund *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/board.py" line="70"/>
+        <source>Lost to competitor</source>
+        <translation>Verloren an Mitbewerber</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/board.py" line="74"/>
+        <source>Mark as lost</source>
+        <translation>Als verloren markieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/board.py" line="248"/>
+        <source>Moved “%1” to %2.</source>
+        <extracomment>What each column shows now (totals over every matching opportunity). Asks for the lost reason; tests replace it.</extracomment>
+        <translation>«%1» nach %2 verschoben.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/board.py" line="307"/>
+        <source>Default probability %1</source>
+        <translation>Standard-Wahrscheinlichkeit %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/pipeline/board.py" line="311"/>
+        <source>%n opportunity(ies)</source>
+        <translation>
+            <numerusform>%n Verkaufschance</numerusform>
+            <numerusform>%n Verkaufschancen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/board.py" line="318"/>
+        <source>weighted %1</source>
+        <translation>gewichtet %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/board.py" line="336"/>
+        <source>last %1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/board.py" line="339"/>
+        <source>win rate %1</source>
+        <translation>Quote %1</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeView</name>
+    <message>
+        <location filename="../../app/views/journal/knowledge_view.py" line="137"/>
+        <source>Search articles: title, text, tags …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/knowledge_view.py" line="138"/>
+        <location filename="../../app/views/journal/knowledge_view.py" line="190"/>
+        <source>New article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/knowledge_view.py" line="139"/>
+        <source>Title *</source>
+        <translation type="unfinished">Titel *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/knowledge_view.py" line="140"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/knowledge_view.py" line="141"/>
+        <source>comma-separated, e.g. login, VPN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/knowledge_view.py" line="142"/>
+        <source>The answer, step by step …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/knowledge_view.py" line="143"/>
+        <source>Save</source>
+        <translation type="unfinished">Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/knowledge_view.py" line="144"/>
+        <source>Delete</source>
+        <translation type="unfinished">Löschen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/journal/knowledge_view.py" line="192"/>
+        <source>Answer to %n case(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/knowledge_view.py" line="231"/>
+        <source>Article saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/knowledge_view.py" line="240"/>
+        <source>Delete article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/knowledge_view.py" line="241"/>
+        <source>Delete “%1”?</source>
+        <translation type="unfinished">«%1» löschen?</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../app/views/labels.py" line="17"/>
+        <source>Prospect</source>
+        <translation>Interessent</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="18"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="19"/>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="20"/>
+        <source>Supplier</source>
+        <translation>Lieferant</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="21"/>
+        <source>Former customer</source>
+        <translation>Ehemaliger Kunde</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="31"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="32"/>
+        <source>Mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="33"/>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="34"/>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="35"/>
+        <source>Fax</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="42"/>
+        <source>Main address</source>
+        <translation>Hauptadresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="43"/>
+        <source>Billing address</source>
+        <translation>Rechnungsadresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="44"/>
+        <source>Delivery address</source>
+        <translation>Lieferadresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="45"/>
+        <source>Visiting address</source>
+        <translation>Besuchsadresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="46"/>
+        <source>Postal address</source>
+        <translation>Postadresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="47"/>
+        <source>Home address</source>
+        <translation>Privatadresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="54"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="55"/>
+        <source>Ms</source>
+        <translation>Frau</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="56"/>
+        <source>Mr</source>
+        <translation>Herr</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="57"/>
+        <source>Mx</source>
+        <translation>Divers</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="64"/>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="65"/>
+        <source>French</source>
+        <translation>Französisch</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="66"/>
+        <source>Italian</source>
+        <translation>Italienisch</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="67"/>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="68"/>
+        <source>Romansh</source>
+        <translation>Rätoromanisch</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="75"/>
+        <source>This field is required.</source>
+        <translation>Bitte füllen Sie dieses Feld aus.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="76"/>
+        <source>This is not a valid e-mail address.</source>
+        <translation>Das ist keine gültige E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="77"/>
+        <source>This is not a valid phone number.</source>
+        <translation>Das ist keine gültige Telefonnummer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="78"/>
+        <source>This postcode does not exist in that country&apos;s format.</source>
+        <translation>Diese PLZ passt nicht zum Format des Landes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="81"/>
+        <source>Use a two-letter country code such as CH, DE or AT.</source>
+        <translation>Verwenden Sie einen zweistelligen Ländercode wie CH, DE oder AT.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="82"/>
+        <source>This is not a web address.</source>
+        <translation>Das ist keine gültige Webadresse.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="83"/>
+        <source>A UID looks like CHE-123.456.789.</source>
+        <translation>Eine UID hat die Form CHE-123.456.789.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="84"/>
+        <source>This UID has a wrong check digit.</source>
+        <translation>Die Prüfziffer dieser UID stimmt nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="85"/>
+        <source>The date of birth must lie between 1880 and today.</source>
+        <translation>Das Geburtsdatum muss zwischen 1880 und heute liegen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="86"/>
+        <source>An address needs at least a street, postcode or city.</source>
+        <translation>Eine Adresse braucht mindestens Strasse, PLZ oder Ort.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="87"/>
+        <source>The person is already linked to this organisation.</source>
+        <translation>Die Person ist bereits mit dieser Organisation verknüpft.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="91"/>
+        <source>This is not an amount (e.g. 12&apos;500.50).</source>
+        <translation>Das ist kein Betrag (z. B. 12&apos;500.50).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="92"/>
+        <source>An amount cannot be negative.</source>
+        <translation>Ein Betrag kann nicht negativ sein.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="93"/>
+        <source>This amount is too large.</source>
+        <translation>Dieser Betrag ist zu gross.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="94"/>
+        <source>This is not a percentage (e.g. 12.5).</source>
+        <translation>Das ist kein Prozentwert (z. B. 12.5).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="95"/>
+        <source>A percentage lies between 0 and 100.</source>
+        <translation>Ein Prozentwert liegt zwischen 0 und 100.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="96"/>
+        <source>The probability lies between 0 and 100 %.</source>
+        <translation>Die Wahrscheinlichkeit liegt zwischen 0 und 100 %.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="97"/>
+        <source>The quantity must be a whole number of at least 1.</source>
+        <translation>Die Menge muss eine ganze Zahl von mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="98"/>
+        <source>Choose a product or describe the line.</source>
+        <translation>Produkt wählen oder die Position beschreiben.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="99"/>
+        <source>Choose CHF, EUR or USD.</source>
+        <translation>CHF, EUR oder USD wählen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="100"/>
+        <source>Choose an organisation or a contact person.</source>
+        <translation>Organisation oder Kontaktperson wählen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="101"/>
+        <source>A lead needs a last name or a company.</source>
+        <translation>Ein Lead braucht einen Nachnamen oder eine Firma.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="102"/>
+        <source>Only a qualified lead (MQL or SQL) can be converted.</source>
+        <translation>Nur ein qualifizierter Lead (MQL oder SQL) kann umgewandelt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="105"/>
+        <source>A converted lead keeps its status.</source>
+        <translation>Ein umgewandelter Lead behält seinen Status.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="106"/>
+        <source>Use “Convert” to turn the lead into a customer.</source>
+        <translation>Mit «Umwandeln» wird der Lead zum Kunden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="107"/>
+        <source>Choose a stage.</source>
+        <translation>Phase wählen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="108"/>
+        <source>The stage belongs to another pipeline.</source>
+        <translation>Die Phase gehört zu einer anderen Pipeline.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="109"/>
+        <source>This stage still holds opportunities; move them to another stage first.</source>
+        <translation>In dieser Phase sind noch Verkaufschancen; zuerst in eine andere Phase verschieben.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="112"/>
+        <source>A pipeline needs open stages and exactly one Won and one Lost stage.</source>
+        <translation>Eine Pipeline braucht offene Phasen und genau eine Phase «Gewonnen» und eine «Verloren».</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="115"/>
+        <source>This record was deleted meanwhile.</source>
+        <translation>Dieser Datensatz wurde inzwischen gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="116"/>
+        <source>This exchange rate is out of range.</source>
+        <translation>Dieser Wechselkurs liegt ausserhalb des gültigen Bereichs.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="118"/>
+        <source>This text is too long (at most 300 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="119"/>
+        <source>Write a subject or a text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="120"/>
+        <source>Enter a date and time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="121"/>
+        <source>The duration lies between 0 and 10,080 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="122"/>
+        <source>This linked record is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="123"/>
+        <source>Choose an entry from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="124"/>
+        <source>This task is already completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="125"/>
+        <source>Choose the customer: a person or an organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="126"/>
+        <source>The case cannot move to this status now (solve it before closing it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="129"/>
+        <source>The solution cannot be due before the first response.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="130"/>
+        <source>This file is too big to attach (at most 25 MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="131"/>
+        <location filename="../../app/views/labels.py" line="133"/>
+        <source>This file does not exist (any more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="132"/>
+        <source>The attached file is missing from the data folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="134"/>
+        <source>This is not a calendar file (.ics) that Relata can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="135"/>
+        <source>The calendar file contains no appointments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="136"/>
+        <source>The calendar file is too big (at most 10 MB and 10,000 appointments).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="139"/>
+        <source>An appointment in the file is incomplete or damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="151"/>
+        <source>Preparing …</source>
+        <translation>Vorbereiten …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="152"/>
+        <source>Generating organisations …</source>
+        <translation>Organisationen werden erzeugt …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="153"/>
+        <source>Generating persons …</source>
+        <translation>Personen werden erzeugt …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="154"/>
+        <source>Rebuilding indexes …</source>
+        <translation>Indizes werden neu aufgebaut …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="155"/>
+        <source>Rebuilding the search index …</source>
+        <translation>Suchindex wird neu aufgebaut …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="156"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>LeadForm</name>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="45"/>
+        <source>e.g. Head of purchasing</source>
+        <translation>z. B. Leiterin Einkauf</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="51"/>
+        <source>Canton, e.g. ZH</source>
+        <translation>Kanton, z. B. ZH</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="64"/>
+        <source>Why is the lead disqualified?</source>
+        <translation>Weshalb ist der Lead disqualifiziert?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="65"/>
+        <source>Possible duplicates</source>
+        <translation>Mögliche Dubletten</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="70"/>
+        <source>These records may be the same person or company. Convert reuses them.</source>
+        <translation>Diese Datensätze sind vielleicht dieselbe Person oder Firma. «Umwandeln» verwendet sie weiter.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="76"/>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="77"/>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="78"/>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="79"/>
+        <source>Job title</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="80"/>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="81"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="82"/>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="83"/>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="84"/>
+        <source>Canton / region</source>
+        <translation>Kanton / Region</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="85"/>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="86"/>
+        <source>Industry</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="88"/>
+        <source>Source</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="89"/>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="90"/>
+        <source>Qualification</source>
+        <translation>Qualifizierung</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="91"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="92"/>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="75"/>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="87"/>
+        <source>Origin and qualification</source>
+        <translation>Herkunft und Qualifizierung</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="97"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="111"/>
+        <location filename="../../app/views/pipeline/lead_form.py" line="115"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="129"/>
+        <source>New lead</source>
+        <translation>Neuer Lead</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="135"/>
+        <source> · score %1 %</source>
+        <translation> · Score %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="204"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="205"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="206"/>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="209"/>
+        <source>same e-mail</source>
+        <translation>gleiche E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="210"/>
+        <source>same phone</source>
+        <translation>gleiche Telefonnummer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lead_form.py" line="211"/>
+        <source>similar name</source>
+        <translation>ähnlicher Name</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsPage</name>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="114"/>
+        <source>Search name, company, e-mail, city …</source>
+        <translation>Name, Firma, E-Mail, Ort suchen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="116"/>
+        <source>Open leads</source>
+        <translation>Offene Leads</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="117"/>
+        <source>All leads</source>
+        <translation>Alle Leads</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="121"/>
+        <source>All sources</source>
+        <translation>Alle Herkünfte</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="126"/>
+        <source>New lead</source>
+        <translation>Neuer Lead</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="128"/>
+        <source>New lead (Ctrl+Shift+L)</source>
+        <translation>Neuer Lead (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="163"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="165"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Speichern (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="167"/>
+        <source>Mark as SQL</source>
+        <translation>Als SQL markieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="168"/>
+        <source>Sales qualified (Ctrl+Shift+Q)</source>
+        <translation>Vertriebsqualifiziert (Ctrl+Shift+Q)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="170"/>
+        <source>Convert …</source>
+        <translation>Umwandeln …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="172"/>
+        <source>Create organisation, person and opportunity (Ctrl+Shift+C)</source>
+        <translation>Organisation, Person und Verkaufschance erstellen (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="175"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="247"/>
+        <source>%1 leads</source>
+        <translation>%1 Leads</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="280"/>
+        <source>Not saved: please correct the marked fields.</source>
+        <translation>Nicht gespeichert: Bitte die markierten Felder korrigieren.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="291"/>
+        <source>Lead saved.</source>
+        <translation>Lead gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="310"/>
+        <source>Marked as sales qualified.</source>
+        <translation>Als vertriebsqualifiziert markiert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="337"/>
+        <source>Delete lead</source>
+        <translation>Lead löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="338"/>
+        <source>Delete the lead “%1”?</source>
+        <translation>Den Lead «%1» löschen?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="383"/>
+        <source>Lead converted.</source>
+        <translation>Lead umgewandelt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="440"/>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="441"/>
+        <source>Save the changes to %1?</source>
+        <translation>Änderungen an %1 speichern?</translation>
+    </message>
+</context>
+<context>
+    <name>LinesEditor</name>
+    <message>
+        <location filename="../../app/views/pipeline/lines_editor.py" line="52"/>
+        <source>(no product)</source>
+        <translation>(kein Produkt)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lines_editor.py" line="59"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lines_editor.py" line="79"/>
+        <source>Remove line</source>
+        <translation>Position entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lines_editor.py" line="200"/>
+        <source>Product / description · quantity · unit price · discount · total</source>
+        <translation>Produkt / Beschreibung · Menge · Stückpreis · Rabatt · Total</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lines_editor.py" line="203"/>
+        <source>+ Add product</source>
+        <translation>+ Produkt hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/lines_editor.py" line="287"/>
+        <source>Total of lines: %1</source>
+        <translation>Total der Positionen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/views/main_window.py" line="196"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="197"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="198"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="199"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="200"/>
+        <source>New &amp;person</source>
+        <translation>Neue &amp;Person</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="201"/>
+        <source>New &amp;organisation</source>
+        <translation>Neue &amp;Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="202"/>
+        <source>Load &amp;demo data …</source>
+        <translation>&amp;Demodaten laden …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="203"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="204"/>
+        <source>&amp;Find</source>
+        <translation>Su&amp;chen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="205"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="206"/>
+        <source>&amp;Delete record</source>
+        <translation>Datensatz &amp;löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="207"/>
+        <source>&amp;Undo delete</source>
+        <translation>Löschen &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="208"/>
+        <source>&amp;Overview</source>
+        <translation>Ü&amp;bersicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="209"/>
+        <source>&amp;Persons</source>
+        <translation>&amp;Personen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="210"/>
+        <source>O&amp;rganisations</source>
+        <translation>&amp;Organisationen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="211"/>
+        <source>&amp;About Relata</source>
+        <translation>Ü&amp;ber Relata</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="212"/>
+        <source>Se&amp;ttings …</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="217"/>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="218"/>
+        <source>Addresses</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="228"/>
+        <source>Offline — no server configured</source>
+        <translation>Offline – kein Server eingerichtet</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="230"/>
+        <source>Server: %1 (not signed in)</source>
+        <translation>Server: %1 (nicht angemeldet)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="283"/>
+        <source>Generating demo data …</source>
+        <translation>Demodaten werden erstellt …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="298"/>
+        <source>Settings saved. Some take effect after a restart.</source>
+        <translation>Einstellungen gespeichert. Einige gelten erst nach einem Neustart.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="317"/>
+        <source>Demo data loaded.</source>
+        <translation>Demodaten geladen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="324"/>
+        <source>Demo data</source>
+        <translation>Demodaten</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="325"/>
+        <source>Demo data could not be generated: %1</source>
+        <translation>Die Demodaten konnten nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="330"/>
+        <source>Cancelled — nothing was added.</source>
+        <translation>Abgebrochen – es wurde nichts hinzugefügt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="335"/>
+        <source>Unexpected error</source>
+        <translation>Unerwarteter Fehler</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="336"/>
+        <source>The task “%1” failed: %2
+Your data is unchanged.</source>
+        <translation>Der Vorgang «%1» ist fehlgeschlagen: %2
+Ihre Daten sind unverändert.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/main_window.py" line="348"/>
+        <source>%Ln person(s)</source>
+        <translation>
+            <numerusform>%Ln Person</numerusform>
+            <numerusform>%Ln Personen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/main_window.py" line="349"/>
+        <source>%Ln organisation(s)</source>
+        <translation>
+            <numerusform>%Ln Organisation</numerusform>
+            <numerusform>%Ln Organisationen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="358"/>
+        <source>Unsaved changes</source>
+        <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="359"/>
+        <source>You have unsaved changes. Save them before closing?</source>
+        <translation>Sie haben nicht gespeicherte Änderungen. Vor dem Schliessen speichern?</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityDialog</name>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="89"/>
+        <source>Win score</source>
+        <translation>Gewinn-Score</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="111"/>
+        <source>Learned from %1 closed opportunities.</source>
+        <translation>Gelernt aus %1 abgeschlossenen Verkaufschancen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="115"/>
+        <source>Raised by</source>
+        <translation>Erhöht durch</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="115"/>
+        <source>Lowered by</source>
+        <translation>Gesenkt durch</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="148"/>
+        <source>Opportunity</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="174"/>
+        <source>Customers like this also bought</source>
+        <translation>Ähnliche Kunden kauften auch</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="178"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="182"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="184"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Speichern (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="186"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="188"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="256"/>
+        <source>Delete opportunity</source>
+        <translation>Verkaufschance löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="257"/>
+        <source>Delete “%1”?</source>
+        <translation>«%1» löschen?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="271"/>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="272"/>
+        <source>Discard your changes to this opportunity?</source>
+        <translation>Ihre Änderungen an dieser Verkaufschance verwerfen?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="300"/>
+        <source>The score appears once the opportunity is saved.</source>
+        <translation>Der Score erscheint, sobald die Verkaufschance gespeichert ist.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="304"/>
+        <source>No changes yet</source>
+        <translation>Noch keine Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="313"/>
+        <source>%1 similar customers bought it</source>
+        <translation>%1 ähnliche Kunden kauften es</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="318"/>
+        <source>No suggestions yet</source>
+        <translation>Noch keine Vorschläge</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityForm</name>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="78"/>
+        <source>e.g. CRM roll-out 40 users</source>
+        <translation>z. B. CRM-Einführung 40 Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="91"/>
+        <source>from product lines</source>
+        <translation>aus Produktpositionen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="100"/>
+        <source>e.g. Send the offer by Friday</source>
+        <translation>z. B. Offerte bis Freitag senden</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="114"/>
+        <source>Title *</source>
+        <translation>Titel *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="115"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="116"/>
+        <source>Contact person</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="117"/>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="118"/>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="119"/>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="120"/>
+        <source>Expected revenue</source>
+        <translation>Erwarteter Umsatz</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="122"/>
+        <source>Expected close</source>
+        <translation>Erwarteter Abschluss</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="123"/>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="124"/>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="125"/>
+        <source>Source</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="126"/>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="127"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="129"/>
+        <source>Lost reason *</source>
+        <translation>Verlustgrund *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="130"/>
+        <source>Competitor</source>
+        <translation>Mitbewerber</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="136"/>
+        <source>Products of interest</source>
+        <translation>Produkte von Interesse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="138"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="169"/>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="332"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="199"/>
+        <source>New opportunity</source>
+        <translation>Neue Verkaufschance</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/opportunity_form.py" line="256"/>
+        <source>Choose an organisation from the list.</source>
+        <translation>Organisation aus der Liste wählen.</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationForm</name>
+    <message>
+        <location filename="../../app/views/forms/organisation_form.py" line="43"/>
+        <source>AG, GmbH, SA …</source>
+        <translation>AG, GmbH, SA …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/organisation_form.py" line="53"/>
+        <source>Name *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/organisation_form.py" line="54"/>
+        <source>Legal form</source>
+        <translation>Rechtsform</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/organisation_form.py" line="56"/>
+        <source>Customer no.</source>
+        <translation>Kundennummer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/organisation_form.py" line="58"/>
+        <source>UID (VAT) no.</source>
+        <translation>UID-Nr. (MWST)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/organisation_form.py" line="59"/>
+        <source>Industry</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/organisation_form.py" line="64"/>
+        <source>Contact persons</source>
+        <translation>Kontaktpersonen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/organisation_form.py" line="74"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/organisation_form.py" line="87"/>
+        <source>New organisation</source>
+        <translation>Neue Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/organisation_form.py" line="108"/>
+        <source>No contact persons yet</source>
+        <translation>Noch keine Kontaktpersonen</translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <location filename="../../app/views/forms/person_form.py" line="43"/>
+        <source>e.g. Dr.</source>
+        <translation>z. B. Dr.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/person_form.py" line="52"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/person_form.py" line="59"/>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/person_form.py" line="60"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/person_form.py" line="61"/>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/person_form.py" line="62"/>
+        <source>Last name *</source>
+        <translation>Nachname *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/person_form.py" line="63"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/person_form.py" line="64"/>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/person_form.py" line="67"/>
+        <source>Organisations</source>
+        <translation>Organisationen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/person_form.py" line="79"/>
+        <source>New person</source>
+        <translation>Neue Person</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/person_form.py" line="114"/>
+        <source>Choose an organisation from the list.</source>
+        <translation>Wählen Sie eine Organisation aus der Liste.</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineColumns</name>
+    <message>
+        <location filename="../../app/views/tablemodels/pipeline.py" line="37"/>
+        <source>Opportunity</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/pipeline.py" line="39"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/pipeline.py" line="43"/>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/pipeline.py" line="49"/>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/pipeline.py" line="57"/>
+        <source>Prob.</source>
+        <translation>Wahrsch.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/pipeline.py" line="62"/>
+        <source>Weighted</source>
+        <translation>Gewichtet</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/pipeline.py" line="65"/>
+        <source>Close date</source>
+        <translation>Abschluss</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/pipeline.py" line="70"/>
+        <location filename="../../app/views/tablemodels/pipeline.py" line="90"/>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/pipeline.py" line="71"/>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/pipeline.py" line="75"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/pipeline.py" line="76"/>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/pipeline.py" line="89"/>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/pipeline.py" line="88"/>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/pipeline.py" line="87"/>
+        <source>Source</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/pipeline.py" line="78"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/pipeline.py" line="82"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/tablemodels/pipeline.py" line="93"/>
+        <source>Captured</source>
+        <translation>Erfasst</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineFilters</name>
+    <message>
+        <location filename="../../app/views/pipeline/filters.py" line="40"/>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/filters.py" line="42"/>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/filters.py" line="43"/>
+        <source>All owners</source>
+        <translation>Alle Verantwortlichen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/filters.py" line="45"/>
+        <source>Expected close</source>
+        <translation>Erwarteter Abschluss</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/filters.py" line="51"/>
+        <source>Search title or organisation …</source>
+        <translation>Titel oder Organisation suchen …</translation>
+    </message>
+</context>
+<context>
+    <name>PipelinePage</name>
+    <message>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="84"/>
+        <source>Board</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="85"/>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="88"/>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="89"/>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="90"/>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="91"/>
+        <source>Open, won and lost</source>
+        <translation>Offen, gewonnen und verloren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="93"/>
+        <source>New opportunity</source>
+        <translation>Neue Verkaufschance</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="95"/>
+        <source>New opportunity (Ctrl+Shift+O)</source>
+        <translation>Neue Verkaufschance (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="97"/>
+        <source>Retrain scores</source>
+        <translation>Scores neu lernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="99"/>
+        <source>Learn the win scores again from every won and lost opportunity</source>
+        <translation>Gewinn-Scores aus allen gewonnenen und verlorenen Verkaufschancen neu lernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="105"/>
+        <source>Drag cards between stages, or select one and press Ctrl+Shift+→ / ←.</source>
+        <translation>Karten zwischen Phasen ziehen oder eine wählen und Ctrl+Shift+→ / ← drücken.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="221"/>
+        <source>Learning win scores …</source>
+        <translation>Gewinn-Scores werden gelernt …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="268"/>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="278"/>
+        <source>%1 opportunities</source>
+        <translation>%1 Verkaufschancen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="287"/>
+        <source>%1 open opportunities · weighted pipeline %2</source>
+        <translation>%1 offene Verkaufschancen · gewichtete Pipeline %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="339"/>
+        <source>Not enough won and lost opportunities yet to learn scores.</source>
+        <translation>Noch zu wenige gewonnene und verlorene Verkaufschancen, um Scores zu lernen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="344"/>
+        <source>Win scores learned from %1 closed opportunities.</source>
+        <translation>Gewinn-Scores aus %1 abgeschlossenen Verkaufschancen gelernt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="357"/>
+        <source>Learning the scores failed: %1</source>
+        <translation>Das Lernen der Scores ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineTexts</name>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="28"/>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="29"/>
+        <source>Web form</source>
+        <translation>Webformular</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="30"/>
+        <source>Trade fair</source>
+        <translation>Messe</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="31"/>
+        <source>Referral</source>
+        <translation>Empfehlung</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="32"/>
+        <source>Cold call</source>
+        <translation>Kaltakquise</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="33"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="34"/>
+        <source>Other</source>
+        <translation>Andere</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="41"/>
+        <source>Unqualified</source>
+        <translation>Unqualifiziert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="42"/>
+        <source>Marketing qualified (MQL)</source>
+        <translation>Marketingqualifiziert (MQL)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="43"/>
+        <source>Sales qualified (SQL)</source>
+        <translation>Vertriebsqualifiziert (SQL)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="44"/>
+        <source>Disqualified</source>
+        <translation>Disqualifiziert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="45"/>
+        <source>Converted</source>
+        <translation>Umgewandelt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="51"/>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="51"/>
+        <location filename="../../app/views/pipeline/texts.py" line="73"/>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="51"/>
+        <location filename="../../app/views/pipeline/texts.py" line="74"/>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="69"/>
+        <source>Qualification</source>
+        <translation>Qualifizierung</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="70"/>
+        <source>Needs analysis</source>
+        <translation>Bedarfsanalyse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="71"/>
+        <source>Offer</source>
+        <translation>Offerte</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="72"/>
+        <source>Negotiation</source>
+        <translation>Verhandlung</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="81"/>
+        <source>Sales</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="88"/>
+        <source>Any close date</source>
+        <translation>Jedes Abschlussdatum</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="89"/>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="90"/>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="91"/>
+        <source>Next month</source>
+        <translation>Nächster Monat</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="92"/>
+        <source>This quarter</source>
+        <translation>Dieses Quartal</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="93"/>
+        <source>Next quarter</source>
+        <translation>Nächstes Quartal</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="94"/>
+        <source>This year</source>
+        <translation>Dieses Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="95"/>
+        <source>Next 12 months</source>
+        <translation>Nächste 12 Monate</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="102"/>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="103"/>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="104"/>
+        <source>Close date</source>
+        <translation>Abschlussdatum</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="111"/>
+        <source>Source</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="112"/>
+        <source>Industry</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="113"/>
+        <source>Canton</source>
+        <translation>Kanton</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="114"/>
+        <source>Company size</source>
+        <translation>Firmengrösse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="115"/>
+        <source>Deal size</source>
+        <translation>Auftragsgrösse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="116"/>
+        <source>Days open</source>
+        <translation>Tage offen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="117"/>
+        <source>Activities</source>
+        <translation>Aktivitäten</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="127"/>
+        <source>%1 contacts</source>
+        <translation>%1 Kontakte</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="129"/>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="133"/>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="141"/>
+        <source>Not enough history yet: %1 closed opportunities (%2 won). Scores need at least 40 closed, 10 of them won and 10 lost.</source>
+        <translation>Noch zu wenig Verlauf: %1 abgeschlossene Verkaufschancen (%2 gewonnen). Scores brauchen mindestens 40 abgeschlossene, davon je 10 gewonnene und verlorene.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="149"/>
+        <source>The scores have not been learned yet. Use “Retrain scores” on the Pipeline page.</source>
+        <translation>Die Scores wurden noch nicht gelernt. «Scores neu lernen» auf der Seite Pipeline verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="217"/>
+        <source>%1 pts</source>
+        <translation>%1 Pkt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="153"/>
+        <source>No score available.</source>
+        <translation>Kein Score verfügbar.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="159"/>
+        <source>Price too high</source>
+        <translation>Preis zu hoch</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="160"/>
+        <source>Chose a competitor</source>
+        <translation>Mitbewerber gewählt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="161"/>
+        <source>No budget</source>
+        <translation>Kein Budget</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="162"/>
+        <source>Project postponed</source>
+        <translation>Projekt verschoben</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="163"/>
+        <source>No decision</source>
+        <translation>Kein Entscheid</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/texts.py" line="164"/>
+        <source>Requirements not met</source>
+        <translation>Anforderungen nicht erfüllt</translation>
+    </message>
+</context>
+<context>
+    <name>QuickLog</name>
+    <message>
+        <location filename="../../app/views/journal/quick_log.py" line="146"/>
+        <location filename="../../app/views/journal/quick_log.py" line="262"/>
+        <source>Log entry</source>
+        <extracomment>Order of the type buttons: what field sales log most comes first.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/quick_log.py" line="164"/>
+        <source>Type a name to search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/quick_log.py" line="174"/>
+        <source> min</source>
+        <translation type="unfinished"> Min.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/quick_log.py" line="175"/>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/quick_log.py" line="178"/>
+        <source>What happened? Enter saves, Shift+Enter starts a new line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/quick_log.py" line="183"/>
+        <source>Follow-up task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/quick_log.py" line="185"/>
+        <source>What is to be done?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/quick_log.py" line="189"/>
+        <source>Remind me 15 minutes before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/quick_log.py" line="193"/>
+        <source>Tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/quick_log.py" line="194"/>
+        <source>In 3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/quick_log.py" line="195"/>
+        <source>Next week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/quick_log.py" line="209"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/quick_log.py" line="220"/>
+        <source>Save</source>
+        <translation type="unfinished">Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/quick_log.py" line="222"/>
+        <source>Save (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/quick_log.py" line="225"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/quick_log.py" line="233"/>
+        <source>With</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/quick_log.py" line="236"/>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/quick_log.py" line="239"/>
+        <source>When</source>
+        <translation type="unfinished">Wann</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/quick_log.py" line="260"/>
+        <source>Log entry: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/quick_log.py" line="270"/>
+        <source>(nobody in particular)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/quick_log.py" line="327"/>
+        <source>Choose a person from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/quick_log.py" line="365"/>
+        <source>Follow up with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/quick_log.py" line="367"/>
+        <source>Follow up</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <location filename="../../app/views/forms/record_form.py" line="91"/>
+        <location filename="../../app/views/forms/record_form.py" line="169"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/record_form.py" line="160"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/record_form.py" line="161"/>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/record_form.py" line="165"/>
+        <source>Phone, e-mail, web</source>
+        <translation>Telefon, E-Mail, Web</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/record_form.py" line="167"/>
+        <source>Addresses</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms/record_form.py" line="178"/>
+        <source>(nobody)</source>
+        <translation>(niemand)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPicker</name>
+    <message>
+        <location filename="../../app/views/journal/pickers.py" line="47"/>
+        <source>Type a name to search</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <location filename="../../app/views/journal/reminders.py" line="103"/>
+        <source>Reminder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/reminders.py" line="104"/>
+        <source>Task due</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SalesUi</name>
+    <message>
+        <location filename="../../app/views/pipeline/integration.py" line="52"/>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/integration.py" line="52"/>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/integration.py" line="52"/>
+        <source>Forecast</source>
+        <translation>Prognose</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/integration.py" line="56"/>
+        <source>New &amp;lead</source>
+        <translation>Neuer &amp;Lead</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/integration.py" line="57"/>
+        <source>New opp&amp;ortunity</source>
+        <translation>Neue Verkaufs&amp;chance</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/integration.py" line="58"/>
+        <source>&amp;Leads</source>
+        <translation>&amp;Leads</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/integration.py" line="59"/>
+        <source>Pipe&amp;line</source>
+        <translation>Pipe&amp;line</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/integration.py" line="60"/>
+        <source>Fore&amp;cast</source>
+        <translation>&amp;Prognose</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="51"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="56"/>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="63"/>
+        <source>System certificates</source>
+        <translation>Zertifikate des Systems</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="66"/>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="79"/>
+        <source>Look for new versions</source>
+        <translation>Nach neuen Versionen suchen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="93"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="94"/>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="95"/>
+        <source>CA certificates (file)</source>
+        <translation>CA-Zertifikate (Datei)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="96"/>
+        <source>Sync every</source>
+        <translation>Synchronisieren alle</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="97"/>
+        <source>Backup folder</source>
+        <translation>Ordner für Sicherungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="98"/>
+        <source>Daily backups kept</source>
+        <translation>Tägliche Sicherungen behalten</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="99"/>
+        <source>Weekly backups kept</source>
+        <translation>Wöchentliche Sicherungen behalten</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="100"/>
+        <source>Monthly backups kept</source>
+        <translation>Monatliche Sicherungen behalten</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="101"/>
+        <source>Updates</source>
+        <translation>Aktualisierungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="116"/>
+        <source>A new language applies the next time Relata starts.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von Relata.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="132"/>
+        <source>Greyed-out settings are set by your administrator (%1).</source>
+        <translation>Ausgegraute Einstellungen legt Ihre IT fest (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="133"/>
+        <source>machine-wide policy</source>
+        <translation>Richtlinie für diesen Computer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="164"/>
+        <source>The server address must start with https://</source>
+        <translation>Die Serveradresse muss mit https:// beginnen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="172"/>
+        <source>Could not save the settings: %1</source>
+        <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../app/main.py" line="71"/>
+        <location filename="../../app/main.py" line="85"/>
+        <source>Database damaged</source>
+        <translation>Datenbank beschädigt</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.py" line="72"/>
+        <source>The database was damaged (%1) and has been moved aside to
+%2
+
+Restore the newest backup (%3)?</source>
+        <translation>Die Datenbank war beschädigt (%1) und wurde verschoben nach
+%2
+
+Neueste Sicherung (%3) wiederherstellen?</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.py" line="86"/>
+        <source>The database was damaged and moved aside to
+%1
+No backup exists; Relata starts with an empty database.</source>
+        <translation>Die Datenbank war beschädigt und wurde verschoben nach
+%1
+Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.py" line="96"/>
+        <source>Cannot open database</source>
+        <translation>Datenbank kann nicht geöffnet werden</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <location filename="../../app/views/sync/integration.py" line="73"/>
+        <source>S&amp;ync now</source>
+        <translation>&amp;Jetzt abgleichen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/integration.py" line="74"/>
+        <source>S&amp;ync and conflicts</source>
+        <translation>&amp;Abgleich und Konflikte</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/integration.py" line="75"/>
+        <source>Sign &amp;in to server …</source>
+        <translation>Am Server &amp;anmelden …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/integration.py" line="78"/>
+        <location filename="../../app/views/sync/integration.py" line="82"/>
+        <source>Sync</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/sync/integration.py" line="120"/>
+        <source>Synced — %n conflict(s) need your decision.</source>
+        <translation>
+            <numerusform>Abgeglichen — %n Konflikt braucht Ihre Entscheidung.</numerusform>
+            <numerusform>Abgeglichen — %n Konflikte brauchen Ihre Entscheidung.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/integration.py" line="127"/>
+        <source>Synced.</source>
+        <translation>Abgeglichen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="62"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="63"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="64"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="65"/>
+        <source>Phone/e-mail</source>
+        <translation>Telefon/E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="66"/>
+        <source>Employment</source>
+        <translation>Anstellung</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="67"/>
+        <location filename="../../app/views/sync/page.py" line="68"/>
+        <source>Tag</source>
+        <translation>Schlagwort</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="69"/>
+        <source>Industry</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="76"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="77"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="78"/>
+        <source>Legal form</source>
+        <translation>Rechtsform</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="79"/>
+        <source>Customer no.</source>
+        <translation>Kundennr.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="80"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="81"/>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="82"/>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="83"/>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="84"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="85"/>
+        <source>Street</source>
+        <translation>Strasse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="86"/>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="87"/>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="88"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="89"/>
+        <source>Role</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="96"/>
+        <source>Edited on both sides</source>
+        <translation>Auf beiden Seiten geändert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="97"/>
+        <source>Edited here, deleted elsewhere</source>
+        <translation>Hier geändert, anderswo gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="98"/>
+        <source>Deleted here, edited elsewhere</source>
+        <translation>Hier gelöscht, anderswo geändert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="99"/>
+        <source>Edited here, merged into another record</source>
+        <translation>Hier geändert, mit einem anderen Datensatz zusammengeführt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="100"/>
+        <source>Added to a deleted record</source>
+        <translation>Zu einem gelöschten Datensatz hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="101"/>
+        <source>Not accepted by the server</source>
+        <translation>Vom Server nicht angenommen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="108"/>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="110"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="110"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="177"/>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="178"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="179"/>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="180"/>
+        <source>Changed by</source>
+        <translation>Geändert von</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="181"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="216"/>
+        <source>Original</source>
+        <translation>Ursprünglich</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="229"/>
+        <source>Or type the value that is right</source>
+        <translation>Oder den richtigen Wert eingeben</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="231"/>
+        <location filename="../../app/views/sync/page.py" line="314"/>
+        <source>Keep theirs</source>
+        <translation>Server-Wert behalten</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="232"/>
+        <source>Keep mine</source>
+        <translation>Meinen Wert behalten</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="233"/>
+        <source>Use typed value</source>
+        <translation>Eingegebenen Wert übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="234"/>
+        <source>Restore record</source>
+        <translation>Datensatz wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="235"/>
+        <source>Delete anyway</source>
+        <translation>Trotzdem löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="236"/>
+        <source>Send again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="285"/>
+        <source>Sent by %1 on %2.</source>
+        <translation>Gesendet von %1 am %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="289"/>
+        <source>Theirs (server)</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="290"/>
+        <source>Mine</source>
+        <translation>Meiner</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="306"/>
+        <source>Keep deleted</source>
+        <translation>Gelöscht lassen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="308"/>
+        <source>Keep the record</source>
+        <translation>Datensatz behalten</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="310"/>
+        <source>Discard my change</source>
+        <translation>Meine Änderung verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="312"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="319"/>
+        <source>The record was deleted.</source>
+        <translation>Der Datensatz wurde gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="320"/>
+        <source>The record was changed and stays.</source>
+        <translation>Der Datensatz wurde geändert und bleibt bestehen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="321"/>
+        <source>The record was merged into another one.</source>
+        <translation>Der Datensatz wurde mit einem anderen zusammengeführt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="322"/>
+        <source>The record it belongs to was deleted.</source>
+        <translation>Der zugehörige Datensatz wurde gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="323"/>
+        <source>The server did not accept the change.</source>
+        <translation>Der Server hat die Änderung nicht angenommen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="353"/>
+        <source>Sync and conflicts</source>
+        <translation>Abgleich und Konflikte</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="360"/>
+        <source>Sync now</source>
+        <translation>Jetzt abgleichen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="362"/>
+        <location filename="../../app/views/sync/page.py" line="449"/>
+        <source>Sign in …</source>
+        <translation>Anmelden …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="363"/>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="385"/>
+        <source>No conflicts. Changes made on several laptops were merged field by field.</source>
+        <translation>Keine Konflikte. Änderungen von mehreren Laptops wurden Feld für Feld zusammengeführt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="420"/>
+        <source>Signed in to %1 as %2.</source>
+        <translation>Angemeldet bei %1 als %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="424"/>
+        <source>Server %1 — please sign in again.</source>
+        <translation>Server %1 — bitte erneut anmelden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="430"/>
+        <source>Server %1 — not signed in.</source>
+        <translation>Server %1 — nicht angemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="434"/>
+        <source>This computer works offline. Sign in to a Relata server to share data with your team.</source>
+        <translation>Dieser Computer arbeitet offline. Melden Sie sich an einem Relata-Server an, um Daten mit Ihrem Team zu teilen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="442"/>
+        <source>(No password store available: you will sign in again after a restart.)</source>
+        <translation>(Kein Passwortspeicher verfügbar: Nach einem Neustart melden Sie sich erneut an.)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="449"/>
+        <source>Sign in again …</source>
+        <translation>Erneut anmelden …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/sync/page.py" line="459"/>
+        <source>Conflict inbox (%n open)</source>
+        <translation>
+            <numerusform>Konflikte (%n offen)</numerusform>
+            <numerusform>Konflikte (%n offen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/widgets.py" line="32"/>
+        <source>The server cannot be reached. Your changes are kept and sent later.</source>
+        <translation>Der Server ist nicht erreichbar. Ihre Änderungen bleiben erhalten und werden später gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/widgets.py" line="35"/>
+        <source>Please sign in to the server again. Your changes are kept.</source>
+        <translation>Bitte melden Sie sich erneut am Server an. Ihre Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/widgets.py" line="38"/>
+        <source>The server needs a newer version of Relata. Your changes are kept.</source>
+        <translation>Der Server verlangt eine neuere Relata-Version. Ihre Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/widgets.py" line="41"/>
+        <source>Unknown user name or wrong password.</source>
+        <translation>Unbekannter Benutzername oder falsches Passwort.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/widgets.py" line="42"/>
+        <source>The server&apos;s certificate could not be verified.</source>
+        <translation>Das Zertifikat des Servers konnte nicht geprüft werden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/widgets.py" line="43"/>
+        <source>Enter the server address, e.g. https://crm.example.ch</source>
+        <translation>Geben Sie die Serveradresse ein, z. B. https://crm.example.ch</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/widgets.py" line="44"/>
+        <source>No server is configured.</source>
+        <translation>Es ist kein Server eingerichtet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/widgets.py" line="45"/>
+        <source>The server refused the request.</source>
+        <translation>Der Server hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/widgets.py" line="46"/>
+        <source>This field is required.</source>
+        <translation>Dieses Feld ist obligatorisch.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/widgets.py" line="53"/>
+        <source>Offline — no server configured</source>
+        <translation>Offline — kein Server eingerichtet</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/widgets.py" line="55"/>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/widgets.py" line="56"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/widgets.py" line="56"/>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/widgets.py" line="63"/>
+        <source>synced %1</source>
+        <translation>abgeglichen %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/sync/widgets.py" line="66"/>
+        <source>%n change(s) to send</source>
+        <translation>
+            <numerusform>%n Änderung zu senden</numerusform>
+            <numerusform>%n Änderungen zu senden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/widgets.py" line="124"/>
+        <source>Syncing …</source>
+        <translation>Abgleich läuft …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/sync/widgets.py" line="133"/>
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n Konflikt</numerusform>
+            <numerusform>%n Konflikte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/widgets.py" line="152"/>
+        <source>Sign in to the server</source>
+        <translation>Am Server anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/widgets.py" line="165"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/widgets.py" line="166"/>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/widgets.py" line="167"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/widgets.py" line="177"/>
+        <source>Your changes are kept on this computer and exchanged with the server whenever you are online. The sign-in is stored in the system&apos;s password store, never in the database.</source>
+        <translation>Ihre Änderungen werden auf diesem Computer gespeichert und mit dem Server abgeglichen, sobald Sie online sind. Die Anmeldung liegt im Passwortspeicher des Systems, nie in der Datenbank.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/widgets.py" line="188"/>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/widgets.py" line="230"/>
+        <source>Signing in failed: %1</source>
+        <translation>Anmelden fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialogs</name>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="54"/>
+        <source>No reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="55"/>
+        <source>5 minutes before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="56"/>
+        <source>15 minutes before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="57"/>
+        <source>1 hour before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="58"/>
+        <source>1 day before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="87"/>
+        <source>Edit task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="87"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="90"/>
+        <source>New task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="105"/>
+        <source>All day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="107"/>
+        <source>No due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="119"/>
+        <source>(nobody)</source>
+        <translation type="unfinished">(niemand)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="125"/>
+        <source>Save</source>
+        <translation type="unfinished">Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="129"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="304"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="137"/>
+        <source>Task *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="144"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="145"/>
+        <source>Reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="146"/>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="147"/>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="148"/>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="149"/>
+        <source>Notes</source>
+        <translation type="unfinished">Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="189"/>
+        <source>%1 minutes before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="275"/>
+        <source>Complete task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="282"/>
+        <source>Log what was done in the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="290"/>
+        <source> min</source>
+        <translation type="unfinished"> Min.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="293"/>
+        <source>Outcome, e.g. “Offer accepted, order follows”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="300"/>
+        <source>Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/task_dialogs.py" line="309"/>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgressDialog</name>
+    <message>
+        <location filename="../../app/views/progress_dialog.py" line="20"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/progress_dialog.py" line="58"/>
+        <source>Cancelling — undoing what was done …</source>
+        <translation>Wird abgebrochen – bisherige Änderungen werden rückgängig gemacht …</translation>
+    </message>
+</context>
+<context>
+    <name>TasksView</name>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="51"/>
+        <source>Overdue</source>
+        <translation type="unfinished">Überfällig</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="52"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="53"/>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="54"/>
+        <source>All open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="55"/>
+        <source>Done</source>
+        <translation type="unfinished">Fertig</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="173"/>
+        <source>My tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="174"/>
+        <source>Search tasks …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="175"/>
+        <source>New task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="176"/>
+        <source>New task (Ctrl+Shift+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="177"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="335"/>
+        <source>Complete …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="178"/>
+        <source>Complete the task (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="179"/>
+        <source>Edit …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="180"/>
+        <source>Export to calendar …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="182"/>
+        <source>Save open tasks and upcoming meetings as an .ics file for Outlook or Apple Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="205"/>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="260"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="274"/>
+        <source>Task saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="291"/>
+        <source>Task reopened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="295"/>
+        <source>Task completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="301"/>
+        <source>Export to calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="303"/>
+        <source>iCalendar files (*.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/journal/tasks_view.py" line="310"/>
+        <source>%n appointment(s) exported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/journal/tasks_view.py" line="328"/>
+        <source>%n task(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="335"/>
+        <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="344"/>
+        <source>Nothing overdue. Well done!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="345"/>
+        <source>Nothing due today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="346"/>
+        <source>Nothing due this week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="347"/>
+        <source>No open tasks.
+Create one with “New task” (Ctrl+Shift+T) or as a follow-up when you log a call (Ctrl+J).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="350"/>
+        <source>No completed tasks yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="353"/>
+        <source>Nothing matches. Check the spelling or clear the search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../app/views/journal/timeline.py" line="218"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/timeline.py" line="219"/>
+        <source>Search the history …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/timeline.py" line="220"/>
+        <source>Log entry …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/timeline.py" line="221"/>
+        <source>Log a call, meeting or note (Ctrl+J)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/timeline.py" line="222"/>
+        <source>New task …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/timeline.py" line="274"/>
+        <source>Save the record to start its history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/timeline.py" line="276"/>
+        <source>Nothing matches. Clear the search or choose “All”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/timeline.py" line="278"/>
+        <source>No history yet.
+Log a call, meeting or note with “Log entry” (Ctrl+J).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message numerus="yes">
+        <location filename="../../app/views/journal/timeline.py" line="268"/>
+        <source>%n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

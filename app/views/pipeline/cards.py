@@ -170,6 +170,35 @@ class CardDelegate(QStyledItemDelegate):
         self.show_age = show_age
         #: Overdue close dates are marked only in open stages.
         self.open_stage = True
+        self._font_cache: (
+            tuple[
+                str,
+                tuple[QFont, QFont, QFont, QFontMetrics, QFontMetrics, QFontMetrics],
+            ]
+            | None
+        ) = None
+
+    def _fonts(
+        self, font: QFont
+    ) -> tuple[QFont, QFont, QFont, QFontMetrics, QFontMetrics, QFontMetrics]:
+        """Regular, bold and small fonts with metrics, made once per base font."""
+        key = font.key()
+        if self._font_cache is None or self._font_cache[0] != key:
+            base = QFont(font)
+            bold = QFont(base)
+            bold.setBold(True)
+            small = QFont(base)
+            small.setPointSizeF(max(7.0, base.pointSizeF() - 1))
+            fonts = (
+                base,
+                bold,
+                small,
+                QFontMetrics(base),
+                QFontMetrics(bold),
+                QFontMetrics(small),
+            )
+            self._font_cache = (key, fonts)
+        return self._font_cache[1]
 
     def sizeHint(self, option: QStyleOptionViewItem, _index: Index) -> QSize:
         line = QFontMetrics(option.font).height() + 2
@@ -194,16 +223,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setBrush(QColor("#f0f7ff" if selected else "white"))
         painter.drawRoundedRect(rect, 6, 6)
         inner = rect.adjusted(10, 6, -10, -6)
-        base = QFont(option.font)
-        bold = QFont(base)
-        bold.setBold(True)
-        small = QFont(base)
-        small.setPointSizeF(max(7.0, base.pointSizeF() - 1))
-        fm, fm_bold, fm_small = (
-            QFontMetrics(base),
-            QFontMetrics(bold),
-            QFontMetrics(small),
-        )
+        base, bold, small, fm, fm_bold, fm_small = self._fonts(option.font)
         line_h = fm_bold.height() + 1
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -100,7 +100,10 @@ class ForecastView(QWidget):
         self.weighted = Figure(_t("Weighted pipeline"))
         self.commit = Figure(_t("Commit"))
         self.best = Figure(_t("Best case"))
-        self.overdue = Figure(_t("Overdue (close date passed)"))
+        self.overdue = Figure(_t("Overdue"))
+        self.overdue.setToolTip(
+            _t("Open opportunities whose expected close has passed")
+        )
         self.chart = ForecastChart()
         self.chart.setMinimumHeight(230)
         self.columns: list[CardColumn] = []
@@ -171,7 +174,7 @@ class ForecastView(QWidget):
             "open": sum(b.open_count for b in forecast.buckets),
         }
         locale = QLocale()
-        span = _t("next 12 months")
+        span = _t("12 months")
         self.won.value.setText(money(forecast.won_to_date, "CHF", whole=True))
         self.won.note.setText(_t("since 1 January"))
         self.weighted.value.setText(money(total["weighted"], "CHF", whole=True))

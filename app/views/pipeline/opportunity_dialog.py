@@ -112,14 +112,15 @@ class ScorePanel(QFrame):
                 "%1", QLocale().toString(score.samples)
             )
         ]
+        raised, lowered = _t("Raised by"), _t("Lowered by")
         if score.raised:
-            lines.append(f"<b>{_t('Raised by')}</b>")
+            lines.append(f"<b>{raised}</b>")
             lines += [
                 f"<span style='color:#1a7f37'>▲ {factor_text(f)} ({effect_text(f.effect)})</span>"
                 for f in score.raised
             ]
         if score.lowered:
-            lines.append(f"<b>{_t('Lowered by')}</b>")
+            lines.append(f"<b>{lowered}</b>")
             lines += [
                 f"<span style='color:#cf222e'>▼ {factor_text(f)} ({effect_text(f.effect)})</span>"
                 for f in score.lowered
@@ -308,12 +309,9 @@ class OpportunityDialog(QDialog):
         self.suggestions_title.setVisible(bool(org_id))
         self.suggestions.setVisible(bool(org_id))
         for s in found:
-            item = QListWidgetItem(
-                f"{s.name}\n"
-                + _t("%1 similar customers bought it · %2")
-                .replace("%1", str(s.buyers))
-                .replace("%2", money(s.list_price_minor, s.currency, whole=True))
-            )
+            price = money(s.list_price_minor, s.currency, whole=True)
+            bought = _t("%1 similar customers bought it").replace("%1", str(s.buyers))
+            item = QListWidgetItem(f"{s.name} · {price}\n{bought}")
             item.setToolTip(s.name)
             self.suggestions.addItem(item)
         if org_id and not found:

@@ -302,7 +302,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_opportunity'))
     )
     with op.batch_alter_table('opportunity', schema=None) as batch_op:
-        batch_op.create_index('ix_opportunity_board', ['stage_id', 'close_date', 'id'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
         batch_op.create_index('ix_opportunity_closed', ['outcome', 'closed_on'], unique=False)
         batch_op.create_index('ix_opportunity_forecast', ['outcome', 'close_date', 'currency', 'amount_minor', 'probability', 'pipeline_id', 'owner_id'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
         batch_op.create_index(batch_op.f('ix_opportunity_lead_id'), ['lead_id'], unique=False)
@@ -312,7 +311,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_opportunity_organisation_id'), ['organisation_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_opportunity_owner_id'), ['owner_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_opportunity_person_id'), ['person_id'], unique=False)
-        batch_op.create_index('ix_opportunity_stage_totals', ['stage_id', 'owner_id', 'close_date', 'currency', 'amount_minor', 'probability'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
+        batch_op.create_index('ix_opportunity_stage_totals', ['stage_id', 'close_date', 'owner_id', 'currency', 'amount_minor', 'probability'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
 
     op.create_table('opportunity_history',
     sa.Column('opportunity_id', sa.String(length=36), nullable=False),
@@ -393,7 +392,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_opportunity_lead_id'))
         batch_op.drop_index('ix_opportunity_forecast', sqlite_where=sa.text('deleted_at IS NULL'))
         batch_op.drop_index('ix_opportunity_closed')
-        batch_op.drop_index('ix_opportunity_board', sqlite_where=sa.text('deleted_at IS NULL'))
 
     op.drop_table('opportunity')
     with op.batch_alter_table('lead', schema=None) as batch_op:
