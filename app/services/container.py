@@ -18,8 +18,9 @@ from app.services.sales import SalesServices
 from app.sync import outbox
 
 if TYPE_CHECKING:
-    from app.services.sync import SyncService
     from app.services.demo import DemoResult
+    from app.services.quality import QualityServices
+    from app.services.sync import SyncService
 
 
 @dataclass
@@ -51,6 +52,13 @@ class Services:
     def exports(self) -> ExportService:
         """Export of lists to xlsx, csv, xml and vCard."""
         return ExportService(self.database.engine)
+
+    @cached_property
+    def quality(self) -> QualityServices:
+        """Custom fields, tags, segments, duplicates and merges, mass updates, report."""
+        from app.services.quality import QualityServices
+
+        return QualityServices.build(self.database.sessions)
 
     @cached_property
     def sales(self) -> SalesServices:

@@ -17,15 +17,10 @@ one name plus the other name, so one typo still finds the record).
 
 from __future__ import annotations
 
-import array
-import itertools
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
 from typing import Any
 
-import numpy as np
-from rapidfuzz import fuzz, process
 from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -43,9 +38,8 @@ from app.domain.quality import (
 )
 from app.models import utcnow
 from app.models.quality import DedupRule, DuplicateDismissal, pair_id, rule_id
+from app.services import dedup_scan as scan
 from app.services.dedup_keys import (
-    OrgKeys,
-    PersonKeys,
     domain_of,
     fold_name,
     org_core,
@@ -56,181 +50,8 @@ from app.services.dedup_keys import (
 )
 from app.services.validation import FieldProblem, normalise_email, normalise_phone
 
-#: Names must be this similar (rapidfuzz ratio of sorted tokens) to be scored
-#: when the only thing two records share is a name key.
-NAME_CUTOFF = 80
-#: Blocks this small compare pairs in Python; bigger ones use ``cdist``.
-SMALL_BLOCK = 12
 #: Entry-time check: candidates read per index lookup.
 ENTRY_LIMIT = 100
-
-_EXACT_KEYS = frozenset({MatchKey.EMAIL, MatchKey.PHONE, MatchKey.UID, MatchKey.DOMAIN})
-
-
-_KEY_CODES = {k: n for n, k in enumerate(MatchKey)}
-_CODE_KEYS = list(MatchKey)
-
-
-@dataclass
-class _Table:
-    """The scanned records as rows plus one entry per block key.
-
-    Keys are kept only as hashes (with their kind and owner), in flat arrays:
-    a million persons give ~3 million entries, which as Python objects would
-    cost more time and memory than the comparison itself.
-    """
-
-    rows: Sequence[Any]
-    sort_names: list[str]  # folded, tokens sorted: what the name filter compares
-    hashes: array.array[int] = field(default_factory=lambda: array.array("q"))
-    kinds: array.array[int] = field(default_factory=lambda: array.array("b"))
-    owners: array.array[int] = field(default_factory=lambda: array.array("i"))
-
-    def add(self, kind: MatchKey, value: str, owner: int) -> None:
-        self.hashes.append(hash((_KEY_CODES[kind], value)))
-        self.kinds.append(_KEY_CODES[kind])
-        self.owners.append(owner)
-
-    def brief(self, i: int, kind: DedupKind) -> RecordBrief:
-        r = self.rows[i]
-        if kind is DedupKind.PERSON:
-            name = f"{r[1]} {r[2]}".strip()
-            return RecordBrief(r[0], name, r[3], r[4], r[5], r[6], r[7], r[9])
-        return RecordBrief(r[0], r[1], r[3], r[4], r[5], r[6], r[2], r[9])
-
-
-# ---- loading
-
-
-def _person_table(conn: Connection, rules: DedupRules) -> _Table:
-    rows = conn.exec_driver_sql(
-        "SELECT id, first_name, last_name, email, phone, postcode, city, org_name, "
-        "COALESCE(birth_date, ''), updated_at FROM person WHERE deleted_at IS NULL"
-    ).fetchall()
-    t = _Table(rows, [])
-    use = rules.keys
-    by_email, by_phone = MatchKey.EMAIL in use, MatchKey.PHONE in use
-    by_place, by_name = MatchKey.NAME_POSTCODE in use, MatchKey.NAME in use
-    sorted_name: dict[tuple[str, str], tuple[str, str, str]] = {}
-    names = t.sort_names
-    add = t.add
-    for i, r in enumerate(rows):
-        folded = sorted_name.get((r[1], r[2]))
-        if folded is None:
-            first, last = fold_name(r[1]), fold_name(r[2])
-            full = " ".join(sorted(f"{first} {last}".split()))
-            folded = sorted_name[(r[1], r[2])] = (first, last, full)
-        first, last, full = folded
-        names.append(full)
-        if r[3] and by_email:
-            add(MatchKey.EMAIL, r[3].lower(), i)
-        if r[4] and by_phone:
-            add(MatchKey.PHONE, r[4], i)
-        if r[5] and by_place:
-            if first:
-                add(MatchKey.NAME_POSTCODE, f"{r[5]}|{first}", i)
-            if last and last != first:
-                add(MatchKey.NAME_POSTCODE, f"{r[5]}|{last}", i)
-        if full and by_name:
-            add(MatchKey.NAME, full, i)
-    return t
-
-
-def _org_table(conn: Connection, rules: DedupRules) -> _Table:
-    rows = conn.exec_driver_sql(
-        "SELECT o.id, o.name, o.uid, o.email, o.phone, o.postcode, o.city, "
-        "COALESCE((SELECT c.value FROM channel c WHERE c.organisation_id = o.id "
-        "AND c.kind = 'web' AND c.deleted_at IS NULL ORDER BY c.is_primary DESC, "
-        "c.position LIMIT 1), ''), "
-        "COALESCE((SELECT a.street FROM address a WHERE a.organisation_id = o.id "
-        "AND a.deleted_at IS NULL ORDER BY a.is_primary DESC, a.position LIMIT 1), ''), "
-        "o.updated_at FROM organisation o WHERE o.deleted_at IS NULL"
-    ).fetchall()
-    t = _Table(rows, [])
-    use = rules.keys
-    for i, r in enumerate(rows):
-        core = org_core(r[1])
-        t.sort_names.append(" ".join(sorted(core.split())))
-        domain = domain_of(r[7]) if r[7] else (domain_of(r[3]) if r[3] else "")
-        for key, value in (
-            (MatchKey.EMAIL, r[3].lower()),
-            (MatchKey.PHONE, r[4]),
-            (MatchKey.UID, r[2]),
-            (MatchKey.DOMAIN, domain),
-        ):
-            if value and key in use:
-                t.add(key, value, i)
-        if core and MatchKey.NAME in use:
-            t.add(MatchKey.NAME, core, i)
-        if r[5] and core and MatchKey.NAME_POSTCODE in use:
-            t.add(MatchKey.NAME_POSTCODE, f"{r[5]}|{core.split()[0]}", i)
-    return t
-
-
-# ---- blocking
-
-
-def _blocks(t: _Table) -> Iterable[tuple[MatchKey, list[int]]]:
-    """Groups of record indexes that share a key (two or more members)."""
-    hashes = np.frombuffer(t.hashes, dtype=np.int64)
-    if len(hashes) < 2:
-        return
-    order = np.argsort(hashes, kind="stable")
-    sorted_hashes = hashes[order]
-    edges = np.flatnonzero(np.diff(sorted_hashes)) + 1
-    starts = np.concatenate(([0], edges))
-    ends = np.concatenate((edges, [len(sorted_hashes)]))
-    multi = np.flatnonzero(ends - starts >= 2)
-    owners = np.frombuffer(t.owners, dtype=np.int32)
-    kinds = t.kinds
-    for b in multi.tolist():
-        members = order[starts[b] : ends[b]]
-        kind = _CODE_KEYS[kinds[int(members[0])]]
-        yield kind, sorted(set(owners[members].tolist()))
-
-
-def _name_pairs(t: _Table, members: list[int]) -> Iterable[tuple[int, int]]:
-    """Pairs of ``members`` whose names are at least :data:`NAME_CUTOFF` alike."""
-    names = t.sort_names
-    if len(members) <= SMALL_BLOCK:
-        ratio = fuzz.ratio
-        for a, b in itertools.combinations(members, 2):
-            if ratio(names[a], names[b], score_cutoff=NAME_CUTOFF):
-                yield a, b
-        return
-    block = [names[m] for m in members]
-    matrix = process.cdist(
-        block,
-        block,
-        scorer=fuzz.ratio,
-        score_cutoff=NAME_CUTOFF,
-        dtype=np.uint8,
-        workers=-1 if len(block) > 300 else 1,
-    )
-    rows, cols = np.nonzero(np.triu(matrix, k=1))
-    for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-        yield members[r], members[c]
-
-
-def _candidates(
-    t: _Table, rules: DedupRules, sink: ProgressSink, only: set[int] | None
-) -> set[tuple[int, int]]:
-    pairs: set[tuple[int, int]] = set()
-    for n, (kind, members) in enumerate(_blocks(t)):
-        if n % 20_000 == 0:
-            sink.check_cancelled()
-        if only is not None and not only.intersection(members):
-            continue
-        if kind in _EXACT_KEYS and len(members) <= rules.max_block:
-            found: Iterable[tuple[int, int]] = itertools.combinations(members, 2)
-        elif kind is MatchKey.NAME and len(members) > rules.max_block:
-            continue  # a common name alone across the country says nothing
-        else:
-            found = _name_pairs(t, members)
-        for a, b in found:
-            if only is None or a in only or b in only:
-                pairs.add((a, b) if a < b else (b, a))
-    return pairs
 
 
 # ---- the service
@@ -346,84 +167,39 @@ class DedupService:
         """
         sink = progress or NullProgress()
         rules = rules or self.rules(kind)
+        keys = scan.effective_keys(kind, rules)
         started = time.perf_counter()
         sink.report(0, 4, "Reading records")
         with self._sessions() as s:
             conn = s.connection()
-            table = (
-                _person_table(conn, rules)
-                if kind is DedupKind.PERSON
-                else _org_table(conn, rules)
+            records = int(
+                conn.exec_driver_sql(
+                    f"SELECT count(*) FROM {kind} WHERE deleted_at IS NULL"
+                ).scalar_one()
             )
+            blocking = (
+                scan.person_keys_of(conn, keys)
+                if kind is DedupKind.PERSON
+                else scan.org_keys_of(conn, keys)
+            )
+            only = scan.rowids_of(conn, kind, ids) if ids is not None else None
+            sink.check_cancelled()
+            sink.report(1, 4, "Comparing")
+            pairs = scan.candidates(blocking, rules, sink, only)
+            del blocking
+            sink.check_cancelled()
+            sink.report(2, 4, "Scoring")
+            rows = scan.details(conn, kind, {r for pair in pairs for r in pair})
             dismissed = self._dismissed(s, kind)
-        sink.check_cancelled()
-        sink.report(1, 4, "Comparing")
-        only = None
-        if ids is not None:
-            wanted = set(ids)
-            only = {i for i, r in enumerate(table.rows) if r[0] in wanted}
-        candidates = _candidates(table, rules, sink, only)
-        sink.check_cancelled()
-        sink.report(2, 4, "Scoring")
-        pairs = self._score(kind, table, candidates, rules, dismissed, sink)
+        found = scan.score(kind, rows, pairs, rules, dismissed, sink)
         sink.report(4, 4, "Done")
         return ScanResult(
             kind=kind,
-            pairs=tuple(pairs),
-            records=len(table.rows),
-            compared=len(candidates),
+            pairs=tuple(found),
+            records=records,
+            compared=len(pairs),
             seconds=time.perf_counter() - started,
-            dismissed=sum(1 for p in pairs if p.key in dismissed),
         )
-
-    @staticmethod
-    def _score(
-        kind: DedupKind,
-        t: _Table,
-        candidates: set[tuple[int, int]],
-        rules: DedupRules,
-        dismissed: set[tuple[str, str]],
-        sink: ProgressSink,
-    ) -> list[DuplicatePair]:
-        keys: dict[int, PersonKeys | OrgKeys] = {}
-
-        def keyed(i: int) -> Any:
-            found = keys.get(i)
-            if found is None:
-                r = t.rows[i]
-                found = keys[i] = (
-                    person_keys(r[1], r[2], r[3], r[4], r[5], r[7], r[8])
-                    if kind is DedupKind.PERSON
-                    else org_keys(
-                        r[1],
-                        r[2],
-                        r[3],
-                        r[4],
-                        r[5],
-                        domain_of(r[7]) if r[7] else "",
-                        r[8],
-                    )
-                )
-            return found
-
-        scorer = score_persons if kind is DedupKind.PERSON else score_orgs
-        out: list[DuplicatePair] = []
-        for n, (a, b) in enumerate(candidates):
-            if n % 50_000 == 0:
-                sink.check_cancelled()
-            score, reasons, sim = scorer(keyed(a), keyed(b))
-            if score < rules.threshold:
-                continue
-            first, second = sorted((t.rows[a][0], t.rows[b][0]))
-            if (first, second) in dismissed:
-                continue
-            out.append(
-                DuplicatePair(
-                    kind, t.brief(a, kind), t.brief(b, kind), score, reasons, sim
-                )
-            )
-        out.sort(key=lambda p: (-p.score, p.a.name, p.b.name))
-        return out
 
     # ---- entry-time warning
 
@@ -480,9 +256,9 @@ class DedupService:
             # a secondary e-mail/phone of theirs that the form holds counts too
             extra = emails.get(r[0], set())
             if email and email.lower() in extra:
-                theirs = replace(theirs, email=email.lower())
+                theirs = theirs._replace(email=email.lower())
             if phone and phone in extra:
-                theirs = replace(theirs, phone=phone)
+                theirs = theirs._replace(phone=phone)
             score, reasons, sim = score_persons(mine, theirs)
             if score >= rules.threshold and (
                 exclude_id is None or tuple(sorted((exclude_id, r[0]))) not in dismissed
@@ -636,15 +412,17 @@ def _channel_owners(
                 .scalars()
                 .all()
             )
-        if "email" in kinds:  # e-mails are stored as typed; compare case-insensitively
+        if "email" in kinds and value.lower() != value:
+            # stored as typed: also the all-lower-case spelling (through the index;
+            # COLLATE NOCASE would scan the whole channel table)
             out += (
                 conn.execute(
                     text(
                         f"SELECT {owner_col} FROM channel WHERE kind = 'email' "
-                        f"AND value = :v COLLATE NOCASE AND deleted_at IS NULL "
+                        f"AND value = :v AND deleted_at IS NULL "
                         f"AND {owner_col} IS NOT NULL LIMIT :n"
                     ),
-                    {"v": value, "n": ENTRY_LIMIT},
+                    {"v": value.lower(), "n": ENTRY_LIMIT},
                 )
                 .scalars()
                 .all()
