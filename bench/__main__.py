@@ -9,6 +9,7 @@ import sys
 
 BENCHMARKS = {
     "address_book": "bench.address_book",
+    "exchange": "bench.exchange",
     "pipeline": "bench.pipeline",
     "sync": "bench.sync",
 }

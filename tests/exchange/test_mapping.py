@@ -189,4 +189,7 @@ def test_german_export_headings_map_back_to_their_fields() -> None:
         table = synonyms(spec)
         for field in spec.export_fields():
             english = field_label(field.key)  # no translator installed: the source text
-            assert table.get(heading_key(german[english])) == field.key, (field.key, german[english])
+            assert table.get(heading_key(german[english])) == field.key, (
+                field.key,
+                german[english],
+            )
