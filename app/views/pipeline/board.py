@@ -210,6 +210,14 @@ class KanbanBoard(QWidget):
             return False
         return self.move_card(card.id, keys[target])
 
+    def _move_from(self, key: str, step: int) -> None:
+        """Ctrl+Shift+→/← in the column ``key``: move its selected card."""
+        card = self.column(key).list.current_card()
+        keys = [c.key for c in self.columns]
+        target = keys.index(key) + step
+        if card is not None and 0 <= target < len(keys):
+            self.move_card(card.id, keys[target])
+
     def move_card(self, card_id: str, stage_id: str) -> bool:
         """Move a card to ``stage_id`` (asks for the reason on Lost); True if moved."""
         if self.pipeline is None:
@@ -288,7 +296,9 @@ class KanbanBoard(QWidget):
             column = CardColumn(stage.id, self._now, accent=ACCENTS[stage.outcome])
             column.delegate.open_stage = stage.outcome == Outcome.OPEN
             column.model.sig_card_dropped.connect(self.move_card)
-            column.list.sig_move_requested.connect(self.move_selected)
+            column.list.sig_move_requested.connect(
+                lambda step, key=stage.id: self._move_from(key, step)
+            )
             column.list.sig_neighbour_requested.connect(
                 lambda step, key=stage.id: self._focus_neighbour(key, step)
             )

@@ -112,7 +112,9 @@ class ForecastView(QWidget):
         for i in range(REPLAN_MONTHS):
             column = CardColumn(str(i), now, show_age=False)
             column.model.sig_card_dropped.connect(self.replan)
-            column.list.sig_move_requested.connect(self.move_selected)
+            column.list.sig_move_requested.connect(
+                lambda step, i=i: self._move_from(i, step)
+            )
             column.list.sig_open_requested.connect(self.sig_open_requested)
             column.sig_more_requested.connect(self._on_more_requested)
             row.addWidget(column, 1)
@@ -216,15 +218,12 @@ class ForecastView(QWidget):
             _t("Expected close moved to %1.").replace("%1", month_text(target))
         )
 
-    def move_selected(self, step: int) -> None:
-        """Ctrl+Shift+→/←: the selected card one month later/earlier."""
-        for i, column in enumerate(self.columns):
-            card = column.list.current_card()
-            if card is not None and column.list.hasFocus():
-                target = i + step
-                if 0 <= target < len(self.columns):
-                    self.replan(card.id, str(target))
-                return
+    def _move_from(self, column: int, step: int) -> None:
+        """Ctrl+Shift+→/← in a month column: its selected card a month later/earlier."""
+        card = self.columns[column].list.current_card()
+        target = column + step
+        if card is not None and 0 <= target < len(self.columns):
+            self.replan(card.id, str(target))
 
     def select(self, card_id: str) -> bool:
         """Select ``card_id`` in its month column."""
