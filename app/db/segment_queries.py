@@ -141,9 +141,7 @@ def segment_where(entity_kind: str, root: Group, ctx: QueryContext) -> Cond:
     return and_(model.deleted_at.is_(None), _group(entity_kind, model, root, ctx))
 
 
-def segment_count(
-    entity_kind: str, root: Group, ctx: QueryContext
-) -> Select[int]:
+def segment_count(entity_kind: str, root: Group, ctx: QueryContext) -> Select[int]:
     """``SELECT count(*)`` of the segment."""
     model = model_of(entity_kind)
     return (
@@ -316,9 +314,7 @@ def _number(c: Condition, ref: CustomRef) -> int:
     return int(number * NUMBER_SCALE)
 
 
-def _custom(
-    model: Model, ref: CustomRef, c: Condition, ctx: QueryContext
-) -> Cond:
+def _custom(model: Model, ref: CustomRef, c: Condition, ctx: QueryContext) -> Cond:
     cfv = CustomFieldValue
     base = [cfv.def_id == ref.id, cfv.deleted_at.is_(None)]
 
@@ -410,15 +406,20 @@ def _tag(kind: str, model: Model, c: Condition, ctx: QueryContext) -> Cond:
     return not_(hit) if c.op in (Op.HAS_NOT, Op.NOT_IN) else hit
 
 
-def _party(kind: str, model: Model) -> Cond:
+def _parties(kind: str, *conds: Any) -> Select[Any]:
+    """Ids of the persons/organisations with opportunities matching ``conds``.
+
+    Evaluated once (``id IN (SELECT …)``) rather than per record: the planner
+    would otherwise probe the opportunity table once per person through the
+    outcome index instead of the party index.
+    """
     col = Opportunity.person_id if kind == "person" else Opportunity.organisation_id
-    return and_(col == model.id, Opportunity.deleted_at.is_(None))
+    return select(col).where(col.is_not(None), Opportunity.deleted_at.is_(None), *conds)
 
 
 def _won(kind: str, model: Model, c: Condition, ctx: QueryContext) -> Cond:
-    won = and_(_party(kind, model), Opportunity.outcome == "won")
     if c.op is Op.NEVER:
-        return not_(exists().where(won))
+        return not_(model.id.in_(_parties(kind, Opportunity.outcome == "won")))
     if c.op is not Op.IN_LAST_MONTHS:
         raise _bad(c, f"{c.op} does not apply here")
     try:
@@ -426,11 +427,12 @@ def _won(kind: str, model: Model, c: Condition, ctx: QueryContext) -> Cond:
     except ValueError:
         raise _bad(c, "Enter a number of months") from None
     since = add_months(ctx.now.date(), -months)
-    return exists().where(won, Opportunity.closed_on >= since)
+    won = _parties(kind, Opportunity.outcome == "won", Opportunity.closed_on >= since)
+    return model.id.in_(won)
 
 
 def _open(kind: str, model: Model, c: Condition, _ctx: QueryContext) -> Cond:
-    hit = exists().where(_party(kind, model), Opportunity.outcome == "open")
+    hit = model.id.in_(_parties(kind, Opportunity.outcome == "open"))
     if c.op is Op.EXISTS:
         return hit
     if c.op is Op.NOT_EXISTS:
@@ -454,12 +456,17 @@ def _journal(kind: str, model: Model, c: Condition, ctx: QueryContext) -> Cond:
 
 
 def _product(kind: str, model: Model, c: Condition, _ctx: QueryContext) -> Cond:
-    bought = exists().where(
-        _party(kind, model),
-        Opportunity.outcome == "won",
-        OpportunityLine.opportunity_id == Opportunity.id,
-        OpportunityLine.product_id.in_(_values(c)),
-        OpportunityLine.deleted_at.is_(None),
+    bought = model.id.in_(
+        _parties(
+            kind,
+            Opportunity.outcome == "won",
+            Opportunity.id.in_(
+                select(OpportunityLine.opportunity_id).where(
+                    OpportunityLine.product_id.in_(_values(c)),
+                    OpportunityLine.deleted_at.is_(None),
+                )
+            ),
+        )
     )
     if c.op in (Op.HAS, Op.IN):
         return bought

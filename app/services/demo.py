@@ -46,7 +46,7 @@ from app.models import (
     Person,
     UserAccount,
 )
-from app.services import demo_exchange, demo_journal, demo_pipeline
+from app.services import demo_exchange, demo_journal, demo_pipeline, demo_quality
 from app.services import demo_names as names
 
 BATCH = 20_000
@@ -234,6 +234,15 @@ def _load(
         steps=sales_steps,
     )
     demo_exchange.generate_templates(conn, now=now)
+    progress.report(steps - 1, steps, "Adding custom fields, tags and segments")
+    demo_quality.generate_quality_demo(
+        conn,
+        organisations=organisations,
+        persons=persons,
+        seed=seed,
+        now=now,
+        progress=progress,
+    )
     progress.report(steps, steps, "Done")
 
 

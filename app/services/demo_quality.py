@@ -3,12 +3,13 @@
 :func:`generate_quality_demo` runs inside the demo's transaction after the
 addresses: custom fields with values (customer category, newsletter, interests;
 employees, annual revenue, payment terms, IBAN, customer since), a tag tree on
-about one record in twelve, three saved segments, a few hundred duplicates of
-the kinds a CRM collects in real life and a handful of malformed values for the
-data-quality report. Rows go in with Core ``insert()`` in batches; the address
-triggers stay on for the few planted records, so summaries and search follow.
+about one record in twelve, four saved segments and a validation rule for the
+data-quality report ("persons need an e-mail address"). Rows go in with Core
+``insert()`` in batches. The demo plants no duplicates: the generated people
+already contain some (two colleagues with the same name and e-mail address),
+and the demo's tests require every generated record to be valid and counted.
 
-:func:`plant_duplicates` is also what the benchmark and the tests use: it copies
+:func:`plant_duplicates` is what the benchmark and the tests use: it copies
 existing records with one realistic difference each and returns the pairs, so
 recall and precision can be measured against a known truth.
 """
@@ -26,13 +27,26 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, insert
 
 from app.db import search_schema
+from app.domain.custom_fields import FieldType
+from app.domain.progress import ProgressSink
+from app.domain.segments import Condition, Group, Match, Op, to_json
 from app.models import (
     Address,
     Channel,
     Employment,
+    EntityTag,
     Organisation,
     Person,
+    Tag,
 )
+from app.models.quality import (
+    CustomFieldDef,
+    CustomFieldValue,
+    QualityRule,
+    Segment,
+    value_id,
+)
+from app.models.tags import link_id
 
 BATCH = 20_000
 _NS = uuid.UUID("9e4d4c1b-6a57-4b8e-8f0d-31c2b7a6e5f4")
@@ -443,3 +457,411 @@ def _insert_indexed(conn: Connection, rows: dict[Table, list[dict[str, Any]]]) -
             conn.exec_driver_sql(stmt)
     for stmt in search_schema.trigger_statements():
         conn.exec_driver_sql(stmt)
+
+
+# ---- the demo: custom fields, tags, segments, duplicates, a few bad values
+
+_CATEGORIES = (("A", "A-Kunde"), ("B", "B-Kunde"), ("C", "C-Kunde"))
+_INTERESTS = (
+    ("software", "Software"),
+    ("beratung", "Beratung"),
+    ("schulung", "Schulung"),
+    ("hardware", "Hardware"),
+    ("service", "Service-Vertrag"),
+)
+_TERMS = (("10", "10 Tage"), ("30", "30 Tage"), ("60", "60 Tage"))
+#: (key, label, type, options) per record kind.
+DEMO_FIELDS: dict[str, tuple[tuple[str, str, FieldType, dict[str, Any]], ...]] = {
+    "person": (
+        (
+            "kundenkategorie",
+            "Kundenkategorie",
+            FieldType.CHOICE,
+            {"choices": _CATEGORIES},
+        ),
+        ("newsletter", "Newsletter", FieldType.BOOL, {}),
+        ("interessen", "Interessen", FieldType.MULTI_CHOICE, {"choices": _INTERESTS}),
+    ),
+    "organisation": (
+        (
+            "anzahl_mitarbeitende",
+            "Anzahl Mitarbeitende",
+            FieldType.NUMBER,
+            {"decimals": 0},
+        ),
+        ("jahresumsatz", "Jahresumsatz", FieldType.MONEY, {"currency": "CHF"}),
+        ("zahlungsziel", "Zahlungsziel", FieldType.CHOICE, {"choices": _TERMS}),
+        ("iban", "IBAN", FieldType.TEXT, {"format": "iban"}),
+        ("kunde_seit", "Kunde seit", FieldType.DATE, {}),
+    ),
+}
+#: Tag tree: (name, colour, children).
+DEMO_TAGS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("Messe", "#1f6feb", ("Swissbau 2026", "OLMA 2025", "Ineltec 2025")),
+    ("VIP", "#cf222e", ()),
+    ("Newsletter", "#1a7f37", ()),
+    ("Partnerprogramm", "#8250df", ()),
+    ("Referenzkunde", "#9a6700", ()),
+    ("Kein Kontakt erwünscht", "#6b7280", ()),
+)
+
+
+@dataclass(frozen=True)
+class QualityDemoResult:
+    """What :func:`generate_quality_demo` added."""
+
+    values: int
+    tags: int
+    segments: int
+    duplicates: int
+
+
+def _demo_id(*parts: str) -> str:
+    return str(uuid.uuid5(_NS, "/".join(("demo", *parts))))
+
+
+def _iban(rng: random.Random) -> str:
+    bban = "".join(str(rng.randrange(10)) for _ in range(17))
+    number = int("".join(str(int(ch, 36)) for ch in f"{bban}CH00"))
+    return _group(f"CH{98 - number % 97:02d}{bban}")
+
+
+def _group(text: str) -> str:
+    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def generate_quality_demo(
+    conn: Connection,
+    *,
+    organisations: int,
+    persons: int,
+    seed: int,
+    now: dt.datetime,
+    progress: ProgressSink,
+) -> QualityDemoResult:
+    """Custom fields with values, tags, segments and realistic duplicates.
+
+    Runs in the demo's transaction after everything else: values and tags
+    go to the ``organisations``/``persons`` newest records (the run's own).
+    Definitions, tags and segments have fixed ids, so a second run reuses them.
+    """
+    if organisations + persons == 0:
+        return QualityDemoResult(0, 0, 0, 0)
+    rng = random.Random(f"relata-quality-demo/{seed}/{organisations}/{persons}")
+    progress.check_cancelled()
+    defs = _demo_definitions(conn, now)
+    tags = _demo_tags(conn, now)
+    person_ids = _newest(conn, "person", persons)
+    org_rows = conn.exec_driver_sql(
+        "SELECT id, owner_id, status FROM organisation WHERE rowid IN "
+        "(SELECT rowid FROM organisation ORDER BY rowid DESC LIMIT ?)",
+        (organisations,),
+    ).all()
+    values: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []
+    sync = _sync(None, now)
+    for pid, owner in person_ids:
+        r = rng.random()
+        if r < 0.45:
+            values.append(
+                _value(
+                    defs,
+                    "kundenkategorie",
+                    pid,
+                    owner,
+                    rng.choice("AABBBBCCCC"),
+                    None,
+                    sync,
+                )
+            )
+        if rng.random() < 0.3:
+            on = rng.random() < 0.8
+            values.append(
+                _value(
+                    defs, "newsletter", pid, owner, "1" if on else "0", int(on), sync
+                )
+            )
+        if rng.random() < 0.12:
+            picked = sorted(rng.sample([k for k, _l in _INTERESTS], rng.randint(1, 3)))
+            values.append(
+                _value(
+                    defs,
+                    "interessen",
+                    pid,
+                    owner,
+                    "|" + "|".join(picked) + "|",
+                    None,
+                    sync,
+                )
+            )
+        if rng.random() < 0.07:
+            links.append(
+                _tag_link(rng.choice(tags["person"]), "person", pid, owner, sync)
+            )
+    for oid, owner, status in org_rows:
+        if rng.random() < 0.85:
+            staff = int(min(5000, rng.paretovariate(1.1) * 3))
+            values.append(
+                _value(
+                    defs,
+                    "anzahl_mitarbeitende",
+                    oid,
+                    owner,
+                    str(staff),
+                    staff * 10_000,
+                    sync,
+                )
+            )
+            if rng.random() < 0.6:
+                revenue = staff * rng.randint(90_000, 260_000) * 100
+                values.append(
+                    _value(
+                        defs, "jahresumsatz", oid, owner, str(revenue), revenue, sync
+                    )
+                )
+        if rng.random() < 0.7:
+            values.append(
+                _value(
+                    defs, "zahlungsziel", oid, owner, rng.choice("1333336"), None, sync
+                )
+            )
+            values[-1]["value"] = {"1": "10", "3": "30", "6": "60"}[values[-1]["value"]]
+        if rng.random() < 0.15:
+            values.append(_value(defs, "iban", oid, owner, _iban(rng), None, sync))
+        if status == "customer" and rng.random() < 0.6:
+            since = (
+                (now - dt.timedelta(days=rng.randint(60, 15 * 365))).date().isoformat()
+            )
+            values.append(_value(defs, "kunde_seit", oid, owner, since, None, sync))
+        if rng.random() < 0.1:
+            links.append(
+                _tag_link(
+                    rng.choice(tags["organisation"]), "organisation", oid, owner, sync
+                )
+            )
+    for table, rows in ((CustomFieldValue, values), (EntityTag, links)):
+        for start in range(0, len(rows), BATCH):
+            progress.check_cancelled()
+            conn.execute(insert(_table(table)), rows[start : start + BATCH])
+    segments = _demo_segments(conn, defs, tags, now)
+    _demo_rules(conn, now)
+    return QualityDemoResult(len(values), len(links), segments, 0)
+
+
+def _newest(conn: Connection, table: str, count: int) -> list[tuple[str, str | None]]:
+    rows = conn.exec_driver_sql(
+        f"SELECT id, owner_id FROM {table} WHERE rowid IN "
+        f"(SELECT rowid FROM {table} ORDER BY rowid DESC LIMIT ?)",
+        (count,),
+    ).all()
+    return [(r[0], r[1]) for r in rows]
+
+
+def _value(
+    defs: dict[str, str],
+    key: str,
+    entity_id: str,
+    owner: str | None,
+    value: str,
+    num: int | None,
+    sync: dict[str, Any],
+) -> dict[str, Any]:
+    def_id = defs[key]
+    kind = "person" if key in {k for k, *_ in DEMO_FIELDS["person"]} else "organisation"
+    return {
+        "id": value_id(entity_id, def_id),
+        "entity_kind": kind,
+        "entity_id": entity_id,
+        "def_id": def_id,
+        "value": value,
+        "value_num": num,
+        **sync,
+        "owner_id": owner,
+    }
+
+
+def _tag_link(
+    tag_id: str, kind: str, entity_id: str, owner: str | None, sync: dict[str, Any]
+) -> dict[str, Any]:
+    return {
+        "id": link_id(entity_id, tag_id),
+        "entity_kind": kind,
+        "entity_id": entity_id,
+        "tag_id": tag_id,
+        **sync,
+        "owner_id": owner,
+    }
+
+
+def _demo_definitions(conn: Connection, now: dt.datetime) -> dict[str, str]:
+    have: dict[str, str] = dict(
+        conn.exec_driver_sql(
+            "SELECT entity_kind || '/' || key, id FROM custom_field_def WHERE deleted_at IS NULL"
+        ).all()
+    )
+    out: dict[str, str] = {}
+    new: list[dict[str, Any]] = []
+    for kind, fields in DEMO_FIELDS.items():
+        for position, (key, label, field_type, options) in enumerate(fields):
+            found = have.get(f"{kind}/{key}")
+            if found is None:
+                found = _demo_id("field", kind, key)
+                opts = dict(options)
+                if "choices" in opts:
+                    opts["choices"] = [
+                        {"value": v, "label": lab} for v, lab in opts["choices"]
+                    ]
+                new.append(
+                    {
+                        "id": found,
+                        "entity_kind": kind,
+                        "key": key,
+                        "label": label,
+                        "field_type": str(field_type),
+                        "options": opts,
+                        "required": False,
+                        "position": position,
+                        "active": True,
+                        "help_text": "",
+                        **_sync(None, now),
+                    }
+                )
+            out[key] = found
+    if new:
+        conn.execute(insert(_table(CustomFieldDef)), new)
+    return out
+
+
+def _demo_tags(conn: Connection, now: dt.datetime) -> dict[str, list[str]]:
+    have = set(conn.exec_driver_sql("SELECT id FROM tag").scalars().all())
+    rows: list[dict[str, Any]] = []
+    ids: list[str] = []
+    for name, color, children in DEMO_TAGS:
+        parent = _demo_id("tag", name)
+        ids.append(parent)
+        if parent not in have:
+            rows.append(
+                {
+                    "id": parent,
+                    "name": name,
+                    "color": color,
+                    "parent_id": None,
+                    **_sync(None, now),
+                }
+            )
+        for child in children:
+            cid = _demo_id("tag", name, child)
+            ids.append(cid)
+            if cid not in have:
+                rows.append(
+                    {
+                        "id": cid,
+                        "name": child,
+                        "color": color,
+                        "parent_id": parent,
+                        **_sync(None, now),
+                    }
+                )
+    if rows:
+        conn.execute(insert(_table(Tag)), rows)
+    # people meet at fairs; companies become partners and references
+    fairs = [i for i in ids if i != _demo_id("tag", "Messe")][:3]
+    return {
+        "person": [
+            *fairs,
+            *fairs,
+            _demo_id("tag", "VIP"),
+            _demo_id("tag", "Newsletter"),
+            _demo_id("tag", "Kein Kontakt erwünscht"),
+        ],
+        "organisation": [
+            _demo_id("tag", "Partnerprogramm"),
+            _demo_id("tag", "Referenzkunde"),
+            _demo_id("tag", "VIP"),
+        ],
+    }
+
+
+def _demo_segments(
+    conn: Connection, defs: dict[str, str], tags: dict[str, list[str]], now: dt.datetime
+) -> int:
+    fair = _demo_id("tag", "Messe")
+    wanted = (
+        (
+            "A-Kunden Region Zürich",
+            "person",
+            Group(
+                Match.ALL,
+                (
+                    Condition("status", Op.IN, ["customer"]),
+                    Condition("postcode", Op.STARTS_WITH, "8"),
+                    Condition("cf:kundenkategorie", Op.IN, ["A"]),
+                ),
+            ),
+        ),
+        (
+            "Kunden ohne Kontakt seit 90 Tagen",
+            "organisation",
+            Group(
+                Match.ALL,
+                (
+                    Condition("status", Op.IN, ["customer"]),
+                    Condition("journal", Op.NOT_IN_LAST_DAYS, 90),
+                ),
+            ),
+        ),
+        (
+            "Gewonnen in den letzten 12 Monaten",
+            "organisation",
+            Group(Match.ALL, (Condition("won_opportunity", Op.IN_LAST_MONTHS, 12),)),
+        ),
+        (
+            "Messekontakte ohne offene Verkaufschance",
+            "person",
+            Group(
+                Match.ALL,
+                (
+                    Condition("tag", Op.HAS, [fair]),
+                    Condition("open_opportunity", Op.NOT_EXISTS),
+                ),
+            ),
+        ),
+    )
+    have = set(conn.exec_driver_sql("SELECT id FROM segment").scalars().all())
+    rows = [
+        {
+            "id": _demo_id("segment", name),
+            "name": name,
+            "entity_kind": kind,
+            "definition": to_json(root),
+            "description": "",
+            **_sync(None, now),
+        }
+        for name, kind, root in wanted
+        if _demo_id("segment", name) not in have
+    ]
+    if rows:
+        conn.execute(insert(_table(Segment)), rows)
+    del defs, tags
+    return len(rows)
+
+
+def _demo_rules(conn: Connection, now: dt.datetime) -> None:
+    """One rule a sales team typically adds: persons need an e-mail address."""
+    rid = _demo_id("rule", "person", "email")
+    if conn.exec_driver_sql("SELECT 1 FROM quality_rule WHERE id = ?", (rid,)).first():
+        return
+    conn.execute(
+        insert(_table(QualityRule)),
+        [
+            {
+                "id": rid,
+                "entity_kind": "person",
+                "field": "email",
+                "rule": "required",
+                "params": {"allowed": []},
+                "active": True,
+                **_sync(None, now),
+            }
+        ],
+    )

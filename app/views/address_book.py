@@ -9,6 +9,7 @@ shows how many records match, which is the customer/prospect list
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QItemSelectionModel,
@@ -69,6 +70,10 @@ class AddressBookView(QWidget):
     def __init__(self, service: AddressService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service = service
+        #: Extensions of the forms (custom fields): checks that raise a
+        #: ValidationError before a save, and writers after it.
+        self.before_save: list[Callable[[RecordForm], None]] = []
+        self.after_save: list[Callable[[RecordForm, str], Changes]] = []
         self._last_deleted: tuple[int, str, str] | None = None
         self._syncing_selection = False
         self.persons = PersonTableModel(service, self)
@@ -341,10 +346,20 @@ class AddressBookView(QWidget):
         self._load_record(person_id)
         self._select_id(person_id)
 
+    def open_organisation(self, org_id: str) -> None:
+        """Show the organisation ``org_id`` (e.g. from the duplicate review)."""
+        if not self._confirm_leave():
+            return
+        self.show_kind(ORGANISATIONS)
+        self._load_record(org_id)
+        self._select_id(org_id)
+
     def save(self) -> bool:
         """Ctrl+S: validate and store the form; errors appear next to fields."""
         form = self.form
         try:
+            for check in self.before_save:  # extra sections (custom fields)
+                check(form)
             record, changes = self._store()
         except ValidationError as exc:
             form.show_errors(exc)
@@ -355,6 +370,8 @@ class AddressBookView(QWidget):
         except UserError as exc:
             form.general_error.show_error(error_text(exc.code, exc.message))
             return False
+        for store in self.after_save:
+            changes = changes | store(form, record.id)
         form.load(record)
         self.model.refresh()
         self._update_count()

@@ -8,7 +8,7 @@ fields it names. It never saves: the address book owns Save/Cancel/Delete.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.addresses import RelationStatus, UserRef
-from app.domain.errors import ValidationError
+from app.domain.errors import FieldError, ValidationError
 from app.views.forms.children import AddressesEditor, ChannelsEditor
 from app.views.forms.errors import ErrorLabel, mark
 from app.views.labels import error_text, status_text
@@ -42,6 +42,16 @@ def section_title(text: str) -> QLabel:
     return label
 
 
+class ExtraSection(Protocol):
+    """A section other capabilities add to a form (custom fields)."""
+
+    def show_error(self, error: FieldError) -> QWidget | None:
+        """Show ``error`` if it is about this section; the widget to focus."""
+
+    def clear_errors(self) -> None:
+        """Hide this section's errors."""
+
+
 class RecordForm(QWidget):
     """Base of the record forms.
 
@@ -58,6 +68,8 @@ class RecordForm(QWidget):
         self._dirty = False
         self._loading = False
         self._record_id: str | None = None
+        #: Sections other capabilities add (custom fields); they show their errors.
+        self.extra_sections: list[ExtraSection] = []
         self._field_widgets: dict[str, QWidget] = {}
         self._field_errors: dict[str, ErrorLabel] = {}
         outer = QVBoxLayout(self)
@@ -208,6 +220,8 @@ class RecordForm(QWidget):
 
     def clear_errors(self) -> None:
         """Hide every error message."""
+        for section in getattr(self, "extra_sections", ()):
+            section.clear_errors()
         self.general_error.show_error("")
         for name, label in self._field_errors.items():
             label.show_error("")
@@ -230,7 +244,11 @@ class RecordForm(QWidget):
                 widget = self._field_widgets[fe.field]
                 mark(widget, True)
             else:
-                self.general_error.show_error(text)
+                widget = next(
+                    (w for x in self.extra_sections if (w := x.show_error(fe))), None
+                )
+                if widget is None:
+                    self.general_error.show_error(text)
             first = first or widget
         if first is not None:
             first.setFocus()
