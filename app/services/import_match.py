@@ -132,7 +132,7 @@ def find_matches(
         for value, rid in conn.exec_driver_sql(
             f"SELECT email, id FROM {table} WHERE deleted_at IS NULL AND email != '' "
             "ORDER BY rowid"
-        ):
+        ).all():
             k = fold(value)
             if k in wanted_set:
                 found.setdefault(k, rid)
@@ -146,7 +146,7 @@ def find_matches(
             f"SELECT c.value, c.{owner}, c.is_primary FROM channel c "
             f"JOIN {table} t ON t.id = c.{owner} WHERE c.kind = 'email' "
             "AND c.deleted_at IS NULL AND t.deleted_at IS NULL"
-        ):
+        ).all():
             k = fold(value)
             if k not in wanted_set or k in primary:
                 continue
@@ -161,7 +161,7 @@ def find_matches(
         for number, rid in conn.exec_driver_sql(
             "SELECT customer_number, id FROM organisation WHERE deleted_at IS NULL "
             "AND customer_number != '' ORDER BY created_at"
-        ):
+        ).all():
             k = fold(number)
             if k in wanted_set:
                 found.setdefault(k, rid)
@@ -181,7 +181,7 @@ def find_matches(
             "SELECT c.kind, c.value, c.organisation_id FROM channel c JOIN organisation o "
             "ON o.id = c.organisation_id WHERE c.kind IN ('web', 'email') "
             "AND c.deleted_at IS NULL AND o.deleted_at IS NULL ORDER BY o.created_at"
-        ):
+        ).all():
             domain = domain_of({kind: value})
             if domain in wanted_set:
                 found.setdefault(domain, rid)

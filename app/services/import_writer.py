@@ -121,6 +121,10 @@ class WrittenLog(Sequence[WrittenRow]):
         """Tables that were written."""
         return {run[0] for run in self._runs}
 
+    def ids_of(self, *tables: str) -> set[str]:
+        """Ids written to ``tables``."""
+        return {rid for run in self._runs if run[0] in tables for rid in run[3]}
+
 
 @dataclass(frozen=True)
 class EntityTables:
@@ -413,7 +417,7 @@ class BulkWriter:
             for oid, name, number, postcode, city in self.conn.exec_driver_sql(
                 "SELECT id, name, customer_number, postcode, city FROM organisation "
                 "WHERE deleted_at IS NULL ORDER BY created_at"
-            ):
+            ).all():
                 self._orgs.setdefault(fold(name), (oid, name, postcode, city))
                 if number:
                     by_number.setdefault(fold(number), (oid, name, postcode, city))
@@ -725,7 +729,7 @@ class BulkWriter:
                 for rid, updated in self.conn.exec_driver_sql(
                     f"SELECT id, updated_at FROM {table} WHERE id IN ({_marks(len(part))})",
                     tuple(part),
-                ):
+                ).all():
                     stamps[(table, rid)] = updated
         grouped: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = defaultdict(
             list

@@ -36,7 +36,6 @@ from app.domain.exchange import (
     RowIssue,
     SheetPreview,
     UndoResult,
-    WrittenRow,
 )
 from app.domain.progress import NullProgress, ProgressSink
 from app.exchange.entities import DuplicateKey, EntitySpec, entity
@@ -64,6 +63,7 @@ from app.services.import_writer import (
     Current,
     EntityTables,
     SearchMaintenance,
+    WrittenLog,
     load_current,
     same,
 )
@@ -264,19 +264,23 @@ class ImportService:
             done = 0
             created_ids: list[str] = []
             writer.prepare(analysed.creates)
-            for start in range(0, len(analysed.creates), BATCH):
-                sink.check_cancelled()
-                built = writer.build(analysed.creates[start : start + BATCH])
-                writer.insert_built(built)
-                created_ids += built.ids
-                done += len(built.ids)
-                sink.report(done, total, "Importing")
+            # updates first: they touch existing pages all over the tables,
+            # which are still clean in the page cache before the inserts fill
+            # it (measured: 10k updates after 90k inserts took 10x longer)
             for start in range(0, len(analysed.updates), BATCH):
                 sink.check_cancelled()
                 batch = analysed.updates[start : start + BATCH]
                 writer.update(batch)
                 writer.flush()
                 done += len(batch)
+                sink.report(done, total, "Importing")
+            phases["update"] = time.perf_counter() - started - phases["analyse"]
+            for start in range(0, len(analysed.creates), BATCH):
+                sink.check_cancelled()
+                built = writer.build(analysed.creates[start : start + BATCH])
+                writer.insert_built(built)
+                created_ids += built.ids
+                done += len(built.ids)
                 sink.report(done, total, "Importing")
             sink.check_cancelled()
             refs = [
@@ -286,13 +290,19 @@ class ImportService:
             ]
             if (plan.options.key or "") == DuplicateKey.EXTERNAL_ID.value:
                 writer.external_refs(plan.entity, refs)
-            phases["write"] = time.perf_counter() - started - phases["analyse"]
+            phases["write"] = (
+                time.perf_counter() - started - phases["analyse"] - phases["update"]
+            )
             sink.report(total, total, "Updating the search index")
             if search is not None:
                 search.finish()
             writer.record_undo()
             phases["index"] = (
-                time.perf_counter() - started - phases["analyse"] - phases["write"]
+                time.perf_counter()
+                - started
+                - phases["analyse"]
+                - phases["update"]
+                - phases["write"]
             )
             public = analysed.public
             counts = {
@@ -733,9 +743,12 @@ def _bulk_connection(engine: Engine) -> Iterator[Connection]:
 
 
 def _filled(row: Sequence[Cell]) -> bool:
-    return any(
-        c not in ("", None) and (not isinstance(c, str) or c.strip()) for c in row
-    )
+    for cell in row:
+        if cell is None or cell == "":
+            continue
+        if type(cell) is not str or cell.strip():
+            return True
+    return False
 
 
 def _out_cell(cell: Cell) -> object:
@@ -762,9 +775,7 @@ def _users(conn: Connection) -> dict[str, str]:
     return out
 
 
-def _changes(written: Sequence[WrittenRow]) -> Changes:
-    kinds: set[EntityKind] = set()
-    ids: set[str] = set()
+def _changes(written: WrittenLog) -> Changes:
     table_kind = {
         "person": EntityKind.PERSON,
         "organisation": EntityKind.ORGANISATION,
@@ -772,15 +783,11 @@ def _changes(written: Sequence[WrittenRow]) -> Changes:
         "channel": EntityKind.CHANNEL,
         "address": EntityKind.ADDRESS,
         "industry": EntityKind.INDUSTRY,
+        "employment": EntityKind.PERSON,
     }
-    for row in written:
-        kind = table_kind.get(row.table)
-        if kind is not None:
-            kinds.add(kind)
-        if row.table in ("person", "organisation", "lead"):
-            ids.add(row.id)
-    if any(r.table == "employment" for r in written):
-        kinds.add(EntityKind.PERSON)
+    tables = written.tables()
+    kinds = {table_kind[t] for t in tables if t in table_kind}
+    ids = written.ids_of("person", "organisation", "lead")
     return Changes(frozenset(kinds), frozenset(ids))
 
 
