@@ -103,7 +103,7 @@ class ExchangePage(QWidget):
         self.history.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setAlternatingRowColors(True)
-        for column, width in enumerate((140, 260, 110, 80, 80, 110)):
+        for column, width in enumerate((140, 280, 130, 90, 120, 140)):
             self.history.setColumnWidth(column, width)
         self.history.horizontalHeader().setStretchLastSection(True)
         self.history.horizontalHeader().setSectionResizeMode(
@@ -118,11 +118,16 @@ class ExchangePage(QWidget):
         templates_title.setObjectName("sectionTitle")
         self.templates = QListWidget()
         self.templates.setMaximumHeight(130)
+        self.templates.setStyleSheet(
+            "QListWidget { background: white; border: 1px solid #d0d7de; }"
+            "QListWidget::item { padding: 4px 6px; }"
+        )
         self.templates.itemSelectionChanged.connect(self._update_buttons)
         self.delete_template_button = QPushButton(self.tr("Delete template"))
         self.delete_template_button.clicked.connect(self.delete_selected_template)
         history_buttons = QHBoxLayout()
-        history_buttons.addWidget(self.empty, 1)
+        history_buttons.addWidget(self.empty)
+        history_buttons.addStretch(1)
         history_buttons.addWidget(self.undo_button)
         template_buttons = QHBoxLayout()
         template_buttons.addStretch(1)
