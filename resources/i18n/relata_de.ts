@@ -575,59 +575,6 @@ Record a customer request with “New case”.</source>
     </message>
 </context>
 <context>
-    <name>CheckPage</name>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="570"/>
-        <source>Check</source>
-        <translation>Prüfen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="573"/>
-        <source>A trial run: every row is validated and compared with the database, nothing is written. Rows with errors are left out of the import; save them as an error workbook, fix them and import that file later.</source>
-        <translation>Ein Probelauf: Jede Zeile wird geprüft und mit der Datenbank verglichen, geschrieben wird nichts. Zeilen mit Fehlern werden nicht importiert; speichern Sie sie als Fehlerliste, korrigieren Sie sie und importieren Sie diese Datei später.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="578"/>
-        <source>Import</source>
-        <translation>Importieren</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="596"/>
-        <source>Save error workbook …</source>
-        <translation>Fehlerliste speichern …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="610"/>
-        <source>Checking …</source>
-        <translation>Wird geprüft …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="627"/>
-        <source>Checking the file …</source>
-        <translation>Datei wird geprüft …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="648"/>
-        <source>There is nothing to import.</source>
-        <translation>Es gibt nichts zu importieren.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="651"/>
-        <source>Click “Import” to write the new and updated records.</source>
-        <translation>Klicken Sie auf «Importieren», um die neuen und geänderten Datensätze zu schreiben.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="659"/>
-        <source>Check cancelled.</source>
-        <translation>Prüfung abgebrochen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="664"/>
-        <source>The check failed: %1</source>
-        <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
-    </message>
-</context>
-<context>
     <name>ChildEditors</name>
     <message>
         <location filename="../../app/views/forms/children.py" line="108"/>
@@ -720,199 +667,6 @@ Record a customer request with “New case”.</source>
         <location filename="../../app/views/forms/children.py" line="438"/>
         <source>Link to organisation</source>
         <translation>Mit Organisation verknüpfen</translation>
-    </message>
-</context>
-<context>
-    <name>ColumnsPage</name>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="271"/>
-        <source>Sheet and columns</source>
-        <translation>Tabellenblatt und Spalten</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="274"/>
-        <source>Check which column goes into which field. Known headings in German, English and French are matched automatically; save the mapping as a template to reuse it.</source>
-        <translation>Prüfen Sie, welche Spalte in welches Feld kommt. Bekannte Spaltentitel auf Deutsch, Englisch und Französisch werden automatisch zugeordnet; speichern Sie die Zuordnung als Vorlage, um sie wiederzuverwenden.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="286"/>
-        <source>Save as template …</source>
-        <translation>Als Vorlage speichern …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="288"/>
-        <source>Map values …</source>
-        <translation>Werte zuordnen …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="291"/>
-        <source>Say what file values such as “Kat. A” stand for (status, salutation …)</source>
-        <translation>Festlegen, wofür Werte wie «Kat. A» stehen (Status, Anrede …)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="301"/>
-        <source>Column in the file</source>
-        <translation>Spalte in der Datei</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="302"/>
-        <source>First values</source>
-        <translation>Erste Werte</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="303"/>
-        <source>Import as</source>
-        <translation>Importieren als</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="316"/>
-        <source>Update the existing record</source>
-        <translation>Bestehenden Datensatz aktualisieren</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="318"/>
-        <source>Skip the row</source>
-        <translation>Zeile überspringen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="320"/>
-        <source>Create a new record anyway</source>
-        <translation>Trotzdem neu anlegen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="323"/>
-        <source>Detect (ask when unclear)</source>
-        <translation>Erkennen (bei Unklarheit nachfragen)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="324"/>
-        <source>Day/month/year (31/12/2026)</source>
-        <translation>Tag/Monat/Jahr (31/12/2026)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="325"/>
-        <source>Month/day/year (12/31/2026)</source>
-        <translation>Monat/Tag/Jahr (12/31/2026)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="327"/>
-        <source>Full names are written last name first</source>
-        <translation>Vollständige Namen stehen mit dem Nachnamen zuerst</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="328"/>
-        <source>Empty cells clear the stored value</source>
-        <translation>Leere Zellen löschen den gespeicherten Wert</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="330"/>
-        <source>Overwrite records changed in Relata since the export</source>
-        <translation>Datensätze überschreiben, die seit dem Export in Relata geändert wurden</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="333"/>
-        <source>Sheet</source>
-        <translation>Tabellenblatt</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="336"/>
-        <source>Headings in row</source>
-        <translation>Spaltentitel in Zeile</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="339"/>
-        <source>Template</source>
-        <translation>Vorlage</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="342"/>
-        <source>Existing records and formats</source>
-        <translation>Bestehende Datensätze und Formate</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="344"/>
-        <source>Find existing records by</source>
-        <translation>Bestehende Datensätze finden über</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="346"/>
-        <source>When one is found</source>
-        <translation>Wenn einer gefunden wird</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="348"/>
-        <source>Dates with slashes</source>
-        <translation>Daten mit Schrägstrich</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="376"/>
-        <source>(automatic)</source>
-        <translation>(automatisch)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="389"/>
-        <source>%1 rows to import</source>
-        <translation>%1 Zeilen zum Importieren</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="394"/>
-        <source>semicolon</source>
-        <translation>Semikolon</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="395"/>
-        <source>comma</source>
-        <translation>Komma</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="396"/>
-        <source>tab</source>
-        <translation>Tabulator</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="398"/>
-        <source>text encoding %1, separator %2</source>
-        <translation>Zeichenkodierung %1, Trennzeichen %2</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="408"/>
-        <source>(column %1)</source>
-        <translation>(Spalte %1)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="415"/>
-        <source>— not imported —</source>
-        <translation>— nicht importieren —</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="424"/>
-        <source>Some dates could be read either way: choose the order.</source>
-        <translation>Einige Daten sind mehrdeutig: Wählen Sie die Reihenfolge.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="471"/>
-        <source>All values of the mapped choice columns are known.</source>
-        <translation>Alle Werte der zugeordneten Auswahlspalten sind bekannt.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="491"/>
-        <source>Choose the date order first.</source>
-        <translation>Wählen Sie zuerst die Reihenfolge der Daten.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="494"/>
-        <source>Choose at least one column to import.</source>
-        <translation>Wählen Sie mindestens eine Spalte zum Importieren.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="540"/>
-        <source>Save mapping template</source>
-        <translation>Zuordnungsvorlage speichern</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="540"/>
-        <source>Name of the template</source>
-        <translation>Name der Vorlage</translation>
     </message>
 </context>
 <context>
@@ -1022,80 +776,6 @@ Record a customer request with “New case”.</source>
         <location filename="../../app/views/home.py" line="67"/>
         <source>Generate</source>
         <translation>Erstellen</translation>
-    </message>
-</context>
-<context>
-    <name>DonePage</name>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="687"/>
-        <source>Import</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="692"/>
-        <source>Save error workbook …</source>
-        <translation>Fehlerliste speichern …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="694"/>
-        <source>Undo this import</source>
-        <translation>Diesen Import rückgängig machen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="709"/>
-        <location filename="../../app/views/exchange/import_wizard.py" line="725"/>
-        <source>Importing …</source>
-        <translation>Wird importiert …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="737"/>
-        <source>%1 new records, %2 updated.</source>
-        <translation>%1 neue Datensätze, %2 aktualisiert.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="744"/>
-        <source>%1 rows left as they were (unchanged, skipped or changed since the export).</source>
-        <translation>%1 Zeilen unverändert gelassen (gleich, übersprungen oder seit dem Export geändert).</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="750"/>
-        <source>%1 rows with errors were not imported: save them as an error workbook, fix and import again.</source>
-        <translation>%1 Zeilen mit Fehlern wurden nicht importiert: Speichern Sie sie als Fehlerliste, korrigieren Sie sie und importieren Sie sie erneut.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="754"/>
-        <source>Undo removes the new records and restores the updated ones.</source>
-        <translation>«Rückgängig» entfernt die neuen Datensätze und stellt die aktualisierten wieder her.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="767"/>
-        <source>Cancelled — nothing was imported.</source>
-        <translation>Abgebrochen — es wurde nichts importiert.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="773"/>
-        <source>The import failed and nothing was imported: %1</source>
-        <translation>Der Import ist fehlgeschlagen, es wurde nichts importiert: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="798"/>
-        <source>Undoing the import …</source>
-        <translation>Import wird rückgängig gemacht …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="804"/>
-        <source>Import undone: %1 records removed, %2 restored.</source>
-        <translation>Import rückgängig gemacht: %1 Datensätze entfernt, %2 wiederhergestellt.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="810"/>
-        <source>%1 records changed since the import were kept.</source>
-        <translation>%1 seit dem Import geänderte Datensätze wurden beibehalten.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="825"/>
-        <source>Undo failed: %1</source>
-        <translation>Rückgängig machen fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -1265,739 +945,6 @@ Record a customer request with “New case”.</source>
         <location filename="../../app/views/journal/entry_dialog.py" line="423"/>
         <source>Delete this journal entry?</source>
         <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Exchange</name>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="19"/>
-        <source>Relata ID</source>
-        <translation>Relata-ID</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="20"/>
-        <source>Exported at</source>
-        <translation>Exportiert am</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="21"/>
-        <location filename="../../app/views/exchange/texts.py" line="71"/>
-        <source>External ID</source>
-        <translation>Externe ID</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="22"/>
-        <source>Salutation</source>
-        <translation>Anrede</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="23"/>
-        <source>Title</source>
-        <translation>Titel</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="24"/>
-        <source>First name</source>
-        <translation>Vorname</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="25"/>
-        <source>Last name</source>
-        <translation>Nachname</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="26"/>
-        <source>Full name (split)</source>
-        <translation>Vollständiger Name (aufteilen)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="27"/>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="28"/>
-        <source>Role</source>
-        <translation>Funktion</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="29"/>
-        <source>E-mail</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="30"/>
-        <source>Phone</source>
-        <translation>Telefon</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="31"/>
-        <source>Mobile</source>
-        <translation>Mobile</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="32"/>
-        <source>Web</source>
-        <translation>Web</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="33"/>
-        <source>Street</source>
-        <translation>Strasse</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="34"/>
-        <source>No.</source>
-        <translation>Nr.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="35"/>
-        <source>Street and no. (split)</source>
-        <translation>Strasse und Nr. (aufteilen)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="36"/>
-        <source>Address line 2</source>
-        <translation>Adresszusatz</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="37"/>
-        <source>PO box</source>
-        <translation>Postfach</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="38"/>
-        <source>Postcode</source>
-        <translation>PLZ</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="39"/>
-        <source>City</source>
-        <translation>Ort</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="40"/>
-        <source>Canton / region</source>
-        <translation>Kanton / Region</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="41"/>
-        <source>Country</source>
-        <translation>Land</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="42"/>
-        <source>Date of birth</source>
-        <translation>Geburtsdatum</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="43"/>
-        <source>Language</source>
-        <translation>Sprache</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="44"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="45"/>
-        <source>Owner</source>
-        <translation>Betreuer</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="46"/>
-        <source>Notes</source>
-        <translation>Notizen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="47"/>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="48"/>
-        <source>Legal form</source>
-        <translation>Rechtsform</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="49"/>
-        <source>Customer no.</source>
-        <translation>Kunden-Nr.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="50"/>
-        <source>UID</source>
-        <translation>UID</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="51"/>
-        <source>Industry</source>
-        <translation>Branche</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="52"/>
-        <source>Company</source>
-        <translation>Firma</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="53"/>
-        <source>Job title</source>
-        <translation>Funktion</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="54"/>
-        <source>Source</source>
-        <translation>Herkunft</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="61"/>
-        <source>Persons</source>
-        <translation>Personen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="62"/>
-        <source>Organisations</source>
-        <translation>Organisationen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="63"/>
-        <source>Leads</source>
-        <translation>Leads</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="70"/>
-        <source>Relata ID (re-import of an export)</source>
-        <translation>Relata-ID (Re-Import eines Exports)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="72"/>
-        <source>E-mail address</source>
-        <translation>E-Mail-Adresse</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="73"/>
-        <source>Customer number</source>
-        <translation>Kundennummer</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="74"/>
-        <source>UID (company number)</source>
-        <translation>UID (Unternehmens-Identifikationsnummer)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="75"/>
-        <source>Web domain</source>
-        <translation>Web-Domain</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="76"/>
-        <source>Name and postcode (similar names)</source>
-        <translation>Name und PLZ (ähnliche Namen)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="83"/>
-        <source>New</source>
-        <translation>Neu</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="84"/>
-        <source>Update</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="85"/>
-        <source>Unchanged</source>
-        <translation>Unverändert</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="86"/>
-        <source>Skipped</source>
-        <translation>Übersprungen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="87"/>
-        <source>Changed since export</source>
-        <translation>Seit Export geändert</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="88"/>
-        <source>Error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="95"/>
-        <source>Excel workbook (.xlsx)</source>
-        <translation>Excel-Arbeitsmappe (.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="96"/>
-        <source>CSV for Excel DE/CH (semicolon, UTF-8 with BOM)</source>
-        <translation>CSV für Excel DE/CH (Semikolon, UTF-8 mit BOM)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="97"/>
-        <source>CSV RFC 4180 (comma, UTF-8)</source>
-        <translation>CSV nach RFC 4180 (Komma, UTF-8)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="98"/>
-        <source>Relata XML (.xml, schema relata.xsd)</source>
-        <translation>Relata-XML (.xml, Schema relata.xsd)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="99"/>
-        <source>vCard 3.0 (.vcf)</source>
-        <translation>vCard 3.0 (.vcf)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="100"/>
-        <source>vCard 4.0 (.vcf)</source>
-        <translation>vCard 4.0 (.vcf)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="107"/>
-        <source>The same key appears earlier in the file.</source>
-        <translation>Derselbe Schlüssel kommt weiter oben in der Datei schon vor.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="108"/>
-        <source>This is not a date (use 31.12.2026).</source>
-        <translation>Das ist kein Datum (Format 31.12.2026).</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="109"/>
-        <source>Day and month could be swapped; choose the date order on the mapping page.</source>
-        <translation>Tag und Monat könnten vertauscht sein; wählen Sie die Reihenfolge auf der Seite «Tabellenblatt und Spalten».</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="112"/>
-        <source>This is not a number.</source>
-        <translation>Das ist keine Zahl.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="113"/>
-        <source>This is not an amount.</source>
-        <translation>Das ist kein Betrag.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="114"/>
-        <source>This value is unknown; map it to a known one.</source>
-        <translation>Dieser Wert ist unbekannt; ordnen Sie ihn einem bekannten zu.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="115"/>
-        <source>This is not a Relata ID.</source>
-        <translation>Das ist keine Relata-ID.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="116"/>
-        <source>No user has this name; the record gets no owner.</source>
-        <translation>Kein Benutzer heisst so; der Datensatz erhält keinen Betreuer.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="117"/>
-        <source>Changed in Relata since the export; not overwritten.</source>
-        <translation>Seit dem Export in Relata geändert; nicht überschrieben.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="120"/>
-        <source>This is not a point in time.</source>
-        <translation>Das ist kein Zeitpunkt.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="121"/>
-        <source>Required for a new record.</source>
-        <translation>Für einen neuen Datensatz erforderlich.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="129"/>
-        <source>The file is empty.</source>
-        <translation>Die Datei ist leer.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="130"/>
-        <source>The file is too big to import.</source>
-        <translation>Die Datei ist zu gross für einen Import.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="131"/>
-        <source>Only .xlsx, .xlsm, .csv, .xml and .vcf files can be imported.</source>
-        <translation>Importiert werden können nur .xlsx-, .xlsm-, .csv-, .xml- und .vcf-Dateien.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="134"/>
-        <source>The file cannot be read.</source>
-        <translation>Die Datei kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="135"/>
-        <source>The workbook would unpack to far more data than it holds; it is refused as a possible zip bomb.</source>
-        <translation>Die Arbeitsmappe würde beim Entpacken weit mehr Daten ergeben, als sie enthält; sie wird als mögliche Zip-Bombe abgelehnt.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="139"/>
-        <source>The file is damaged or not an Excel workbook.</source>
-        <translation>Die Datei ist beschädigt oder keine Excel-Arbeitsmappe.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="140"/>
-        <source>The file is not a readable Excel workbook.</source>
-        <translation>Die Datei ist keine lesbare Excel-Arbeitsmappe.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="141"/>
-        <source>The XML file uses DTDs or entities, which are refused for safety.</source>
-        <translation>Die XML-Datei verwendet DTDs oder Entitäten; diese werden aus Sicherheitsgründen abgelehnt.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="144"/>
-        <source>The file is not a Relata XML file.</source>
-        <translation>Die Datei ist keine Relata-XML-Datei.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="145"/>
-        <source>The file is not a valid vCard file.</source>
-        <translation>Die Datei ist keine gültige vCard-Datei.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="146"/>
-        <source>The CSV file cannot be read.</source>
-        <translation>Die CSV-Datei kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="147"/>
-        <source>The CSV file&apos;s text encoding cannot be read.</source>
-        <translation>Die Zeichenkodierung der CSV-Datei kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="148"/>
-        <source>The workbook has no sheet of that name.</source>
-        <translation>Die Arbeitsmappe hat kein Tabellenblatt mit diesem Namen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="149"/>
-        <source>The sheet is empty.</source>
-        <translation>Das Tabellenblatt ist leer.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="150"/>
-        <source>The sheet has more than 1,048,576 rows.</source>
-        <translation>Das Tabellenblatt hat mehr als 1&apos;048&apos;576 Zeilen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="151"/>
-        <source>The sheet has more than 1,000 columns.</source>
-        <translation>Das Tabellenblatt hat mehr als 1&apos;000 Spalten.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="152"/>
-        <source>These records cannot be matched by that key.</source>
-        <translation>Diese Datensätze können nicht über diesen Schlüssel gefunden werden.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="153"/>
-        <source>This import was already undone.</source>
-        <translation>Dieser Import wurde bereits rückgängig gemacht.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="154"/>
-        <source>Give the template a name.</source>
-        <translation>Geben Sie der Vorlage einen Namen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="155"/>
-        <source>There is no template of that name.</source>
-        <translation>Es gibt keine Vorlage mit diesem Namen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="156"/>
-        <source>vCard files hold persons only.</source>
-        <translation>vCard-Dateien enthalten nur Personen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="157"/>
-        <source>The file cannot be written.</source>
-        <translation>Die Datei kann nicht geschrieben werden.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="158"/>
-        <source>This list cannot be exported yet.</source>
-        <translation>Diese Liste kann noch nicht exportiert werden.</translation>
-    </message>
-</context>
-<context>
-    <name>ExchangePage</name>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="57"/>
-        <source>Import &amp; export</source>
-        <translation>Import &amp; Export</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="61"/>
-        <source>Bring addresses in from Excel, CSV, XML or vCard files with a trial run first, and take any list out again. Every import can be undone.</source>
-        <translation>Adressen aus Excel-, CSV-, XML- oder vCard-Dateien übernehmen, mit Probelauf vorab, und jede Liste wieder exportieren. Jeder Import lässt sich rückgängig machen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="67"/>
-        <source>Import file …</source>
-        <translation>Datei importieren …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="70"/>
-        <source>Export persons …</source>
-        <translation>Personen exportieren …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="74"/>
-        <source>Export organisations …</source>
-        <translation>Organisationen exportieren …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="83"/>
-        <source>Import history</source>
-        <translation>Bisherige Importe</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="89"/>
-        <source>When</source>
-        <translation>Wann</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="90"/>
-        <source>File</source>
-        <translation>Datei</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="91"/>
-        <source>Records</source>
-        <translation>Datensätze</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="92"/>
-        <source>New</source>
-        <translation>Neu</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="93"/>
-        <source>Updated</source>
-        <translation>Aktualisiert</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="94"/>
-        <source>Not imported</source>
-        <translation>Nicht importiert</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="95"/>
-        <source>State</source>
-        <translation>Zustand</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="113"/>
-        <source>Undo selected import</source>
-        <translation>Gewählten Import rückgängig machen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="115"/>
-        <source>No imports yet.</source>
-        <translation>Noch keine Importe.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="117"/>
-        <source>Mapping templates</source>
-        <translation>Zuordnungsvorlagen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="122"/>
-        <source>Delete template</source>
-        <translation>Vorlage löschen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="153"/>
-        <source>Undone %1</source>
-        <translation>Rückgängig gemacht %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="157"/>
-        <source>Imported</source>
-        <translation>Importiert</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="195"/>
-        <location filename="../../app/views/exchange/exchange_page.py" line="250"/>
-        <location filename="../../app/views/exchange/exchange_page.py" line="254"/>
-        <source>Undo import</source>
-        <translation>Import rückgängig machen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="197"/>
-        <source>Undo the import of “%1”? Its new records are removed and updated ones restored; records changed since then stay as they are.</source>
-        <translation>Import von «%1» rückgängig machen? Neue Datensätze werden entfernt und aktualisierte wiederhergestellt; seither geänderte Datensätze bleiben, wie sie sind.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="217"/>
-        <source>Undoing the import …</source>
-        <translation>Import wird rückgängig gemacht …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="237"/>
-        <source>Import undone: %1 records removed, %2 restored.</source>
-        <translation>Import rückgängig gemacht: %1 Datensätze entfernt, %2 wiederhergestellt.</translation>
-    </message>
-</context>
-<context>
-    <name>ExchangeUi</name>
-    <message>
-        <location filename="../../app/views/exchange/integration.py" line="45"/>
-        <source>Import &amp; export</source>
-        <translation>Import &amp; Export</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/integration.py" line="52"/>
-        <source>I&amp;mport file …</source>
-        <translation>Datei &amp;importieren …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/integration.py" line="55"/>
-        <source>&amp;Export list …</source>
-        <translation>Liste e&amp;xportieren …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/integration.py" line="58"/>
-        <source>&amp;Import &amp;&amp; export</source>
-        <translation>I&amp;mport &amp;&amp; Export</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/integration.py" line="127"/>
-        <source>%1 records exported to %2</source>
-        <translation>%1 Datensätze exportiert nach %2</translation>
-    </message>
-</context>
-<context>
-    <name>ExportDialog</name>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="93"/>
-        <source>Export %1</source>
-        <translation>%1 exportieren</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="99"/>
-        <source>The current list: %1 records</source>
-        <translation>Die aktuelle Liste: %1 Datensätze</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="104"/>
-        <source>The selected record only</source>
-        <translation>Nur der ausgewählte Datensatz</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="106"/>
-        <source>The %1 selected records</source>
-        <translation>Die %1 ausgewählten Datensätze</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="125"/>
-        <source>Where to save the file</source>
-        <translation>Wo die Datei gespeichert wird</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="126"/>
-        <source>Browse …</source>
-        <translation>Durchsuchen …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="134"/>
-        <source>The file carries a hidden Relata ID column: edit it in Excel and import it again to update the same records. Text that Excel would run as a formula is written as text.</source>
-        <translation>Die Datei enthält eine ausgeblendete Spalte «Relata-ID»: In Excel bearbeiten und wieder importieren aktualisiert dieselben Datensätze. Text, den Excel als Formel ausführen würde, wird als Text geschrieben.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="142"/>
-        <source>Records</source>
-        <translation>Datensätze</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="144"/>
-        <source>Format</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="145"/>
-        <source>File</source>
-        <translation>Datei</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="151"/>
-        <source>Export</source>
-        <translation>Exportieren</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="170"/>
-        <source>Export to</source>
-        <translation>Exportieren nach</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="180"/>
-        <source>Choose where to save the file.</source>
-        <translation>Wählen Sie, wo die Datei gespeichert werden soll.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="186"/>
-        <source>This folder does not exist.</source>
-        <translation>Diesen Ordner gibt es nicht.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="220"/>
-        <source>Exporting …</source>
-        <translation>Wird exportiert …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="232"/>
-        <source>Export cancelled.</source>
-        <translation>Export abgebrochen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="238"/>
-        <source>The export failed: %1</source>
-        <translation>Der Export ist fehlgeschlagen: %1</translation>
-    </message>
-</context>
-<context>
-    <name>FilePage</name>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="211"/>
-        <source>Choose the file</source>
-        <translation>Datei wählen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="214"/>
-        <source>Excel (.xlsx), CSV, Relata XML or vCard. Nothing is changed until the last step, and every import can be undone.</source>
-        <translation>Excel (.xlsx), CSV, Relata-XML oder vCard. Bis zum letzten Schritt wird nichts geändert, und jeder Import lässt sich rückgängig machen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="224"/>
-        <source>Path of the file to import</source>
-        <translation>Pfad der zu importierenden Datei</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="227"/>
-        <source>Browse …</source>
-        <translation>Durchsuchen …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="233"/>
-        <source>Import</source>
-        <translation>Importieren</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="234"/>
-        <source>File</source>
-        <translation>Datei</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="238"/>
-        <source>Tip: typed Excel cells (real dates and numbers) import without any guessing. To update records, export them, edit the file and import it again: the hidden Relata ID column finds the same records.</source>
-        <translation>Tipp: Echte Excel-Datums- und Zahlenzellen werden ohne Raten übernommen. Um Datensätze zu aktualisieren, exportieren Sie sie, bearbeiten die Datei und importieren sie wieder: Die ausgeblendete Spalte «Relata-ID» findet dieselben Datensätze.</translation>
     </message>
 </context>
 <context>
@@ -2178,77 +1125,6 @@ Record a customer request with “New case”.</source>
         <location filename="../../app/views/home.py" line="181"/>
         <source>No backup yet — one is made every time you close Relata.</source>
         <translation>Noch keine Sicherung – Relata erstellt bei jedem Beenden eine.</translation>
-    </message>
-</context>
-<context>
-    <name>ImportWizard</name>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="101"/>
-        <source>Import addresses</source>
-        <translation>Adressen importieren</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="114"/>
-        <source>Close</source>
-        <translation>Schliessen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="161"/>
-        <source>Choose a file to import</source>
-        <translation>Zu importierende Datei wählen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="163"/>
-        <source>Excel, CSV, XML, vCard (%1)</source>
-        <translation>Excel, CSV, XML, vCard (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="171"/>
-        <source>Save error workbook</source>
-        <translation>Fehlerliste speichern</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="173"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="196"/>
-        <source>Errors</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="197"/>
-        <source>Row</source>
-        <translation>Zeile</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="676"/>
-        <source>%1 rows</source>
-        <translation>%1 Zeilen</translation>
-    </message>
-</context>
-<context>
-    <name>IssueTableModel</name>
-    <message>
-        <location filename="../../app/views/exchange/issues_model.py" line="71"/>
-        <source>Row</source>
-        <translation>Zeile</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/issues_model.py" line="72"/>
-        <source>Column</source>
-        <translation>Spalte</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/issues_model.py" line="73"/>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/issues_model.py" line="74"/>
-        <source>Problem</source>
-        <translation>Problem</translation>
     </message>
 </context>
 <context>
@@ -5784,6 +4660,1135 @@ Log a call, meeting or note with “Log entry” (Ctrl+J).</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="570"/>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="573"/>
+        <source>A trial run: every row is validated and compared with the database, nothing is written. Rows with errors are left out of the import; save them as an error workbook, fix them and import that file later.</source>
+        <translation>Ein Probelauf: Jede Zeile wird geprüft und mit der Datenbank verglichen, geschrieben wird nichts. Zeilen mit Fehlern werden nicht importiert; speichern Sie sie als Fehlerliste, korrigieren Sie sie und importieren Sie diese Datei später.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="578"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="596"/>
+        <source>Save error workbook …</source>
+        <translation>Fehlerliste speichern …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="610"/>
+        <source>Checking …</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="627"/>
+        <source>Checking the file …</source>
+        <translation>Datei wird geprüft …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="648"/>
+        <source>There is nothing to import.</source>
+        <translation>Es gibt nichts zu importieren.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="651"/>
+        <source>Click “Import” to write the new and updated records.</source>
+        <translation>Klicken Sie auf «Importieren», um die neuen und geänderten Datensätze zu schreiben.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="659"/>
+        <source>Check cancelled.</source>
+        <translation>Prüfung abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="664"/>
+        <source>The check failed: %1</source>
+        <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsPage</name>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="271"/>
+        <source>Sheet and columns</source>
+        <translation>Tabellenblatt und Spalten</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="274"/>
+        <source>Check which column goes into which field. Known headings in German, English and French are matched automatically; save the mapping as a template to reuse it.</source>
+        <translation>Prüfen Sie, welche Spalte in welches Feld kommt. Bekannte Spaltentitel auf Deutsch, Englisch und Französisch werden automatisch zugeordnet; speichern Sie die Zuordnung als Vorlage, um sie wiederzuverwenden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="286"/>
+        <source>Save as template …</source>
+        <translation>Als Vorlage speichern …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="288"/>
+        <source>Map values …</source>
+        <translation>Werte zuordnen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="291"/>
+        <source>Say what file values such as “Kat. A” stand for (status, salutation …)</source>
+        <translation>Festlegen, wofür Werte wie «Kat. A» stehen (Status, Anrede …)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="301"/>
+        <source>Column in the file</source>
+        <translation>Spalte in der Datei</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="302"/>
+        <source>First values</source>
+        <translation>Erste Werte</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="303"/>
+        <source>Import as</source>
+        <translation>Importieren als</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="316"/>
+        <source>Update the existing record</source>
+        <translation>Bestehenden Datensatz aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="318"/>
+        <source>Skip the row</source>
+        <translation>Zeile überspringen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="320"/>
+        <source>Create a new record anyway</source>
+        <translation>Trotzdem neu anlegen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="323"/>
+        <source>Detect (ask when unclear)</source>
+        <translation>Erkennen (bei Unklarheit nachfragen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="324"/>
+        <source>Day/month/year (31/12/2026)</source>
+        <translation>Tag/Monat/Jahr (31/12/2026)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="325"/>
+        <source>Month/day/year (12/31/2026)</source>
+        <translation>Monat/Tag/Jahr (12/31/2026)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="327"/>
+        <source>Full names are written last name first</source>
+        <translation>Vollständige Namen stehen mit dem Nachnamen zuerst</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="328"/>
+        <source>Empty cells clear the stored value</source>
+        <translation>Leere Zellen löschen den gespeicherten Wert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="330"/>
+        <source>Overwrite records changed in Relata since the export</source>
+        <translation>Datensätze überschreiben, die seit dem Export in Relata geändert wurden</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="333"/>
+        <source>Sheet</source>
+        <translation>Tabellenblatt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="336"/>
+        <source>Headings in row</source>
+        <translation>Spaltentitel in Zeile</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="339"/>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="342"/>
+        <source>Existing records and formats</source>
+        <translation>Bestehende Datensätze und Formate</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="344"/>
+        <source>Find existing records by</source>
+        <translation>Bestehende Datensätze finden über</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="346"/>
+        <source>When one is found</source>
+        <translation>Wenn einer gefunden wird</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="348"/>
+        <source>Dates with slashes</source>
+        <translation>Daten mit Schrägstrich</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="376"/>
+        <source>(automatic)</source>
+        <translation>(automatisch)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="389"/>
+        <source>%1 rows to import</source>
+        <translation>%1 Zeilen zum Importieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="394"/>
+        <source>semicolon</source>
+        <translation>Semikolon</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="395"/>
+        <source>comma</source>
+        <translation>Komma</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="396"/>
+        <source>tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="398"/>
+        <source>text encoding %1, separator %2</source>
+        <translation>Zeichenkodierung %1, Trennzeichen %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="408"/>
+        <source>(column %1)</source>
+        <translation>(Spalte %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="415"/>
+        <source>— not imported —</source>
+        <translation>— nicht importieren —</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="424"/>
+        <source>Some dates could be read either way: choose the order.</source>
+        <translation>Einige Daten sind mehrdeutig: Wählen Sie die Reihenfolge.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="471"/>
+        <source>All values of the mapped choice columns are known.</source>
+        <translation>Alle Werte der zugeordneten Auswahlspalten sind bekannt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="491"/>
+        <source>Choose the date order first.</source>
+        <translation>Wählen Sie zuerst die Reihenfolge der Daten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="494"/>
+        <source>Choose at least one column to import.</source>
+        <translation>Wählen Sie mindestens eine Spalte zum Importieren.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="540"/>
+        <source>Save mapping template</source>
+        <translation>Zuordnungsvorlage speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="540"/>
+        <source>Name of the template</source>
+        <translation>Name der Vorlage</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="687"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="692"/>
+        <source>Save error workbook …</source>
+        <translation>Fehlerliste speichern …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="694"/>
+        <source>Undo this import</source>
+        <translation>Diesen Import rückgängig machen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="709"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="725"/>
+        <source>Importing …</source>
+        <translation>Wird importiert …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="737"/>
+        <source>%1 new records, %2 updated.</source>
+        <translation>%1 neue Datensätze, %2 aktualisiert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="744"/>
+        <source>%1 rows left as they were (unchanged, skipped or changed since the export).</source>
+        <translation>%1 Zeilen unverändert gelassen (gleich, übersprungen oder seit dem Export geändert).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="750"/>
+        <source>%1 rows with errors were not imported: save them as an error workbook, fix and import again.</source>
+        <translation>%1 Zeilen mit Fehlern wurden nicht importiert: Speichern Sie sie als Fehlerliste, korrigieren Sie sie und importieren Sie sie erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="754"/>
+        <source>Undo removes the new records and restores the updated ones.</source>
+        <translation>«Rückgängig» entfernt die neuen Datensätze und stellt die aktualisierten wieder her.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="767"/>
+        <source>Cancelled — nothing was imported.</source>
+        <translation>Abgebrochen — es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="773"/>
+        <source>The import failed and nothing was imported: %1</source>
+        <translation>Der Import ist fehlgeschlagen, es wurde nichts importiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="798"/>
+        <source>Undoing the import …</source>
+        <translation>Import wird rückgängig gemacht …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="804"/>
+        <source>Import undone: %1 records removed, %2 restored.</source>
+        <translation>Import rückgängig gemacht: %1 Datensätze entfernt, %2 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="810"/>
+        <source>%1 records changed since the import were kept.</source>
+        <translation>%1 seit dem Import geänderte Datensätze wurden beibehalten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="825"/>
+        <source>Undo failed: %1</source>
+        <translation>Rückgängig machen fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="19"/>
+        <source>Relata ID</source>
+        <translation>Relata-ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="20"/>
+        <source>Exported at</source>
+        <translation>Exportiert am</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="21"/>
+        <location filename="../../app/views/exchange/texts.py" line="71"/>
+        <source>External ID</source>
+        <translation>Externe ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="22"/>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="23"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="24"/>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="25"/>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="26"/>
+        <source>Full name (split)</source>
+        <translation>Vollständiger Name (aufteilen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="27"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="28"/>
+        <source>Role</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="29"/>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="30"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="31"/>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="32"/>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="33"/>
+        <source>Street</source>
+        <translation>Strasse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="34"/>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="35"/>
+        <source>Street and no. (split)</source>
+        <translation>Strasse und Nr. (aufteilen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="36"/>
+        <source>Address line 2</source>
+        <translation>Adresszusatz</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="37"/>
+        <source>PO box</source>
+        <translation>Postfach</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="38"/>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="39"/>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="40"/>
+        <source>Canton / region</source>
+        <translation>Kanton / Region</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="41"/>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="42"/>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="43"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="44"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="45"/>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="46"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="47"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="48"/>
+        <source>Legal form</source>
+        <translation>Rechtsform</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="49"/>
+        <source>Customer no.</source>
+        <translation>Kunden-Nr.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="50"/>
+        <source>UID</source>
+        <translation>UID</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="51"/>
+        <source>Industry</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="52"/>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="53"/>
+        <source>Job title</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="54"/>
+        <source>Source</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="61"/>
+        <source>Persons</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="62"/>
+        <source>Organisations</source>
+        <translation>Organisationen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="63"/>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="70"/>
+        <source>Relata ID (re-import of an export)</source>
+        <translation>Relata-ID (Re-Import eines Exports)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="72"/>
+        <source>E-mail address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="73"/>
+        <source>Customer number</source>
+        <translation>Kundennummer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="74"/>
+        <source>UID (company number)</source>
+        <translation>UID (Unternehmens-Identifikationsnummer)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="75"/>
+        <source>Web domain</source>
+        <translation>Web-Domain</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="76"/>
+        <source>Name and postcode (similar names)</source>
+        <translation>Name und PLZ (ähnliche Namen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="83"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="84"/>
+        <source>Update</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="85"/>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="86"/>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="87"/>
+        <source>Changed since export</source>
+        <translation>Seit Export geändert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="88"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="95"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="96"/>
+        <source>CSV for Excel DE/CH (semicolon, UTF-8 with BOM)</source>
+        <translation>CSV für Excel DE/CH (Semikolon, UTF-8 mit BOM)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="97"/>
+        <source>CSV RFC 4180 (comma, UTF-8)</source>
+        <translation>CSV nach RFC 4180 (Komma, UTF-8)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="98"/>
+        <source>Relata XML (.xml, schema relata.xsd)</source>
+        <translation>Relata-XML (.xml, Schema relata.xsd)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="99"/>
+        <source>vCard 3.0 (.vcf)</source>
+        <translation>vCard 3.0 (.vcf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="100"/>
+        <source>vCard 4.0 (.vcf)</source>
+        <translation>vCard 4.0 (.vcf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="107"/>
+        <source>The same key appears earlier in the file.</source>
+        <translation>Derselbe Schlüssel kommt weiter oben in der Datei schon vor.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="108"/>
+        <source>This is not a date (use 31.12.2026).</source>
+        <translation>Das ist kein Datum (Format 31.12.2026).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="109"/>
+        <source>Day and month could be swapped; choose the date order on the mapping page.</source>
+        <translation>Tag und Monat könnten vertauscht sein; wählen Sie die Reihenfolge auf der Seite «Tabellenblatt und Spalten».</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="112"/>
+        <source>This is not a number.</source>
+        <translation>Das ist keine Zahl.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="113"/>
+        <source>This is not an amount.</source>
+        <translation>Das ist kein Betrag.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="114"/>
+        <source>This value is unknown; map it to a known one.</source>
+        <translation>Dieser Wert ist unbekannt; ordnen Sie ihn einem bekannten zu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="115"/>
+        <source>This is not a Relata ID.</source>
+        <translation>Das ist keine Relata-ID.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="116"/>
+        <source>No user has this name; the record gets no owner.</source>
+        <translation>Kein Benutzer heisst so; der Datensatz erhält keinen Betreuer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="117"/>
+        <source>Changed in Relata since the export; not overwritten.</source>
+        <translation>Seit dem Export in Relata geändert; nicht überschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="120"/>
+        <source>This is not a point in time.</source>
+        <translation>Das ist kein Zeitpunkt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="121"/>
+        <source>Required for a new record.</source>
+        <translation>Für einen neuen Datensatz erforderlich.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="129"/>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="130"/>
+        <source>The file is too big to import.</source>
+        <translation>Die Datei ist zu gross für einen Import.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="131"/>
+        <source>Only .xlsx, .xlsm, .csv, .xml and .vcf files can be imported.</source>
+        <translation>Importiert werden können nur .xlsx-, .xlsm-, .csv-, .xml- und .vcf-Dateien.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="134"/>
+        <source>The file cannot be read.</source>
+        <translation>Die Datei kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="135"/>
+        <source>The workbook would unpack to far more data than it holds; it is refused as a possible zip bomb.</source>
+        <translation>Die Arbeitsmappe würde beim Entpacken weit mehr Daten ergeben, als sie enthält; sie wird als mögliche Zip-Bombe abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="139"/>
+        <source>The file is damaged or not an Excel workbook.</source>
+        <translation>Die Datei ist beschädigt oder keine Excel-Arbeitsmappe.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="140"/>
+        <source>The file is not a readable Excel workbook.</source>
+        <translation>Die Datei ist keine lesbare Excel-Arbeitsmappe.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="141"/>
+        <source>The XML file uses DTDs or entities, which are refused for safety.</source>
+        <translation>Die XML-Datei verwendet DTDs oder Entitäten; diese werden aus Sicherheitsgründen abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="144"/>
+        <source>The file is not a Relata XML file.</source>
+        <translation>Die Datei ist keine Relata-XML-Datei.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="145"/>
+        <source>The file is not a valid vCard file.</source>
+        <translation>Die Datei ist keine gültige vCard-Datei.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="146"/>
+        <source>The CSV file cannot be read.</source>
+        <translation>Die CSV-Datei kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="147"/>
+        <source>The CSV file&apos;s text encoding cannot be read.</source>
+        <translation>Die Zeichenkodierung der CSV-Datei kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="148"/>
+        <source>The workbook has no sheet of that name.</source>
+        <translation>Die Arbeitsmappe hat kein Tabellenblatt mit diesem Namen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="149"/>
+        <source>The sheet is empty.</source>
+        <translation>Das Tabellenblatt ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="150"/>
+        <source>The sheet has more than 1,048,576 rows.</source>
+        <translation>Das Tabellenblatt hat mehr als 1&apos;048&apos;576 Zeilen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="151"/>
+        <source>The sheet has more than 1,000 columns.</source>
+        <translation>Das Tabellenblatt hat mehr als 1&apos;000 Spalten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="152"/>
+        <source>These records cannot be matched by that key.</source>
+        <translation>Diese Datensätze können nicht über diesen Schlüssel gefunden werden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="153"/>
+        <source>This import was already undone.</source>
+        <translation>Dieser Import wurde bereits rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="154"/>
+        <source>Give the template a name.</source>
+        <translation>Geben Sie der Vorlage einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="155"/>
+        <source>There is no template of that name.</source>
+        <translation>Es gibt keine Vorlage mit diesem Namen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="156"/>
+        <source>vCard files hold persons only.</source>
+        <translation>vCard-Dateien enthalten nur Personen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="157"/>
+        <source>The file cannot be written.</source>
+        <translation>Die Datei kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="158"/>
+        <source>This list cannot be exported yet.</source>
+        <translation>Diese Liste kann noch nicht exportiert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePage</name>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="57"/>
+        <source>Import &amp; export</source>
+        <translation>Import &amp; Export</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="61"/>
+        <source>Bring addresses in from Excel, CSV, XML or vCard files with a trial run first, and take any list out again. Every import can be undone.</source>
+        <translation>Adressen aus Excel-, CSV-, XML- oder vCard-Dateien übernehmen, mit Probelauf vorab, und jede Liste wieder exportieren. Jeder Import lässt sich rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="67"/>
+        <source>Import file …</source>
+        <translation>Datei importieren …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="70"/>
+        <source>Export persons …</source>
+        <translation>Personen exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="74"/>
+        <source>Export organisations …</source>
+        <translation>Organisationen exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="83"/>
+        <source>Import history</source>
+        <translation>Bisherige Importe</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="89"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="90"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="91"/>
+        <source>Records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="92"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="93"/>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="94"/>
+        <source>Not imported</source>
+        <translation>Nicht importiert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="95"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="113"/>
+        <source>Undo selected import</source>
+        <translation>Gewählten Import rückgängig machen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="115"/>
+        <source>No imports yet.</source>
+        <translation>Noch keine Importe.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="117"/>
+        <source>Mapping templates</source>
+        <translation>Zuordnungsvorlagen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="126"/>
+        <source>Delete template</source>
+        <translation>Vorlage löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="158"/>
+        <source>Undone %1</source>
+        <translation>Rückgängig gemacht %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="162"/>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="200"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="255"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="259"/>
+        <source>Undo import</source>
+        <translation>Import rückgängig machen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="202"/>
+        <source>Undo the import of “%1”? Its new records are removed and updated ones restored; records changed since then stay as they are.</source>
+        <translation>Import von «%1» rückgängig machen? Neue Datensätze werden entfernt und aktualisierte wiederhergestellt; seither geänderte Datensätze bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="222"/>
+        <source>Undoing the import …</source>
+        <translation>Import wird rückgängig gemacht …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="242"/>
+        <source>Import undone: %1 records removed, %2 restored.</source>
+        <translation>Import rückgängig gemacht: %1 Datensätze entfernt, %2 wiederhergestellt.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeUi</name>
+    <message>
+        <location filename="../../app/views/exchange/integration.py" line="45"/>
+        <source>Import &amp; export</source>
+        <translation>Import &amp; Export</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/integration.py" line="52"/>
+        <source>I&amp;mport file …</source>
+        <translation>Datei &amp;importieren …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/integration.py" line="55"/>
+        <source>&amp;Export list …</source>
+        <translation>Liste e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/integration.py" line="58"/>
+        <source>&amp;Import &amp;&amp; export</source>
+        <translation>I&amp;mport &amp;&amp; Export</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/integration.py" line="127"/>
+        <source>%1 records exported to %2</source>
+        <translation>%1 Datensätze exportiert nach %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="93"/>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="99"/>
+        <source>The current list: %1 records</source>
+        <translation>Die aktuelle Liste: %1 Datensätze</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="104"/>
+        <source>The selected record (none selected)</source>
+        <translation>Der ausgewählte Datensatz (keiner ausgewählt)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="106"/>
+        <source>The selected record only</source>
+        <translation>Nur der ausgewählte Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="108"/>
+        <source>The %1 selected records</source>
+        <translation>Die %1 ausgewählten Datensätze</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="127"/>
+        <source>Where to save the file</source>
+        <translation>Wo die Datei gespeichert wird</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="128"/>
+        <source>Browse …</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="136"/>
+        <source>The file carries a hidden Relata ID column: edit it in Excel and import it again to update the same records. Text that Excel would run as a formula is written as text.</source>
+        <translation>Die Datei enthält eine ausgeblendete Spalte «Relata-ID»: In Excel bearbeiten und wieder importieren aktualisiert dieselben Datensätze. Text, den Excel als Formel ausführen würde, wird als Text geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="144"/>
+        <source>Records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="146"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="147"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="153"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="172"/>
+        <source>Export to</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="182"/>
+        <source>Choose where to save the file.</source>
+        <translation>Wählen Sie, wo die Datei gespeichert werden soll.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="188"/>
+        <source>This folder does not exist.</source>
+        <translation>Diesen Ordner gibt es nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="222"/>
+        <source>Exporting …</source>
+        <translation>Wird exportiert …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="234"/>
+        <source>Export cancelled.</source>
+        <translation>Export abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="240"/>
+        <source>The export failed: %1</source>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="211"/>
+        <source>Choose the file</source>
+        <translation>Datei wählen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="214"/>
+        <source>Excel (.xlsx), CSV, Relata XML or vCard. Nothing is changed until the last step, and every import can be undone.</source>
+        <translation>Excel (.xlsx), CSV, Relata-XML oder vCard. Bis zum letzten Schritt wird nichts geändert, und jeder Import lässt sich rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="224"/>
+        <source>Path of the file to import</source>
+        <translation>Pfad der zu importierenden Datei</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="227"/>
+        <source>Browse …</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="233"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="234"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="238"/>
+        <source>Tip: typed Excel cells (real dates and numbers) import without any guessing. To update records, export them, edit the file and import it again: the hidden Relata ID column finds the same records.</source>
+        <translation>Tipp: Echte Excel-Datums- und Zahlenzellen werden ohne Raten übernommen. Um Datensätze zu aktualisieren, exportieren Sie sie, bearbeiten die Datei und importieren sie wieder: Die ausgeblendete Spalte «Relata-ID» findet dieselben Datensätze.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="101"/>
+        <source>Import addresses</source>
+        <translation>Adressen importieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="114"/>
+        <source>Close</source>
+        <translation>Schliessen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="161"/>
+        <source>Choose a file to import</source>
+        <translation>Zu importierende Datei wählen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="163"/>
+        <source>Excel, CSV, XML, vCard (%1)</source>
+        <translation>Excel, CSV, XML, vCard (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="171"/>
+        <source>Save error workbook</source>
+        <translation>Fehlerliste speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="173"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="196"/>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="197"/>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="676"/>
+        <source>%1 rows</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+</context>
+<context>
+    <name>IssueTableModel</name>
+    <message>
+        <location filename="../../app/views/exchange/issues_model.py" line="71"/>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/issues_model.py" line="72"/>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/issues_model.py" line="73"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/issues_model.py" line="74"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
     </message>
 </context>
 <context>

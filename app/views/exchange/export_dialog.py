@@ -100,13 +100,15 @@ class ExportDialog(QDialog):
                 "%1", locale.toString(total)
             )
         )
-        self.scope_selected = QRadioButton(
-            self.tr("The selected record only")
-            if len(self.selected) == 1
-            else self.tr("The %1 selected records").replace(
+        if not self.selected:
+            scope = self.tr("The selected record (none selected)")
+        elif len(self.selected) == 1:
+            scope = self.tr("The selected record only")
+        else:
+            scope = self.tr("The %1 selected records").replace(
                 "%1", locale.toString(len(self.selected))
             )
-        )
+        self.scope_selected = QRadioButton(scope)
         self.scope_selected.setEnabled(bool(self.selected))
         self.scope_list.setChecked(True)
         group = QButtonGroup(self)
