@@ -154,5 +154,20 @@ def progress_text(message: str) -> str:
         "Rebuilding indexes": _t("Rebuilding indexes …"),
         "Rebuilding search index": _t("Rebuilding the search index …"),
         "Done": _t("Done"),
+        # data quality
+        "Reading records": _t("Reading records …"),
+        "Comparing": _t("Comparing records …"),
+        "Scoring": _t("Scoring likely duplicates …"),
+        "Tagging": _t("Tagging records …"),
+        "Updating records": _t("Updating records …"),
+        "Checking e-mail addresses and phone numbers": _t(
+            "Checking e-mail addresses and phone numbers …"
+        ),
+        "Checking addresses": _t("Checking addresses …"),
+        "Checking required fields": _t("Checking required fields …"),
+        "Checking custom fields": _t("Checking custom fields …"),
+        "Adding custom fields, tags and segments": _t(
+            "Adding custom fields, tags and segments …"
+        ),
     }
     return known.get(message, message)

@@ -62,113 +62,114 @@
 <context>
     <name>AddressBookView</name>
     <message>
-        <location filename="../../app/views/address_book.py" line="90"/>
+        <location filename="../../app/views/address_book.py" line="95"/>
         <source>Persons</source>
+        <extracomment>Extensions of the forms (custom fields): checks that raise a ValidationError before a save, and writers after it.</extracomment>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="91"/>
+        <location filename="../../app/views/address_book.py" line="96"/>
         <source>Organisations</source>
         <translation>Organisationen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="97"/>
+        <location filename="../../app/views/address_book.py" line="102"/>
         <source>Search name, e-mail, phone, city, organisation … (Ctrl+F)</source>
         <translation>Name, E-Mail, Telefon, Ort, Organisation suchen … (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="100"/>
+        <location filename="../../app/views/address_book.py" line="105"/>
         <source>All statuses</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="105"/>
+        <location filename="../../app/views/address_book.py" line="110"/>
         <source>Postcode from</source>
         <translation>PLZ ab</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="110"/>
-        <location filename="../../app/views/address_book.py" line="470"/>
+        <location filename="../../app/views/address_book.py" line="115"/>
+        <location filename="../../app/views/address_book.py" line="487"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="113"/>
+        <location filename="../../app/views/address_book.py" line="118"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="115"/>
+        <location filename="../../app/views/address_book.py" line="120"/>
         <source>Undo delete</source>
         <translation>Löschen rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="155"/>
+        <location filename="../../app/views/address_book.py" line="160"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="157"/>
+        <location filename="../../app/views/address_book.py" line="162"/>
         <source>Save (Ctrl+S)</source>
         <translation>Speichern (Strg+S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="159"/>
+        <location filename="../../app/views/address_book.py" line="164"/>
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="180"/>
+        <location filename="../../app/views/address_book.py" line="185"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="352"/>
+        <location filename="../../app/views/address_book.py" line="367"/>
         <source>Not saved: please correct the marked fields.</source>
         <translation>Nicht gespeichert: Bitte korrigieren Sie die markierten Felder.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="363"/>
+        <location filename="../../app/views/address_book.py" line="380"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="401"/>
+        <location filename="../../app/views/address_book.py" line="418"/>
         <source>Undo delete of %1</source>
         <translation>%1 wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="408"/>
+        <location filename="../../app/views/address_book.py" line="425"/>
         <source>Deleted %1. Ctrl+Z brings it back.</source>
         <translation>%1 gelöscht. Mit Strg+Z machen Sie das rückgängig.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="429"/>
+        <location filename="../../app/views/address_book.py" line="446"/>
         <source>Restored %1.</source>
         <translation>%1 wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="472"/>
+        <location filename="../../app/views/address_book.py" line="489"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="558"/>
+        <location filename="../../app/views/address_book.py" line="575"/>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="559"/>
+        <location filename="../../app/views/address_book.py" line="576"/>
         <source>Save the changes to %1?</source>
         <translation>Änderungen an %1 speichern?</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="576"/>
+        <location filename="../../app/views/address_book.py" line="593"/>
         <source>More than %1 matches — type more to narrow the search</source>
         <translation>Mehr als %1 Treffer – geben Sie mehr ein, um die Suche einzugrenzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/address_book.py" line="579"/>
+        <location filename="../../app/views/address_book.py" line="596"/>
         <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln Person</numerusform>
@@ -176,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/address_book.py" line="581"/>
+        <location filename="../../app/views/address_book.py" line="598"/>
         <source>%Ln organisation(s)</source>
         <translation>
             <numerusform>%Ln Organisation</numerusform>
@@ -184,19 +185,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="592"/>
+        <location filename="../../app/views/address_book.py" line="609"/>
         <source>Nothing matches. Check the spelling or clear the filters.</source>
         <translation>Keine Treffer. Prüfen Sie die Schreibweise oder setzen Sie die Filter zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="595"/>
+        <location filename="../../app/views/address_book.py" line="612"/>
         <source>No persons yet.
 Click “New person” (Ctrl+N) or load demo data from the File menu.</source>
         <translation>Noch keine Personen erfasst.
 Klicken Sie auf «Neue Person» (Strg+N) oder laden Sie Demodaten über «Datei».</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="599"/>
+        <location filename="../../app/views/address_book.py" line="616"/>
         <source>No organisations yet.
 Click “New organisation” (Ctrl+Shift+N) or load demo data from the File menu.</source>
         <translation>Noch keine Organisationen erfasst.
@@ -267,6 +268,70 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
     </message>
 </context>
 <context>
+    <name>BookQuality</name>
+    <message>
+        <location filename="../../app/views/quality/book.py" line="74"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/book.py" line="75"/>
+        <source>Merge …</source>
+        <translation>Zusammenführen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/book.py" line="79"/>
+        <source>Not a duplicate — hide</source>
+        <translation>Keine Dublette – ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/book.py" line="111"/>
+        <source>Possible duplicate: %1 (%2) — %3</source>
+        <translation>Mögliche Dublette: %1 (%2) – %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/book.py" line="150"/>
+        <source>Custom fields and tags</source>
+        <translation>Zusatzfelder und Merkmale</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/book.py" line="322"/>
+        <source>Add tag</source>
+        <translation>Merkmal hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/book.py" line="323"/>
+        <source>Remove tag</source>
+        <translation>Merkmal entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/book.py" line="332"/>
+        <source>Mass update …</source>
+        <translation>Massenänderung …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/book.py" line="334"/>
+        <source>selection</source>
+        <translation>Auswahl</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/book.py" line="348"/>
+        <source>Tag added to %n record(s).</source>
+        <translation>
+            <numerusform>Merkmal bei %n Datensatz hinzugefügt.</numerusform>
+            <numerusform>Merkmal bei %n Datensätzen hinzugefügt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/book.py" line="352"/>
+        <source>Tag removed from %n record(s).</source>
+        <translation>
+            <numerusform>Merkmal bei %n Datensatz entfernt.</numerusform>
+            <numerusform>Merkmal bei %n Datensätzen entfernt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CardColumn</name>
     <message>
         <location filename="../../app/views/pipeline/cards.py" line="266"/>
@@ -300,135 +365,135 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
     <message>
         <location filename="../../app/views/journal/case_form.py" line="91"/>
         <source>Type to search an organisation</source>
-        <translation type="unfinished">Organisation suchen …</translation>
+        <translation>Tippen, um eine Organisation zu suchen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="96"/>
         <source>Type to search a person</source>
-        <translation type="unfinished"></translation>
+        <translation>Tippen, um eine Person zu suchen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="116"/>
         <source>Search the knowledge base …</source>
-        <translation type="unfinished"></translation>
+        <translation>Wissensdatenbank durchsuchen …</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="118"/>
         <source>Open</source>
-        <translation type="unfinished">Offen</translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="127"/>
         <source>Subject *</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff *</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="128"/>
         <source>Organisation</source>
-        <translation type="unfinished">Organisation</translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="129"/>
         <source>Contact person</source>
-        <translation type="unfinished">Kontaktperson</translation>
+        <translation>Kontaktperson</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="130"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="131"/>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorität</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="132"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="133"/>
         <source>Assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuständig</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="134"/>
         <source>First response by</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Antwort bis</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="135"/>
         <source>Solve by</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösen bis</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="142"/>
         <source>Answer (article)</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort (Artikel)</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="148"/>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Anliegen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="196"/>
         <source>(nobody)</source>
-        <translation type="unfinished">(niemand)</translation>
+        <translation>(niemand)</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="209"/>
         <source>New case</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Fall</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="211"/>
         <source>Number and service-level dates are set when you save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer und Service-Level-Termine werden beim Speichern gesetzt.</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="218"/>
         <location filename="../../app/views/journal/case_form.py" line="260"/>
         <source>(no answer yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(noch keine Antwort)</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="230"/>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eröffnet %1</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="247"/>
         <location filename="../../app/views/journal/case_form.py" line="253"/>
         <location filename="../../app/views/journal/case_form.py" line="419"/>
         <source>(none)</source>
-        <translation type="unfinished">(keine)</translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="392"/>
         <source>First response due %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Antwort fällig %1</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="397"/>
         <source>Closed %1</source>
-        <translation type="unfinished">Abgeschlossen %1</translation>
+        <translation>Abgeschlossen %1</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="399"/>
         <source>Solved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöst %1</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="402"/>
         <source>Solve by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösen bis %1</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/case_form.py" line="406"/>
         <source>Overdue</source>
-        <translation type="unfinished">Überfällig</translation>
+        <translation>Überfällig</translation>
     </message>
 </context>
 <context>
@@ -436,142 +501,196 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
     <message>
         <location filename="../../app/views/journal/cases_view.py" line="69"/>
         <source>Open</source>
-        <translation type="unfinished">Offen</translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/cases_view.py" line="70"/>
         <source>Overdue</source>
-        <translation type="unfinished">Überfällig</translation>
+        <translation>Überfällig</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/cases_view.py" line="71"/>
         <source>Solved and closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöst und abgeschlossen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/cases_view.py" line="72"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/cases_view.py" line="78"/>
         <source>Start work</source>
         <extracomment>Buttons that move a case on: (target status, label provider).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>In Bearbeitung nehmen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/cases_view.py" line="79"/>
         <source>Wait for customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Kunde warten</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/cases_view.py" line="80"/>
         <source>Solve</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/cases_view.py" line="81"/>
         <source>Close</source>
-        <translation type="unfinished">Schliessen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/journal/cases_view.py" line="216"/>
-        <source>Search number or subject …</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschliessen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/cases_view.py" line="217"/>
-        <source>New case</source>
-        <translation type="unfinished"></translation>
+        <source>Search number or subject …</source>
+        <translation>Nummer oder Betreff suchen …</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/cases_view.py" line="218"/>
-        <source>Case</source>
-        <translation type="unfinished"></translation>
+        <source>New case</source>
+        <translation>Neuer Fall</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/cases_view.py" line="219"/>
-        <source>Case journal</source>
-        <translation type="unfinished"></translation>
+        <source>Case</source>
+        <translation>Fall</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="222"/>
-        <source>Discard changes</source>
-        <translation type="unfinished">Änderungen verwerfen</translation>
+        <location filename="../../app/views/journal/cases_view.py" line="220"/>
+        <source>Case journal</source>
+        <translation>Fall-Journal</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/cases_view.py" line="223"/>
-        <source>Save</source>
-        <translation type="unfinished">Speichern</translation>
+        <source>Discard changes</source>
+        <translation>Änderungen verwerfen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/cases_view.py" line="224"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/cases_view.py" line="225"/>
         <source>Save (Ctrl+S)</source>
-        <translation type="unfinished">Speichern (Strg+S)</translation>
+        <translation>Speichern (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="312"/>
+        <location filename="../../app/views/journal/cases_view.py" line="313"/>
         <source>Not saved: please correct the marked fields.</source>
-        <translation type="unfinished">Nicht gespeichert: Bitte korrigieren Sie die markierten Felder.</translation>
+        <translation>Nicht gespeichert: Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="321"/>
+        <location filename="../../app/views/journal/cases_view.py" line="322"/>
         <source>Case %1 saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="342"/>
+        <location filename="../../app/views/journal/cases_view.py" line="343"/>
         <source>%1 is now “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist jetzt «%2».</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="386"/>
+        <location filename="../../app/views/journal/cases_view.py" line="387"/>
         <source>Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder öffnen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/cases_view.py" line="394"/>
-        <source>%n case(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <location filename="../../app/views/journal/cases_view.py" line="395"/>
+        <source>%Ln case(s)</source>
+        <translation>
+            <numerusform>%Ln Fall</numerusform>
+            <numerusform>%Ln Fälle</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="396"/>
+        <location filename="../../app/views/journal/cases_view.py" line="397"/>
         <source>%1 open, %2 overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 offen, %2 überfällig</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="404"/>
+        <location filename="../../app/views/journal/cases_view.py" line="405"/>
         <source>Nothing matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts gefunden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="406"/>
+        <location filename="../../app/views/journal/cases_view.py" line="407"/>
         <source>No cases here.
 Record a customer request with “New case”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier sind keine Fälle.
+Erfassen Sie ein Kundenanliegen mit «Neuer Fall».</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="449"/>
+        <location filename="../../app/views/journal/cases_view.py" line="453"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished">Nicht gespeicherte Änderungen</translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="450"/>
+        <location filename="../../app/views/journal/cases_view.py" line="454"/>
         <source>Save the changes to this case?</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen an diesem Fall speichern?</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="492"/>
+        <location filename="../../app/views/journal/cases_view.py" line="496"/>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Fälle</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="493"/>
+        <location filename="../../app/views/journal/cases_view.py" line="497"/>
         <source>Knowledge base</source>
-        <translation type="unfinished"></translation>
+        <translation>Wissensdatenbank</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="570"/>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="573"/>
+        <source>A trial run: every row is validated and compared with the database, nothing is written. Rows with errors are left out of the import; save them as an error workbook, fix them and import that file later.</source>
+        <translation>Ein Probelauf: Jede Zeile wird geprüft und mit der Datenbank verglichen, geschrieben wird nichts. Zeilen mit Fehlern werden nicht importiert; speichern Sie sie als Fehlerliste, korrigieren Sie sie und importieren Sie diese Datei später.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="578"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="596"/>
+        <source>Save error workbook …</source>
+        <translation>Fehlerliste speichern …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="610"/>
+        <source>Checking …</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="627"/>
+        <source>Checking the file …</source>
+        <translation>Datei wird geprüft …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="648"/>
+        <source>There is nothing to import.</source>
+        <translation>Es gibt nichts zu importieren.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="651"/>
+        <source>Click “Import” to write the new and updated records.</source>
+        <translation>Klicken Sie auf «Importieren», um die neuen und geänderten Datensätze zu schreiben.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="659"/>
+        <source>Check cancelled.</source>
+        <translation>Prüfung abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="664"/>
+        <source>The check failed: %1</source>
+        <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -670,6 +789,199 @@ Record a customer request with “New case”.</source>
     </message>
 </context>
 <context>
+    <name>ColumnsPage</name>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="271"/>
+        <source>Sheet and columns</source>
+        <translation>Tabellenblatt und Spalten</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="274"/>
+        <source>Check which column goes into which field. Known headings in German, English and French are matched automatically; save the mapping as a template to reuse it.</source>
+        <translation>Prüfen Sie, welche Spalte in welches Feld kommt. Bekannte Spaltentitel auf Deutsch, Englisch und Französisch werden automatisch zugeordnet; speichern Sie die Zuordnung als Vorlage, um sie wiederzuverwenden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="286"/>
+        <source>Save as template …</source>
+        <translation>Als Vorlage speichern …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="288"/>
+        <source>Map values …</source>
+        <translation>Werte zuordnen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="291"/>
+        <source>Say what file values such as “Kat. A” stand for (status, salutation …)</source>
+        <translation>Festlegen, wofür Werte wie «Kat. A» stehen (Status, Anrede …)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="301"/>
+        <source>Column in the file</source>
+        <translation>Spalte in der Datei</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="302"/>
+        <source>First values</source>
+        <translation>Erste Werte</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="303"/>
+        <source>Import as</source>
+        <translation>Importieren als</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="316"/>
+        <source>Update the existing record</source>
+        <translation>Bestehenden Datensatz aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="318"/>
+        <source>Skip the row</source>
+        <translation>Zeile überspringen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="320"/>
+        <source>Create a new record anyway</source>
+        <translation>Trotzdem neu anlegen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="323"/>
+        <source>Detect (ask when unclear)</source>
+        <translation>Erkennen (bei Unklarheit nachfragen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="324"/>
+        <source>Day/month/year (31/12/2026)</source>
+        <translation>Tag/Monat/Jahr (31/12/2026)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="325"/>
+        <source>Month/day/year (12/31/2026)</source>
+        <translation>Monat/Tag/Jahr (12/31/2026)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="327"/>
+        <source>Full names are written last name first</source>
+        <translation>Vollständige Namen stehen mit dem Nachnamen zuerst</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="328"/>
+        <source>Empty cells clear the stored value</source>
+        <translation>Leere Zellen löschen den gespeicherten Wert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="330"/>
+        <source>Overwrite records changed in Relata since the export</source>
+        <translation>Datensätze überschreiben, die seit dem Export in Relata geändert wurden</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="333"/>
+        <source>Sheet</source>
+        <translation>Tabellenblatt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="336"/>
+        <source>Headings in row</source>
+        <translation>Spaltentitel in Zeile</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="339"/>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="342"/>
+        <source>Existing records and formats</source>
+        <translation>Bestehende Datensätze und Formate</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="344"/>
+        <source>Find existing records by</source>
+        <translation>Bestehende Datensätze finden über</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="346"/>
+        <source>When one is found</source>
+        <translation>Wenn einer gefunden wird</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="348"/>
+        <source>Dates with slashes</source>
+        <translation>Daten mit Schrägstrich</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="376"/>
+        <source>(automatic)</source>
+        <translation>(automatisch)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="389"/>
+        <source>%1 rows to import</source>
+        <translation>%1 Zeilen zum Importieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="394"/>
+        <source>semicolon</source>
+        <translation>Semikolon</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="395"/>
+        <source>comma</source>
+        <translation>Komma</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="396"/>
+        <source>tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="398"/>
+        <source>text encoding %1, separator %2</source>
+        <translation>Zeichenkodierung %1, Trennzeichen %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="408"/>
+        <source>(column %1)</source>
+        <translation>(Spalte %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="415"/>
+        <source>— not imported —</source>
+        <translation>— nicht importieren —</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="424"/>
+        <source>Some dates could be read either way: choose the order.</source>
+        <translation>Einige Daten sind mehrdeutig: Wählen Sie die Reihenfolge.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="471"/>
+        <source>All values of the mapped choice columns are known.</source>
+        <translation>Alle Werte der zugeordneten Auswahlspalten sind bekannt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="491"/>
+        <source>Choose the date order first.</source>
+        <translation>Wählen Sie zuerst die Reihenfolge der Daten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="494"/>
+        <source>Choose at least one column to import.</source>
+        <translation>Wählen Sie mindestens eine Spalte zum Importieren.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="540"/>
+        <source>Save mapping template</source>
+        <translation>Zuordnungsvorlage speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="540"/>
+        <source>Name of the template</source>
+        <translation>Name der Vorlage</translation>
+    </message>
+</context>
+<context>
     <name>ConvertDialog</name>
     <message>
         <location filename="../../app/views/pipeline/convert_dialog.py" line="69"/>
@@ -751,6 +1063,180 @@ Record a customer request with “New case”.</source>
     </message>
 </context>
 <context>
+    <name>CustomFieldEditor</name>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="103"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="103"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="202"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="103"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="103"/>
+        <source>Records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="115"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="291"/>
+        <source>New field</source>
+        <translation>Neues Feld</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="118"/>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="119"/>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="120"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="142"/>
+        <source>Fields you add here appear in the forms, as list columns, in segments and in imports and exports — no update needed.</source>
+        <translation>Felder, die Sie hier anlegen, erscheinen in den Formularen, als Listenspalten, in Segmenten sowie beim Import und Export – ohne Update.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="173"/>
+        <source>One value per line, e.g.
+A = A customer
+B = B customer</source>
+        <translation>Ein Wert pro Zeile, z. B.
+A = A-Kunde
+B = B-Kunde</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="183"/>
+        <source>Required: forms refuse to save without a value</source>
+        <translation>Pflichtfeld: Formulare speichern nur mit Wert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="184"/>
+        <source>Shown in forms and lists</source>
+        <translation>In Formularen und Listen anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="186"/>
+        <source>Shown as a tip on the field</source>
+        <translation>Erscheint als Hinweis am Feld</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="201"/>
+        <source>Label *</source>
+        <translation>Bezeichnung *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="203"/>
+        <source>Key (imports, exports)</source>
+        <translation>Schlüssel (Import, Export)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="204"/>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="205"/>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="206"/>
+        <source>Decimals</source>
+        <translation>Nachkommastellen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="207"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="208"/>
+        <source>Help text</source>
+        <translation>Hilfetext</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="224"/>
+        <source>Save field</source>
+        <translation>Feld speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="227"/>
+        <source>Discard changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="256"/>
+        <source>(hidden)</source>
+        <translation>(ausgeblendet)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="294"/>
+        <source>made from the label when saved</source>
+        <translation>wird beim Speichern aus der Bezeichnung gebildet</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="347"/>
+        <source>Delete field</source>
+        <translation>Feld löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="348"/>
+        <source>Remove the field “%1” from forms, lists and segments? Its %2 stored values are kept.</source>
+        <translation>Das Feld «%1» aus Formularen, Listen und Segmenten entfernen? Die %2 gespeicherten Werte bleiben erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomFieldsSection</name>
+    <message>
+        <location filename="../../app/views/quality/custom_section.py" line="74"/>
+        <source>type a name …</source>
+        <extracomment>Finds linked records for a link field: text → [(id, name)].</extracomment>
+        <translation>Namen eingeben …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_section.py" line="116"/>
+        <location filename="../../app/views/quality/custom_section.py" line="191"/>
+        <source>Tags</source>
+        <translation>Merkmale</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_section.py" line="186"/>
+        <source>Tags …</source>
+        <translation>Merkmale …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_section.py" line="233"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_section.py" line="234"/>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/custom_section.py" line="259"/>
+        <source>dd.mm.yyyy</source>
+        <translation>TT.MM.JJJJ</translation>
+    </message>
+</context>
+<context>
     <name>DemoDataDialog</name>
     <message>
         <location filename="../../app/views/home.py" line="43"/>
@@ -779,172 +1265,1103 @@ Record a customer request with “New case”.</source>
     </message>
 </context>
 <context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="687"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="692"/>
+        <source>Save error workbook …</source>
+        <translation>Fehlerliste speichern …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="694"/>
+        <source>Undo this import</source>
+        <translation>Diesen Import rückgängig machen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="709"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="725"/>
+        <source>Importing …</source>
+        <translation>Wird importiert …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="737"/>
+        <source>%1 new records, %2 updated.</source>
+        <translation>%1 neue Datensätze, %2 aktualisiert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="744"/>
+        <source>%1 rows left as they were (unchanged, skipped or changed since the export).</source>
+        <translation>%1 Zeilen unverändert gelassen (gleich, übersprungen oder seit dem Export geändert).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="750"/>
+        <source>%1 rows with errors were not imported: save them as an error workbook, fix and import again.</source>
+        <translation>%1 Zeilen mit Fehlern wurden nicht importiert: Speichern Sie sie als Fehlerliste, korrigieren Sie sie und importieren Sie sie erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="754"/>
+        <source>Undo removes the new records and restores the updated ones.</source>
+        <translation>«Rückgängig» entfernt die neuen Datensätze und stellt die aktualisierten wieder her.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="767"/>
+        <source>Cancelled — nothing was imported.</source>
+        <translation>Abgebrochen — es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="773"/>
+        <source>The import failed and nothing was imported: %1</source>
+        <translation>Der Import ist fehlgeschlagen, es wurde nichts importiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="798"/>
+        <source>Undoing the import …</source>
+        <translation>Import wird rückgängig gemacht …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="804"/>
+        <source>Import undone: %1 records removed, %2 restored.</source>
+        <translation>Import rückgängig gemacht: %1 Datensätze entfernt, %2 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="810"/>
+        <source>%1 records changed since the import were kept.</source>
+        <translation>%1 seit dem Import geänderte Datensätze wurden beibehalten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="825"/>
+        <source>Undo failed: %1</source>
+        <translation>Rückgängig machen fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateReview</name>
+    <message>
+        <location filename="../../app/views/quality/duplicates.py" line="71"/>
+        <source>Score</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/duplicates.py" line="76"/>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/duplicates.py" line="77"/>
+        <source>Possible duplicate</source>
+        <translation>Mögliche Dublette</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/duplicates.py" line="80"/>
+        <source>Why</source>
+        <translation>Weshalb</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/duplicates.py" line="124"/>
+        <source>Duplicate rules</source>
+        <translation>Regeln der Dublettensuche</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/duplicates.py" line="138"/>
+        <source>Report pairs from score</source>
+        <translation>Paare melden ab</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/duplicates.py" line="140"/>
+        <source>Records that share no e-mail, phone, UID or web domain reach at most 65 points (persons) or 75 (organisations) on name and place alone; lower the threshold to see them too.</source>
+        <translation>Datensätze ohne gemeinsame E-Mail, Telefonnummer, UID oder Web-Domain erreichen allein mit Name und Ort höchstens 65 Punkte (Personen) bzw. 75 (Organisationen); senken Sie die Schwelle, um auch diese zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/duplicates.py" line="157"/>
+        <source>Compare two %1 when they have:</source>
+        <translation>Zwei %1 vergleichen, wenn sie Folgendes gemeinsam haben:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/duplicates.py" line="203"/>
+        <source>Find duplicates</source>
+        <translation>Dubletten suchen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/duplicates.py" line="206"/>
+        <source>Rules …</source>
+        <translation>Regeln …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/duplicates.py" line="231"/>
+        <source>Compare and merge …</source>
+        <translation>Vergleichen und zusammenführen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/duplicates.py" line="234"/>
+        <source>Not a duplicate</source>
+        <translation>Keine Dublette</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/duplicates.py" line="236"/>
+        <source>Open record</source>
+        <translation>Datensatz öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/duplicates.py" line="238"/>
+        <location filename="../../app/views/quality/duplicates.py" line="349"/>
+        <source>Undo merge</source>
+        <translation>Zusammenführung rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/duplicates.py" line="247"/>
+        <source>Look for</source>
+        <translation>Suchen in</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/duplicates.py" line="291"/>
+        <source>Looking for duplicates …</source>
+        <translation>Dubletten werden gesucht …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/duplicates.py" line="299"/>
+        <source>%1 possible duplicates among %2 persons (%3 s)</source>
+        <translation>%1 mögliche Dubletten unter %2 Personen (%3 s)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/duplicates.py" line="301"/>
+        <source>%1 possible duplicates among %2 organisations (%3 s)</source>
+        <translation>%1 mögliche Dubletten unter %2 Organisationen (%3 s)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/duplicates.py" line="359"/>
+        <source>Merge undone.</source>
+        <translation>Zusammenführung rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/duplicates.py" line="389"/>
+        <source>Scan cancelled.</source>
+        <translation>Suche abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/duplicates.py" line="400"/>
+        <source>Merged. “Undo merge” brings both records back.</source>
+        <translation>Zusammengeführt. «Zusammenführung rückgängig» stellt beide Datensätze wieder her.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/duplicates.py" line="435"/>
+        <source>Click “Find duplicates” to compare all records: same e-mail or phone, similar names (Müller, Mueller, Muller), swapped first and last names, legal-form variants (AG, SA, GmbH).</source>
+        <translation>Klicken Sie auf «Dubletten suchen», um alle Datensätze zu vergleichen: gleiche E-Mail oder Telefonnummer, ähnliche Namen (Müller, Mueller, Muller), vertauschte Vor- und Nachnamen, Varianten der Rechtsform (AG, SA, GmbH).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/duplicates.py" line="441"/>
+        <source>No possible duplicates found.</source>
+        <translation>Keine möglichen Dubletten gefunden.</translation>
+    </message>
+</context>
+<context>
     <name>EntryDialog</name>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="68"/>
         <source>Person</source>
-        <translation type="unfinished">Person</translation>
+        <translation>Person</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="69"/>
         <source>Organisation</source>
-        <translation type="unfinished">Organisation</translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="70"/>
         <source>Lead</source>
-        <translation type="unfinished">Lead</translation>
+        <translation>Lead</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="71"/>
         <source>Opportunity</source>
-        <translation type="unfinished">Verkaufschance</translation>
+        <translation>Verkaufschance</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="72"/>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="73"/>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="74"/>
         <source>Colleague</source>
-        <translation type="unfinished"></translation>
+        <translation>Kollege/Kollegin</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="127"/>
         <source>Journal entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Journaleintrag</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="149"/>
         <source> min</source>
-        <translation type="unfinished"> Min.</translation>
+        <translation> Min.</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="151"/>
         <location filename="../../app/views/journal/entry_dialog.py" line="241"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="154"/>
         <source>Notes of the conversation …</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen zum Gespräch …</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="157"/>
         <source>e.g. Offer requested, decision in May</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Offerte verlangt, Entscheid im Mai</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="161"/>
         <source>Bold (Ctrl+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fett (Ctrl+B)</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="162"/>
         <source>Italic (Ctrl+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kursiv (Ctrl+I)</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="163"/>
         <source>Underline (Ctrl+U)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterstrichen (Ctrl+U)</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="164"/>
         <source>Bulleted list</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufzählung</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="188"/>
         <source>Add a person, organisation or case …</source>
-        <translation type="unfinished"></translation>
+        <translation>Person, Organisation oder Fall hinzufügen …</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="190"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="194"/>
         <source>Add a colleague …</source>
-        <translation type="unfinished"></translation>
+        <translation>Kollegin/Kollegen hinzufügen …</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="200"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="206"/>
         <source>Attach file …</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei anhängen …</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="211"/>
         <source>Delete</source>
-        <translation type="unfinished">Löschen</translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="214"/>
         <source>Save</source>
-        <translation type="unfinished">Speichern</translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="216"/>
         <source>Save (Ctrl+S)</source>
-        <translation type="unfinished">Speichern (Strg+S)</translation>
+        <translation>Speichern (Ctrl+S)</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="219"/>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="242"/>
         <source>Outcome</source>
-        <translation type="unfinished">Ergebnis</translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="257"/>
         <source>Participants and linked records</source>
-        <translation type="unfinished"></translation>
+        <translation>Beteiligte und verknüpfte Datensätze</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="260"/>
         <source>Attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhänge</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="267"/>
         <source>New journal entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Journaleintrag</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="362"/>
         <source>%1 (attached when you save)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (wird beim Speichern angehängt)</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="402"/>
         <source>Attach file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei anhängen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="422"/>
         <source>Delete entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag löschen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="423"/>
         <source>Delete this journal entry?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Journaleintrag löschen?</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="19"/>
+        <source>Relata ID</source>
+        <translation>Relata-ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="20"/>
+        <source>Exported at</source>
+        <translation>Exportiert am</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="21"/>
+        <location filename="../../app/views/exchange/texts.py" line="71"/>
+        <source>External ID</source>
+        <translation>Externe ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="22"/>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="23"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="24"/>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="25"/>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="26"/>
+        <source>Full name (split)</source>
+        <translation>Vollständiger Name (aufteilen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="27"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="28"/>
+        <source>Role</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="29"/>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="30"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="31"/>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="32"/>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="33"/>
+        <source>Street</source>
+        <translation>Strasse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="34"/>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="35"/>
+        <source>Street and no. (split)</source>
+        <translation>Strasse und Nr. (aufteilen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="36"/>
+        <source>Address line 2</source>
+        <translation>Adresszusatz</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="37"/>
+        <source>PO box</source>
+        <translation>Postfach</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="38"/>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="39"/>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="40"/>
+        <source>Canton / region</source>
+        <translation>Kanton / Region</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="41"/>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="42"/>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="43"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="44"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="45"/>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="46"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="47"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="48"/>
+        <source>Legal form</source>
+        <translation>Rechtsform</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="49"/>
+        <source>Customer no.</source>
+        <translation>Kunden-Nr.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="50"/>
+        <source>UID</source>
+        <translation>UID</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="51"/>
+        <source>Industry</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="52"/>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="53"/>
+        <source>Job title</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="54"/>
+        <source>Source</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="61"/>
+        <source>Persons</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="62"/>
+        <source>Organisations</source>
+        <translation>Organisationen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="63"/>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="70"/>
+        <source>Relata ID (re-import of an export)</source>
+        <translation>Relata-ID (Re-Import eines Exports)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="72"/>
+        <source>E-mail address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="73"/>
+        <source>Customer number</source>
+        <translation>Kundennummer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="74"/>
+        <source>UID (company number)</source>
+        <translation>UID (Unternehmens-Identifikationsnummer)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="75"/>
+        <source>Web domain</source>
+        <translation>Web-Domain</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="76"/>
+        <source>Name and postcode (similar names)</source>
+        <translation>Name und PLZ (ähnliche Namen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="83"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="84"/>
+        <source>Update</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="85"/>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="86"/>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="87"/>
+        <source>Changed since export</source>
+        <translation>Seit Export geändert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="88"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="95"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="96"/>
+        <source>CSV for Excel DE/CH (semicolon, UTF-8 with BOM)</source>
+        <translation>CSV für Excel DE/CH (Semikolon, UTF-8 mit BOM)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="97"/>
+        <source>CSV RFC 4180 (comma, UTF-8)</source>
+        <translation>CSV nach RFC 4180 (Komma, UTF-8)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="98"/>
+        <source>Relata XML (.xml, schema relata.xsd)</source>
+        <translation>Relata-XML (.xml, Schema relata.xsd)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="99"/>
+        <source>vCard 3.0 (.vcf)</source>
+        <translation>vCard 3.0 (.vcf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="100"/>
+        <source>vCard 4.0 (.vcf)</source>
+        <translation>vCard 4.0 (.vcf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="107"/>
+        <source>The same key appears earlier in the file.</source>
+        <translation>Derselbe Schlüssel kommt weiter oben in der Datei schon vor.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="108"/>
+        <source>This is not a date (use 31.12.2026).</source>
+        <translation>Das ist kein Datum (Format 31.12.2026).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="109"/>
+        <source>Day and month could be swapped; choose the date order on the mapping page.</source>
+        <translation>Tag und Monat könnten vertauscht sein; wählen Sie die Reihenfolge auf der Seite «Tabellenblatt und Spalten».</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="112"/>
+        <source>This is not a number.</source>
+        <translation>Das ist keine Zahl.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="113"/>
+        <source>This is not an amount.</source>
+        <translation>Das ist kein Betrag.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="114"/>
+        <source>This value is unknown; map it to a known one.</source>
+        <translation>Dieser Wert ist unbekannt; ordnen Sie ihn einem bekannten zu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="115"/>
+        <source>This is not a Relata ID.</source>
+        <translation>Das ist keine Relata-ID.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="116"/>
+        <source>No user has this name; the record gets no owner.</source>
+        <translation>Kein Benutzer heisst so; der Datensatz erhält keinen Betreuer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="117"/>
+        <source>Changed in Relata since the export; not overwritten.</source>
+        <translation>Seit dem Export in Relata geändert; nicht überschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="120"/>
+        <source>This is not a point in time.</source>
+        <translation>Das ist kein Zeitpunkt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="121"/>
+        <source>Required for a new record.</source>
+        <translation>Für einen neuen Datensatz erforderlich.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="129"/>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="130"/>
+        <source>The file is too big to import.</source>
+        <translation>Die Datei ist zu gross für einen Import.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="131"/>
+        <source>Only .xlsx, .xlsm, .csv, .xml and .vcf files can be imported.</source>
+        <translation>Importiert werden können nur .xlsx-, .xlsm-, .csv-, .xml- und .vcf-Dateien.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="134"/>
+        <source>The file cannot be read.</source>
+        <translation>Die Datei kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="135"/>
+        <source>The workbook would unpack to far more data than it holds; it is refused as a possible zip bomb.</source>
+        <translation>Die Arbeitsmappe würde beim Entpacken weit mehr Daten ergeben, als sie enthält; sie wird als mögliche Zip-Bombe abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="139"/>
+        <source>The file is damaged or not an Excel workbook.</source>
+        <translation>Die Datei ist beschädigt oder keine Excel-Arbeitsmappe.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="140"/>
+        <source>The file is not a readable Excel workbook.</source>
+        <translation>Die Datei ist keine lesbare Excel-Arbeitsmappe.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="141"/>
+        <source>The XML file uses DTDs or entities, which are refused for safety.</source>
+        <translation>Die XML-Datei verwendet DTDs oder Entitäten; diese werden aus Sicherheitsgründen abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="144"/>
+        <source>The file is not a Relata XML file.</source>
+        <translation>Die Datei ist keine Relata-XML-Datei.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="145"/>
+        <source>The file is not a valid vCard file.</source>
+        <translation>Die Datei ist keine gültige vCard-Datei.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="146"/>
+        <source>The CSV file cannot be read.</source>
+        <translation>Die CSV-Datei kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="147"/>
+        <source>The CSV file&apos;s text encoding cannot be read.</source>
+        <translation>Die Zeichenkodierung der CSV-Datei kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="148"/>
+        <source>The workbook has no sheet of that name.</source>
+        <translation>Die Arbeitsmappe hat kein Tabellenblatt mit diesem Namen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="149"/>
+        <source>The sheet is empty.</source>
+        <translation>Das Tabellenblatt ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="150"/>
+        <source>The sheet has more than 1,048,576 rows.</source>
+        <translation>Das Tabellenblatt hat mehr als 1&apos;048&apos;576 Zeilen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="151"/>
+        <source>The sheet has more than 1,000 columns.</source>
+        <translation>Das Tabellenblatt hat mehr als 1&apos;000 Spalten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="152"/>
+        <source>These records cannot be matched by that key.</source>
+        <translation>Diese Datensätze können nicht über diesen Schlüssel gefunden werden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="153"/>
+        <source>This import was already undone.</source>
+        <translation>Dieser Import wurde bereits rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="154"/>
+        <source>Give the template a name.</source>
+        <translation>Geben Sie der Vorlage einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="155"/>
+        <source>There is no template of that name.</source>
+        <translation>Es gibt keine Vorlage mit diesem Namen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="156"/>
+        <source>vCard files hold persons only.</source>
+        <translation>vCard-Dateien enthalten nur Personen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="157"/>
+        <source>The file cannot be written.</source>
+        <translation>Die Datei kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="158"/>
+        <source>This list cannot be exported yet.</source>
+        <translation>Diese Liste kann noch nicht exportiert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePage</name>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="57"/>
+        <source>Import &amp; export</source>
+        <translation>Import &amp; Export</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="61"/>
+        <source>Bring addresses in from Excel, CSV, XML or vCard files with a trial run first, and take any list out again. Every import can be undone.</source>
+        <translation>Adressen aus Excel-, CSV-, XML- oder vCard-Dateien übernehmen, mit Probelauf vorab, und jede Liste wieder exportieren. Jeder Import lässt sich rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="67"/>
+        <source>Import file …</source>
+        <translation>Datei importieren …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="70"/>
+        <source>Export persons …</source>
+        <translation>Personen exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="74"/>
+        <source>Export organisations …</source>
+        <translation>Organisationen exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="83"/>
+        <source>Import history</source>
+        <translation>Bisherige Importe</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="89"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="90"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="91"/>
+        <source>Records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="92"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="93"/>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="94"/>
+        <source>Not imported</source>
+        <translation>Nicht importiert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="95"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="113"/>
+        <source>Undo selected import</source>
+        <translation>Gewählten Import rückgängig machen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="115"/>
+        <source>No imports yet.</source>
+        <translation>Noch keine Importe.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="117"/>
+        <source>Mapping templates</source>
+        <translation>Zuordnungsvorlagen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="126"/>
+        <source>Delete template</source>
+        <translation>Vorlage löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="158"/>
+        <source>Undone %1</source>
+        <translation>Rückgängig gemacht %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="162"/>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="200"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="255"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="259"/>
+        <source>Undo import</source>
+        <translation>Import rückgängig machen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="202"/>
+        <source>Undo the import of “%1”? Its new records are removed and updated ones restored; records changed since then stay as they are.</source>
+        <translation>Import von «%1» rückgängig machen? Neue Datensätze werden entfernt und aktualisierte wiederhergestellt; seither geänderte Datensätze bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="222"/>
+        <source>Undoing the import …</source>
+        <translation>Import wird rückgängig gemacht …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="242"/>
+        <source>Import undone: %1 records removed, %2 restored.</source>
+        <translation>Import rückgängig gemacht: %1 Datensätze entfernt, %2 wiederhergestellt.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeUi</name>
+    <message>
+        <location filename="../../app/views/exchange/integration.py" line="45"/>
+        <source>Import &amp; export</source>
+        <translation>Import &amp; Export</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/integration.py" line="52"/>
+        <source>I&amp;mport file …</source>
+        <translation>Datei &amp;importieren …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/integration.py" line="55"/>
+        <source>&amp;Export list …</source>
+        <translation>Liste e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/integration.py" line="58"/>
+        <source>&amp;Import &amp;&amp; export</source>
+        <translation>I&amp;mport &amp;&amp; Export</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/integration.py" line="127"/>
+        <source>%1 records exported to %2</source>
+        <translation>%1 Datensätze exportiert nach %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="93"/>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="99"/>
+        <source>The current list: %1 records</source>
+        <translation>Die aktuelle Liste: %1 Datensätze</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="104"/>
+        <source>The selected record (none selected)</source>
+        <translation>Der ausgewählte Datensatz (keiner ausgewählt)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="106"/>
+        <source>The selected record only</source>
+        <translation>Nur der ausgewählte Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="108"/>
+        <source>The %1 selected records</source>
+        <translation>Die %1 ausgewählten Datensätze</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="127"/>
+        <source>Where to save the file</source>
+        <translation>Wo die Datei gespeichert wird</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="128"/>
+        <source>Browse …</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="136"/>
+        <source>The file carries a hidden Relata ID column: edit it in Excel and import it again to update the same records. Text that Excel would run as a formula is written as text.</source>
+        <translation>Die Datei enthält eine ausgeblendete Spalte «Relata-ID»: In Excel bearbeiten und wieder importieren aktualisiert dieselben Datensätze. Text, den Excel als Formel ausführen würde, wird als Text geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="144"/>
+        <source>Records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="146"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="147"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="153"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="172"/>
+        <source>Export to</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="182"/>
+        <source>Choose where to save the file.</source>
+        <translation>Wählen Sie, wo die Datei gespeichert werden soll.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="188"/>
+        <source>This folder does not exist.</source>
+        <translation>Diesen Ordner gibt es nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="222"/>
+        <source>Exporting …</source>
+        <translation>Wird exportiert …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="234"/>
+        <source>Export cancelled.</source>
+        <translation>Export abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/export_dialog.py" line="240"/>
+        <source>The export failed: %1</source>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="211"/>
+        <source>Choose the file</source>
+        <translation>Datei wählen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="214"/>
+        <source>Excel (.xlsx), CSV, Relata XML or vCard. Nothing is changed until the last step, and every import can be undone.</source>
+        <translation>Excel (.xlsx), CSV, Relata-XML oder vCard. Bis zum letzten Schritt wird nichts geändert, und jeder Import lässt sich rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="224"/>
+        <source>Path of the file to import</source>
+        <translation>Pfad der zu importierenden Datei</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="227"/>
+        <source>Browse …</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="233"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="234"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="238"/>
+        <source>Tip: typed Excel cells (real dates and numbers) import without any guessing. To update records, export them, edit the file and import it again: the hidden Relata ID column finds the same records.</source>
+        <translation>Tipp: Echte Excel-Datums- und Zahlenzellen werden ohne Raten übernommen. Um Datensätze zu aktualisieren, exportieren Sie sie, bearbeiten die Datei und importieren sie wieder: Die ausgeblendete Spalte «Relata-ID» findet dieselben Datensätze.</translation>
     </message>
 </context>
 <context>
@@ -1013,43 +2430,43 @@ Record a customer request with “New case”.</source>
         <translation>Offene Verkaufschancen, deren erwarteter Abschluss vorbei ist</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="177"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="179"/>
         <source>12 months</source>
         <translation>12 Monate</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="128"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="130"/>
         <source>Re-plan: drag an opportunity to another month (or Ctrl+Shift+→ / ←)</source>
         <translation>Neu planen: Verkaufschance in einen anderen Monat ziehen (oder Ctrl+Shift+→ / ←)</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="179"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="181"/>
         <source>since 1 January</source>
         <translation>seit 1. Januar</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="182"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="184"/>
         <source>%1 open, %2</source>
         <translation>%1 offen, %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="187"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="189"/>
         <source>open at 75 % or more</source>
         <translation>offen ab 75 %</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="189"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="191"/>
         <source>every open opportunity</source>
         <translation>alle offenen Verkaufschancen</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="216"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="218"/>
         <source>Expected close moved to %1.</source>
         <translation>Erwarteter Abschluss auf %1 verschoben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="192"/>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="274"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="194"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="273"/>
         <source>weighted %1</source>
         <translation>gewichtet %1</translation>
     </message>
@@ -1128,110 +2545,181 @@ Record a customer request with “New case”.</source>
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="101"/>
+        <source>Import addresses</source>
+        <translation>Adressen importieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="114"/>
+        <source>Close</source>
+        <translation>Schliessen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="161"/>
+        <source>Choose a file to import</source>
+        <translation>Zu importierende Datei wählen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="163"/>
+        <source>Excel, CSV, XML, vCard (%1)</source>
+        <translation>Excel, CSV, XML, vCard (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="171"/>
+        <source>Save error workbook</source>
+        <translation>Fehlerliste speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="173"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="196"/>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="197"/>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/import_wizard.py" line="676"/>
+        <source>%1 rows</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+</context>
+<context>
+    <name>IssueTableModel</name>
+    <message>
+        <location filename="../../app/views/exchange/issues_model.py" line="71"/>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/issues_model.py" line="72"/>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/issues_model.py" line="73"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/issues_model.py" line="74"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
     <name>JournalColumns</name>
     <message>
         <location filename="../../app/views/tablemodels/journal.py" line="53"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <location filename="../../app/views/tablemodels/journal.py" line="55"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <location filename="../../app/views/tablemodels/journal.py" line="56"/>
         <location filename="../../app/views/tablemodels/journal.py" line="83"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff</translation>
     </message>
     <message>
         <location filename="../../app/views/tablemodels/journal.py" line="57"/>
         <source>With</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit</translation>
     </message>
     <message>
         <location filename="../../app/views/tablemodels/journal.py" line="58"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <location filename="../../app/views/tablemodels/journal.py" line="59"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <location filename="../../app/views/tablemodels/journal.py" line="64"/>
         <location filename="../../app/views/tablemodels/journal.py" line="96"/>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Fällig</translation>
     </message>
     <message>
         <location filename="../../app/views/tablemodels/journal.py" line="66"/>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe</translation>
     </message>
     <message>
         <location filename="../../app/views/tablemodels/journal.py" line="67"/>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>Für</translation>
     </message>
     <message>
         <location filename="../../app/views/tablemodels/journal.py" line="70"/>
         <location filename="../../app/views/tablemodels/journal.py" line="90"/>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorität</translation>
     </message>
     <message>
         <location filename="../../app/views/tablemodels/journal.py" line="74"/>
         <source>When</source>
-        <translation type="unfinished">Wann</translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <location filename="../../app/views/tablemodels/journal.py" line="76"/>
         <location filename="../../app/views/tablemodels/journal.py" line="86"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../app/views/tablemodels/journal.py" line="78"/>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Verantwortlich</translation>
     </message>
     <message>
         <location filename="../../app/views/tablemodels/journal.py" line="82"/>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer</translation>
     </message>
     <message>
         <location filename="../../app/views/tablemodels/journal.py" line="84"/>
         <source>Customer</source>
-        <translation type="unfinished">Kunde</translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <location filename="../../app/views/tablemodels/journal.py" line="102"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <location filename="../../app/views/tablemodels/journal.py" line="106"/>
         <source>Assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuständig</translation>
     </message>
     <message>
         <location filename="../../app/views/tablemodels/journal.py" line="110"/>
         <source>Title</source>
-        <translation type="unfinished">Titel</translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <location filename="../../app/views/tablemodels/journal.py" line="111"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwörter</translation>
     </message>
     <message>
         <location filename="../../app/views/tablemodels/journal.py" line="114"/>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis</translation>
     </message>
 </context>
 <context>
@@ -1239,210 +2727,210 @@ Record a customer request with “New case”.</source>
     <message>
         <location filename="../../app/views/journal/labels.py" line="27"/>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>Anruf</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="28"/>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Besprechung</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="29"/>
         <source>E-mail</source>
-        <translation type="unfinished">E-Mail</translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="30"/>
         <source>Letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Brief</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="31"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="32"/>
         <source>Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Besuch</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="39"/>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="40"/>
         <source>Incoming</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingehend</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="41"/>
         <source>Outgoing</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgehend</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="48"/>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Tief</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="49"/>
         <source>Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="50"/>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoch</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="51"/>
         <source>Urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>Dringend</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="58"/>
         <source>Open</source>
-        <translation type="unfinished">Offen</translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="59"/>
         <location filename="../../app/views/journal/labels.py" line="69"/>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>In Bearbeitung</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="60"/>
         <source>Done</source>
-        <translation type="unfinished">Fertig</translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="61"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="68"/>
         <source>New</source>
-        <translation type="unfinished">Neu</translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="70"/>
         <source>Waiting for customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Kunde</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="71"/>
         <source>Solved</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöst</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="72"/>
         <location filename="../../app/views/journal/labels.py" line="96"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="79"/>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="80"/>
         <source>Complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>Reklamation</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="81"/>
         <source>Defect</source>
-        <translation type="unfinished"></translation>
+        <translation>Defekt</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="82"/>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellung</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="83"/>
         <source>Billing</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnung</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="84"/>
         <source>Other</source>
-        <translation type="unfinished">Andere</translation>
+        <translation>Anderes</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="91"/>
         <source>Overdue</source>
-        <translation type="unfinished">Überfällig</translation>
+        <translation>Überfällig</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="92"/>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="93"/>
         <source>This week</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Woche</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="94"/>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Später</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="95"/>
         <source>No due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Termin</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="103"/>
         <source>Journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="104"/>
         <source>Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgaben</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="105"/>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Fälle</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="106"/>
         <source>Stage changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Phasenwechsel</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="116"/>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="121"/>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="185"/>
         <source>%1 min</source>
         <extracomment>Badge colours (background, text) per kind; calm, distinguishable, readable.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 Min.</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="187"/>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Std.</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/labels.py" line="188"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Std. %2 Min.</translation>
     </message>
 </context>
 <context>
@@ -1450,175 +2938,175 @@ Record a customer request with “New case”.</source>
     <message>
         <location filename="../../app/views/journal/integration.py" line="97"/>
         <source>Journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/integration.py" line="97"/>
         <source>Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgaben</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/integration.py" line="97"/>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundendienst</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/integration.py" line="101"/>
         <source>&amp;Log entry …</source>
-        <translation type="unfinished"></translation>
+        <translation>Journaleintrag &amp;erfassen …</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/integration.py" line="102"/>
         <source>New &amp;task …</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue &amp;Aufgabe …</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/integration.py" line="103"/>
         <source>Import &amp;calendar (.ics) …</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kalender importieren (.ics) …</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/integration.py" line="104"/>
         <source>&amp;Journal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Journal</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/integration.py" line="105"/>
         <source>&amp;Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aufgaben</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/integration.py" line="106"/>
         <source>Ser&amp;vice</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kundendienst</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/integration.py" line="119"/>
         <location filename="../../app/views/journal/integration.py" line="147"/>
         <source>History</source>
-        <translation type="unfinished">Verlauf</translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/integration.py" line="207"/>
         <source>Logged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfasst.</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/integration.py" line="209"/>
         <source>Follow-up task created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Folgeaufgabe erstellt.</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/integration.py" line="308"/>
         <source>Reminder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erinnerung: %1</translation>
     </message>
 </context>
 <context>
     <name>JournalView</name>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="199"/>
+        <location filename="../../app/views/journal/journal_view.py" line="200"/>
         <source>Journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="201"/>
+        <location filename="../../app/views/journal/journal_view.py" line="202"/>
         <source>Search subject, text and outcome of all entries …</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/journal/journal_view.py" line="203"/>
-        <source>New entry …</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff, Text und Ergebnis aller Einträge durchsuchen …</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/journal_view.py" line="204"/>
+        <source>New entry …</source>
+        <translation>Neuer Eintrag …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="205"/>
         <source>Import calendar …</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalender importieren …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="206"/>
+        <location filename="../../app/views/journal/journal_view.py" line="207"/>
         <source>Import meetings from an .ics file (Outlook, Apple Calendar) as journal entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Termine aus einer .ics-Datei (Outlook, Apple-Kalender) als Journaleinträge importieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="213"/>
+        <location filename="../../app/views/journal/journal_view.py" line="214"/>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Arten</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="262"/>
-        <location filename="../../app/views/journal/journal_view.py" line="281"/>
+        <location filename="../../app/views/journal/journal_view.py" line="263"/>
+        <location filename="../../app/views/journal/journal_view.py" line="282"/>
         <source>Journal entry saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Journaleintrag gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="294"/>
-        <location filename="../../app/views/journal/journal_view.py" line="340"/>
-        <source>Import calendar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/journal/journal_view.py" line="294"/>
-        <source>iCalendar files (*.ics)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/journal/journal_view.py" line="313"/>
-        <source>Importing appointments …</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/views/journal/journal_view.py" line="324"/>
-        <source>%n appointment(s) imported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/views/journal/journal_view.py" line="326"/>
-        <source>%n already in the journal.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/views/journal/journal_view.py" line="337"/>
-        <source>(appointment %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="295"/>
         <location filename="../../app/views/journal/journal_view.py" line="341"/>
+        <source>Import calendar</source>
+        <translation>Kalender importieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="295"/>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar-Dateien (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="314"/>
+        <source>Importing appointments …</source>
+        <translation>Termine werden importiert …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/journal/journal_view.py" line="325"/>
+        <source>%Ln appointment(s) imported.</source>
+        <translation>
+            <numerusform>%Ln Termin importiert.</numerusform>
+            <numerusform>%Ln Termine importiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/journal/journal_view.py" line="327"/>
+        <source>%Ln already in the journal.</source>
+        <translation>
+            <numerusform>%Ln war schon im Journal.</numerusform>
+            <numerusform>%Ln waren schon im Journal.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="357"/>
+        <source>Entries: %1</source>
+        <translation>Einträge: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="338"/>
+        <source>(appointment %1)</source>
+        <translation>(Termin %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="342"/>
         <source>Nothing was imported.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts importiert.
+
+%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="346"/>
+        <location filename="../../app/views/journal/journal_view.py" line="347"/>
         <source>Import cancelled — nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/views/journal/journal_view.py" line="355"/>
-        <source>%n entry(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>Import abgebrochen – es wurde nichts importiert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="360"/>
+        <location filename="../../app/views/journal/journal_view.py" line="363"/>
         <source>Nothing matches. Check the spelling or clear the filters.</source>
-        <translation type="unfinished">Keine Treffer. Prüfen Sie die Schreibweise oder setzen Sie die Filter zurück.</translation>
+        <translation>Nichts gefunden. Prüfen Sie die Schreibweise oder setzen Sie die Filter zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="362"/>
+        <location filename="../../app/views/journal/journal_view.py" line="365"/>
         <source>No journal entries yet.
 Log a call or meeting with Ctrl+J from anywhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Journaleinträge.
+Erfassen Sie einen Anruf oder Termin jederzeit mit Ctrl+J.</translation>
     </message>
 </context>
 <context>
@@ -1659,18 +3147,18 @@ Log a call or meeting with Ctrl+J from anywhere.</source>
         <translation>Als verloren markieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/board.py" line="248"/>
+        <location filename="../../app/views/pipeline/board.py" line="256"/>
         <source>Moved “%1” to %2.</source>
         <extracomment>What each column shows now (totals over every matching opportunity). Asks for the lost reason; tests replace it.</extracomment>
         <translation>«%1» nach %2 verschoben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/board.py" line="307"/>
+        <location filename="../../app/views/pipeline/board.py" line="317"/>
         <source>Default probability %1</source>
         <translation>Standard-Wahrscheinlichkeit %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/pipeline/board.py" line="311"/>
+        <location filename="../../app/views/pipeline/board.py" line="321"/>
         <source>%n opportunity(ies)</source>
         <translation>
             <numerusform>%n Verkaufschance</numerusform>
@@ -1678,17 +3166,17 @@ Log a call or meeting with Ctrl+J from anywhere.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/board.py" line="318"/>
+        <location filename="../../app/views/pipeline/board.py" line="328"/>
         <source>weighted %1</source>
         <translation>gewichtet %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/board.py" line="336"/>
+        <location filename="../../app/views/pipeline/board.py" line="346"/>
         <source>last %1 days</source>
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/board.py" line="339"/>
+        <location filename="../../app/views/pipeline/board.py" line="349"/>
         <source>win rate %1</source>
         <translation>Quote %1</translation>
     </message>
@@ -1698,66 +3186,66 @@ Log a call or meeting with Ctrl+J from anywhere.</source>
     <message>
         <location filename="../../app/views/journal/knowledge_view.py" line="137"/>
         <source>Search articles: title, text, tags …</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel suchen: Titel, Text, Schlagwörter …</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/knowledge_view.py" line="138"/>
         <location filename="../../app/views/journal/knowledge_view.py" line="190"/>
         <source>New article</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Artikel</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/knowledge_view.py" line="139"/>
         <source>Title *</source>
-        <translation type="unfinished">Titel *</translation>
+        <translation>Titel *</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/knowledge_view.py" line="140"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwörter</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/knowledge_view.py" line="141"/>
         <source>comma-separated, e.g. login, VPN</source>
-        <translation type="unfinished"></translation>
+        <translation>durch Kommas getrennt, z. B. Login, VPN</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/knowledge_view.py" line="142"/>
         <source>The answer, step by step …</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort, Schritt für Schritt …</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/knowledge_view.py" line="143"/>
         <source>Save</source>
-        <translation type="unfinished">Speichern</translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/knowledge_view.py" line="144"/>
         <source>Delete</source>
-        <translation type="unfinished">Löschen</translation>
+        <translation>Löschen</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/views/journal/knowledge_view.py" line="192"/>
         <source>Answer to %n case(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Antwort auf %n Fall</numerusform>
+            <numerusform>Antwort auf %n Fälle</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../app/views/journal/knowledge_view.py" line="231"/>
         <source>Article saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel gespeichert.</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/knowledge_view.py" line="240"/>
         <source>Delete article</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel löschen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/knowledge_view.py" line="241"/>
         <source>Delete “%1”?</source>
-        <translation type="unfinished">«%1» löschen?</translation>
+        <translation>«%1» löschen?</translation>
     </message>
 </context>
 <context>
@@ -2045,88 +3533,88 @@ Log a call or meeting with Ctrl+J from anywhere.</source>
     <message>
         <location filename="../../app/views/labels.py" line="118"/>
         <source>This text is too long (at most 300 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Text ist zu lang (höchstens 300 Zeichen).</translation>
     </message>
     <message>
         <location filename="../../app/views/labels.py" line="119"/>
         <source>Write a subject or a text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte einen Betreff oder einen Text eingeben.</translation>
     </message>
     <message>
         <location filename="../../app/views/labels.py" line="120"/>
         <source>Enter a date and time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte Datum und Uhrzeit eingeben.</translation>
     </message>
     <message>
         <location filename="../../app/views/labels.py" line="121"/>
         <source>The duration lies between 0 and 10,080 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dauer liegt zwischen 0 und 10&apos;080 Minuten.</translation>
     </message>
     <message>
         <location filename="../../app/views/labels.py" line="122"/>
         <source>This linked record is unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser verknüpfte Datensatz ist unbekannt.</translation>
     </message>
     <message>
         <location filename="../../app/views/labels.py" line="123"/>
         <source>Choose an entry from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte einen Eintrag aus der Liste wählen.</translation>
     </message>
     <message>
         <location filename="../../app/views/labels.py" line="124"/>
         <source>This task is already completed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aufgabe ist bereits erledigt.</translation>
     </message>
     <message>
         <location filename="../../app/views/labels.py" line="125"/>
         <source>Choose the customer: a person or an organisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte den Kunden wählen: eine Person oder eine Organisation.</translation>
     </message>
     <message>
         <location filename="../../app/views/labels.py" line="126"/>
         <source>The case cannot move to this status now (solve it before closing it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fall kann jetzt nicht in diesen Status wechseln (vor dem Abschliessen zuerst lösen).</translation>
     </message>
     <message>
         <location filename="../../app/views/labels.py" line="129"/>
         <source>The solution cannot be due before the first response.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lösung kann nicht vor der ersten Antwort fällig sein.</translation>
     </message>
     <message>
         <location filename="../../app/views/labels.py" line="130"/>
         <source>This file is too big to attach (at most 25 MB).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei ist zu gross zum Anhängen (höchstens 25 MB).</translation>
     </message>
     <message>
         <location filename="../../app/views/labels.py" line="131"/>
         <location filename="../../app/views/labels.py" line="133"/>
         <source>This file does not exist (any more).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei gibt es nicht (mehr).</translation>
     </message>
     <message>
         <location filename="../../app/views/labels.py" line="132"/>
         <source>The attached file is missing from the data folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die angehängte Datei fehlt im Datenordner.</translation>
     </message>
     <message>
         <location filename="../../app/views/labels.py" line="134"/>
         <source>This is not a calendar file (.ics) that Relata can read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist keine Kalenderdatei (.ics), die Relata lesen kann.</translation>
     </message>
     <message>
         <location filename="../../app/views/labels.py" line="135"/>
         <source>The calendar file contains no appointments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kalenderdatei enthält keine Termine.</translation>
     </message>
     <message>
         <location filename="../../app/views/labels.py" line="136"/>
         <source>The calendar file is too big (at most 10 MB and 10,000 appointments).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kalenderdatei ist zu gross (höchstens 10 MB und 10&apos;000 Termine).</translation>
     </message>
     <message>
         <location filename="../../app/views/labels.py" line="139"/>
         <source>An appointment in the file is incomplete or damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Termin in der Datei ist unvollständig oder beschädigt.</translation>
     </message>
     <message>
         <location filename="../../app/views/labels.py" line="151"/>
@@ -2157,6 +3645,56 @@ Log a call or meeting with Ctrl+J from anywhere.</source>
         <location filename="../../app/views/labels.py" line="156"/>
         <source>Done</source>
         <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="158"/>
+        <source>Reading records …</source>
+        <translation>Datensätze werden gelesen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="159"/>
+        <source>Comparing records …</source>
+        <translation>Datensätze werden verglichen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="160"/>
+        <source>Scoring likely duplicates …</source>
+        <translation>Mögliche Dubletten werden bewertet …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="161"/>
+        <source>Tagging records …</source>
+        <translation>Datensätze werden markiert …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="162"/>
+        <source>Updating records …</source>
+        <translation>Datensätze werden geändert …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="163"/>
+        <source>Checking e-mail addresses and phone numbers …</source>
+        <translation>E-Mail-Adressen und Telefonnummern werden geprüft …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="166"/>
+        <source>Checking addresses …</source>
+        <translation>Adressen werden geprüft …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="167"/>
+        <source>Checking required fields …</source>
+        <translation>Pflichtfelder werden geprüft …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="168"/>
+        <source>Checking custom fields …</source>
+        <translation>Zusatzfelder werden geprüft …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="169"/>
+        <source>Adding custom fields, tags and segments …</source>
+        <translation>Zusatzfelder, Merkmale und Segmente werden angelegt …</translation>
     </message>
 </context>
 <context>
@@ -2477,154 +4015,154 @@ Log a call or meeting with Ctrl+J from anywhere.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="196"/>
+        <location filename="../../app/views/main_window.py" line="200"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="197"/>
+        <location filename="../../app/views/main_window.py" line="201"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="198"/>
+        <location filename="../../app/views/main_window.py" line="202"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="199"/>
+        <location filename="../../app/views/main_window.py" line="203"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="200"/>
+        <location filename="../../app/views/main_window.py" line="204"/>
         <source>New &amp;person</source>
         <translation>Neue &amp;Person</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="201"/>
+        <location filename="../../app/views/main_window.py" line="205"/>
         <source>New &amp;organisation</source>
         <translation>Neue &amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="202"/>
+        <location filename="../../app/views/main_window.py" line="206"/>
         <source>Load &amp;demo data …</source>
         <translation>&amp;Demodaten laden …</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="203"/>
+        <location filename="../../app/views/main_window.py" line="207"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="204"/>
+        <location filename="../../app/views/main_window.py" line="208"/>
         <source>&amp;Find</source>
         <translation>Su&amp;chen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="205"/>
+        <location filename="../../app/views/main_window.py" line="209"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="206"/>
+        <location filename="../../app/views/main_window.py" line="210"/>
         <source>&amp;Delete record</source>
         <translation>Datensatz &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="207"/>
+        <location filename="../../app/views/main_window.py" line="211"/>
         <source>&amp;Undo delete</source>
         <translation>Löschen &amp;rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="208"/>
+        <location filename="../../app/views/main_window.py" line="212"/>
         <source>&amp;Overview</source>
         <translation>Ü&amp;bersicht</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="209"/>
+        <location filename="../../app/views/main_window.py" line="213"/>
         <source>&amp;Persons</source>
         <translation>&amp;Personen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="210"/>
+        <location filename="../../app/views/main_window.py" line="214"/>
         <source>O&amp;rganisations</source>
         <translation>&amp;Organisationen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="211"/>
+        <location filename="../../app/views/main_window.py" line="215"/>
         <source>&amp;About Relata</source>
         <translation>Ü&amp;ber Relata</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="212"/>
+        <location filename="../../app/views/main_window.py" line="216"/>
         <source>Se&amp;ttings …</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="217"/>
+        <location filename="../../app/views/main_window.py" line="221"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="218"/>
+        <location filename="../../app/views/main_window.py" line="222"/>
         <source>Addresses</source>
         <translation>Adressen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="228"/>
+        <location filename="../../app/views/main_window.py" line="235"/>
         <source>Offline — no server configured</source>
         <translation>Offline – kein Server eingerichtet</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="230"/>
+        <location filename="../../app/views/main_window.py" line="237"/>
         <source>Server: %1 (not signed in)</source>
         <translation>Server: %1 (nicht angemeldet)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="283"/>
+        <location filename="../../app/views/main_window.py" line="290"/>
         <source>Generating demo data …</source>
         <translation>Demodaten werden erstellt …</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="298"/>
+        <location filename="../../app/views/main_window.py" line="305"/>
         <source>Settings saved. Some take effect after a restart.</source>
         <translation>Einstellungen gespeichert. Einige gelten erst nach einem Neustart.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="317"/>
+        <location filename="../../app/views/main_window.py" line="325"/>
         <source>Demo data loaded.</source>
         <translation>Demodaten geladen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="324"/>
+        <location filename="../../app/views/main_window.py" line="332"/>
         <source>Demo data</source>
         <translation>Demodaten</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="325"/>
+        <location filename="../../app/views/main_window.py" line="333"/>
         <source>Demo data could not be generated: %1</source>
         <translation>Die Demodaten konnten nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="330"/>
+        <location filename="../../app/views/main_window.py" line="338"/>
         <source>Cancelled — nothing was added.</source>
         <translation>Abgebrochen – es wurde nichts hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="335"/>
+        <location filename="../../app/views/main_window.py" line="343"/>
         <source>Unexpected error</source>
         <translation>Unerwarteter Fehler</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="336"/>
+        <location filename="../../app/views/main_window.py" line="344"/>
         <source>The task “%1” failed: %2
 Your data is unchanged.</source>
         <translation>Der Vorgang «%1» ist fehlgeschlagen: %2
 Ihre Daten sind unverändert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="348"/>
+        <location filename="../../app/views/main_window.py" line="356"/>
         <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln Person</numerusform>
@@ -2632,7 +4170,7 @@ Ihre Daten sind unverändert.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="349"/>
+        <location filename="../../app/views/main_window.py" line="357"/>
         <source>%Ln organisation(s)</source>
         <translation>
             <numerusform>%Ln Organisation</numerusform>
@@ -2640,14 +4178,289 @@ Ihre Daten sind unverändert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="358"/>
+        <location filename="../../app/views/main_window.py" line="366"/>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="359"/>
+        <location filename="../../app/views/main_window.py" line="367"/>
         <source>You have unsaved changes. Save them before closing?</source>
         <translation>Sie haben nicht gespeicherte Änderungen. Vor dem Schliessen speichern?</translation>
+    </message>
+</context>
+<context>
+    <name>MassUpdateDialog</name>
+    <message>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="83"/>
+        <source>Mass update</source>
+        <translation>Massenänderung</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="87"/>
+        <source>Change %1 %2 (%3) at once. The preview shows what will change; you can undo it afterwards.</source>
+        <translation>%1 %2 (%3) auf einmal ändern. Die Vorschau zeigt, was sich ändert; Sie können es danach rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="100"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="102"/>
+        <source>Correspondence language</source>
+        <translation>Korrespondenzsprache</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="107"/>
+        <source>new value (empty clears the field)</source>
+        <translation>neuer Wert (leer löscht den Inhalt)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="112"/>
+        <source>(nobody)</source>
+        <translation>(niemand)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="120"/>
+        <source>Change</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="121"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="123"/>
+        <source>New value</source>
+        <translation>Neuer Wert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="128"/>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="128"/>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="128"/>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="136"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="138"/>
+        <source>Apply</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="141"/>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="252"/>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="144"/>
+        <source>Close</source>
+        <translation>Schliessen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="199"/>
+        <source>%1 records will change, %2 stay as they are.</source>
+        <translation>%1 Datensätze werden geändert, %2 bleiben unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="241"/>
+        <source>Updating records …</source>
+        <translation>Datensätze werden geändert …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="262"/>
+        <source>Undone: the records are as before.</source>
+        <translation>Rückgängig gemacht: Die Datensätze sind wie vorher.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="274"/>
+        <source>%n record(s) changed.</source>
+        <translation>
+            <numerusform>%n Datensatz geändert.</numerusform>
+            <numerusform>%n Datensätze geändert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="293"/>
+        <source>Cancelled — nothing was changed.</source>
+        <translation>Abgebrochen – nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="342"/>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="344"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="345"/>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/merge_dialog.py" line="44"/>
+        <source>%n address(es)</source>
+        <translation>
+            <numerusform>%n Adresse</numerusform>
+            <numerusform>%n Adressen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/merge_dialog.py" line="47"/>
+        <source>%n phone number(s) or e-mail(s)</source>
+        <translation>
+            <numerusform>%n Telefonnummer oder E-Mail</numerusform>
+            <numerusform>%n Telefonnummern oder E-Mails</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/merge_dialog.py" line="50"/>
+        <source>%n organisation link(s)</source>
+        <translation>
+            <numerusform>%n Organisationszuordnung</numerusform>
+            <numerusform>%n Organisationszuordnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/merge_dialog.py" line="53"/>
+        <source>%n tag(s)</source>
+        <translation>
+            <numerusform>%n Merkmal</numerusform>
+            <numerusform>%n Merkmale</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/merge_dialog.py" line="54"/>
+        <source>%n custom value(s)</source>
+        <translation>
+            <numerusform>%n Zusatzfeldwert</numerusform>
+            <numerusform>%n Zusatzfeldwerte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/merge_dialog.py" line="57"/>
+        <source>%n journal entry(ies)</source>
+        <translation>
+            <numerusform>%n Journaleintrag</numerusform>
+            <numerusform>%n Journaleinträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/merge_dialog.py" line="60"/>
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n Aufgabe</numerusform>
+            <numerusform>%n Aufgaben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/merge_dialog.py" line="61"/>
+        <source>%n opportunity(ies)</source>
+        <translation>
+            <numerusform>%n Verkaufschance</numerusform>
+            <numerusform>%n Verkaufschancen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/merge_dialog.py" line="64"/>
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>%n Lead</numerusform>
+            <numerusform>%n Leads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/merge_dialog.py" line="65"/>
+        <source>%n service case(s)</source>
+        <translation>
+            <numerusform>%n Servicefall</numerusform>
+            <numerusform>%n Servicefälle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/merge_dialog.py" line="82"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/merge_dialog.py" line="82"/>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/merge_dialog.py" line="98"/>
+        <source>changed %1</source>
+        <translation>geändert %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/merge_dialog.py" line="116"/>
+        <source>Merge duplicates</source>
+        <translation>Dubletten zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/merge_dialog.py" line="125"/>
+        <source>Choose which record to keep and, for each field that differs, which value it keeps. Everything linked to the other record — addresses, phone numbers, tags, journal entries, opportunities — moves to the kept record. You can undo the merge afterwards.</source>
+        <translation>Wählen Sie, welcher Datensatz bleibt und welchen Wert er bei jedem abweichenden Feld übernimmt. Alles, was am anderen Datensatz hängt – Adressen, Telefonnummern, Merkmale, Journaleinträge, Verkaufschancen –, wechselt zum verbleibenden Datensatz. Sie können die Zusammenführung danach rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/merge_dialog.py" line="158"/>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/merge_dialog.py" line="164"/>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/merge_dialog.py" line="169"/>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/merge_dialog.py" line="233"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/merge_dialog.py" line="233"/>
+        <source>Kept record</source>
+        <translation>Verbleibender Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/merge_dialog.py" line="233"/>
+        <source>Other record</source>
+        <translation>Anderer Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/merge_dialog.py" line="263"/>
+        <source>Moves to the kept record: %1</source>
+        <translation>Wechselt zum verbleibenden Datensatz: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/merge_dialog.py" line="265"/>
+        <source>Nothing else is linked to the other record.</source>
+        <translation>Am anderen Datensatz hängt sonst nichts.</translation>
     </message>
 </context>
 <context>
@@ -3449,155 +5262,1117 @@ Ihre Daten sind unverändert.</translation>
     </message>
 </context>
 <context>
+    <name>Quality</name>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="23"/>
+        <source>same e-mail</source>
+        <translation>gleiche E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="24"/>
+        <source>same phone</source>
+        <translation>gleiche Telefonnummer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="25"/>
+        <source>same name</source>
+        <translation>gleicher Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="26"/>
+        <source>similar name</source>
+        <translation>ähnlicher Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="27"/>
+        <source>first and last name swapped</source>
+        <translation>Vor- und Nachname vertauscht</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="28"/>
+        <source>same name, other spelling</source>
+        <translation>gleicher Name, andere Schreibweise</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="29"/>
+        <source>same postcode</source>
+        <translation>gleiche PLZ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="30"/>
+        <source>same street</source>
+        <translation>gleiche Strasse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="31"/>
+        <source>same organisation</source>
+        <translation>gleiche Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="32"/>
+        <source>same UID</source>
+        <translation>gleiche UID</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="33"/>
+        <source>same web domain</source>
+        <translation>gleiche Web-Domain</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="34"/>
+        <source>name differs only in the legal form</source>
+        <translation>Name unterscheidet sich nur in der Rechtsform</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="41"/>
+        <source>Same e-mail address</source>
+        <translation>Gleiche E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="42"/>
+        <source>Same phone number</source>
+        <translation>Gleiche Telefonnummer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="43"/>
+        <source>Same name anywhere</source>
+        <translation>Gleicher Name (überall)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="44"/>
+        <source>Similar name in the same postcode</source>
+        <translation>Ähnlicher Name in derselben PLZ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="45"/>
+        <source>Same UID number</source>
+        <translation>Gleiche UID-Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="46"/>
+        <source>Same web domain</source>
+        <translation>Gleiche Web-Domain</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="53"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="54"/>
+        <source>Number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="55"/>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="56"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="57"/>
+        <source>Yes/no</source>
+        <translation>Ja/Nein</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="58"/>
+        <source>Choice</source>
+        <translation>Auswahl</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="59"/>
+        <source>Multiple choice</source>
+        <translation>Mehrfachauswahl</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="60"/>
+        <source>Link to a person</source>
+        <translation>Verknüpfung mit Person</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="61"/>
+        <source>Link to an organisation</source>
+        <translation>Verknüpfung mit Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="68"/>
+        <source>any text</source>
+        <translation>beliebiger Text</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="69"/>
+        <source>e-mail address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="70"/>
+        <source>phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="71"/>
+        <source>web address</source>
+        <translation>Webadresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="72"/>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="73"/>
+        <source>UID number</source>
+        <translation>UID-Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="80"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="81"/>
+        <location filename="../../app/views/quality/texts.py" line="101"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="82"/>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="83"/>
+        <source>Opportunity</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="84"/>
+        <source>Service case</source>
+        <translation>Servicefall</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="87"/>
+        <source>Persons</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="88"/>
+        <source>Organisations</source>
+        <translation>Organisationen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="89"/>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="90"/>
+        <source>Opportunities</source>
+        <translation>Verkaufschancen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="91"/>
+        <source>Service cases</source>
+        <translation>Servicefälle</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="99"/>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="100"/>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="102"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="103"/>
+        <source>Legal form</source>
+        <translation>Rechtsform</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="104"/>
+        <source>Customer no.</source>
+        <translation>Kundennummer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="105"/>
+        <source>UID (VAT) no.</source>
+        <translation>UID-Nummer (MWST)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="106"/>
+        <location filename="../../app/views/quality/texts.py" line="107"/>
+        <source>Industry</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="108"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="109"/>
+        <location filename="../../app/views/quality/texts.py" line="110"/>
+        <source>Owner</source>
+        <translation>Betreuer/in</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="111"/>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="112"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="113"/>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="114"/>
+        <location filename="../../app/views/quality/texts.py" line="139"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="115"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="116"/>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="117"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="118"/>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="119"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="120"/>
+        <source>Created</source>
+        <translation>Erfasst</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="121"/>
+        <source>Last changed</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="122"/>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="123"/>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="124"/>
+        <source>Canton / region</source>
+        <translation>Kanton / Region</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="125"/>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="126"/>
+        <source>Tag</source>
+        <translation>Merkmal</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="127"/>
+        <source>Won opportunity</source>
+        <translation>Gewonnene Verkaufschance</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="128"/>
+        <source>Open opportunity</source>
+        <translation>Offene Verkaufschance</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="129"/>
+        <source>Journal entry</source>
+        <translation>Journaleintrag</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="130"/>
+        <source>Bought product</source>
+        <translation>Gekauftes Produkt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="138"/>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="140"/>
+        <source>Custom fields</source>
+        <translation>Zusatzfelder</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="141"/>
+        <source>Related records</source>
+        <translation>Verknüpfte Daten</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="148"/>
+        <source>is</source>
+        <translation>ist</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="149"/>
+        <source>is not</source>
+        <translation>ist nicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="150"/>
+        <source>contains</source>
+        <translation>enthält</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="151"/>
+        <source>starts with</source>
+        <translation>beginnt mit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="152"/>
+        <source>is one of</source>
+        <translation>ist eines von</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="153"/>
+        <source>is none of</source>
+        <translation>ist keines von</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="154"/>
+        <source>greater than</source>
+        <translation>grösser als</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="155"/>
+        <source>at least</source>
+        <translation>mindestens</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="156"/>
+        <source>less than</source>
+        <translation>kleiner als</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="157"/>
+        <source>at most</source>
+        <translation>höchstens</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="158"/>
+        <source>is empty</source>
+        <translation>ist leer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="159"/>
+        <source>is filled</source>
+        <translation>ist ausgefüllt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="160"/>
+        <source>is yes</source>
+        <translation>ist Ja</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="161"/>
+        <source>is no</source>
+        <translation>ist Nein</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="162"/>
+        <source>has</source>
+        <translation>hat</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="163"/>
+        <source>has not</source>
+        <translation>hat nicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="164"/>
+        <source>in the last … days</source>
+        <translation>in den letzten … Tagen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="165"/>
+        <source>none in the last … days</source>
+        <translation>keiner in den letzten … Tagen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="166"/>
+        <source>in the last … months</source>
+        <translation>in den letzten … Monaten</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="167"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="168"/>
+        <source>exists</source>
+        <translation>vorhanden</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="169"/>
+        <source>does not exist</source>
+        <translation>nicht vorhanden</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="176"/>
+        <source>Set a field</source>
+        <translation>Feld setzen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="177"/>
+        <source>Add a tag</source>
+        <translation>Merkmal hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="178"/>
+        <source>Remove a tag</source>
+        <translation>Merkmal entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="179"/>
+        <source>Change the owner</source>
+        <translation>Betreuer/in ändern</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="186"/>
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="187"/>
+        <source>required</source>
+        <translation>Pflichtfeld</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="188"/>
+        <source>allowed values</source>
+        <translation>zulässige Werte</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="195"/>
+        <source>Not stored in international format (+41 …).</source>
+        <translation>Nicht im internationalen Format gespeichert (+41 …).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="196"/>
+        <source>This value is not allowed.</source>
+        <translation>Dieser Wert ist nicht zulässig.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="197"/>
+        <source>Missing.</source>
+        <translation>Fehlt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="198"/>
+        <source>Not one of the field&apos;s values.</source>
+        <translation>Kein Wert dieses Feldes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="231"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="231"/>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="244"/>
+        <source>Another field already uses this key.</source>
+        <translation>Ein anderes Feld verwendet diesen Schlüssel bereits.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="245"/>
+        <source>A choice field needs at least one value.</source>
+        <translation>Ein Auswahlfeld braucht mindestens einen Wert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="246"/>
+        <source>Each value may appear only once.</source>
+        <translation>Jeder Wert darf nur einmal vorkommen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="247"/>
+        <source>Values may not contain a vertical bar (|).</source>
+        <translation>Werte dürfen keinen senkrechten Strich (|) enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="248"/>
+        <source>Between 0 and 4 decimals.</source>
+        <translation>Zwischen 0 und 4 Nachkommastellen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="249"/>
+        <source>Records have values in this field; its type cannot change any more.</source>
+        <translation>Datensätze haben Werte in diesem Feld; sein Typ lässt sich nicht mehr ändern.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="252"/>
+        <source>Records still have a value you removed; change them first (mass update).</source>
+        <translation>Datensätze haben noch einen entfernten Wert; ändern Sie diese zuerst (Massenänderung).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="255"/>
+        <source>This is not a number.</source>
+        <translation>Das ist keine Zahl.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="256"/>
+        <source>This number is too large.</source>
+        <translation>Diese Zahl ist zu gross.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="257"/>
+        <source>This is not a date (e.g. 31.12.2026).</source>
+        <translation>Das ist kein Datum (z. B. 31.12.2026).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="258"/>
+        <source>Write the date as day.month.year.</source>
+        <translation>Schreiben Sie das Datum als Tag.Monat.Jahr.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="259"/>
+        <source>Answer yes or no.</source>
+        <translation>Antworten Sie mit Ja oder Nein.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="260"/>
+        <source>Choose one of the field&apos;s values.</source>
+        <translation>Wählen Sie einen Wert des Feldes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="261"/>
+        <source>Choose a record from the list.</source>
+        <translation>Wählen Sie einen Datensatz aus der Liste.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="262"/>
+        <source>This is not an IBAN (e.g. CH93 0076 2011 6238 5295 7).</source>
+        <translation>Das ist keine IBAN (z. B. CH93 0076 2011 6238 5295 7).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="263"/>
+        <source>This IBAN has wrong check digits.</source>
+        <translation>Diese IBAN hat falsche Prüfziffern.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="264"/>
+        <source>A tag with this name exists already here.</source>
+        <translation>Ein Merkmal mit diesem Namen gibt es hier schon.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="265"/>
+        <source>A tag cannot be placed below itself.</source>
+        <translation>Ein Merkmal kann nicht unter sich selbst stehen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="266"/>
+        <source>Choose a colour.</source>
+        <translation>Wählen Sie eine Farbe.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="267"/>
+        <source>At most 100 characters.</source>
+        <translation>Höchstens 100 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="268"/>
+        <source>Another segment has this name.</source>
+        <translation>Ein anderes Segment hat diesen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="269"/>
+        <source>A condition is incomplete or does not fit its field.</source>
+        <translation>Eine Bedingung ist unvollständig oder passt nicht zu ihrem Feld.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="270"/>
+        <source>The segment&apos;s conditions cannot be read.</source>
+        <translation>Die Bedingungen des Segments sind nicht lesbar.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="271"/>
+        <source>A record cannot be merged with itself.</source>
+        <translation>Ein Datensatz kann nicht mit sich selbst zusammengeführt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="272"/>
+        <source>This merge was undone already.</source>
+        <translation>Diese Zusammenführung wurde bereits rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="273"/>
+        <source>Records touched by the merge were changed since. Undo anyway?</source>
+        <translation>Von der Zusammenführung betroffene Datensätze wurden seither geändert. Trotzdem rückgängig machen?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="276"/>
+        <source>This mass update was undone already.</source>
+        <translation>Diese Massenänderung wurde bereits rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="277"/>
+        <source>Records touched by the mass update were changed since. Undo anyway?</source>
+        <translation>Von der Massenänderung betroffene Datensätze wurden seither geändert. Trotzdem rückgängig machen?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="280"/>
+        <source>This field cannot be changed for many records at once.</source>
+        <translation>Dieses Feld lässt sich nicht für viele Datensätze auf einmal ändern.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="281"/>
+        <source>This value is not allowed for the field.</source>
+        <translation>Dieser Wert ist für das Feld nicht zulässig.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="282"/>
+        <source>The threshold lies between 1 and 100.</source>
+        <translation>Die Schwelle liegt zwischen 1 und 100.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="283"/>
+        <source>Choose at least one way to compare records.</source>
+        <translation>Wählen Sie mindestens eine Vergleichsart.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="284"/>
+        <source>This field cannot carry that rule.</source>
+        <translation>Für dieses Feld gibt es diese Regel nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="285"/>
+        <source>Enter the allowed values, one per line.</source>
+        <translation>Geben Sie die zulässigen Werte ein, einen pro Zeile.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/texts.py" line="286"/>
+        <source>Open the record to correct this.</source>
+        <translation>Öffnen Sie den Datensatz, um das zu korrigieren.</translation>
+    </message>
+</context>
+<context>
+    <name>QualityHistory</name>
+    <message>
+        <location filename="../../app/views/quality/history.py" line="53"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/history.py" line="53"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/history.py" line="53"/>
+        <source>Records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/history.py" line="53"/>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/history.py" line="67"/>
+        <location filename="../../app/views/quality/history.py" line="145"/>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/history.py" line="71"/>
+        <source>A merge or mass update can be undone as long as nobody changed the same values since; Relata asks before overwriting later edits.</source>
+        <translation>Eine Zusammenführung oder Massenänderung lässt sich rückgängig machen, solange niemand dieselben Werte seither geändert hat; Relata fragt, bevor spätere Änderungen überschrieben werden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/history.py" line="93"/>
+        <source>Merged %1 “%2” into “%3”</source>
+        <translation>%1 «%2» mit «%3» zusammengeführt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/history.py" line="98"/>
+        <source>Mass update of %1: %2</source>
+        <translation>Massenänderung von %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/history.py" line="116"/>
+        <source>done</source>
+        <translation>ausgeführt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/history.py" line="116"/>
+        <source>undone</source>
+        <translation>rückgängig gemacht</translation>
+    </message>
+</context>
+<context>
+    <name>QualityPage</name>
+    <message>
+        <location filename="../../app/views/quality/page.py" line="66"/>
+        <source>Data quality and segments</source>
+        <translation>Datenqualität und Segmente</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/page.py" line="68"/>
+        <source>Duplicates</source>
+        <translation>Dubletten</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/page.py" line="69"/>
+        <source>Segments</source>
+        <translation>Segmente</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/page.py" line="70"/>
+        <source>Validation report</source>
+        <translation>Prüfbericht</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/page.py" line="71"/>
+        <source>Tags</source>
+        <translation>Merkmale</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/page.py" line="72"/>
+        <source>Custom fields</source>
+        <translation>Zusatzfelder</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/page.py" line="73"/>
+        <source>Merges and mass updates</source>
+        <translation>Zusammenführungen und Massenänderungen</translation>
+    </message>
+</context>
+<context>
+    <name>QualityReport</name>
+    <message>
+        <location filename="../../app/views/quality/report.py" line="58"/>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/report.py" line="60"/>
+        <location filename="../../app/views/quality/report.py" line="111"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/report.py" line="62"/>
+        <source>Stored value</source>
+        <translation>Gespeicherter Wert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/report.py" line="63"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/report.py" line="98"/>
+        <source>New rule</source>
+        <translation>Neue Regel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/report.py" line="102"/>
+        <source>Field is required</source>
+        <translation>Feld ist Pflicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/report.py" line="103"/>
+        <source>Only these values are allowed</source>
+        <translation>Nur diese Werte sind zulässig</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/report.py" line="106"/>
+        <source>One allowed value per line</source>
+        <translation>Ein zulässiger Wert pro Zeile</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/report.py" line="110"/>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/report.py" line="112"/>
+        <source>Allowed values</source>
+        <translation>Zulässige Werte</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/report.py" line="170"/>
+        <source>Check now</source>
+        <translation>Jetzt prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/report.py" line="177"/>
+        <source>Add rule …</source>
+        <translation>Regel hinzufügen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/report.py" line="179"/>
+        <source>Remove rule</source>
+        <translation>Regel entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/report.py" line="199"/>
+        <source>Corrected value</source>
+        <translation>Korrigierter Wert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/report.py" line="202"/>
+        <source>Fix</source>
+        <translation>Korrigieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/report.py" line="205"/>
+        <source>Open record</source>
+        <translation>Datensatz öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/report.py" line="210"/>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/report.py" line="238"/>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/report.py" line="270"/>
+        <source>Checking the data …</source>
+        <translation>Daten werden geprüft …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/report.py" line="278"/>
+        <source>%1 problems in %2 records checked</source>
+        <translation>%1 Probleme in %2 geprüften Datensätzen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/report.py" line="283"/>
+        <source>the first %1 are listed</source>
+        <translation>die ersten %1 sind aufgeführt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/report.py" line="359"/>
+        <source>Built in: the same check as in the forms and the import</source>
+        <translation>Eingebaut: dieselbe Prüfung wie in den Formularen und beim Import</translation>
+    </message>
+</context>
+<context>
+    <name>QualityUi</name>
+    <message>
+        <location filename="../../app/views/quality/integration.py" line="50"/>
+        <source>Data quality</source>
+        <translation>Datenqualität</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/integration.py" line="54"/>
+        <source>Data &amp;quality</source>
+        <translation>Daten&amp;qualität</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/integration.py" line="55"/>
+        <source>Find &amp;duplicates …</source>
+        <translation>&amp;Dubletten suchen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/integration.py" line="56"/>
+        <source>Se&amp;gments</source>
+        <translation>Se&amp;gmente</translation>
+    </message>
+</context>
+<context>
     <name>QuickLog</name>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="146"/>
         <location filename="../../app/views/journal/quick_log.py" line="262"/>
         <source>Log entry</source>
         <extracomment>Order of the type buttons: what field sales log most comes first.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Journaleintrag erfassen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="164"/>
         <source>Type a name to search</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen eingeben, um zu suchen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="174"/>
         <source> min</source>
-        <translation type="unfinished"> Min.</translation>
+        <translation> Min.</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="175"/>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="178"/>
         <source>What happened? Enter saves, Shift+Enter starts a new line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was ist passiert? Enter speichert, Shift+Enter beginnt eine neue Zeile.</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="183"/>
         <source>Follow-up task</source>
-        <translation type="unfinished"></translation>
+        <translation>Folgeaufgabe</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="185"/>
         <source>What is to be done?</source>
-        <translation type="unfinished"></translation>
+        <translation>Was ist zu tun?</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="189"/>
         <source>Remind me 15 minutes before</source>
-        <translation type="unfinished"></translation>
+        <translation>15 Minuten vorher erinnern</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="193"/>
         <source>Tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Morgen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="194"/>
         <source>In 3 days</source>
-        <translation type="unfinished"></translation>
+        <translation>In 3 Tagen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="195"/>
         <source>Next week</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Woche</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="209"/>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Fällig</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="220"/>
         <source>Save</source>
-        <translation type="unfinished">Speichern</translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="222"/>
         <source>Save (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern (Enter)</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="225"/>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="233"/>
         <source>With</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="236"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="239"/>
         <source>When</source>
-        <translation type="unfinished">Wann</translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="260"/>
         <source>Log entry: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Journaleintrag: %1</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="270"/>
         <source>(nobody in particular)</source>
-        <translation type="unfinished"></translation>
+        <translation>(niemand Bestimmtes)</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="327"/>
         <source>Choose a person from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte eine Person aus der Liste wählen.</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="365"/>
         <source>Follow up with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachfassen bei %1</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="367"/>
         <source>Follow up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachfassen</translation>
     </message>
 </context>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../app/views/forms/record_form.py" line="91"/>
-        <location filename="../../app/views/forms/record_form.py" line="169"/>
+        <location filename="../../app/views/forms/record_form.py" line="103"/>
+        <location filename="../../app/views/forms/record_form.py" line="181"/>
         <source>Notes</source>
+        <extracomment>Sections other capabilities add (custom fields); they show their errors.</extracomment>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/record_form.py" line="160"/>
+        <location filename="../../app/views/forms/record_form.py" line="172"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/record_form.py" line="161"/>
+        <location filename="../../app/views/forms/record_form.py" line="173"/>
         <source>Owner</source>
         <translation>Verantwortlich</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/record_form.py" line="165"/>
+        <location filename="../../app/views/forms/record_form.py" line="177"/>
         <source>Phone, e-mail, web</source>
         <translation>Telefon, E-Mail, Web</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/record_form.py" line="167"/>
+        <location filename="../../app/views/forms/record_form.py" line="179"/>
         <source>Addresses</source>
         <translation>Adressen</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/record_form.py" line="178"/>
+        <location filename="../../app/views/forms/record_form.py" line="190"/>
         <source>(nobody)</source>
         <translation>(niemand)</translation>
     </message>
@@ -3607,7 +6382,7 @@ Ihre Daten sind unverändert.</translation>
     <message>
         <location filename="../../app/views/journal/pickers.py" line="47"/>
         <source>Type a name to search</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen eingeben, um zu suchen</translation>
     </message>
 </context>
 <context>
@@ -3615,12 +6390,12 @@ Ihre Daten sind unverändert.</translation>
     <message>
         <location filename="../../app/views/journal/reminders.py" line="103"/>
         <source>Reminder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erinnerung: %1</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/reminders.py" line="104"/>
         <source>Task due</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe fällig</translation>
     </message>
 </context>
 <context>
@@ -3664,6 +6439,136 @@ Ihre Daten sind unverändert.</translation>
         <location filename="../../app/views/pipeline/integration.py" line="60"/>
         <source>Fore&amp;cast</source>
         <translation>&amp;Prognose</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentBuilder</name>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="125"/>
+        <source>choose …</source>
+        <translation>auswählen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="160"/>
+        <location filename="../../app/views/quality/segment_builder.py" line="302"/>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="174"/>
+        <source>Remove this condition</source>
+        <translation>Diese Bedingung entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="278"/>
+        <source>days</source>
+        <translation>Tagen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="282"/>
+        <source>months</source>
+        <translation>Monaten</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="300"/>
+        <source>number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="354"/>
+        <source>New segment</source>
+        <extracomment>Whether a count is on its way (tests and screenshots wait for it).</extracomment>
+        <translation>Neues Segment</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="359"/>
+        <source>Saved segments</source>
+        <translation>Gespeicherte Segmente</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="366"/>
+        <source>Name of the segment, e.g. A customers Zurich</source>
+        <translation>Name des Segments, z. B. A-Kunden Zürich</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="373"/>
+        <source>all of these conditions</source>
+        <translation>alle diese Bedingungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="374"/>
+        <source>any of these conditions</source>
+        <translation>eine dieser Bedingungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="378"/>
+        <source>of</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="380"/>
+        <source>matching</source>
+        <translation>die erfüllen:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="384"/>
+        <source>Add condition</source>
+        <translation>Bedingung hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="418"/>
+        <source>Save segment</source>
+        <translation>Segment speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="421"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="423"/>
+        <source>Mass update …</source>
+        <translation>Massenänderung …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="425"/>
+        <source>Export …</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="519"/>
+        <source>counting …</source>
+        <translation>wird gezählt …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="572"/>
+        <source>Segment saved.</source>
+        <translation>Segment gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="581"/>
+        <source>Delete segment</source>
+        <translation>Segment löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="582"/>
+        <source>Delete the segment “%1”? The records stay.</source>
+        <translation>Das Segment «%1» löschen? Die Datensätze bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="683"/>
+        <source>persons match</source>
+        <translation>Personen erfüllen die Bedingungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="683"/>
+        <source>organisations match</source>
+        <translation>Organisationen erfüllen die Bedingungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/segment_builder.py" line="714"/>
+        <source>Segment</source>
+        <translation>Segment</translation>
     </message>
 </context>
 <context>
@@ -3767,13 +6672,13 @@ Ihre Daten sind unverändert.</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/main.py" line="71"/>
-        <location filename="../../app/main.py" line="85"/>
+        <location filename="../../app/main.py" line="72"/>
+        <location filename="../../app/main.py" line="86"/>
         <source>Database damaged</source>
         <translation>Datenbank beschädigt</translation>
     </message>
     <message>
-        <location filename="../../app/main.py" line="72"/>
+        <location filename="../../app/main.py" line="73"/>
         <source>The database was damaged (%1) and has been moved aside to
 %2
 
@@ -3784,7 +6689,7 @@ Restore the newest backup (%3)?</source>
 Neueste Sicherung (%3) wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../../app/main.py" line="86"/>
+        <location filename="../../app/main.py" line="87"/>
         <source>The database was damaged and moved aside to
 %1
 No backup exists; Relata starts with an empty database.</source>
@@ -3793,7 +6698,7 @@ No backup exists; Relata starts with an empty database.</source>
 Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation>
     </message>
     <message>
-        <location filename="../../app/main.py" line="96"/>
+        <location filename="../../app/main.py" line="97"/>
         <source>Cannot open database</source>
         <translation>Datenbank kann nicht geöffnet werden</translation>
     </message>
@@ -4303,138 +7208,217 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
     </message>
 </context>
 <context>
+    <name>TagManager</name>
+    <message>
+        <location filename="../../app/views/quality/tag_manager.py" line="60"/>
+        <source>Tag</source>
+        <translation>Merkmal</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/tag_manager.py" line="60"/>
+        <source>Records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/tag_manager.py" line="64"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="244"/>
+        <source>New tag</source>
+        <translation>Neues Merkmal</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/tag_manager.py" line="67"/>
+        <source>New tag below</source>
+        <translation>Neues Merkmal darunter</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/tag_manager.py" line="69"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/tag_manager.py" line="90"/>
+        <source>Save tag</source>
+        <translation>Merkmal speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/tag_manager.py" line="98"/>
+        <source>Name *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/tag_manager.py" line="102"/>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/tag_manager.py" line="103"/>
+        <source>Below</source>
+        <translation>Unter</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/tag_manager.py" line="132"/>
+        <source>Tags mark records across the CRM (VIP, trade fair 2026, newsletter …). Tag or untag many records at once from the address list (right click) or a segment&apos;s mass update.</source>
+        <translation>Merkmale kennzeichnen Datensätze im ganzen CRM (VIP, Messe 2026, Newsletter …). Viele Datensätze auf einmal markieren oder die Markierung entfernen: in der Adressliste (Rechtsklick) oder mit der Massenänderung eines Segments.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/tag_manager.py" line="228"/>
+        <source>Delete tag</source>
+        <translation>Merkmal löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/tag_manager.py" line="229"/>
+        <source>Remove the tag “%1” from %2 records? Tags below it move up one level.</source>
+        <translation>Das Merkmal «%1» bei %2 Datensätzen entfernen? Untergeordnete Merkmale rücken eine Ebene nach oben.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/tag_manager.py" line="251"/>
+        <source>(top level)</source>
+        <translation>(oberste Ebene)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/tag_manager.py" line="263"/>
+        <source>Other colour …</source>
+        <translation>Andere Farbe …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/tag_manager.py" line="266"/>
+        <source>Tag colour</source>
+        <translation>Farbe des Merkmals</translation>
+    </message>
+</context>
+<context>
     <name>TaskDialogs</name>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="54"/>
         <source>No reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Erinnerung</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="55"/>
         <source>5 minutes before</source>
-        <translation type="unfinished"></translation>
+        <translation>5 Minuten vorher</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="56"/>
         <source>15 minutes before</source>
-        <translation type="unfinished"></translation>
+        <translation>15 Minuten vorher</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="57"/>
         <source>1 hour before</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Stunde vorher</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="58"/>
         <source>1 day before</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Tag vorher</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="87"/>
         <source>Edit task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe bearbeiten</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="87"/>
         <location filename="../../app/views/journal/task_dialogs.py" line="90"/>
         <source>New task</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Aufgabe</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="105"/>
         <source>All day</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganztägig</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="107"/>
         <source>No due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Termin</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="119"/>
         <source>(nobody)</source>
-        <translation type="unfinished">(niemand)</translation>
+        <translation>(niemand)</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="125"/>
         <source>Save</source>
-        <translation type="unfinished">Speichern</translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="129"/>
         <location filename="../../app/views/journal/task_dialogs.py" line="304"/>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="137"/>
         <source>Task *</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe *</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="144"/>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Fällig</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="145"/>
         <source>Reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Erinnerung</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="146"/>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorität</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="147"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="148"/>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Verantwortlich</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="149"/>
         <source>Notes</source>
-        <translation type="unfinished">Notizen</translation>
+        <translation>Notizen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="189"/>
         <source>%1 minutes before</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Minuten vorher</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="275"/>
         <source>Complete task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe erledigen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="282"/>
         <source>Log what was done in the journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Journal festhalten, was erledigt wurde</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="290"/>
         <source> min</source>
-        <translation type="unfinished"> Min.</translation>
+        <translation> Min.</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="293"/>
         <source>Outcome, e.g. “Offer accepted, order follows”</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis, z. B. «Offerte angenommen, Bestellung folgt»</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="300"/>
         <source>Complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/task_dialogs.py" line="309"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
 </context>
 <context>
@@ -4455,1340 +7439,213 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
     <message>
         <location filename="../../app/views/journal/tasks_view.py" line="51"/>
         <source>Overdue</source>
-        <translation type="unfinished">Überfällig</translation>
+        <translation>Überfällig</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/tasks_view.py" line="52"/>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/tasks_view.py" line="53"/>
         <source>This week</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Woche</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/tasks_view.py" line="54"/>
         <source>All open</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle offenen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/tasks_view.py" line="55"/>
         <source>Done</source>
-        <translation type="unfinished">Fertig</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="173"/>
-        <source>My tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/tasks_view.py" line="174"/>
-        <source>Search tasks …</source>
-        <translation type="unfinished"></translation>
+        <source>My tasks</source>
+        <translation>Meine Aufgaben</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/tasks_view.py" line="175"/>
-        <source>New task</source>
-        <translation type="unfinished"></translation>
+        <source>Search tasks …</source>
+        <translation>Aufgaben suchen …</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/tasks_view.py" line="176"/>
-        <source>New task (Ctrl+Shift+T)</source>
-        <translation type="unfinished"></translation>
+        <source>New task</source>
+        <translation>Neue Aufgabe</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/tasks_view.py" line="177"/>
-        <location filename="../../app/views/journal/tasks_view.py" line="335"/>
-        <source>Complete …</source>
-        <translation type="unfinished"></translation>
+        <source>New task (Ctrl+Shift+T)</source>
+        <translation>Neue Aufgabe (Ctrl+Shift+T)</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/tasks_view.py" line="178"/>
-        <source>Complete the task (Space)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/views/journal/tasks_view.py" line="336"/>
+        <source>Complete …</source>
+        <translation>Erledigen …</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/tasks_view.py" line="179"/>
-        <source>Edit …</source>
-        <translation type="unfinished"></translation>
+        <source>Complete the task (Space)</source>
+        <translation>Aufgabe erledigen (Leertaste)</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/tasks_view.py" line="180"/>
+        <source>Edit …</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="181"/>
         <source>Export to calendar …</source>
-        <translation type="unfinished"></translation>
+        <translation>In Kalender exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="182"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="183"/>
         <source>Save open tasks and upcoming meetings as an .ics file for Outlook or Apple Calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Aufgaben und kommende Termine als .ics-Datei für Outlook oder den Apple-Kalender speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="205"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="206"/>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="260"/>
-        <location filename="../../app/views/journal/tasks_view.py" line="274"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="261"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="275"/>
         <source>Task saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="291"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="292"/>
         <source>Task reopened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe wieder geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="295"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="296"/>
         <source>Task completed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe erledigt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="301"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="302"/>
         <source>Export to calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>In Kalender exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="303"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="304"/>
         <source>iCalendar files (*.ics)</source>
-        <translation type="unfinished"></translation>
+        <translation>iCalendar-Dateien (*.ics)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/tasks_view.py" line="310"/>
-        <source>%n appointment(s) exported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <location filename="../../app/views/journal/tasks_view.py" line="311"/>
+        <source>%Ln appointment(s) exported.</source>
+        <translation>
+            <numerusform>%Ln Termin exportiert.</numerusform>
+            <numerusform>%Ln Termine exportiert.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/tasks_view.py" line="328"/>
-        <source>%n task(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <location filename="../../app/views/journal/tasks_view.py" line="329"/>
+        <source>%Ln task(s)</source>
+        <translation>
+            <numerusform>%Ln Aufgabe</numerusform>
+            <numerusform>%Ln Aufgaben</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="335"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="336"/>
         <source>Reopen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="344"/>
-        <source>Nothing overdue. Well done!</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder öffnen</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/tasks_view.py" line="345"/>
-        <source>Nothing due today.</source>
-        <translation type="unfinished"></translation>
+        <source>Nothing overdue. Well done!</source>
+        <translation>Nichts überfällig. Gut gemacht!</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/tasks_view.py" line="346"/>
-        <source>Nothing due this week.</source>
-        <translation type="unfinished"></translation>
+        <source>Nothing due today.</source>
+        <translation>Heute ist nichts fällig.</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/tasks_view.py" line="347"/>
+        <source>Nothing due this week.</source>
+        <translation>Diese Woche ist nichts fällig.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="348"/>
         <source>No open tasks.
 Create one with “New task” (Ctrl+Shift+T) or as a follow-up when you log a call (Ctrl+J).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine offenen Aufgaben.
+Erstellen Sie eine mit «Neue Aufgabe» (Ctrl+Shift+T) oder als Folgeaufgabe beim Erfassen eines Anrufs (Ctrl+J).</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="350"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="351"/>
         <source>No completed tasks yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine erledigten Aufgaben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="353"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="354"/>
         <source>Nothing matches. Check the spelling or clear the search.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts gefunden. Prüfen Sie die Schreibweise oder löschen Sie die Suche.</translation>
     </message>
 </context>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../app/views/journal/timeline.py" line="218"/>
-        <source>All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/journal/timeline.py" line="219"/>
-        <source>Search the history …</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/journal/timeline.py" line="220"/>
-        <source>Log entry …</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../app/views/journal/timeline.py" line="221"/>
-        <source>Log a call, meeting or note (Ctrl+J)</source>
-        <translation type="unfinished"></translation>
+        <source>All</source>
+        <translation>Alle</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/timeline.py" line="222"/>
+        <source>Search the history …</source>
+        <translation>Verlauf durchsuchen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/timeline.py" line="223"/>
+        <source>Log entry …</source>
+        <translation>Eintrag erfassen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/timeline.py" line="224"/>
+        <source>Log a call, meeting or note (Ctrl+J)</source>
+        <translation>Anruf, Besprechung oder Notiz erfassen (Ctrl+J)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/timeline.py" line="225"/>
         <source>New task …</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Aufgabe …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/timeline.py" line="274"/>
+        <location filename="../../app/views/journal/timeline.py" line="277"/>
         <source>Save the record to start its history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern Sie den Datensatz, damit sein Verlauf beginnt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/timeline.py" line="276"/>
+        <location filename="../../app/views/journal/timeline.py" line="279"/>
         <source>Nothing matches. Clear the search or choose “All”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts gefunden. Löschen Sie die Suche oder wählen Sie «Alle».</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/timeline.py" line="278"/>
+        <location filename="../../app/views/journal/timeline.py" line="281"/>
         <source>No history yet.
 Log a call, meeting or note with “Log entry” (Ctrl+J).</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Verlauf.
+Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (Ctrl+J).</translation>
     </message>
 </context>
 <context>
     <name>TimelineWidget</name>
     <message numerus="yes">
-        <location filename="../../app/views/journal/timeline.py" line="268"/>
-        <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <location filename="../../app/views/journal/timeline.py" line="271"/>
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln Ereignis</numerusform>
+            <numerusform>%Ln Ereignisse</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>CheckPage</name>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="570"/>
-        <source>Check</source>
-        <translation>Prüfen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="573"/>
-        <source>A trial run: every row is validated and compared with the database, nothing is written. Rows with errors are left out of the import; save them as an error workbook, fix them and import that file later.</source>
-        <translation>Ein Probelauf: Jede Zeile wird geprüft und mit der Datenbank verglichen, geschrieben wird nichts. Zeilen mit Fehlern werden nicht importiert; speichern Sie sie als Fehlerliste, korrigieren Sie sie und importieren Sie diese Datei später.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="578"/>
-        <source>Import</source>
-        <translation>Importieren</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="596"/>
-        <source>Save error workbook …</source>
-        <translation>Fehlerliste speichern …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="610"/>
-        <source>Checking …</source>
-        <translation>Wird geprüft …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="627"/>
-        <source>Checking the file …</source>
-        <translation>Datei wird geprüft …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="648"/>
-        <source>There is nothing to import.</source>
-        <translation>Es gibt nichts zu importieren.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="651"/>
-        <source>Click “Import” to write the new and updated records.</source>
-        <translation>Klicken Sie auf «Importieren», um die neuen und geänderten Datensätze zu schreiben.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="659"/>
-        <source>Check cancelled.</source>
-        <translation>Prüfung abgebrochen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="664"/>
-        <source>The check failed: %1</source>
-        <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
-    </message>
-</context>
-<context>
-    <name>ColumnsPage</name>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="271"/>
-        <source>Sheet and columns</source>
-        <translation>Tabellenblatt und Spalten</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="274"/>
-        <source>Check which column goes into which field. Known headings in German, English and French are matched automatically; save the mapping as a template to reuse it.</source>
-        <translation>Prüfen Sie, welche Spalte in welches Feld kommt. Bekannte Spaltentitel auf Deutsch, Englisch und Französisch werden automatisch zugeordnet; speichern Sie die Zuordnung als Vorlage, um sie wiederzuverwenden.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="286"/>
-        <source>Save as template …</source>
-        <translation>Als Vorlage speichern …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="288"/>
-        <source>Map values …</source>
-        <translation>Werte zuordnen …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="291"/>
-        <source>Say what file values such as “Kat. A” stand for (status, salutation …)</source>
-        <translation>Festlegen, wofür Werte wie «Kat. A» stehen (Status, Anrede …)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="301"/>
-        <source>Column in the file</source>
-        <translation>Spalte in der Datei</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="302"/>
-        <source>First values</source>
-        <translation>Erste Werte</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="303"/>
-        <source>Import as</source>
-        <translation>Importieren als</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="316"/>
-        <source>Update the existing record</source>
-        <translation>Bestehenden Datensatz aktualisieren</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="318"/>
-        <source>Skip the row</source>
-        <translation>Zeile überspringen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="320"/>
-        <source>Create a new record anyway</source>
-        <translation>Trotzdem neu anlegen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="323"/>
-        <source>Detect (ask when unclear)</source>
-        <translation>Erkennen (bei Unklarheit nachfragen)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="324"/>
-        <source>Day/month/year (31/12/2026)</source>
-        <translation>Tag/Monat/Jahr (31/12/2026)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="325"/>
-        <source>Month/day/year (12/31/2026)</source>
-        <translation>Monat/Tag/Jahr (12/31/2026)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="327"/>
-        <source>Full names are written last name first</source>
-        <translation>Vollständige Namen stehen mit dem Nachnamen zuerst</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="328"/>
-        <source>Empty cells clear the stored value</source>
-        <translation>Leere Zellen löschen den gespeicherten Wert</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="330"/>
-        <source>Overwrite records changed in Relata since the export</source>
-        <translation>Datensätze überschreiben, die seit dem Export in Relata geändert wurden</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="333"/>
-        <source>Sheet</source>
-        <translation>Tabellenblatt</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="336"/>
-        <source>Headings in row</source>
-        <translation>Spaltentitel in Zeile</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="339"/>
-        <source>Template</source>
-        <translation>Vorlage</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="342"/>
-        <source>Existing records and formats</source>
-        <translation>Bestehende Datensätze und Formate</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="344"/>
-        <source>Find existing records by</source>
-        <translation>Bestehende Datensätze finden über</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="346"/>
-        <source>When one is found</source>
-        <translation>Wenn einer gefunden wird</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="348"/>
-        <source>Dates with slashes</source>
-        <translation>Daten mit Schrägstrich</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="376"/>
-        <source>(automatic)</source>
-        <translation>(automatisch)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="389"/>
-        <source>%1 rows to import</source>
-        <translation>%1 Zeilen zum Importieren</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="394"/>
-        <source>semicolon</source>
-        <translation>Semikolon</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="395"/>
-        <source>comma</source>
-        <translation>Komma</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="396"/>
-        <source>tab</source>
-        <translation>Tabulator</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="398"/>
-        <source>text encoding %1, separator %2</source>
-        <translation>Zeichenkodierung %1, Trennzeichen %2</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="408"/>
-        <source>(column %1)</source>
-        <translation>(Spalte %1)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="415"/>
-        <source>— not imported —</source>
-        <translation>— nicht importieren —</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="424"/>
-        <source>Some dates could be read either way: choose the order.</source>
-        <translation>Einige Daten sind mehrdeutig: Wählen Sie die Reihenfolge.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="471"/>
-        <source>All values of the mapped choice columns are known.</source>
-        <translation>Alle Werte der zugeordneten Auswahlspalten sind bekannt.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="491"/>
-        <source>Choose the date order first.</source>
-        <translation>Wählen Sie zuerst die Reihenfolge der Daten.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="494"/>
-        <source>Choose at least one column to import.</source>
-        <translation>Wählen Sie mindestens eine Spalte zum Importieren.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="540"/>
-        <source>Save mapping template</source>
-        <translation>Zuordnungsvorlage speichern</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="540"/>
-        <source>Name of the template</source>
-        <translation>Name der Vorlage</translation>
-    </message>
-</context>
-<context>
-    <name>DonePage</name>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="687"/>
-        <source>Import</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="692"/>
-        <source>Save error workbook …</source>
-        <translation>Fehlerliste speichern …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="694"/>
-        <source>Undo this import</source>
-        <translation>Diesen Import rückgängig machen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="709"/>
-        <location filename="../../app/views/exchange/import_wizard.py" line="725"/>
-        <source>Importing …</source>
-        <translation>Wird importiert …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="737"/>
-        <source>%1 new records, %2 updated.</source>
-        <translation>%1 neue Datensätze, %2 aktualisiert.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="744"/>
-        <source>%1 rows left as they were (unchanged, skipped or changed since the export).</source>
-        <translation>%1 Zeilen unverändert gelassen (gleich, übersprungen oder seit dem Export geändert).</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="750"/>
-        <source>%1 rows with errors were not imported: save them as an error workbook, fix and import again.</source>
-        <translation>%1 Zeilen mit Fehlern wurden nicht importiert: Speichern Sie sie als Fehlerliste, korrigieren Sie sie und importieren Sie sie erneut.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="754"/>
-        <source>Undo removes the new records and restores the updated ones.</source>
-        <translation>«Rückgängig» entfernt die neuen Datensätze und stellt die aktualisierten wieder her.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="767"/>
-        <source>Cancelled — nothing was imported.</source>
-        <translation>Abgebrochen — es wurde nichts importiert.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="773"/>
-        <source>The import failed and nothing was imported: %1</source>
-        <translation>Der Import ist fehlgeschlagen, es wurde nichts importiert: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="798"/>
-        <source>Undoing the import …</source>
-        <translation>Import wird rückgängig gemacht …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="804"/>
-        <source>Import undone: %1 records removed, %2 restored.</source>
-        <translation>Import rückgängig gemacht: %1 Datensätze entfernt, %2 wiederhergestellt.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="810"/>
-        <source>%1 records changed since the import were kept.</source>
-        <translation>%1 seit dem Import geänderte Datensätze wurden beibehalten.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="825"/>
-        <source>Undo failed: %1</source>
-        <translation>Rückgängig machen fehlgeschlagen: %1</translation>
-    </message>
-</context>
-<context>
-    <name>Exchange</name>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="19"/>
-        <source>Relata ID</source>
-        <translation>Relata-ID</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="20"/>
-        <source>Exported at</source>
-        <translation>Exportiert am</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="21"/>
-        <location filename="../../app/views/exchange/texts.py" line="71"/>
-        <source>External ID</source>
-        <translation>Externe ID</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="22"/>
-        <source>Salutation</source>
-        <translation>Anrede</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="23"/>
-        <source>Title</source>
-        <translation>Titel</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="24"/>
-        <source>First name</source>
-        <translation>Vorname</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="25"/>
-        <source>Last name</source>
-        <translation>Nachname</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="26"/>
-        <source>Full name (split)</source>
-        <translation>Vollständiger Name (aufteilen)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="27"/>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="28"/>
-        <source>Role</source>
-        <translation>Funktion</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="29"/>
-        <source>E-mail</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="30"/>
-        <source>Phone</source>
-        <translation>Telefon</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="31"/>
-        <source>Mobile</source>
-        <translation>Mobile</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="32"/>
-        <source>Web</source>
-        <translation>Web</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="33"/>
-        <source>Street</source>
-        <translation>Strasse</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="34"/>
-        <source>No.</source>
-        <translation>Nr.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="35"/>
-        <source>Street and no. (split)</source>
-        <translation>Strasse und Nr. (aufteilen)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="36"/>
-        <source>Address line 2</source>
-        <translation>Adresszusatz</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="37"/>
-        <source>PO box</source>
-        <translation>Postfach</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="38"/>
-        <source>Postcode</source>
-        <translation>PLZ</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="39"/>
-        <source>City</source>
-        <translation>Ort</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="40"/>
-        <source>Canton / region</source>
-        <translation>Kanton / Region</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="41"/>
-        <source>Country</source>
-        <translation>Land</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="42"/>
-        <source>Date of birth</source>
-        <translation>Geburtsdatum</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="43"/>
-        <source>Language</source>
-        <translation>Sprache</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="44"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="45"/>
-        <source>Owner</source>
-        <translation>Betreuer</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="46"/>
-        <source>Notes</source>
-        <translation>Notizen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="47"/>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="48"/>
-        <source>Legal form</source>
-        <translation>Rechtsform</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="49"/>
-        <source>Customer no.</source>
-        <translation>Kunden-Nr.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="50"/>
-        <source>UID</source>
-        <translation>UID</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="51"/>
-        <source>Industry</source>
-        <translation>Branche</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="52"/>
-        <source>Company</source>
-        <translation>Firma</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="53"/>
-        <source>Job title</source>
-        <translation>Funktion</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="54"/>
-        <source>Source</source>
-        <translation>Herkunft</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="61"/>
-        <source>Persons</source>
-        <translation>Personen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="62"/>
-        <source>Organisations</source>
-        <translation>Organisationen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="63"/>
-        <source>Leads</source>
-        <translation>Leads</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="70"/>
-        <source>Relata ID (re-import of an export)</source>
-        <translation>Relata-ID (Re-Import eines Exports)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="72"/>
-        <source>E-mail address</source>
-        <translation>E-Mail-Adresse</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="73"/>
-        <source>Customer number</source>
-        <translation>Kundennummer</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="74"/>
-        <source>UID (company number)</source>
-        <translation>UID (Unternehmens-Identifikationsnummer)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="75"/>
-        <source>Web domain</source>
-        <translation>Web-Domain</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="76"/>
-        <source>Name and postcode (similar names)</source>
-        <translation>Name und PLZ (ähnliche Namen)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="83"/>
-        <source>New</source>
-        <translation>Neu</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="84"/>
-        <source>Update</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="85"/>
-        <source>Unchanged</source>
-        <translation>Unverändert</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="86"/>
-        <source>Skipped</source>
-        <translation>Übersprungen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="87"/>
-        <source>Changed since export</source>
-        <translation>Seit Export geändert</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="88"/>
-        <source>Error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="95"/>
-        <source>Excel workbook (.xlsx)</source>
-        <translation>Excel-Arbeitsmappe (.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="96"/>
-        <source>CSV for Excel DE/CH (semicolon, UTF-8 with BOM)</source>
-        <translation>CSV für Excel DE/CH (Semikolon, UTF-8 mit BOM)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="97"/>
-        <source>CSV RFC 4180 (comma, UTF-8)</source>
-        <translation>CSV nach RFC 4180 (Komma, UTF-8)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="98"/>
-        <source>Relata XML (.xml, schema relata.xsd)</source>
-        <translation>Relata-XML (.xml, Schema relata.xsd)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="99"/>
-        <source>vCard 3.0 (.vcf)</source>
-        <translation>vCard 3.0 (.vcf)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="100"/>
-        <source>vCard 4.0 (.vcf)</source>
-        <translation>vCard 4.0 (.vcf)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="107"/>
-        <source>The same key appears earlier in the file.</source>
-        <translation>Derselbe Schlüssel kommt weiter oben in der Datei schon vor.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="108"/>
-        <source>This is not a date (use 31.12.2026).</source>
-        <translation>Das ist kein Datum (Format 31.12.2026).</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="109"/>
-        <source>Day and month could be swapped; choose the date order on the mapping page.</source>
-        <translation>Tag und Monat könnten vertauscht sein; wählen Sie die Reihenfolge auf der Seite «Tabellenblatt und Spalten».</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="112"/>
-        <source>This is not a number.</source>
-        <translation>Das ist keine Zahl.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="113"/>
-        <source>This is not an amount.</source>
-        <translation>Das ist kein Betrag.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="114"/>
-        <source>This value is unknown; map it to a known one.</source>
-        <translation>Dieser Wert ist unbekannt; ordnen Sie ihn einem bekannten zu.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="115"/>
-        <source>This is not a Relata ID.</source>
-        <translation>Das ist keine Relata-ID.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="116"/>
-        <source>No user has this name; the record gets no owner.</source>
-        <translation>Kein Benutzer heisst so; der Datensatz erhält keinen Betreuer.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="117"/>
-        <source>Changed in Relata since the export; not overwritten.</source>
-        <translation>Seit dem Export in Relata geändert; nicht überschrieben.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="120"/>
-        <source>This is not a point in time.</source>
-        <translation>Das ist kein Zeitpunkt.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="121"/>
-        <source>Required for a new record.</source>
-        <translation>Für einen neuen Datensatz erforderlich.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="129"/>
-        <source>The file is empty.</source>
-        <translation>Die Datei ist leer.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="130"/>
-        <source>The file is too big to import.</source>
-        <translation>Die Datei ist zu gross für einen Import.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="131"/>
-        <source>Only .xlsx, .xlsm, .csv, .xml and .vcf files can be imported.</source>
-        <translation>Importiert werden können nur .xlsx-, .xlsm-, .csv-, .xml- und .vcf-Dateien.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="134"/>
-        <source>The file cannot be read.</source>
-        <translation>Die Datei kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="135"/>
-        <source>The workbook would unpack to far more data than it holds; it is refused as a possible zip bomb.</source>
-        <translation>Die Arbeitsmappe würde beim Entpacken weit mehr Daten ergeben, als sie enthält; sie wird als mögliche Zip-Bombe abgelehnt.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="139"/>
-        <source>The file is damaged or not an Excel workbook.</source>
-        <translation>Die Datei ist beschädigt oder keine Excel-Arbeitsmappe.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="140"/>
-        <source>The file is not a readable Excel workbook.</source>
-        <translation>Die Datei ist keine lesbare Excel-Arbeitsmappe.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="141"/>
-        <source>The XML file uses DTDs or entities, which are refused for safety.</source>
-        <translation>Die XML-Datei verwendet DTDs oder Entitäten; diese werden aus Sicherheitsgründen abgelehnt.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="144"/>
-        <source>The file is not a Relata XML file.</source>
-        <translation>Die Datei ist keine Relata-XML-Datei.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="145"/>
-        <source>The file is not a valid vCard file.</source>
-        <translation>Die Datei ist keine gültige vCard-Datei.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="146"/>
-        <source>The CSV file cannot be read.</source>
-        <translation>Die CSV-Datei kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="147"/>
-        <source>The CSV file&apos;s text encoding cannot be read.</source>
-        <translation>Die Zeichenkodierung der CSV-Datei kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="148"/>
-        <source>The workbook has no sheet of that name.</source>
-        <translation>Die Arbeitsmappe hat kein Tabellenblatt mit diesem Namen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="149"/>
-        <source>The sheet is empty.</source>
-        <translation>Das Tabellenblatt ist leer.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="150"/>
-        <source>The sheet has more than 1,048,576 rows.</source>
-        <translation>Das Tabellenblatt hat mehr als 1&apos;048&apos;576 Zeilen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="151"/>
-        <source>The sheet has more than 1,000 columns.</source>
-        <translation>Das Tabellenblatt hat mehr als 1&apos;000 Spalten.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="152"/>
-        <source>These records cannot be matched by that key.</source>
-        <translation>Diese Datensätze können nicht über diesen Schlüssel gefunden werden.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="153"/>
-        <source>This import was already undone.</source>
-        <translation>Dieser Import wurde bereits rückgängig gemacht.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="154"/>
-        <source>Give the template a name.</source>
-        <translation>Geben Sie der Vorlage einen Namen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="155"/>
-        <source>There is no template of that name.</source>
-        <translation>Es gibt keine Vorlage mit diesem Namen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="156"/>
-        <source>vCard files hold persons only.</source>
-        <translation>vCard-Dateien enthalten nur Personen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="157"/>
-        <source>The file cannot be written.</source>
-        <translation>Die Datei kann nicht geschrieben werden.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/texts.py" line="158"/>
-        <source>This list cannot be exported yet.</source>
-        <translation>Diese Liste kann noch nicht exportiert werden.</translation>
-    </message>
-</context>
-<context>
-    <name>ExchangePage</name>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="57"/>
-        <source>Import &amp; export</source>
-        <translation>Import &amp; Export</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="61"/>
-        <source>Bring addresses in from Excel, CSV, XML or vCard files with a trial run first, and take any list out again. Every import can be undone.</source>
-        <translation>Adressen aus Excel-, CSV-, XML- oder vCard-Dateien übernehmen, mit Probelauf vorab, und jede Liste wieder exportieren. Jeder Import lässt sich rückgängig machen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="67"/>
-        <source>Import file …</source>
-        <translation>Datei importieren …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="70"/>
-        <source>Export persons …</source>
-        <translation>Personen exportieren …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="74"/>
-        <source>Export organisations …</source>
-        <translation>Organisationen exportieren …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="83"/>
-        <source>Import history</source>
-        <translation>Bisherige Importe</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="89"/>
-        <source>When</source>
-        <translation>Wann</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="90"/>
-        <source>File</source>
-        <translation>Datei</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="91"/>
-        <source>Records</source>
-        <translation>Datensätze</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="92"/>
-        <source>New</source>
-        <translation>Neu</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="93"/>
-        <source>Updated</source>
-        <translation>Aktualisiert</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="94"/>
-        <source>Not imported</source>
-        <translation>Nicht importiert</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="95"/>
-        <source>State</source>
-        <translation>Zustand</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="113"/>
-        <source>Undo selected import</source>
-        <translation>Gewählten Import rückgängig machen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="115"/>
-        <source>No imports yet.</source>
-        <translation>Noch keine Importe.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="117"/>
-        <source>Mapping templates</source>
-        <translation>Zuordnungsvorlagen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="126"/>
-        <source>Delete template</source>
-        <translation>Vorlage löschen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="158"/>
-        <source>Undone %1</source>
-        <translation>Rückgängig gemacht %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="162"/>
-        <source>Imported</source>
-        <translation>Importiert</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="200"/>
-        <location filename="../../app/views/exchange/exchange_page.py" line="255"/>
-        <location filename="../../app/views/exchange/exchange_page.py" line="259"/>
-        <source>Undo import</source>
-        <translation>Import rückgängig machen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="202"/>
-        <source>Undo the import of “%1”? Its new records are removed and updated ones restored; records changed since then stay as they are.</source>
-        <translation>Import von «%1» rückgängig machen? Neue Datensätze werden entfernt und aktualisierte wiederhergestellt; seither geänderte Datensätze bleiben, wie sie sind.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="222"/>
-        <source>Undoing the import …</source>
-        <translation>Import wird rückgängig gemacht …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="242"/>
-        <source>Import undone: %1 records removed, %2 restored.</source>
-        <translation>Import rückgängig gemacht: %1 Datensätze entfernt, %2 wiederhergestellt.</translation>
-    </message>
-</context>
-<context>
-    <name>ExchangeUi</name>
-    <message>
-        <location filename="../../app/views/exchange/integration.py" line="45"/>
-        <source>Import &amp; export</source>
-        <translation>Import &amp; Export</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/integration.py" line="52"/>
-        <source>I&amp;mport file …</source>
-        <translation>Datei &amp;importieren …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/integration.py" line="55"/>
-        <source>&amp;Export list …</source>
-        <translation>Liste e&amp;xportieren …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/integration.py" line="58"/>
-        <source>&amp;Import &amp;&amp; export</source>
-        <translation>I&amp;mport &amp;&amp; Export</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/integration.py" line="127"/>
-        <source>%1 records exported to %2</source>
-        <translation>%1 Datensätze exportiert nach %2</translation>
-    </message>
-</context>
-<context>
-    <name>ExportDialog</name>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="93"/>
-        <source>Export %1</source>
-        <translation>%1 exportieren</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="99"/>
-        <source>The current list: %1 records</source>
-        <translation>Die aktuelle Liste: %1 Datensätze</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="104"/>
-        <source>The selected record (none selected)</source>
-        <translation>Der ausgewählte Datensatz (keiner ausgewählt)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="106"/>
-        <source>The selected record only</source>
-        <translation>Nur der ausgewählte Datensatz</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="108"/>
-        <source>The %1 selected records</source>
-        <translation>Die %1 ausgewählten Datensätze</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="127"/>
-        <source>Where to save the file</source>
-        <translation>Wo die Datei gespeichert wird</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="128"/>
-        <source>Browse …</source>
-        <translation>Durchsuchen …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="136"/>
-        <source>The file carries a hidden Relata ID column: edit it in Excel and import it again to update the same records. Text that Excel would run as a formula is written as text.</source>
-        <translation>Die Datei enthält eine ausgeblendete Spalte «Relata-ID»: In Excel bearbeiten und wieder importieren aktualisiert dieselben Datensätze. Text, den Excel als Formel ausführen würde, wird als Text geschrieben.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="144"/>
-        <source>Records</source>
-        <translation>Datensätze</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="146"/>
-        <source>Format</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="147"/>
-        <source>File</source>
-        <translation>Datei</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="153"/>
-        <source>Export</source>
-        <translation>Exportieren</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="172"/>
-        <source>Export to</source>
-        <translation>Exportieren nach</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="182"/>
-        <source>Choose where to save the file.</source>
-        <translation>Wählen Sie, wo die Datei gespeichert werden soll.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="188"/>
-        <source>This folder does not exist.</source>
-        <translation>Diesen Ordner gibt es nicht.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="222"/>
-        <source>Exporting …</source>
-        <translation>Wird exportiert …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="234"/>
-        <source>Export cancelled.</source>
-        <translation>Export abgebrochen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/export_dialog.py" line="240"/>
-        <source>The export failed: %1</source>
-        <translation>Der Export ist fehlgeschlagen: %1</translation>
-    </message>
-</context>
-<context>
-    <name>FilePage</name>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="211"/>
-        <source>Choose the file</source>
-        <translation>Datei wählen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="214"/>
-        <source>Excel (.xlsx), CSV, Relata XML or vCard. Nothing is changed until the last step, and every import can be undone.</source>
-        <translation>Excel (.xlsx), CSV, Relata-XML oder vCard. Bis zum letzten Schritt wird nichts geändert, und jeder Import lässt sich rückgängig machen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="224"/>
-        <source>Path of the file to import</source>
-        <translation>Pfad der zu importierenden Datei</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="227"/>
-        <source>Browse …</source>
-        <translation>Durchsuchen …</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="233"/>
-        <source>Import</source>
-        <translation>Importieren</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="234"/>
-        <source>File</source>
-        <translation>Datei</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="238"/>
-        <source>Tip: typed Excel cells (real dates and numbers) import without any guessing. To update records, export them, edit the file and import it again: the hidden Relata ID column finds the same records.</source>
-        <translation>Tipp: Echte Excel-Datums- und Zahlenzellen werden ohne Raten übernommen. Um Datensätze zu aktualisieren, exportieren Sie sie, bearbeiten die Datei und importieren sie wieder: Die ausgeblendete Spalte «Relata-ID» findet dieselben Datensätze.</translation>
-    </message>
-</context>
-<context>
-    <name>ImportWizard</name>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="101"/>
-        <source>Import addresses</source>
-        <translation>Adressen importieren</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="114"/>
-        <source>Close</source>
-        <translation>Schliessen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="161"/>
-        <source>Choose a file to import</source>
-        <translation>Zu importierende Datei wählen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="163"/>
-        <source>Excel, CSV, XML, vCard (%1)</source>
-        <translation>Excel, CSV, XML, vCard (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="171"/>
-        <source>Save error workbook</source>
-        <translation>Fehlerliste speichern</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="173"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="196"/>
-        <source>Errors</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="197"/>
-        <source>Row</source>
-        <translation>Zeile</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="676"/>
-        <source>%1 rows</source>
-        <translation>%1 Zeilen</translation>
-    </message>
-</context>
-<context>
-    <name>IssueTableModel</name>
-    <message>
-        <location filename="../../app/views/exchange/issues_model.py" line="71"/>
-        <source>Row</source>
-        <translation>Zeile</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/issues_model.py" line="72"/>
-        <source>Column</source>
-        <translation>Spalte</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/issues_model.py" line="73"/>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/issues_model.py" line="74"/>
-        <source>Problem</source>
-        <translation>Problem</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,7 @@
 <context>
     <name>AddressBookView</name>
     <message numerus="yes">
-        <location filename="../../app/views/address_book.py" line="557" />
+        <location filename="../../app/views/address_book.py" line="596" />
         <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln person</numerusform>
@@ -11,7 +11,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/address_book.py" line="559" />
+        <location filename="../../app/views/address_book.py" line="598" />
         <source>%Ln organisation(s)</source>
         <translation>
             <numerusform>%Ln organisation</numerusform>
@@ -20,9 +20,58 @@
     </message>
 </context>
 <context>
+    <name>BookQuality</name>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/book.py" line="348" />
+        <source>Tag added to %n record(s).</source>
+        <translation>
+            <numerusform>Tag added to %n record.</numerusform>
+            <numerusform>Tag added to %n records.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/book.py" line="352" />
+        <source>Tag removed from %n record(s).</source>
+        <translation>
+            <numerusform>Tag removed from %n record.</numerusform>
+            <numerusform>Tag removed from %n records.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CasesView</name>
+    <message numerus="yes">
+        <location filename="../../app/views/journal/cases_view.py" line="395" />
+        <source>%Ln case(s)</source>
+        <translation>
+            <numerusform>%Ln case</numerusform>
+            <numerusform>%Ln cases</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JournalView</name>
+    <message numerus="yes">
+        <location filename="../../app/views/journal/journal_view.py" line="325" />
+        <source>%Ln appointment(s) imported.</source>
+        <translation>
+            <numerusform>%Ln appointment imported.</numerusform>
+            <numerusform>%Ln appointments imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/journal/journal_view.py" line="327" />
+        <source>%Ln already in the journal.</source>
+        <translation>
+            <numerusform>%Ln already in the journal.</numerusform>
+            <numerusform>%Ln already in the journal.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KanbanBoard</name>
     <message numerus="yes">
-        <location filename="../../app/views/pipeline/board.py" line="302" />
+        <location filename="../../app/views/pipeline/board.py" line="321" />
         <source>%n opportunity(ies)</source>
         <translation>
             <numerusform>%n opportunity(ies)</numerusform>
@@ -31,9 +80,20 @@
     </message>
 </context>
 <context>
+    <name>KnowledgeView</name>
+    <message numerus="yes">
+        <location filename="../../app/views/journal/knowledge_view.py" line="192" />
+        <source>Answer to %n case(s)</source>
+        <translation>
+            <numerusform>Answer to %n case</numerusform>
+            <numerusform>Answer to %n cases</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="306" />
+        <location filename="../../app/views/main_window.py" line="356" />
         <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln person</numerusform>
@@ -41,11 +101,105 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="307" />
+        <location filename="../../app/views/main_window.py" line="357" />
         <source>%Ln organisation(s)</source>
         <translation>
             <numerusform>%Ln organisation</numerusform>
             <numerusform>%Ln organisations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MassUpdateDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="274" />
+        <source>%n record(s) changed.</source>
+        <translation>
+            <numerusform>%n record changed.</numerusform>
+            <numerusform>%n records changed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/merge_dialog.py" line="44" />
+        <source>%n address(es)</source>
+        <translation>
+            <numerusform>%n address(es)</numerusform>
+            <numerusform>%n address(es)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/merge_dialog.py" line="47" />
+        <source>%n phone number(s) or e-mail(s)</source>
+        <translation>
+            <numerusform>%n phone number or e-mail</numerusform>
+            <numerusform>%n phone numbers or e-mails</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/merge_dialog.py" line="50" />
+        <source>%n organisation link(s)</source>
+        <translation>
+            <numerusform>%n organisation link</numerusform>
+            <numerusform>%n organisation links</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/merge_dialog.py" line="53" />
+        <source>%n tag(s)</source>
+        <translation>
+            <numerusform>%n tag</numerusform>
+            <numerusform>%n tags</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/merge_dialog.py" line="54" />
+        <source>%n custom value(s)</source>
+        <translation>
+            <numerusform>%n custom value</numerusform>
+            <numerusform>%n custom values</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/merge_dialog.py" line="57" />
+        <source>%n journal entry(ies)</source>
+        <translation>
+            <numerusform>%n journal entry(ies)</numerusform>
+            <numerusform>%n journal entry(ies)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/merge_dialog.py" line="60" />
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/merge_dialog.py" line="61" />
+        <source>%n opportunity(ies)</source>
+        <translation>
+            <numerusform>%n opportunity(ies)</numerusform>
+            <numerusform>%n opportunity(ies)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/merge_dialog.py" line="64" />
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>%n lead</numerusform>
+            <numerusform>%n leads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/quality/merge_dialog.py" line="65" />
+        <source>%n service case(s)</source>
+        <translation>
+            <numerusform>%n service case</numerusform>
+            <numerusform>%n service cases</numerusform>
         </translation>
     </message>
 </context>
@@ -60,7 +214,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync/page.py" line="442" />
+        <location filename="../../app/views/sync/page.py" line="459" />
         <source>Conflict inbox (%n open)</source>
         <translation>
             <numerusform>Conflict inbox (%n open)</numerusform>
@@ -68,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync/widgets.py" line="59" />
+        <location filename="../../app/views/sync/widgets.py" line="66" />
         <source>%n change(s) to send</source>
         <translation>
             <numerusform>%n change to send</numerusform>
@@ -76,11 +230,41 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync/widgets.py" line="116" />
+        <location filename="../../app/views/sync/widgets.py" line="133" />
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n conflict</numerusform>
             <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TasksView</name>
+    <message numerus="yes">
+        <location filename="../../app/views/journal/tasks_view.py" line="311" />
+        <source>%Ln appointment(s) exported.</source>
+        <translation>
+            <numerusform>%Ln appointment exported.</numerusform>
+            <numerusform>%Ln appointments exported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/journal/tasks_view.py" line="329" />
+        <source>%Ln task(s)</source>
+        <translation>
+            <numerusform>%Ln task</numerusform>
+            <numerusform>%Ln tasks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message numerus="yes">
+        <location filename="../../app/views/journal/timeline.py" line="271" />
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln event</numerusform>
+            <numerusform>%Ln events</numerusform>
         </translation>
     </message>
 </context>

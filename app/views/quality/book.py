@@ -344,8 +344,13 @@ class BookQuality(QObject):
         count, changes = self.quality.tags.bulk(self.kind, ids, tag_id, on=on)
         self.load_record()
         self.book.sig_data_changed.emit(changes, self)
-        text = (
-            _t("Tag added to %1 records.") if on else _t("Tag removed from %1 records.")
-        )
-        self.book.sig_status_message.emit(text.replace("%1", str(count)))
+        if on:
+            text = QCoreApplication.translate(
+                "BookQuality", "Tag added to %n record(s).", "", count
+            )
+        else:
+            text = QCoreApplication.translate(
+                "BookQuality", "Tag removed from %n record(s).", "", count
+            )
+        self.book.sig_status_message.emit(text)
         return count

@@ -251,6 +251,7 @@ class DuplicateReview(QWidget):
         top.addWidget(self.summary, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.error, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.undo_button)
         bottom.addWidget(self.open_button)
         bottom.addWidget(self.dismiss_button)
@@ -294,12 +295,15 @@ class DuplicateReview(QWidget):
         self._result = result
         self.model.set_pairs(result.pairs)
         locale = QLocale()
+        text = (
+            _t("%1 possible duplicates among %2 persons (%3 s)")
+            if result.kind is DedupKind.PERSON
+            else _t("%1 possible duplicates among %2 organisations (%3 s)")
+        )
         self.summary.setText(
-            _t("%1 possible duplicates among %2 %3 (%4 s)")
-            .replace("%1", locale.toString(len(result.pairs)))
+            text.replace("%1", locale.toString(len(result.pairs)))
             .replace("%2", locale.toString(result.records))
-            .replace("%3", kind_text(str(result.kind), plural=True))
-            .replace("%4", locale.toString(result.seconds, "f", 1))
+            .replace("%3", locale.toString(result.seconds, "f", 1))
         )
         if result.pairs:
             self.table.selectRow(0)
@@ -429,10 +433,10 @@ class DuplicateReview(QWidget):
             return
         if self._result is None:
             text = _t(
-                "Click “Find duplicates” to compare all %1: same e-mail or phone, "
+                "Click “Find duplicates” to compare all records: same e-mail or phone, "
                 "similar names (Müller, Mueller, Muller), swapped first and last names, "
                 "legal-form variants (AG, SA, GmbH)."
-            ).replace("%1", kind_text(str(self.kind), plural=True))
+            )
         else:
             text = _t("No possible duplicates found.")
         self.empty.setText(text)

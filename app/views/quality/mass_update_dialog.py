@@ -271,8 +271,8 @@ class MassUpdateDialog(QDialog):
             dialog.finish()
         self.result_, changes = result
         self.preview_label.setText(
-            _t("%1 records changed.").replace(
-                "%1", QLocale().toString(self.result_.changed)
+            QCoreApplication.translate(
+                "MassUpdateDialog", "%n record(s) changed.", "", self.result_.changed
             )
         )
         self.apply_button.setEnabled(False)

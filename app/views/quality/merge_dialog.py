@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -23,11 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.addresses import Salutation
 from app.domain.changes import Changes
 from app.domain.errors import UserError
 from app.domain.quality import DedupKind, MergePreview, MergeResult, RecordBrief
 from app.services.merge import MergeService
+from app.services.validation import format_phone
 from app.views.forms.errors import ErrorLabel
+from app.views.labels import salutation_text
 from app.views.quality.texts import choice_value_text, field_text, quality_error_text
 
 
@@ -36,20 +39,34 @@ def _t(text: str) -> str:
 
 
 def related_text(table: str, count: int) -> str:
-    """``3 addresses`` for a related table the merge moves."""
-    names = {
-        "address": _t("addresses"),
-        "channel": _t("phone numbers and e-mails"),
-        "employment": _t("organisation links"),
-        "entity_tag": _t("tags"),
-        "custom_field_value": _t("custom field values"),
-        "journal_link": _t("journal entries"),
-        "task_link": _t("tasks"),
-        "opportunity": _t("opportunities"),
-        "lead": _t("leads"),
-        "service_case": _t("service cases"),
+    """``3 addresses`` for a related table the merge moves (plural forms)."""
+    forms = {
+        "address": QCoreApplication.translate(
+            "MergeDialog", "%n address(es)", "", count
+        ),
+        "channel": QCoreApplication.translate(
+            "MergeDialog", "%n phone number(s) or e-mail(s)", "", count
+        ),
+        "employment": QCoreApplication.translate(
+            "MergeDialog", "%n organisation link(s)", "", count
+        ),
+        "entity_tag": QCoreApplication.translate("MergeDialog", "%n tag(s)", "", count),
+        "custom_field_value": QCoreApplication.translate(
+            "MergeDialog", "%n custom value(s)", "", count
+        ),
+        "journal_link": QCoreApplication.translate(
+            "MergeDialog", "%n journal entry(ies)", "", count
+        ),
+        "task_link": QCoreApplication.translate("MergeDialog", "%n task(s)", "", count),
+        "opportunity": QCoreApplication.translate(
+            "MergeDialog", "%n opportunity(ies)", "", count
+        ),
+        "lead": QCoreApplication.translate("MergeDialog", "%n lead(s)", "", count),
+        "service_case": QCoreApplication.translate(
+            "MergeDialog", "%n service case(s)", "", count
+        ),
     }
-    return f"{QLocale().toString(count)} {names.get(table, table)}"
+    return forms.get(table) or f"{QLocale().toString(count)} {table}"
 
 
 def _shown(key: str, value: str) -> str:
@@ -57,6 +74,12 @@ def _shown(key: str, value: str) -> str:
         return "—"
     if key in ("status", "language"):
         return choice_value_text(key, value)
+    if key == "salutation":
+        return salutation_text(Salutation(value)) if value in Salutation else value
+    if key == "phone":
+        return format_phone(value)
+    if key.startswith("cf:") and value in ("yes", "no"):
+        return _t("Yes") if value == "yes" else _t("No")
     if key == "birth_date":
         try:
             day = dt.date.fromisoformat(value)
@@ -67,9 +90,15 @@ def _shown(key: str, value: str) -> str:
 
 
 def record_line(r: RecordBrief) -> str:
-    """Name, place and contact of a record on one line."""
+    """Name, place, contact and last change of a record on one line."""
     place = " ".join(p for p in (r.postcode, r.city) if p)
-    return " · ".join(p for p in (r.name, place, r.email or r.phone) if p)
+    changed = ""
+    if r.updated_at is not None:
+        stamp = QDateTime.fromSecsSinceEpoch(int(r.updated_at.timestamp()))
+        changed = _t("changed %1").replace(
+            "%1", QLocale().toString(stamp.date(), "dd.MM.yyyy")
+        )
+    return " · ".join(p for p in (r.name, place, r.email or r.phone, changed) if p)
 
 
 class MergeDialog(QDialog):

@@ -55,11 +55,11 @@ def _t(text: str) -> str:
 
 
 ISSUE_COLUMNS = (
-    Column("record", lambda: _t("Record"), lambda i: i.record_name, width=220),
+    Column("record", lambda: _t("Record"), lambda i: i.record_name, width=190),
     Column(
-        "field", lambda: _t("Field"), lambda i: field_text(i.field, i.field), width=140
+        "field", lambda: _t("Field"), lambda i: field_text(i.field, i.field), width=110
     ),
-    Column("value", lambda: _t("Stored value"), lambda i: i.value or "—", width=220),
+    Column("value", lambda: _t("Stored value"), lambda i: i.value or "—", width=230),
     Column("problem", lambda: _t("Problem"), lambda i: issue_text(i.code), width=320),
 )
 

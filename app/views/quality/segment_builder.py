@@ -81,7 +81,14 @@ class ChoicePicker(QToolButton):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.setMinimumWidth(180)
+        self.setStyleSheet(
+            "QToolButton { background: white; border: 1px solid #d0d7de; "
+            "border-radius: 5px; padding: 4px 22px 4px 6px; text-align: left; "
+            "min-height: 20px; } QToolButton::menu-indicator { "
+            "subcontrol-position: center right; right: 6px; }"
+        )
         self.menu_ = QMenu(self)
         self.setMenu(self.menu_)
         self._actions: list[QAction] = []
@@ -324,6 +331,8 @@ class SegmentBuilder(QWidget):
         self._current: Segment | None = None
         self._count = 0
         self._counting = 0
+        #: Whether a count is on its way (tests and screenshots wait for it).
+        self.pending = False
         self._fields: dict[str, list[FieldInfo]] = {}
         self.rows: list[ConditionRow] = []
         self._timer = QTimer(self)
@@ -339,6 +348,8 @@ class SegmentBuilder(QWidget):
     def _build(self) -> None:
         self.saved = QListWidget()
         self.saved.setObjectName("segmentList")
+        self.saved.setWordWrap(True)
+        self.saved.setSpacing(3)
         self.saved.itemSelectionChanged.connect(self._on_saved_selected)
         self.new_button = QPushButton(_t("New segment"))
         self.new_button.clicked.connect(self.new_segment)
@@ -374,6 +385,7 @@ class SegmentBuilder(QWidget):
         self.add_button.setObjectName("addRowButton")
         self.add_button.clicked.connect(lambda: self.add_condition())
         cond_host = QWidget()
+        cond_host.setObjectName("formBody")
         cond_layout = QVBoxLayout(cond_host)
         cond_layout.setContentsMargins(0, 0, 8, 0)
         cond_layout.addLayout(self.conditions)
@@ -419,6 +431,7 @@ class SegmentBuilder(QWidget):
         counts.addWidget(self.mass_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.save_button)
         right = QWidget()
@@ -483,8 +496,14 @@ class SegmentBuilder(QWidget):
         self._show(None)
 
     def show_segment(self, segment: Segment) -> None:
-        """Load a saved segment into the builder."""
+        """Load a saved segment into the builder (and select it in the list)."""
         self._show(segment)
+        self.saved.blockSignals(True)
+        for row in range(self.saved.count()):
+            item = self.saved.item(row)
+            if item is not None:
+                item.setSelected(item.data(ID_ROLE) == segment.id)
+        self.saved.blockSignals(False)
 
     def schedule_count(self) -> None:
         """Count again 300 ms after the last change."""
@@ -496,6 +515,7 @@ class SegmentBuilder(QWidget):
         kind, root = self.entity_kind, self.root()
         self._counting += 1
         ticket = self._counting
+        self.pending = True
         self.count_hint.setText(_t("counting …"))
         if self._runner is None:
             try:
@@ -521,6 +541,7 @@ class SegmentBuilder(QWidget):
                 f"{seg.name}\n{kind_text(seg.entity_kind, plural=True)}"
             )
             item.setData(ID_ROLE, seg.id)
+            item.setToolTip(seg.name)
             self.saved.addItem(item)
             if seg.id == wanted:
                 item.setSelected(True)
@@ -651,14 +672,16 @@ class SegmentBuilder(QWidget):
     def _on_counted(self, ticket: int, kind: str, root: Group, n: int) -> None:
         if ticket != self._counting:
             return  # an older count; a newer one is on its way
+        self.pending = False
         self._count = n
         for row in self.rows:
             row.mark_error(False)
         self.error.show_error("")
         locale = QLocale()
-        noun = kind_text(kind, plural=True)
         self.count_label.setText(locale.toString(n))
-        self.count_hint.setText(_t("%1 match").replace("%1", noun))
+        self.count_hint.setText(
+            _t("persons match") if kind == "person" else _t("organisations match")
+        )
         self.preview_model.refresh()
         for button in (self.mass_button, self.export_button):
             button.setEnabled(n > 0)
@@ -667,6 +690,7 @@ class SegmentBuilder(QWidget):
     def _on_count_failed(self, ticket: int, exc: BaseException) -> None:
         if ticket != self._counting:
             return
+        self.pending = False
         if not isinstance(exc, UserError):
             raise exc
         self.count_label.setText("–")
