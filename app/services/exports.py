@@ -22,6 +22,7 @@ from app.domain.addresses import ListFilter
 from app.domain.errors import UserError
 from app.domain.exchange import ExportFormat, ExportResult
 from app.domain.progress import NullProgress, ProgressSink
+from app.exchange.bulk import gc_paused
 from app.exchange.csv_io import write_csv
 from app.exchange.entities import EntitySpec, FieldKind, FieldSpec, entity
 from app.exchange.vcard import write_vcards
@@ -121,7 +122,7 @@ class ExportService:
         total = self.count(entity_name, flt, ids)
         stamp = now.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
         try:
-            with self._engine.connect() as conn:
+            with gc_paused(), self._engine.connect() as conn:
                 records = self._records(conn, spec, flt, ids, sink, total, stamp)
                 count = self._write(
                     fmt,

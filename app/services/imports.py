@@ -38,6 +38,7 @@ from app.domain.exchange import (
     UndoResult,
 )
 from app.domain.progress import NullProgress, ProgressSink
+from app.exchange.bulk import gc_paused
 from app.exchange.entities import DuplicateKey, EntitySpec, entity
 from app.exchange.errors import ExchangeError
 from app.exchange.limits import DEFAULT_LIMITS, Limits
@@ -151,6 +152,21 @@ class ImportService:
         Raises:
             ExchangeError: the file is refused (size, zip bomb, XML, empty …).
         """
+        with gc_paused():
+            return self._preview(
+                path, entity_name, sheet, header_row, template, encoding, delimiter
+            )
+
+    def _preview(
+        self,
+        path: Path,
+        entity_name: str,
+        sheet: str | None,
+        header_row: int | None,
+        template: str | None,
+        encoding: str | None,
+        delimiter: str | None,
+    ) -> SheetPreview:
         spec = entity(entity_name)
         source = self._open(path, encoding, delimiter)
         name = sheet if sheet is not None else source.sheet_names[0]
@@ -210,7 +226,7 @@ class ImportService:
         self, plan: ImportPlan, progress: ProgressSink | None = None
     ) -> ImportAnalysis:
         """Validate every row and say what would happen; writes nothing."""
-        with _bulk_connection(self._engine) as conn:
+        with gc_paused(), _bulk_connection(self._engine) as conn:
             analysed = self._analyse(conn, plan, progress or NullProgress())
             conn.rollback()
         return analysed.public
@@ -230,7 +246,7 @@ class ImportService:
         now = utcnow()
         run_id = new_id()
         tables = TABLES[plan.entity]
-        with _bulk_connection(self._engine) as conn:
+        with gc_paused(), _bulk_connection(self._engine) as conn:
             conn.execute(  # first statement: takes the write lock for the whole run
                 _RUNS.insert().values(
                     id=run_id,

@@ -180,3 +180,20 @@ def test_split_name(text: str, last_first: bool, expected: tuple[str, str]) -> N
 )
 def test_split_street(text: str, expected: tuple[str, str]) -> None:
     assert split_street(text) == expected
+
+
+def test_gc_pause_nests_and_always_restores() -> None:
+    import gc
+
+    from app.exchange.bulk import gc_paused
+
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), gc_paused():
+        raise RuntimeError
+    assert gc.isenabled()
