@@ -25,9 +25,13 @@ SHOTS = (
     "organisations",
     "person_form_errors",
     "import_export",
+    "leads",
+    "pipeline_board",
+    "pipeline_list",
+    "forecast",
 )
 #: dialogs (the import wizard, the export dialog) are shot at their own size
-DIALOG_SHOTS = ("import_mapping", "import_check", "export_dialog")
+DIALOG_SHOTS = ("import_mapping", "import_check", "export_dialog", "opportunity_form")
 NOT_A_DATABASE = b"Name;Vorname\nMuster;Hans\n" * 40
 
 
