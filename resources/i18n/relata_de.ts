@@ -620,22 +620,22 @@ Record a customer request with “New case”.</source>
 Erfassen Sie ein Kundenanliegen mit «Neuer Fall».</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="453"/>
+        <location filename="../../app/views/journal/cases_view.py" line="457"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="454"/>
+        <location filename="../../app/views/journal/cases_view.py" line="458"/>
         <source>Save the changes to this case?</source>
         <translation>Änderungen an diesem Fall speichern?</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="496"/>
+        <location filename="../../app/views/journal/cases_view.py" line="500"/>
         <source>Cases</source>
         <translation>Fälle</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="497"/>
+        <location filename="../../app/views/journal/cases_view.py" line="501"/>
         <source>Knowledge base</source>
         <translation>Wissensdatenbank</translation>
     </message>
@@ -6417,13 +6417,18 @@ Ihre Daten sind unverändert.</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/integration.py" line="56"/>
-        <source>New &amp;lead</source>
+        <source>New le&amp;ad</source>
         <translation>Neuer &amp;Lead</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/integration.py" line="57"/>
-        <source>New opp&amp;ortunity</source>
+        <source>New opport&amp;unity</source>
         <translation>Neue Verkaufs&amp;chance</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/integration.py" line="59"/>
+        <source>Pipeli&amp;ne</source>
+        <translation>Pip&amp;eline</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/integration.py" line="58"/>
@@ -6431,14 +6436,9 @@ Ihre Daten sind unverändert.</translation>
         <translation>&amp;Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/integration.py" line="59"/>
-        <source>Pipe&amp;line</source>
-        <translation>Pipe&amp;line</translation>
-    </message>
-    <message>
         <location filename="../../app/views/pipeline/integration.py" line="60"/>
         <source>Fore&amp;cast</source>
-        <translation>&amp;Prognose</translation>
+        <translation>Prog&amp;nose</translation>
     </message>
 </context>
 <context>

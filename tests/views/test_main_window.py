@@ -193,10 +193,10 @@ def test_menus_show_every_action_with_its_shortcut(window: MainWindow) -> None:
         "I&mport file …": "Ctrl+Shift+I",
         "&Export list …": "Ctrl+Shift+E",
         "&Import && export": "Ctrl+8",
-        "New &lead": "Ctrl+Shift+L",
-        "New opp&ortunity": "Ctrl+Shift+O",
+        "New le&ad": "Ctrl+Shift+L",
+        "New opport&unity": "Ctrl+Shift+O",
         "&Leads": "Ctrl+4",
-        "Pipe&line": "Ctrl+5",
+        "Pipeli&ne": "Ctrl+5",
         "Fore&cast": "Ctrl+6",
     }
 

@@ -53,10 +53,10 @@ class SalesUi(QObject):
 
     def retranslate(self) -> None:
         """Menu texts in the current language."""
-        self.act_new_lead.setText(self.tr("New &lead"))
-        self.act_new_opportunity.setText(self.tr("New opp&ortunity"))
+        self.act_new_lead.setText(self.tr("New le&ad"))
+        self.act_new_opportunity.setText(self.tr("New opport&unity"))
         self.act_leads.setText(self.tr("&Leads"))
-        self.act_pipeline.setText(self.tr("Pipe&line"))
+        self.act_pipeline.setText(self.tr("Pipeli&ne"))
         self.act_forecast.setText(self.tr("Fore&cast"))
 
     def install(self, window: MainWindow) -> None:
