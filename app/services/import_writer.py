@@ -396,6 +396,8 @@ class BulkWriter:
         self.now = now
         self.stamp = stamp_text(now)
         self.new_id = IdMaker(int(now.timestamp() * 1000))
+        #: set by the commit: new rows are indexed for search batch by batch
+        self.search: SearchMaintenance | None = None
         self.written = WrittenLog()
         self.created: dict[str, list[str]] = defaultdict(list)
         self.befores: list[tuple[str, str, dict[str, Any]]] = []
@@ -663,6 +665,8 @@ class BulkWriter:
             ("id", "person_id", "organisation_id", "role", "is_primary", *_SYNC_COLS),
             jobs,
         )
+        if self.search is not None and not self.t.flat:
+            self.search.feed(self.t.table)
 
     # ---- updates
 
@@ -981,6 +985,28 @@ class SearchMaintenance:
                 f"(SELECT id FROM _import_ids WHERE tbl = '{table}')"
             )
 
+    def feed(self, table: str) -> None:
+        """Index the rows of ``table`` inserted since the last call.
+
+        Called after each batch while its pages are still in the cache
+        (cheaper than one pass at the end, as in the demo loader); new rows
+        carry their final summaries, so their FTS entries are final too.
+        """
+        cols, values = _FTS[table]
+        top = int(
+            self.conn.exec_driver_sql(
+                f"SELECT coalesce(max(rowid), 0) FROM {table}"
+            ).scalar_one()
+        )
+        if top > self.floors[table]:
+            self.conn.exec_driver_sql(
+                f"INSERT INTO {table}_fts(rowid, {cols}) SELECT {table}.rowid, "
+                f"{values(table)} FROM {table} WHERE {table}.deleted_at IS NULL AND "
+                f"{table}.rowid > ?",
+                (self.floors[table],),
+            )
+            self.floors[table] = top
+
     def _remember(self, table: str, ids: list[str]) -> None:
         if ids:
             self.conn.exec_driver_sql(
@@ -1018,6 +1044,12 @@ class SearchMaintenance:
         self.conn.exec_driver_sql("DELETE FROM _import_ids")
         for stmt in search_schema.trigger_statements():
             self.conn.exec_driver_sql(stmt)
+
+
+_FTS = {
+    "person": (search_schema._PERSON_FTS_COLS, search_schema._person_values),
+    "organisation": (search_schema._ORG_FTS_COLS, search_schema._org_values),
+}
 
 
 def _fts_specs() -> list[tuple[str, str, Any]]:

@@ -277,6 +277,7 @@ class ImportService:
                     updated_ids if tables.table == "person" else [],
                     updated_ids if tables.table == "organisation" else [],
                 )
+            writer.search = search
             done = 0
             created_ids: list[str] = []
             writer.prepare(analysed.creates)
