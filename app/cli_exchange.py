@@ -44,7 +44,7 @@ def add_parsers(sub: Any) -> None:
     imp.add_argument("file", type=Path, help=".xlsx, .xlsm, .csv, .xml or .vcf")
     imp.add_argument("--db", dest="exchange_db", type=Path, required=True)
     imp.add_argument(
-        "--entity", choices=["persons", "organisations"], default="persons"
+        "--entity", choices=["persons", "organisations", "leads"], default="persons"
     )
     imp.add_argument("--sheet", help="worksheet name (default: the first)")
     imp.add_argument("--header-row", type=int, help="row of the headings (1 = first)")
