@@ -128,7 +128,9 @@ def run_gui(
             server_url=settings.server_url, ca_bundle=settings.ca_bundle
         )
         runner = TaskRunner()
-        window = MainWindow(services, runner, server_url=settings.server_url)
+        window = MainWindow(
+            services, runner, server_url=settings.server_url, settings=settings
+        )
         window.show()
         code = 0
         if smoke_test:

@@ -19,18 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__
+from app.config import Settings
 from app.domain.addresses import ListFilter
 from app.domain.changes import Changes
 from app.domain.progress import ProgressSink
 from app.services.container import Services
 from app.tasks.runner import TaskHandle, TaskRunner
+from app.views.about_dialog import AboutDialog
 from app.views.address_book import ORGANISATIONS, PERSONS, AddressBookView
 from app.views.exchange.integration import ExchangeUi
 from app.views.home import DemoDataDialog, HomeView
 from app.views.journal.integration import JournalUi
 from app.views.pipeline.integration import SalesUi
 from app.views.progress_dialog import TaskProgressDialog
+from app.views.settings_dialog import SettingsDialog
 from app.views.sync.integration import SyncUi
 
 if TYPE_CHECKING:
@@ -56,11 +58,13 @@ class MainWindow(QMainWindow):
         runner: TaskRunner,
         *,
         server_url: str = "",
+        settings: Settings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.runner = runner
+        self.settings = settings
         self._server_url = server_url
         self.setWindowTitle("Relata")
         self.resize(1360, 840)
@@ -147,6 +151,9 @@ class MainWindow(QMainWindow):
         self.act_persons = QAction(self, shortcut=key("Ctrl+2"))
         self.act_orgs = QAction(self, shortcut=key("Ctrl+3"))
         self.act_about = QAction(self)
+        self.act_settings = QAction(self, shortcut=key(key.StandardKey.Preferences))
+        if self.act_settings.shortcut().isEmpty():
+            self.act_settings.setShortcut(key("Ctrl+,"))
         self.file_menu.addActions([self.act_new_person, self.act_new_org])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_demo)
@@ -157,6 +164,8 @@ class MainWindow(QMainWindow):
         )
         self.view_menu.addActions([self.act_home, self.act_persons, self.act_orgs])
         self.help_menu.addAction(self.act_about)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.act_settings)
 
     def _connect(self) -> None:
         self.act_new_person.triggered.connect(lambda: self.new_record(PERSONS))
@@ -168,6 +177,7 @@ class MainWindow(QMainWindow):
         self.act_persons.triggered.connect(lambda: self.show_addresses(PERSONS))
         self.act_orgs.triggered.connect(lambda: self.show_addresses(ORGANISATIONS))
         self.act_about.triggered.connect(self.about)
+        self.act_settings.triggered.connect(self.edit_settings)
         self.home.sig_new_person_requested.connect(lambda: self.new_record(PERSONS))
         self.home.sig_new_organisation_requested.connect(
             lambda: self.new_record(ORGANISATIONS)
@@ -199,6 +209,7 @@ class MainWindow(QMainWindow):
         self.act_persons.setText(self.tr("&Persons"))
         self.act_orgs.setText(self.tr("O&rganisations"))
         self.act_about.setText(self.tr("&About Relata"))
+        self.act_settings.setText(self.tr("Se&ttings …"))
         current = max(self.sidebar.currentRow(), 0)
         self.sidebar.clear()
         self.sidebar.addItems(
@@ -273,16 +284,19 @@ class MainWindow(QMainWindow):
         return handle
 
     def about(self) -> None:
-        """Help → About."""
-        QMessageBox.about(
-            self,
-            self.tr("About Relata"),
-            self.tr(
-                "Relata %1\nThe offline-first CRM for field sales and back offices.\n\nDatabase: %2"
+        """Help → About: version, build, data location, licences."""
+        AboutDialog(
+            db_path=self.services.db_path, server_url=self._server_url, parent=self
+        ).exec()
+
+    def edit_settings(self) -> None:
+        """Edit → Settings (keys set by IT's policy are shown locked)."""
+        if self.settings is None:
+            return
+        if SettingsDialog(self.settings, parent=self).exec():
+            self.statusBar().showMessage(
+                self.tr("Settings saved. Some take effect after a restart."), 8000
             )
-            .replace("%1", __version__)
-            .replace("%2", str(self.services.db_path)),
-        )
 
     # ---- slots
 
