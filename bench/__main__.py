@@ -10,6 +10,7 @@ import sys
 BENCHMARKS = {
     "address_book": "bench.address_book",
     "exchange": "bench.exchange",
+    "journal": "bench.journal",
     "pipeline": "bench.pipeline",
     "sync": "bench.sync",
 }

@@ -36,7 +36,7 @@ from app.models import Organisation, Person, utcnow
 from app.models.journal import KbArticle
 from app.models.journal import ServiceCase as CaseRecord
 from app.services.addresses import Page
-from app.services.journal import owner_name
+from app.services.journal import owner_name, user_names
 
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
 _OPEN = [str(s) for s in OPEN_CASE_STATUSES]
@@ -305,7 +305,7 @@ class CaseService:
         )
         with self._sessions() as s:
             raw = s.execute(stmt).all()
-            owners = {r[0].owner_id: owner_name(s, r[0].owner_id) for r in raw}
+            owners = user_names(s, (r[0].owner_id for r in raw if r[0].owner_id))
         rows = []
         for c, org_name, first, last in raw:
             status = _status(c.status)
@@ -319,7 +319,7 @@ class CaseService:
                     status=status,
                     priority=_priority(c.priority),
                     category=c.category,
-                    assignee=owners.get(c.owner_id, ""),
+                    assignee=owners.get(c.owner_id or "", ""),
                     resolution_due=c.resolution_due,
                     overdue=case_overdue(
                         status,

@@ -336,6 +336,7 @@ def steps(organisations: int, persons: int) -> int:
 
 
 _NS_SHA1 = hashlib.sha1(JOURNAL_LINK_NAMESPACE.bytes)
+_VARIANT = str.maketrans("0123456789abcdef", "89ab" * 4)  # RFC 9562 variant nibble
 
 
 def link_id(owner: str, kind: str, entity: str) -> str:
@@ -482,6 +483,24 @@ class _Generator:
         count = 1 + int(self.r() * 3)
         return " ".join(self._fill(t) for t in self.rng.sample(_SENTENCES, count))
 
+    def uuid7s(self, secs: Sequence[int]) -> list[str]:
+        """UUIDv7 ids for rows made at ``secs``, as ``RowFactory.uuid7`` makes them
+        (time-ordered, random tail), but with the random bits drawn once per batch."""
+        n = len(secs)
+        tail = self.rng.randbytes(9 * n).hex()
+        variants = self.rng.randbytes(n).hex().translate(_VARIANT)
+        millis = self.rng.randbytes(2 * n)
+        out = []
+        for i, sec in enumerate(secs):
+            ms = sec * 1000 + int.from_bytes(millis[2 * i : 2 * i + 2]) % 1000
+            t = f"{ms:012x}"
+            j = 18 * i
+            out.append(
+                f"{t[:8]}-{t[8:]}-7{tail[j : j + 3]}-{variants[2 * i]}"
+                f"{tail[j + 3 : j + 6]}-{tail[j + 6 : j + 18]}"
+            )
+        return out
+
     def office_hours(self, sec: int, *, past: bool = True) -> int:
         """``sec`` moved into office hours (07:00-18:00 Swiss time) on a weekday."""
         day = sec // 86400
@@ -548,9 +567,10 @@ class _Generator:
             f.user_ids,
         )
         case_share = 1 / (ENTRIES_PER_PERSON * PERSONS_PER_CASE)
+        ids = self.uuid7s(secs)
         for i in range(n):
             sec, kind, x = secs[i], kinds[i], picks[i]
-            eid = f.uuid7(sec)
+            eid = ids[i]
             stamp = f.stamp(sec)
             if i < b2b:
                 org = all_orgs[orgs[i]]

@@ -46,6 +46,7 @@ from app.services.journal import (
     link_labels,
     owner_name,
     related_text,
+    user_names,
     validate_entry,
 )
 
@@ -371,7 +372,7 @@ class TaskService:
         with self._sessions() as s:
             rows = list(s.scalars(stmt))
             related = self._related(s, [r.id for r in rows])
-            owners = {r.owner_id: owner_name(s, r.owner_id) for r in rows}
+            owners = user_names(s, (r.owner_id for r in rows if r.owner_id))
         items = [
             TaskRow(
                 id=r.id,
@@ -380,7 +381,7 @@ class TaskService:
                 all_day=r.all_day,
                 priority=_priority(r.priority),
                 status=_status(r.status),
-                owner_name=owners.get(r.owner_id, ""),
+                owner_name=owners.get(r.owner_id or "", ""),
                 related=related.get(r.id, ""),
                 bucket=b.bucket(r.due_at, r.all_day, _status(r.status)),
             )

@@ -220,6 +220,12 @@ def link_labels(
     return out
 
 
+def user_names(s: Session, ids: Iterable[str]) -> dict[str, str]:
+    """Display names of several users in one query."""
+    wanted = sorted(set(ids))
+    return _user_labels(s, wanted) if wanted else {}
+
+
 def owner_name(s: Session, owner_id: str | None) -> str:
     """Display name of a user id (empty if none)."""
     if not owner_id:
@@ -483,7 +489,7 @@ class JournalService:
         with self._sessions() as s:
             raw = s.execute(stmt).all()
             related = self._related(s, [r[0] for r in raw])
-            owners = _user_labels(s, list({r[5] for r in raw if r[5]}))
+            owners = user_names(s, (r[5] for r in raw if r[5]))
         rows = [
             JournalRow(
                 id=r[0],

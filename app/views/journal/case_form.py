@@ -118,9 +118,7 @@ class CaseForm(QWidget):
         self.open_article = QPushButton(_t("Open"))
         self.open_article.setAutoDefault(False)
         self.open_article.clicked.connect(self._on_open_article_clicked)
-        self.article.sig_record_chosen.connect(
-            lambda ref: self.open_article.setEnabled(ref is not None)
-        )
+        self.article.sig_record_chosen.connect(self._on_article_chosen)
         self.errors: dict[str, ErrorLabel] = {}
         self.widgets: dict[str, QWidget] = {}
         form = QFormLayout()
@@ -423,6 +421,9 @@ class CaseForm(QWidget):
             LinkRef(LinkKind.TASK, row.id, row.title)  # kind unused: an article id
             for row in self._knowledge.search(text, limit=12)
         ]
+
+    def _on_article_chosen(self, ref: LinkRef | None) -> None:
+        self.open_article.setEnabled(ref is not None)
 
     def _on_open_article_clicked(self) -> None:
         ref = self.article.record()

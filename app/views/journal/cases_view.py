@@ -121,7 +121,8 @@ class CasesView(QWidget):
         self.filters.setDrawBase(False)
         for _ in FILTERS:
             self.filters.addTab("")
-        self.filters.currentChanged.connect(lambda _i: self.reload())
+        # a bound method, not a lambda: tab bars emit while being destroyed
+        self.filters.currentChanged.connect(self._on_filters_changed)
         self.search = QLineEdit()
         self.search.setObjectName("searchBox")
         self.search.setClearButtonEnabled(True)
@@ -129,7 +130,7 @@ class CasesView(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.textChanged.connect(self._on_search_text_changed)
         self.new_button = QPushButton()
         self.new_button.setObjectName("primaryButton")
         self.new_button.clicked.connect(self.new_case)
@@ -171,7 +172,8 @@ class CasesView(QWidget):
         actions.setContentsMargins(16, 6, 16, 10)
         for status, _label in STATUS_ACTIONS:
             button = QPushButton()
-            button.clicked.connect(lambda _c=False, s=status: self.move_to(s))
+            button.setProperty("caseStatus", status.value)
+            button.clicked.connect(self._on_status_button_clicked)
             self.status_buttons[status] = button
             actions.addWidget(button)
         actions.addStretch(1)
@@ -391,7 +393,7 @@ class CasesView(QWidget):
         total = self.model.total
         open_n, late = self._services.cases.open_counts(now=self._now())
         self.count_label.setText(
-            self.tr("%n case(s)", "", total)
+            self.tr("%Ln case(s)", "", total)
             + " · "
             + _t("%1 open, %2 overdue")
             .replace("%1", str(open_n))
@@ -408,6 +410,19 @@ class CasesView(QWidget):
         self.empty.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
         self.empty.show()
         self.empty.raise_()
+
+    def _on_search_text_changed(self, _text: str) -> None:
+        # a bound method: a line edit with a clear button emits while destroyed
+        self._timer.start()
+
+    def _on_status_button_clicked(self) -> None:
+        button = self.sender()
+        status = button.property("caseStatus")
+        if isinstance(status, str) and status in CaseStatus:
+            self.move_to(CaseStatus(status))
+
+    def _on_filters_changed(self, _index: int) -> None:
+        self.reload()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._syncing or not current.isValid():

@@ -199,7 +199,7 @@ class EntryDialog(QDialog):
         self.colleague.activated.connect(self._add_colleague)
         remove_link = QPushButton(_t("Remove"))
         remove_link.setAutoDefault(False)
-        remove_link.clicked.connect(lambda: self._remove_selected(self.links))
+        remove_link.clicked.connect(self._on_remove_link_clicked)
         self.files = QListWidget()
         self.files.setMaximumHeight(80)
         self.files.itemActivated.connect(self._open_file)
@@ -386,6 +386,9 @@ class EntryDialog(QDialog):
         if link is not None:
             self._add_link(link)
             self.picker.setEditText("")
+
+    def _on_remove_link_clicked(self) -> None:
+        self._remove_selected(self.links)
 
     def _add_colleague(self, index: int) -> None:
         link = self.colleague.itemData(index)

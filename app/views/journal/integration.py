@@ -132,21 +132,19 @@ class JournalUi(QObject):
         )
         window.file_menu.insertSeparator(window.act_demo)
         window.view_menu.addActions(page_actions)
-        self.act_log.triggered.connect(lambda: self.quick_log())
+        self.act_log.triggered.connect(self._on_log_triggered)
         self.act_new_task.triggered.connect(self.new_task)
         self.act_import_ics.triggered.connect(self._import_calendar)
-        self.act_journal.triggered.connect(lambda: self.show(self.journal))
-        self.act_tasks.triggered.connect(lambda: self.show(self.tasks))
-        self.act_service.triggered.connect(lambda: self.show(self.service))
+        self.act_journal.triggered.connect(self._on_journal_triggered)
+        self.act_tasks.triggered.connect(self._on_tasks_triggered)
+        self.act_service.triggered.connect(self._on_service_triggered)
         for page in (self.journal, self.tasks, self.cases, self.knowledge):
             page.sig_data_changed.connect(window.sig_data_changed)
-            page.sig_status_message.connect(
-                lambda m: window.statusBar().showMessage(m, 8000)
-            )
+            page.sig_status_message.connect(self._on_status_message)
         book = window.addresses
         book.add_detail_tab(self.history, self.tr("History"))
         book.sig_record_shown.connect(self._on_record_shown)
-        self.history.sig_log_requested.connect(lambda: self.quick_log())
+        self.history.sig_log_requested.connect(self._on_log_triggered)
         self.history.sig_task_requested.connect(self._new_task_for_record)
         self.history.sig_item_activated.connect(self.open_item)
         self.cases.sig_log_requested.connect(self._log_on_case)
@@ -253,6 +251,27 @@ class JournalUi(QObject):
             self.history.mark_stale()
 
     # ---- internals
+
+    # bound methods rather than lambdas throughout: a lambda that holds a
+    # widget keeps a reference cycle through the connection, and PySide then
+    # deletes the C++ object on garbage collection ("shared QObject was
+    # deleted directly", heap corruption)
+
+    def _on_log_triggered(self) -> None:
+        self.quick_log()
+
+    def _on_journal_triggered(self) -> None:
+        self.show(self.journal)
+
+    def _on_tasks_triggered(self) -> None:
+        self.show(self.tasks)
+
+    def _on_service_triggered(self) -> None:
+        self.show(self.service)
+
+    def _on_status_message(self, message: str) -> None:
+        if self.window is not None:
+            self.window.statusBar().showMessage(message, 8000)
 
     def _address_context(self) -> LogContext:
         assert self.window is not None

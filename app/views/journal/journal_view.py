@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -137,12 +137,13 @@ class JournalView(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.textChanged.connect(self._on_search_text_changed)
         self.kind = QComboBox()
-        self.kind.currentIndexChanged.connect(lambda _i: self.reload())
+        # a bound method, not a lambda: combo boxes may emit while destroyed
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.new_button = QPushButton()
         self.new_button.setObjectName("primaryButton")
-        self.new_button.clicked.connect(lambda: self.new_entry())
+        self.new_button.clicked.connect(self._on_new_clicked)
         self.import_button = QPushButton()
         self.import_button.clicked.connect(self.import_calendar)
         self.count_label = QLabel()
@@ -161,7 +162,7 @@ class JournalView(QWidget):
         self.table.horizontalHeader().setHighlightSections(False)
         for i, col in enumerate(self.model.columns):
             self.table.setColumnWidth(i, col.width)
-        self.table.activated.connect(lambda _i: self.open_current())
+        self.table.activated.connect(self._on_table_activated)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.empty = QLabel(self.table.viewport())
         self.empty.setObjectName("emptyState")
@@ -321,9 +322,9 @@ class JournalView(QWidget):
         changes = getattr(result, "changes", Changes())
         self.reload()
         self.sig_data_changed.emit(changes, self)
-        message = self.tr("%n appointment(s) imported.", "", imported)
+        message = self.tr("%Ln appointment(s) imported.", "", imported)
         if skipped:
-            message += " " + self.tr("%n already in the journal.", "", skipped)
+            message += " " + self.tr("%Ln already in the journal.", "", skipped)
         self.sig_status_message.emit(message)
 
     def _on_import_failed(self, dialog: TaskProgressDialog, exc: BaseException) -> None:
@@ -352,7 +353,9 @@ class JournalView(QWidget):
 
     def _update_labels(self) -> None:
         total = self.model.total
-        self.count_label.setText(self.tr("%n entry(s)", "", total))
+        self.count_label.setText(
+            _t("Entries: %1").replace("%1", QLocale().toString(total))
+        )
         if total:
             self.empty.hide()
             return
@@ -366,6 +369,19 @@ class JournalView(QWidget):
         self.empty.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
         self.empty.show()
         self.empty.raise_()
+
+    def _on_search_text_changed(self, _text: str) -> None:
+        # a bound method: a line edit with a clear button emits while destroyed
+        self._timer.start()
+
+    def _on_new_clicked(self) -> None:
+        self.new_entry()
+
+    def _on_table_activated(self, _index: QModelIndex) -> None:
+        self.open_current()
+
+    def _on_kind_changed(self, _index: int) -> None:
+        self.reload()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():

@@ -60,10 +60,10 @@ class KnowledgeView(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.textChanged.connect(self._on_search_text_changed)
         self.new_button = QPushButton()
         self.new_button.setObjectName("primaryButton")
-        self.new_button.clicked.connect(lambda: self.show_article(None))
+        self.new_button.clicked.connect(self._on_new_clicked)
         self.table = QTableView()
         self.table.setObjectName("recordTable")
         self.table.setModel(self.model)
@@ -249,6 +249,13 @@ class KnowledgeView(QWidget):
         self.sig_data_changed.emit(changes, self)
 
     # ---- internals
+
+    def _on_search_text_changed(self, _text: str) -> None:
+        # a bound method: a line edit with a clear button emits while destroyed
+        self._timer.start()
+
+    def _on_new_clicked(self) -> None:
+        self.show_article(None)
 
     def _on_edited(self, *_args: object) -> None:
         if not self._loading:

@@ -57,10 +57,8 @@ class RecordPicker(QComboBox):
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self._refresh)
-        edit.textEdited.connect(lambda _t: self._timer.start())
-        self.currentIndexChanged.connect(
-            lambda _i: self.sig_record_chosen.emit(self.record())
-        )
+        edit.textEdited.connect(self._on_text_edited)
+        self.currentIndexChanged.connect(self._on_current_index_changed)
 
     def set_choices(
         self,
@@ -106,6 +104,13 @@ class RecordPicker(QComboBox):
             and self.record() is None
             and (self.findText(self.currentText(), Qt.MatchFlag.MatchExactly) < 0)
         )
+
+    def _on_text_edited(self, _text: str) -> None:
+        # a bound method: a line edit with a clear button emits while destroyed
+        self._timer.start()
+
+    def _on_current_index_changed(self, _index: int) -> None:
+        self.sig_record_chosen.emit(self.record())
 
     def _refresh(self) -> None:
         text = self.currentText()

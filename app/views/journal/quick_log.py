@@ -198,7 +198,8 @@ class QuickLogDialog(QDialog):
             button.setObjectName("presetButton")
             button.setStyleSheet("padding: 3px 10px;")
             button.setAutoDefault(False)
-            button.clicked.connect(lambda _c=False, d=days: self._set_follow_due(d))
+            button.setProperty("days", days)
+            button.clicked.connect(self._on_preset_clicked)
             self.presets.append(button)
         self.follow_box = QWidget()
         follow = QVBoxLayout(self.follow_box)
@@ -350,6 +351,12 @@ class QuickLogDialog(QDialog):
         self.text.setFocus()
 
     # ---- internals
+
+    def _on_preset_clicked(self) -> None:
+        button = self.sender()
+        days = button.property("days")
+        if isinstance(days, int):
+            self._set_follow_due(days)
 
     def _set_follow_due(self, days: int) -> None:
         base = self._now().astimezone()

@@ -103,7 +103,7 @@ class TaskDialog(QDialog):
         self.due_time = QTimeEdit()
         self.due_time.setDisplayFormat("HH:mm")
         self.all_day = QCheckBox(_t("All day"))
-        self.all_day.toggled.connect(lambda on: self.due_time.setEnabled(not on))
+        self.all_day.toggled.connect(self._on_all_day_toggled)
         self.no_due = QCheckBox(_t("No due date"))
         self.no_due.toggled.connect(self._on_no_due_toggled)
         self.reminder = QComboBox()
@@ -192,6 +192,9 @@ class TaskDialog(QDialog):
                 self.reminder.setCurrentIndex(index)
         else:
             self.priority.setCurrentIndex(self.priority.findData(Priority.NORMAL))
+
+    def _on_all_day_toggled(self, on: bool) -> None:
+        self.due_time.setEnabled(not on)
 
     def _on_no_due_toggled(self, on: bool) -> None:
         for widget in (self.due_date, self.due_time, self.all_day, self.reminder):
@@ -294,9 +297,7 @@ class CompleteTaskDialog(QDialog):
         )
         self.text.setFixedHeight(90)
         self.text_error = ErrorLabel()
-        self.log.toggled.connect(
-            lambda on: [w.setEnabled(on) for w in (self.kind, self.duration, self.text)]
-        )
+        self.log.toggled.connect(self._on_log_toggled)
         done = QPushButton(_t("Complete"))
         done.setObjectName("primaryButton")
         done.setDefault(True)
@@ -323,6 +324,10 @@ class CompleteTaskDialog(QDialog):
         layout.addWidget(self.text_error)
         layout.addLayout(buttons)
         self.text.setFocus()
+
+    def _on_log_toggled(self, on: bool) -> None:
+        for widget in (self.kind, self.duration, self.text):
+            widget.setEnabled(on)
 
     def log_data(self) -> JournalEntryData | None:
         """The journal entry to write, if asked for."""

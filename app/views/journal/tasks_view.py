@@ -97,9 +97,10 @@ class TasksView(QWidget):
         for _ in VIEWS:
             self.tabs.addTab("")
         self.tabs.setCurrentIndex(VIEWS.index(TaskView.WEEK))
-        self.tabs.currentChanged.connect(lambda _i: self.reload())
+        # bound methods, not lambdas: these widgets emit while being destroyed
+        self.tabs.currentChanged.connect(self._on_filter_changed)
         self.owner = QComboBox()
-        self.owner.currentIndexChanged.connect(lambda _i: self.reload())
+        self.owner.currentIndexChanged.connect(self._on_filter_changed)
         self.search = QLineEdit()
         self.search.setObjectName("searchBox")
         self.search.setClearButtonEnabled(True)
@@ -107,10 +108,10 @@ class TasksView(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.textChanged.connect(self._on_search_text_changed)
         self.new_button = QPushButton()
         self.new_button.setObjectName("primaryButton")
-        self.new_button.clicked.connect(lambda: self.new_task())
+        self.new_button.clicked.connect(self._on_new_clicked)
         self.complete_button = QPushButton()
         self.complete_button.clicked.connect(self.complete_current)
         self.edit_button = QPushButton()
@@ -133,7 +134,7 @@ class TasksView(QWidget):
         self.table.horizontalHeader().setHighlightSections(False)
         for i, col in enumerate(self.model.columns):
             self.table.setColumnWidth(i, col.width)
-        self.table.activated.connect(lambda _i: self.edit_current())
+        self.table.activated.connect(self._on_table_activated)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.empty = QLabel(self.table.viewport())
         self.empty.setObjectName("emptyState")
@@ -145,7 +146,7 @@ class TasksView(QWidget):
         self.act_new = QAction(self)
         self.act_new.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.act_new.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.act_new.triggered.connect(lambda: self.new_task())
+        self.act_new.triggered.connect(self._on_new_clicked)
         self.addAction(self.act_new)
         head = QHBoxLayout()
         head.addWidget(self.heading)
@@ -307,7 +308,7 @@ class TasksView(QWidget):
         count = self._calendar.export_upcoming(
             Path(path), owner_id=self.owner.currentData()
         )
-        self.sig_status_message.emit(self.tr("%n appointment(s) exported.", "", count))
+        self.sig_status_message.emit(self.tr("%Ln appointment(s) exported.", "", count))
 
     # ---- internals
 
@@ -325,7 +326,7 @@ class TasksView(QWidget):
             self.tabs.setTabText(
                 i, f"{view_text(view)} ({n})" if n else view_text(view)
             )
-        self.count_label.setText(self.tr("%n task(s)", "", self.model.total))
+        self.count_label.setText(self.tr("%Ln task(s)", "", self.model.total))
 
     def _update_buttons(self) -> None:
         has = self.current_task_id() is not None
@@ -355,6 +356,19 @@ class TasksView(QWidget):
         self.empty.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
         self.empty.show()
         self.empty.raise_()
+
+    def _on_search_text_changed(self, _text: str) -> None:
+        # a bound method: a line edit with a clear button emits while destroyed
+        self._timer.start()
+
+    def _on_new_clicked(self) -> None:
+        self.new_task()
+
+    def _on_table_activated(self, _index: QModelIndex) -> None:
+        self.edit_current()
+
+    def _on_filter_changed(self, _index: int) -> None:
+        self.reload()
 
     def _on_current_changed(
         self, _current: QModelIndex, _previous: QModelIndex

@@ -168,7 +168,8 @@ class TimelineWidget(QWidget):
         self.filter_tabs.setDrawBase(False)
         for _ in self.sources:
             self.filter_tabs.addTab("")
-        self.filter_tabs.currentChanged.connect(lambda _i: self.reload())
+        # a bound method, not a lambda: tab bars emit while being destroyed
+        self.filter_tabs.currentChanged.connect(self._on_filter_tabs_changed)
         self.search = QLineEdit()
         self.search.setObjectName("timelineSearch")
         self.search.setClearButtonEnabled(True)
@@ -176,7 +177,7 @@ class TimelineWidget(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(200)
         self._search_timer.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.textChanged.connect(self._on_search_text_changed)
         self.log_button = QPushButton()
         self.log_button.setObjectName("primaryButton")
         self.log_button.clicked.connect(self.sig_log_requested)
@@ -208,6 +209,8 @@ class TimelineWidget(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addLayout(actions)
+        for button in (self.log_button, self.task_button):
+            button.setEnabled(False)  # until there is a record
         self.retranslate_ui()
 
     # ---- public API
@@ -265,7 +268,7 @@ class TimelineWidget(QWidget):
     def _update_labels(self) -> None:
         total = self.model.total
         self.count_label.setText(
-            self.tr("%n event(s)", "", total) if self.model.target else ""
+            self.tr("%Ln event(s)", "", total) if self.model.target else ""
         )
         if total:
             self.empty.hide()
@@ -282,6 +285,13 @@ class TimelineWidget(QWidget):
         self.empty.setGeometry(self.view.viewport().rect().adjusted(16, 16, -16, -16))
         self.empty.show()
         self.empty.raise_()
+
+    def _on_search_text_changed(self, _text: str) -> None:
+        # a bound method: a line edit with a clear button emits while destroyed
+        self._search_timer.start()
+
+    def _on_filter_tabs_changed(self, _index: int) -> None:
+        self.reload()
 
     def _on_view_activated(self, index: QModelIndex) -> None:
         item = self.model.item(index.row())

@@ -47,7 +47,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('journal_entry', schema=None) as batch_op:
         batch_op.create_index('ix_journal_entry_occurred', ['occurred_at'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
-        batch_op.create_index('ix_journal_entry_owner_occurred', ['owner_id', 'occurred_at'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
 
     op.create_table('kb_article',
     sa.Column('title', sa.String(length=300), nullable=False),
@@ -244,7 +243,6 @@ def downgrade() -> None:
 
     op.drop_table('kb_article')
     with op.batch_alter_table('journal_entry', schema=None) as batch_op:
-        batch_op.drop_index('ix_journal_entry_owner_occurred', sqlite_where=sa.text('deleted_at IS NULL'))
         batch_op.drop_index('ix_journal_entry_occurred', sqlite_where=sa.text('deleted_at IS NULL'))
 
     op.drop_table('journal_entry')
