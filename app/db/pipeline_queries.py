@@ -25,6 +25,7 @@ from sqlalchemy import (
     or_,
     select,
     table,
+    union_all,
 )
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql import Subquery
@@ -141,15 +142,14 @@ def _filter_conds(
     return conds
 
 
-def stage_totals(
-    flt: BoardFilter, stage_ids: Sequence[str], today: dt.date
-) -> Select[str, int, int, int]:
-    """Per stage: count, total and weighted total in CHF minor units.
+def stage_totals(flt: BoardFilter, stage_ids: Sequence[str]) -> AnySelect:
+    """Per stage: count, then Σ amount and Σ amount × probability per currency.
 
-    Weighted = Σ amount × probability / 100, converted at ``today``'s rates.
     One pass over the covering index in stage order: the sums are split by
     currency with ``CASE`` (the currencies are a fixed set) instead of
-    grouping by currency, which would sort every row.
+    grouping by currency, which would sort every row. The service converts
+    them to CHF with :func:`chf` at the rates of :func:`rates_on` — the same
+    integer arithmetic as :func:`to_chf` in the forecast.
     """
     conds = _filter_conds(flt, by_stage=True)
     conds.append(Opportunity.stage_id.in_(list(stage_ids)))
@@ -165,14 +165,24 @@ def stage_totals(
         weighted = Opportunity.amount_minor * Opportunity.probability
         cols.append(func.sum(case((mine, weighted), else_=0)).label(f"w_{cur}"))
     per_stage = select(*cols).where(*conds).group_by(Opportunity.stage_id).subquery()
+    return select(per_stage)
+
+
+def rates_on(today: dt.date) -> Select[str, int]:
+    """(currency, micro-CHF) valid on ``today`` for every known currency."""
     day = literal(today.isoformat())
-    rates = {cur: rate_on(literal(cur), day) for cur in CURRENCIES}
-    total: ColumnElement[int] = literal(0)
-    wsum: ColumnElement[int] = literal(0)
-    for cur in CURRENCIES:
-        total = total + to_chf(per_stage.c[f"t_{cur}"], rates[cur])
-        wsum = wsum + to_chf(per_stage.c[f"w_{cur}"], rates[cur])
-    return select(per_stage.c.stage_id, per_stage.c.n, total, (wsum + 50) // 100)
+    parts = [
+        select(literal(cur).label("currency"), rate_on(literal(cur), day).label("rate"))
+        for cur in CURRENCIES
+    ]
+    return select(union_all(*parts).subquery())
+
+
+def chf(amount: int, rate: int) -> int:
+    """:func:`to_chf` in Python, the same integer arithmetic."""
+    return (amount // RATE_SCALE) * rate + (
+        (amount % RATE_SCALE) * rate + RATE_SCALE // 2
+    ) // RATE_SCALE
 
 
 CARD_COLUMNS = (

@@ -454,6 +454,11 @@ class BoardColumn:
     weighted_chf_minor: int
     cards: tuple[Card, ...]
     window_days: int | None = None  # Won/Lost: closed in the last N days only
+    #: Raw sums per currency: (currency, Σ amount, Σ amount × probability) and
+    #: the rates (micro-CHF) the totals were converted with; a move between
+    #: open stages adjusts these exactly instead of scanning the stages again.
+    sums: tuple[tuple[str, int, int], ...] = ()
+    rates: tuple[tuple[str, int], ...] = ()
 
     @property
     def more(self) -> int:
@@ -469,6 +474,11 @@ class MoveResult:
     old_stage_id: str
     new_stage_id: str
     retrain_due: bool
+    amount_minor: int = 0
+    currency: str = BASE_CURRENCY
+    old_probability: int = 0
+    new_probability: int = 0
+    close_date_changed: bool = False
 
 
 # ---- forecast

@@ -20,6 +20,8 @@ from app.db.address_queries import Sort
 from app.domain.changes import Changes, EntityKind
 from app.domain.errors import FieldError, NotFoundError, UserError, ValidationError
 from app.domain.pipeline import (
+    CURRENCIES,
+    RATE_SCALE,
     BoardColumn,
     BoardFilter,
     Card,
@@ -303,6 +305,7 @@ class PipelineService:
                     value=stage_id,
                 )
             old_stage = row.stage_id
+            old_probability = row.probability
             if stage.id == old_stage:
                 return MoveResult(row.id, old_stage, old_stage, False), Changes()
             if stage.outcome == "lost" and not lost_reason.strip():
@@ -316,6 +319,7 @@ class PipelineService:
                     ]
                 )
             now, today = self._now(), self._today()
+            old_outcome = row.outcome
             row.stage_id = stage.id
             row.probability = stage.probability
             row.stage_entered_at = now
@@ -340,7 +344,17 @@ class PipelineService:
             row.outcome = stage.outcome
             retrain = closing and row.outcome != "open" and self._retrain_due(s)
             return (
-                MoveResult(row.id, old_stage, stage.id, retrain),
+                MoveResult(
+                    row.id,
+                    old_stage,
+                    stage.id,
+                    retrain,
+                    amount_minor=row.amount_minor,
+                    currency=row.currency,
+                    old_probability=old_probability,
+                    new_probability=row.probability,
+                    close_date_changed=closing or old_outcome != "open",
+                ),
                 Changes.of(EntityKind.OPPORTUNITY, row.id),
             )
 
@@ -384,29 +398,95 @@ class PipelineService:
         )
         found: dict[str, BoardColumn] = {}
         with self._sessions() as s:
+            rates = tuple((r[0], int(r[1])) for r in s.execute(q.rates_on(today)))
             for group_flt, group, days in groups:
                 if not group:
                     continue
-                totals = {
-                    r[0]: (int(r[1]), int(r[2] or 0), int(r[3] or 0))
+                rows = {
+                    r[0]: r
                     for r in s.execute(
-                        q.stage_totals(group_flt, [st.id for st in group], today)
+                        q.stage_totals(group_flt, [st.id for st in group])
                     )
                 }
                 for stage in group:
-                    count, total, weighted = totals.get(stage.id, (0, 0, 0))
-                    cards: tuple[Card, ...] = ()
-                    if count:
-                        cards = tuple(
-                            _card(r)
-                            for r in s.execute(
-                                q.stage_cards(group_flt, stage.id, limit)
-                            )
-                        )
-                    found[stage.id] = BoardColumn(
-                        stage, count, total, weighted, cards, window_days=days
+                    row = rows.get(stage.id)
+                    count = int(row[1]) if row else 0
+                    sums = tuple(
+                        (cur, int(row[2 + 2 * i] or 0), int(row[3 + 2 * i] or 0))
+                        if row
+                        else (cur, 0, 0)
+                        for i, cur in enumerate(CURRENCIES)
                     )
+                    cards = self._cards(s, group_flt, stage.id, limit) if count else ()
+                    found[stage.id] = _column(stage, count, sums, rates, cards, days)
         return [found[st.id] for st in stages]
+
+    def after_move(
+        self,
+        flt: BoardFilter,
+        columns: Sequence[BoardColumn],
+        result: MoveResult,
+        *,
+        limit: int = BOARD_LIMIT,
+    ) -> list[BoardColumn]:
+        """The two columns of a move, cheaply and exactly.
+
+        Between open stages with the close date unchanged the card stays in
+        the filter, so the per-currency sums are adjusted by its amount and
+        probabilities (the same integers SQL would add up) and only the first
+        cards are read again — no scan of the stages. Moves into or out of
+        Won/Lost re-read both columns.
+        """
+        by_id = {c.stage.id: c for c in columns}
+        source = by_id.get(result.old_stage_id)
+        target = by_id.get(result.new_stage_id)
+        if source is None or target is None:
+            raise ValueError("after_move needs the two columns of the move")
+        simple = (
+            source.stage.outcome == Outcome.OPEN
+            and target.stage.outcome == Outcome.OPEN
+            and not result.close_date_changed
+            and bool(source.sums)
+            and bool(target.sums)
+        )
+        if not simple:
+            return self.board_columns(flt, [source.stage, target.stage], limit=limit)
+        flt = replace(flt, pipeline_id=None, stage_id=None)
+        out = []
+        with self._sessions() as s:
+            for column, sign, probability in (
+                (source, -1, result.old_probability),
+                (target, 1, result.new_probability),
+            ):
+                sums = tuple(
+                    (
+                        cur,
+                        t + sign * result.amount_minor,
+                        w + sign * result.amount_minor * probability,
+                    )
+                    if cur == result.currency
+                    else (cur, t, w)
+                    for cur, t, w in column.sums
+                )
+                count = column.count + sign
+                cards = self._cards(s, flt, column.stage.id, limit) if count else ()
+                out.append(
+                    _column(
+                        column.stage,
+                        count,
+                        sums,
+                        column.rates,
+                        cards,
+                        column.window_days,
+                    )
+                )
+        return out
+
+    @staticmethod
+    def _cards(
+        s: Session, flt: BoardFilter, stage_id: str, limit: int
+    ) -> tuple[Card, ...]:
+        return tuple(_card(r) for r in s.execute(q.stage_cards(flt, stage_id, limit)))
 
     def count_opportunities(self, flt: BoardFilter) -> int:
         """How many opportunities the list shows for ``flt``."""
@@ -638,6 +718,30 @@ class PipelineService:
             created_at=row.created_at,
             history=_history_dtos(s, row.id),
         )
+
+
+def _column(
+    stage: Stage,
+    count: int,
+    sums: tuple[tuple[str, int, int], ...],
+    rates: tuple[tuple[str, int], ...],
+    cards: tuple[Card, ...],
+    window: int | None,
+) -> BoardColumn:
+    """A column with its CHF totals computed from raw per-currency sums."""
+    rate = dict(rates)
+    total = sum(q.chf(t, rate.get(cur, RATE_SCALE)) for cur, t, _w in sums)
+    wsum = sum(q.chf(w, rate.get(cur, RATE_SCALE)) for cur, _t, w in sums)
+    return BoardColumn(
+        stage,
+        count,
+        total,
+        (wsum + 50) // 100,
+        cards,
+        window_days=window,
+        sums=sums,
+        rates=rates,
+    )
 
 
 def _card(r: Sequence[Any]) -> Card:

@@ -505,3 +505,50 @@ def test_stage_changes_appear_on_the_customer_timeline(
         ]
     other = make_organisation(addresses)
     assert timeline.count(TimelineTarget("organisation", other.id)) == 0
+
+
+def test_after_move_adjusts_totals_exactly_like_sql(
+    pipeline: PipelineService, addresses: AddressService, db: Database
+) -> None:
+    import random
+
+    from app.domain.pipeline import ExchangeRate
+    from app.services.products import CatalogueService
+
+    CatalogueService(db.sessions).set_rate(ExchangeRate("EUR", TODAY, 933_333))
+    rng = random.Random(4)
+    org = make_organisation(addresses)
+    p = pipeline.pipeline()
+    opps = [
+        make_opportunity(
+            pipeline,
+            organisation_id=org.id,
+            amount_minor=rng.randrange(1, 10**9),
+            currency=rng.choice(["CHF", "EUR", "USD"]),
+            stage_id=p.stages[rng.randrange(4)].id,
+            probability=rng.randrange(101),
+        )
+        for _ in range(30)
+    ]
+    flt = BoardFilter()
+    columns = {c.stage.id: c for c in pipeline.board(flt)}
+    for _ in range(25):
+        opp = pipeline.get_opportunity(rng.choice(opps).id)
+        here = [s.id for s in p.stages].index(opp.data.stage_id)
+        target = p.stages[(here + rng.choice([1, 2, 3])) % 4]
+        result, _ = pipeline.move_to_stage(opp.id, target.id)
+        moved = pipeline.after_move(
+            flt, [columns[result.old_stage_id], columns[result.new_stage_id]], result
+        )
+        columns.update({c.stage.id: c for c in moved})
+        exact = {c.stage.id: c for c in pipeline.board(flt)}
+        for sid in (result.old_stage_id, result.new_stage_id):
+            assert columns[sid] == exact[sid]
+    # into Won: the columns are read again (the close date changed)
+    result, _ = pipeline.move_to_stage(opps[0].id, won_stage(p))
+    assert result.close_date_changed
+    moved = pipeline.after_move(
+        flt, [columns[result.old_stage_id], exact[result.new_stage_id]], result
+    )
+    fresh = {c.stage.id: c for c in pipeline.board(flt)}
+    assert moved == [fresh[result.old_stage_id], fresh[result.new_stage_id]]

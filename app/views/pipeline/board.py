@@ -28,7 +28,14 @@ from PySide6.QtWidgets import (
 
 from app.domain.changes import Changes
 from app.domain.errors import UserError, ValidationError
-from app.domain.pipeline import BoardColumn, BoardFilter, Card, Outcome, Pipeline
+from app.domain.pipeline import (
+    BoardColumn,
+    BoardFilter,
+    Card,
+    MoveResult,
+    Outcome,
+    Pipeline,
+)
 from app.services.pipeline import BOARD_LIMIT, PipelineService
 from app.views.forms.errors import ErrorLabel
 from app.views.labels import error_text
@@ -248,7 +255,7 @@ class KanbanBoard(QWidget):
         except UserError as exc:
             self.sig_status_message.emit(error_text(exc.code, exc.message))
             return False
-        self.refresh_stages({result.old_stage_id, result.new_stage_id})
+        self._refresh_after(result)
         self.select(card_id)
         if changes != Changes():
             self.sig_data_changed.emit(changes, self)
@@ -260,6 +267,21 @@ class KanbanBoard(QWidget):
         if result.retrain_due:
             self.sig_retrain_due.emit()
         return True
+
+    def _refresh_after(self, result: MoveResult) -> None:
+        """Show the two columns of a move (exact totals without a rescan)."""
+        ids = (result.old_stage_id, result.new_stage_id)
+        if result.old_stage_id == result.new_stage_id:
+            return
+        if not all(i in self.data for i in ids):
+            self.refresh_stages(set(ids))
+            return
+        limit = max([self._limits.get(i, BOARD_LIMIT) for i in ids] + [BOARD_LIMIT])
+        columns = [self.data[i] for i in ids]
+        for column in self._service.after_move(
+            self.filter, columns, result, limit=limit
+        ):
+            self._show(column)
 
     def refresh_stages(self, stage_ids: set[str]) -> None:
         """Re-read only these columns (after a move: two)."""
