@@ -265,6 +265,21 @@ _CASE_STATUS = (
     ("waiting", 6),
     ("new", 10),
 )
+_CASE_DETAILS = (
+    "Tritt seit gestern auf.",
+    "Betrifft mehrere Mitarbeitende.",
+    "Bitte um Rückruf am Vormittag.",
+    "Ein Screenshot der Fehlermeldung liegt bei.",
+    "Dringend, der Monatsabschluss steht an.",
+    "Kunde hat es bereits zweimal versucht.",
+)
+_CASE_ANSWERS = (
+    "Lösung telefonisch erklärt, Kunde probiert es aus.",
+    "Anleitung aus der Wissensdatenbank geschickt.",
+    "Gutschrift veranlasst, Bestätigung folgt per E-Mail.",
+    "Techniker für nächste Woche eingeplant.",
+    "Ersatz ist unterwegs, Lieferung in zwei Tagen.",
+)
 _PRIORITIES = (("normal", 60), ("high", 20), ("low", 12), ("urgent", 8))
 _ARTICLES = (
     (
@@ -510,7 +525,9 @@ class _Generator:
         elif weekday == 6:
             day += 1
         moved = day * 86400 + 6 * 3600 + int(self.r() * 11 * 3600)
-        return min(moved, self.now_s) if past else moved
+        while past and moved > self.now_s:  # later today: the day before
+            moved -= 86400
+        return moved
 
     def stamp(self, sec: int) -> str:
         """The factory's timestamp encoding, also for the future (due dates)."""
@@ -750,6 +767,7 @@ class _Generator:
             cid = f.uuid7(sec)
             number = self._number(sec, numbers)
             title, category = self.pick(_CASES)
+            description = f"Kunde meldet: {title}. {self.pick(_CASE_DETAILS)}"
             first = solved = closed = None
             if status != "new":
                 first = f.stamp(
@@ -767,7 +785,7 @@ class _Generator:
                     cid,
                     number,
                     title,
-                    f"Kunde meldet: {title}. {self.pick(self.bodies)}",
+                    description,
                     status,
                     priority.value,
                     category,
@@ -804,7 +822,7 @@ class _Generator:
                         "in" if not k else "out",
                         subject,
                         "",
-                        self.pick(self.bodies),
+                        description if not k else self.pick(_CASE_ANSWERS),
                         "",
                         *esync,
                     )

