@@ -46,9 +46,7 @@ class ImportRunItem(Base):
     __table_args__ = (Index("ix_import_run_item_run", "run_id", "op"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    run_id: Mapped[str] = mapped_column(
-        ForeignKey("import_run.id", ondelete="CASCADE")
-    )
+    run_id: Mapped[str] = mapped_column(ForeignKey("import_run.id", ondelete="CASCADE"))
     table_name: Mapped[str] = mapped_column(String(40))
     op: Mapped[str] = mapped_column(String(10))
     record_id: Mapped[str | None] = mapped_column(String(36), default=None)
