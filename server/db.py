@@ -31,6 +31,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, text
 
 from app.db import migrate as client_migrate
+from server.writer import adopt_seeded
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SERVER_VERSION_TABLE = "server_alembic_version"
@@ -119,6 +120,7 @@ def upgrade(engine: Engine) -> None:
         server_cfg = server_alembic_config()
         server_cfg.attributes["connection"] = conn
         command.upgrade(server_cfg, "heads")
+        adopt_seeded(conn)
 
 
 def needs_upgrade(engine: Engine) -> bool:

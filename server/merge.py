@@ -195,7 +195,9 @@ def _decide(
     if op is Op.DELETE:
         if current.deleted:
             return Decision(Status.MERGED)
-        if current.rev == incoming.base_rev:
+        if current.rev == incoming.base_rev or (
+            incoming.base_rev == 0 and not any(current.field_revs.values())
+        ):  # base 0 on a seeded row nobody changed yet (see writer.adopt_seeded)
             return Decision(Status.APPLIED, writes=dict(values), tombstone=True)
         return Decision(
             Status.CONFLICT,

@@ -52,7 +52,7 @@ from server.models import (
     SyncScopeExit,
     TeamMember,
 )
-from server.scope import Principal, Scope, can_write
+from server.scope import Principal, Scope, can_read, can_write
 
 CONFLICT_NAMESPACE = uuid.UUID("5b0e8e55-37a6-4c1e-bb1f-1a8d0cbb9f41")
 CONFLICT_TABLE = "sync_conflict"
@@ -81,6 +81,53 @@ def bump_counter(conn: Connection) -> int:
         .returning(_COUNTER.c.value)
     )
     return int(conn.execute(stmt).scalar_one())
+
+
+def adopt_seeded(conn: Connection) -> int:
+    """Give rows that client migrations seeded a rev and a ``sync_row``.
+
+    The server runs the client's migrations, so rows they insert (the default
+    pipeline, base exchange rates) exist on the server and on every laptop
+    with the same ids but were never written through :class:`Writer`: pull
+    and bootstrap would not see them, and a laptop's edit would look like a
+    create of an existing row. Adopted rows keep empty ``field_revs``: a
+    laptop's edit based on the seed (base 0) applies; concurrent edits of one
+    field still conflict. Runs after every upgrade; returns rows adopted.
+    """
+    found: dict[str, list[Any]] = {}
+    s = _SYNC_ROW.c
+    for name, table in synced_tables().items():
+        t = table.table
+        known = select(s.row_id).where(s.tbl == name, s.row_id == t.c.id).exists()
+        rows = conn.execute(
+            select(t.c.id, t.c.owner_id, t.c.team_id, t.c.deleted_at).where(~known)
+        ).all()
+        if rows:
+            found[name] = list(rows)
+    if not found:
+        return 0
+    rev = bump_counter(conn)
+    for name, rows in found.items():
+        t = synced_tables()[name].table
+        ids = [r[0] for r in rows]
+        for chunk in _chunks(ids, 500):
+            conn.execute(update(t).where(t.c.id.in_(chunk)).values(rev=rev))
+        conn.execute(
+            insert(_SYNC_ROW),
+            [
+                {
+                    "tbl": name,
+                    "row_id": r[0],
+                    "rev": rev,
+                    "deleted": r[3] is not None,
+                    "owner_id": r[1],
+                    "team_id": r[2],
+                    "also_user_id": None,
+                }
+                for r in rows
+            ],
+        )
+    return sum(len(r) for r in found.values())
 
 
 def committed_high(conn: Connection) -> int:
@@ -703,6 +750,10 @@ class Writer:
             "team_id": new.team_id,
             "also_user_id": new.also_user_id,
         }
+        if old is None and not can_read(self.principal, new):
+            # created straight into someone else's scope (a rep assigns a new
+            # record to another team): it leaves the creator's laptop
+            old = Scope(owner_id=self.principal.user_id)
         if old is not None and old != new:
             self.exits.append(
                 {
@@ -817,6 +868,18 @@ class Writer:
                 "field_revs": {},
                 "deleted_rev": None,
                 "deleted_at": None,
+            }
+        if not can_read(self.principal, self._scope_of(key)):
+            # not the caller's (any more): say so, never show its content
+            return {
+                "tbl": key[0],
+                "id": key[1],
+                "rev": self.rev,
+                "row": None,
+                "field_revs": {},
+                "deleted_rev": None,
+                "deleted_at": None,
+                "evict": True,
             }
         return row_state(table, row.values)
 

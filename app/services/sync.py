@@ -259,8 +259,16 @@ class SyncService:
 
     # ---- syncing
 
-    def sync(self, progress: ProgressSink | None = None) -> tuple[SyncReport, Changes]:
+    def sync(
+        self,
+        progress: ProgressSink | None = None,
+        *,
+        push: bool = True,
+        pull: bool = True,
+    ) -> tuple[SyncReport, Changes]:
         """One cycle (push, bootstrap if needed, pull); one at a time.
+
+        ``push``/``pull`` = ``False`` skip that half (scripted use and tests).
 
         Raises:
             SignInRequired: no or no longer valid token (the outbox is kept).
@@ -276,7 +284,9 @@ class SyncService:
                 raise SignInRequired("Sign in to the server first.")
             client = self._client(url, token)
             try:
-                result = run_cycle(self.engine, client, progress=progress)
+                result = run_cycle(
+                    self.engine, client, progress=progress, push=push, pull=pull
+                )
             except SyncError as exc:
                 self._online = not isinstance(exc, Transient)
                 store.write_state(

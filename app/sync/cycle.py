@@ -39,17 +39,26 @@ def run_cycle(
     progress: ProgressSink | None = None,
     pull_limit: int = PULL_LIMIT,
     bootstrap_limit: int = BOOTSTRAP_LIMIT,
+    push: bool = True,
+    pull: bool = True,
 ) -> CycleResult:
-    """Push, (re-)bootstrap if needed, pull; raises the client's errors unchanged."""
+    """Push, (re-)bootstrap if needed, pull; raises the client's errors unchanged.
+
+    ``push=False`` or ``pull=False`` run one half only (tests interleave them);
+    a re-bootstrap always pushes first, so nothing pending is dropped.
+    """
     progress = progress or NullProgress()
     device_id = store.read_state(engine, store.DEVICE_ID)
-    pushed, conflicts, applied = _push_all(engine, client, device_id, progress)
+    pushed, conflicts, applied = 0, 0, store.ApplyStats()
+    if push:
+        pushed, conflicts, applied = _push_all(engine, client, device_id, progress)
     bootstrapped = False
     try:
-        if store.read_state(engine, store.BOOTSTRAP) != "done":
+        if pull and store.read_state(engine, store.BOOTSTRAP) != "done":
             applied += _bootstrap(engine, client, progress, bootstrap_limit)
             bootstrapped = True
-        applied += _pull(engine, client, progress, pull_limit)
+        if pull:
+            applied += _pull(engine, client, progress, pull_limit)
     except MustRebootstrap:
         more = _push_all(engine, client, device_id, progress)
         pushed, conflicts, applied = (
@@ -57,7 +66,7 @@ def run_cycle(
             conflicts + more[1],
             applied + more[2],
         )
-        store.clear_synced_rows(engine)
+        store.write_state(engine, **{store.BOOTSTRAP: ""})
         applied += _bootstrap(engine, client, progress, bootstrap_limit)
         applied += _pull(engine, client, progress, pull_limit)
         bootstrapped = True
@@ -96,6 +105,10 @@ def _bootstrap(
 ) -> store.ApplyStats:
     raw = store.read_state(engine, store.BOOTSTRAP)
     state = json.loads(raw) if raw and raw != "done" else {}
+    if not state:
+        # a fresh (re-)bootstrap: rows acknowledged earlier may have been
+        # deleted or left this scope since, and pages carry live rows only
+        store.clear_synced_rows(engine)
     as_of: int | None = state.get("as_of")
     done: list[str] = list(state.get("done", []))
     epoch = state.get("scope_epoch")
@@ -113,6 +126,10 @@ def _bootstrap(
                 if exc.status == 404:  # a table this server does not know yet
                     break
                 raise
+            if epoch is not None and page["scope_epoch"] != epoch:
+                # the user's scope changed between pages: earlier pages may
+                # hold rows that are no longer theirs
+                raise MustRebootstrap("scope_changed")
             as_of = page["as_of"]
             epoch = page["scope_epoch"]
             nxt = page["next_after_id"]

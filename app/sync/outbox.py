@@ -13,6 +13,12 @@ entry (first base/old, latest value; a value edited back drops the field);
 create+updates = create; create+delete = nothing; update+delete = delete with
 the original base rev; delete+restore = the earlier update (or nothing).
 
+A row without a server rev and without an outbox entry was not created here
+after the last sync: a migration seeded it on every laptop and on the server
+(default pipeline, base rates). Its edits travel as updates and deletes with
+base 0, never as a create, so two laptops editing different fields of a seeded
+row merge like any other edits.
+
 Bulk writers that bypass the ORM (importers) call :func:`record_bulk` with the
 rows they wrote, on their connection, before committing.
 """
@@ -147,13 +153,15 @@ def _changed(obj: SyncMixin) -> Entry | None:
     if op is Op.UPDATE and not values:
         return None
     if obj.rev == 0:
-        # never reached the server: a create, unless its create is in flight
-        if op is Op.DELETE:
-            return _entry(table, obj.id, Op.DELETE, {}, 0) | {"_from_rev0": True}
+        # no server rev yet: :func:`record` decides between a create (the row
+        # never reached the server) and this change (its create is in flight,
+        # or a migration seeded the row on laptops and server alike)
         everything = {f: getattr(obj, f) for f in table.fields}
-        return _entry(
-            table, obj.id, Op.CREATE, _as_fields(table, everything, None), 0
-        ) | {"_from_rev0": True, "_changed": _as_fields(table, values, old)}
+        fields = {} if op is Op.DELETE else _as_fields(table, values, old)
+        return _entry(table, obj.id, op, fields, 0) | {
+            "_from_rev0": True,
+            "_full": _as_fields(table, everything, None),
+        }
     fields = _as_fields(table, values, old, obj.field_revs or {})
     return _entry(table, obj.id, op, fields, obj.rev)
 
@@ -162,7 +170,7 @@ def record(conn: Connection, entries: Iterable[Entry]) -> None:
     """Write entries to the outbox, coalescing with unsent ones for the same row."""
     for entry in entries:
         from_rev0 = entry.pop("_from_rev0", False)
-        changed_only = entry.pop("_changed", None)
+        full = entry.pop("_full", None)
         existing = (
             conn.execute(
                 select(OUTBOX)
@@ -173,16 +181,14 @@ def record(conn: Connection, entries: Iterable[Entry]) -> None:
             .all()
         )
         unsent = next((e for e in existing if e["batch_id"] is None), None)
-        sent = [e for e in existing if e["batch_id"] is not None]
-        if from_rev0:
-            if entry["op"] == Op.DELETE and not existing:
-                continue  # created and deleted before the server saw it
-            if entry["op"] == Op.CREATE and sent and unsent is None:
-                # its create is in flight: this is an update on top of it
-                entry["op"] = str(Op.UPDATE)
-                entry["fields"] = changed_only or {}
-                if not entry["fields"]:
-                    continue
+        if from_rev0 and entry["op"] != Op.DELETE:
+            unsent_create = unsent is not None and unsent["op"] == Op.CREATE
+            if unsent_create or (not existing and entry["op"] == Op.RESTORE):
+                # still (or again) a create: created here, never acknowledged
+                entry["op"] = str(Op.CREATE)
+                entry["fields"] = full or {}
+            elif entry["op"] == Op.UPDATE and not entry["fields"]:
+                continue
         if unsent is None:
             conn.execute(insert(OUTBOX), entry)
             continue

@@ -385,7 +385,7 @@ def _apply_table(
         row_id = str(change["id"])
         op = change.get("op")
         fields_pending, ops_pending = pending.get(row_id, (set(), set()))
-        if op == PullOp.EVICT:
+        if op == PullOp.EVICT or change.get("evict"):
             if row_id in local and not ops_pending:
                 evict.append(row_id)
                 local.pop(row_id)

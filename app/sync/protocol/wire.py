@@ -106,7 +106,12 @@ class OpResult(TypedDict):
 
 
 class RowState(TypedDict):
-    """A row as the server has it now (``row`` is ``None`` when it does not exist)."""
+    """A row as the server has it now (``row`` is ``None`` when it does not exist).
+
+    ``evict`` (push answers only): the row exists but is no longer in the
+    caller's scope (reassigned, or created for another team); the laptop
+    drops it like a pulled eviction, and learns nothing of its content.
+    """
 
     tbl: str
     id: str
@@ -116,6 +121,7 @@ class RowState(TypedDict):
     deleted_rev: int | None
     deleted_at: str | None
     updated_at: NotRequired[str | None]
+    evict: NotRequired[bool]
 
 
 class PushResponse(TypedDict):
