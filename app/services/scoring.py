@@ -246,6 +246,16 @@ def explain(model: Model, record: Record, *, top: int = 3) -> Score:
     )
 
 
+def probability(model: Model, index: dict[tuple[str, str], int], record: Record) -> int:
+    """The win probability in percent, without explanations (bulk scoring)."""
+    z = model.intercept
+    for f in model.features:
+        col = _key(index, f, record.get(f, ""))
+        if col is not None:
+            z += model.weights[col]
+    return round(_logistic(z) * 100)
+
+
 def ranking(model: Model) -> tuple[tuple[str, str, float], ...]:
     """Feature values by the size of their weight (the model's strongest signals)."""
     pairs = [
@@ -259,18 +269,21 @@ def ranking(model: Model) -> tuple[tuple[str, str, float], ...]:
 # ---- features from the database
 
 _OPP_SQL = """
-SELECT o.id, o.source, coalesce(i.name, ''), coalesce(a.region, ''),
-       (SELECT count(*) FROM employment e WHERE e.organisation_id = o.organisation_id
-          AND e.deleted_at IS NULL),
+SELECT o.id, o.source, coalesce(i.name, ''), o.organisation_id,
+       (SELECT count(*) FROM employment e WHERE e.organisation_id = o.organisation_id),
        o.amount_minor, o.currency, o.created_at, o.closed_on, o.outcome
 FROM opportunity o
 LEFT JOIN organisation g ON g.id = o.organisation_id
 LEFT JOIN industry i ON i.id = g.industry_id
-LEFT JOIN address a ON a.id = (
-    SELECT a2.id FROM address a2 WHERE a2.organisation_id = o.organisation_id
-    AND a2.deleted_at IS NULL ORDER BY a2.is_primary DESC, a2.position LIMIT 1)
 WHERE o.deleted_at IS NULL AND {where}
 """
+#: The newest closed opportunities: those closed on or after the day of the
+#: MAX_SAMPLES-th newest (a range on ``ix_opportunity_closed``, no sort of rows).
+_RECENT_CLOSED = (
+    "o.outcome IN ('won', 'lost') AND o.closed_on >= coalesce(("
+    "SELECT closed_on FROM opportunity WHERE outcome IN ('won', 'lost') "
+    "AND deleted_at IS NULL ORDER BY closed_on DESC LIMIT 1 OFFSET :skip), '')"
+)
 
 
 class ScoringService:
@@ -391,12 +404,7 @@ class ScoringService:
     # ---- helpers
 
     def _closed_records(self, conn: Connection) -> tuple[list[Record], list[int]]:
-        found = self._records(
-            conn,
-            "o.id IN (SELECT id FROM opportunity WHERE outcome IN ('won', 'lost') "
-            "AND deleted_at IS NULL ORDER BY closed_on DESC LIMIT :n)",
-            {"n": MAX_SAMPLES},
-        )
+        found = self._records(conn, _RECENT_CLOSED, {"skip": MAX_SAMPLES - 1})
         return [r for r, _ in found], [int(o == "won") for _, o in found]
 
     def _records(
@@ -404,14 +412,16 @@ class ScoringService:
     ) -> list[tuple[Record, str]]:
         today = self._today()
         rates = _rates(conn)
-        activity = _activity(conn, params.get("id"))
+        one = params.get("id")
+        activity = _activity(conn, one)
+        regions = _regions(conn, one)
         out = []
         for row in conn.execute(text(_OPP_SQL.format(where=where)), params):
             (
                 oid,
                 source,
                 industry,
-                canton,
+                org_id,
                 contacts,
                 amount,
                 cur,
@@ -425,7 +435,7 @@ class ScoringService:
             record = {
                 "source": source,
                 "industry": industry,
-                "canton": canton,
+                "canton": regions.get(org_id, ""),
                 "size": size_bucket(contacts),
                 "amount": amount_bucket(chf),
                 "age": age_bucket((end - start).days),
@@ -441,6 +451,7 @@ class ScoringService:
             r[0]: r[1] for r in conn.execute(text("SELECT id, name FROM industry"))
         }
         params = []
+        index = model.index()
         for lead_id, source, industry_id, region in conn.execute(
             text(
                 "SELECT id, source, industry_id, region FROM lead "
@@ -452,7 +463,9 @@ class ScoringService:
                 "industry": industries.get(industry_id, ""),
                 "canton": region,
             }
-            params.append({"lead_id": lead_id, "score": explain(model, record).percent})
+            params.append(
+                {"lead_id": lead_id, "score": probability(model, index, record)}
+            )
         if params:
             lead_table = cast(Table, LeadRecord.__table__)
             conn.execute(
@@ -476,6 +489,26 @@ def _load(row: ScoringModel) -> Model:
         won=row.won,
         trained_at=row.trained_at,
     )
+
+
+def _regions(conn: Connection, opportunity_id: str | None) -> dict[str, str]:
+    """Canton/region of organisations' primary addresses.
+
+    For training one scan of the addresses (faster than a lookup per
+    opportunity); for one record just its organisation's.
+    """
+    sql = (
+        "SELECT organisation_id, region FROM address WHERE organisation_id IS NOT NULL "
+        "AND is_primary = 1 AND deleted_at IS NULL"
+    )
+    params: dict[str, str] = {}
+    if opportunity_id:
+        sql += (
+            " AND organisation_id = "
+            "(SELECT organisation_id FROM opportunity WHERE id = :id)"
+        )
+        params = {"id": opportunity_id}
+    return {r[0]: r[1] for r in conn.execute(text(sql), params)}
 
 
 def _rates(conn: Connection) -> dict[str, int]:
