@@ -459,7 +459,6 @@ class _Generator(names.Vocabulary):
             start_amount = (
                 amount if r() < 0.8 else round(amount * (0.7 + r() * 0.6), -3)
             )
-            hist.append(("amount", "", f"{start_amount} {currency}", created))
             if is_open:
                 stage_ix = self.rng.choices(range(4), weights=data.OPEN_WEIGHTS)[0]
                 stage = data.OPEN_STAGES[stage_ix]
