@@ -314,7 +314,7 @@ class RowConverter:
         if postcode:
             country = values.get("country") or self.options.default_country or "CH"
             try:
-                values["postcode"] = normalise_postcode(postcode, country=country)
+                values["postcode"] = _postcode(postcode, country)
             except FieldProblem as exc:
                 issues.append(
                     RowIssue(
@@ -345,6 +345,12 @@ class RowConverter:
                 values["owner_id"] = uid
             else:
                 values["owner_id"] = None
+
+
+@lru_cache(maxsize=65536)
+def _postcode(value: str, country: str) -> str:
+    """Cached: a 100k file has a few thousand distinct postcodes."""
+    return normalise_postcode(value, country=country)
 
 
 def _wrap(fn: Callable[[str], str]) -> Parser:

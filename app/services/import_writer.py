@@ -403,6 +403,7 @@ class BulkWriter:
         self.befores: list[tuple[str, str, dict[str, Any]]] = []
         self._orgs: dict[str, tuple[str, str, str, str]] | None = None
         self._industries: dict[str, str] | None = None
+        self._org_by_raw: dict[str, tuple[str, str, str, str]] = {}
         self._pending_updates: list[
             tuple[str, str, dict[str, Any], dict[str, Any]]
         ] = []
@@ -445,12 +446,16 @@ class BulkWriter:
 
         Returns (id, stored name, postcode, city).
         """
+        hit = self._org_by_raw.get(name)
+        if hit is not None:
+            return hit
         orgs = self.organisations()
         key = fold(name)
         if key not in orgs:
             oid = self.new_id()
             self._insert("organisation", [self._org_stub(oid, name)])
             orgs[key] = (oid, name, "", "")
+        self._org_by_raw[name] = orgs[key]
         return orgs[key]
 
     def ensure_industry(self, name: str) -> str:
