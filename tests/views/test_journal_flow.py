@@ -217,9 +217,8 @@ def test_quick_log_keeps_input_on_error(
         services.journal.entries,
         window.journal_ui.context(),
         now=window.journal_ui.now,
-        parent=window,
     )
-    qtbot.addWidget(dialog)
+    qtbot.addWidget(dialog)  # no parent: qtbot alone deletes it
     dialog.follow_up.setChecked(True)
     dialog.follow_title.setText("")
     assert not dialog.save()  # no text and a follow-up without title

@@ -78,6 +78,7 @@ class JournalUi(QObject):
             js.tasks,
             now=self.now,
             icon=QIcon(str(resources_dir() / "icons" / "relata-64.png")),
+            parent=self,
         )
         self.window: MainWindow | None = None
         key = QKeySequence
@@ -122,6 +123,7 @@ class JournalUi(QObject):
     def install(self, window: MainWindow) -> None:
         """Add actions to ``window``'s menus, the history tab, and start reminders."""
         self.window = window
+        self.setParent(window)  # deleted with the window, not by the garbage collector
         new_actions = [self.act_log, self.act_new_task]
         page_actions = [self.act_journal, self.act_tasks, self.act_service]
         for action in (*new_actions, self.act_import_ics, *page_actions):
@@ -209,6 +211,7 @@ class JournalUi(QObject):
                     else ""
                 ),
             )
+        dialog.deleteLater()
         return dialog
 
     def new_task(self) -> None:

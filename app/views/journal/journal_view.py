@@ -258,7 +258,9 @@ class JournalView(QWidget):
             links=links,
             parent=self,
         )
-        if dialog.exec() != EntryDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == EntryDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted:
             return None
         self._written(dialog.result_changes, _t("Journal entry saved."))
         return dialog.result_entry
@@ -277,7 +279,9 @@ class JournalView(QWidget):
             entry=entry,
             parent=self,
         )
-        if dialog.exec() != EntryDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == EntryDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted:
             return False
         self._written(dialog.result_changes, _t("Journal entry saved."))
         return True

@@ -253,10 +253,9 @@ class TasksView(QWidget):
         dialog = TaskDialog(
             self._service, now=self._now, users=self._users(), links=links, parent=self
         )
-        if (
-            dialog.exec() != TaskDialog.DialogCode.Accepted
-            or dialog.result_task is None
-        ):
+        accepted = dialog.exec() == TaskDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted or dialog.result_task is None:
             return None
         self._written(dialog.result_changes, _t("Task saved."))
         return dialog.result_task.id
@@ -270,7 +269,9 @@ class TasksView(QWidget):
         dialog = TaskDialog(
             self._service, now=self._now, users=self._users(), task=task, parent=self
         )
-        if dialog.exec() != TaskDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == TaskDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted:
             return False
         self._written(dialog.result_changes, _t("Task saved."))
         return True
@@ -292,7 +293,9 @@ class TasksView(QWidget):
             self._written(changes, _t("Task reopened."))
             return
         dialog = CompleteTaskDialog(self._service, task, now=self._now, parent=self)
-        if dialog.exec() == CompleteTaskDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == CompleteTaskDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted:
             self._written(dialog.result_changes, _t("Task completed."))
 
     def export_calendar(self) -> None:
