@@ -752,7 +752,7 @@ class _Generator:
         links: list[tuple[Any, ...]] = []
         people = sorted(
             (
-                (self.t0 + int(r() * (self.now_s - self.t0)), *p)
+                (self.office_hours(self.t0 + int(r() * (self.now_s - self.t0))), *p)
                 for p in self.case_people
             ),
             key=lambda p: p[0],
