@@ -624,6 +624,13 @@ class JournalService:
                 ]
         return out
 
+    def signed_in_user(self) -> str | None:
+        """The user signed in for sync: owner of what this laptop logs (if any)."""
+        from app.sync.store import USER_ID, get_state
+
+        with self._sessions() as s:
+            return get_state(s.connection(), USER_ID) or None
+
     def label_links(self, links: Sequence[LinkRef]) -> tuple[LinkRef, ...]:
         """``links`` with their labels filled in."""
         with self._sessions() as s:

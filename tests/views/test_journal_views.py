@@ -60,13 +60,17 @@ def _bulk_history(services: Services, org_id: str, count: int) -> None:
     conn.execute("BEGIN")
     for stmt in journal_schema.drop_trigger_statements():
         conn.execute(stmt)
-    last = conn.execute("SELECT coalesce(max(rowid), 0) FROM journal_entry").fetchone()[0]
+    last = conn.execute("SELECT coalesce(max(rowid), 0) FROM journal_entry").fetchone()[
+        0
+    ]
     entries, links = [], []
     for i in range(count):
         at = (NOW - dt.timedelta(hours=i)).strftime("%Y-%m-%d %H:%M:%S.%f")
         eid = f"00000000-0000-4000-8000-{i:012d}"
         entries.append((eid, "call", at, f"Call {i:05d}", f"Text {i}", at, at))
-        links.append((journal_link_id(eid, "organisation", org_id), eid, org_id, at, at, at))
+        links.append(
+            (journal_link_id(eid, "organisation", org_id), eid, org_id, at, at, at)
+        )
     conn.executemany(
         "INSERT INTO journal_entry (id, kind, occurred_at, duration_min, direction, "
         "subject, body_html, body_text, outcome, rev, field_revs, created_at, updated_at) "
@@ -93,7 +97,12 @@ def test_models_pass_the_model_tester(
     js = services.journal
     for i in range(3):
         js.entries.create_entry(
-            JournalEntryData(EntryKind.CALL, NOW, f"Call {i}", links=(LinkRef(LinkKind.ORGANISATION, alpha.id),))
+            JournalEntryData(
+                EntryKind.CALL,
+                NOW,
+                f"Call {i}",
+                links=(LinkRef(LinkKind.ORGANISATION, alpha.id),),
+            )
         )
     js.tasks.create_task(TaskData(title="Overdue", due_at=NOW - dt.timedelta(days=1)))
     js.cases.create_case(CaseData(title="Case", organisation_id=alpha.id))
@@ -112,7 +121,14 @@ def test_models_pass_the_model_tester(
         model.refresh()
         assert model.rowCount() >= 1
         qtmodeltester.check(model)
-    assert tasks.data(tasks.index(0, tasks.column_index("due")), Qt.ItemDataRole.ForegroundRole).color().name() == "#cf222e"  # overdue in red
+    assert (
+        tasks.data(
+            tasks.index(0, tasks.column_index("due")), Qt.ItemDataRole.ForegroundRole
+        )
+        .color()
+        .name()
+        == "#cf222e"
+    )  # overdue in red
 
 
 def test_timeline_of_10000_events_is_windowed_and_scrolls(
@@ -181,7 +197,9 @@ def test_entry_dialog_keeps_rich_text_and_attaches_files(
     with big.open("wb") as fh:
         fh.truncate(js.attachments.max_bytes + 1)
     assert not dialog.queue_attachment(big)
-    assert dialog.attach_error.text() == "This file is too big to attach (at most 25 MB)."
+    assert (
+        dialog.attach_error.text() == "This file is too big to attach (at most 25 MB)."
+    )
     assert dialog.queue_attachment(offer)
     assert dialog.save()
     entry = dialog.result_entry
@@ -199,9 +217,14 @@ def test_entry_dialog_keeps_rich_text_and_attaches_files(
     assert not is_rich(again.body.document())
     assert again.save()
     assert again.result_entry is not None
-    assert (again.result_entry.body_html, again.result_entry.body_text) == ("", "Nur Text")
+    assert (again.result_entry.body_html, again.result_entry.body_text) == (
+        "",
+        "Nur Text",
+    )
     # delete after asking
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes
+    )
     third = EntryDialog(
         js.entries, js.attachments, now=_now, users=[], entry=again.result_entry
     )
@@ -239,7 +262,9 @@ def test_journal_page_searches_and_refuses_bad_calendar_files(
         QMessageBox, "warning", lambda _p, _t, text, *_a: warnings.append(text)
     )
     bad = tmp_path / "broken.ics"
-    bad.write_bytes(b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Ohne Zeit\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    bad.write_bytes(
+        b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Ohne Zeit\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
     page.import_calendar(bad)
     qtbot.waitUntil(lambda: bool(warnings), timeout=10_000)
     assert warnings[0].startswith("Nothing was imported.")
@@ -285,7 +310,11 @@ def test_reminder_notifier_checks_on_its_timer(
     clock = [NOW]
     js = services.journal
     task, _ = js.tasks.create_task(
-        TaskData(title="Anrufen", due_at=NOW + dt.timedelta(hours=1), reminder_at=NOW + dt.timedelta(minutes=1))
+        TaskData(
+            title="Anrufen",
+            due_at=NOW + dt.timedelta(hours=1),
+            reminder_at=NOW + dt.timedelta(minutes=1),
+        )
     )
     notifier = ReminderNotifier(js.tasks, now=lambda: clock[0], interval_ms=20)
     notifier.start()
@@ -297,3 +326,49 @@ def test_reminder_notifier_checks_on_its_timer(
     qtbot.wait(100)
     assert [r.task_id for r in notifier.shown] == [task.id]  # not again
     notifier.stop()
+
+
+def test_my_tasks_and_quick_logs_belong_to_the_signed_in_user(
+    qtbot: QtBot, services: Services
+) -> None:
+    from sqlalchemy import text
+
+    from app.views.journal.quick_log import LogContext, QuickLogDialog
+
+    with services.database.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO user_account (id, username, display_name, email, active, "
+                "rev, field_revs, created_at, updated_at) VALUES ('u1', 'sfrei', "
+                "'Sandra Frei', '', 1, 0, '{}', '2026-01-01', '2026-01-01')"
+            )
+        )
+        conn.execute(
+            text("INSERT INTO sync_state (key, value) VALUES ('user_id', 'u1')")
+        )
+    js = services.journal
+    assert js.entries.signed_in_user() == "u1"
+    js.tasks.create_task(TaskData(title="Mine", owner_id="u1"))
+    js.tasks.create_task(TaskData(title="Someone else's"))
+    page = TasksView(
+        js.tasks,
+        js.calendar,
+        now=_now,
+        users=services.addresses.users,
+        me=js.entries.signed_in_user,
+    )
+    qtbot.addWidget(page)
+    page.show()
+    page.show_view(TaskView.OPEN)
+    assert page.owner.currentText() == "Sandra Frei"
+    assert page.model.total == 1
+    page.owner.setCurrentIndex(0)  # Everyone
+    assert page.model.total == 2
+    dialog = QuickLogDialog(
+        js.entries, LogContext(), now=_now, owner_id=js.entries.signed_in_user()
+    )
+    qtbot.addWidget(dialog)
+    dialog.text.setPlainText("Notiz")
+    assert dialog.save()
+    assert dialog.result_entry is not None
+    assert dialog.result_entry.owner_name == "Sandra Frei"

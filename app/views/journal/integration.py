@@ -67,7 +67,11 @@ class JournalUi(QObject):
             js, runner, now=self.now, users=services.addresses.users
         )
         self.tasks = TasksView(
-            js.tasks, js.calendar, now=self.now, users=services.addresses.users
+            js.tasks,
+            js.calendar,
+            now=self.now,
+            users=services.addresses.users,
+            me=js.entries.signed_in_user,
         )
         self.cases = CasesView(js, now=self.now, users=services.addresses.users)
         self.knowledge = KnowledgeView(js.knowledge)
@@ -198,8 +202,13 @@ class JournalUi(QObject):
     def quick_log(self, context: LogContext | None = None) -> QuickLogDialog:
         """Ctrl+J: the quick-log dialog, prefilled; returns it after it closed."""
         ctx = context or self.context()
+        entries = self._services.journal.entries
         dialog = QuickLogDialog(
-            self._services.journal.entries, ctx, now=self.now, parent=self.window
+            entries,
+            ctx,
+            now=self.now,
+            owner_id=entries.signed_in_user(),
+            parent=self.window,
         )
         if dialog.exec() == QuickLogDialog.DialogCode.Accepted:
             self._written(

@@ -75,10 +75,12 @@ class TaskDialog(QDialog):
         users: list[UserRef],
         task: Task | None = None,
         links: tuple[LinkRef, ...] = (),
+        owner_id: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
+        self._owner_id = owner_id
         self._task = task
         self._links = task.links if task else links
         self._now = now
@@ -192,6 +194,7 @@ class TaskDialog(QDialog):
                 self.reminder.setCurrentIndex(index)
         else:
             self.priority.setCurrentIndex(self.priority.findData(Priority.NORMAL))
+            self.owner.setCurrentIndex(max(0, self.owner.findData(self._owner_id)))
 
     def _on_all_day_toggled(self, on: bool) -> None:
         self.due_time.setEnabled(not on)

@@ -74,9 +74,11 @@ class TasksView(QWidget):
         *,
         now: Callable[[], dt.datetime],
         users: Callable[[], list[UserRef]],
+        me: Callable[[], str | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._me = me
         self._service = service
         self._calendar = calendar
         self._now = now
@@ -201,6 +203,8 @@ class TasksView(QWidget):
     def reload_users(self) -> None:
         """Fill the owner filter."""
         current = self.owner.currentData()
+        if self.owner.count() == 0 and self._me is not None:
+            current = self._me()  # "My tasks": the signed-in user's, at first
         self.owner.blockSignals(True)
         self.owner.clear()
         self.owner.addItem(_t("Everyone"), None)
@@ -251,7 +255,12 @@ class TasksView(QWidget):
     def new_task(self, links: tuple[LinkRef, ...] = ()) -> str | None:
         """Open the task dialog; returns the new task's id."""
         dialog = TaskDialog(
-            self._service, now=self._now, users=self._users(), links=links, parent=self
+            self._service,
+            now=self._now,
+            users=self._users(),
+            links=links,
+            owner_id=self._me() if self._me is not None else None,
+            parent=self,
         )
         accepted = dialog.exec() == TaskDialog.DialogCode.Accepted
         dialog.deleteLater()
