@@ -136,7 +136,8 @@ def test_quick_log_follow_up_reminder_completion_and_timeline(
     assert task.title == "Send offer to Anna"
     assert task.source_entry_id == entry.id
     # tomorrow 09:00 local, reminder 15 minutes before
-    assert task.due_at is not None and task.reminder_at is not None
+    assert task.due_at is not None
+    assert task.reminder_at is not None
     assert task.due_at - task.reminder_at == dt.timedelta(minutes=15)
     assert task.due_at.astimezone().hour == 9
     assert task.due_at.astimezone().date() == (clock.now.astimezone() + dt.timedelta(days=1)).date()
@@ -282,7 +283,8 @@ def test_service_case_from_creation_to_closed_with_article(
 
     # ---- work on it, answer with the article, solve, close
     qtbot.mouseClick(cases.status_buttons[CaseStatus.IN_PROGRESS], Qt.MouseButton.LeftButton)
-    assert form.case is not None and form.case.status == CaseStatus.IN_PROGRESS
+    assert form.case is not None
+    assert form.case.status == CaseStatus.IN_PROGRESS
     assert form.case.first_response_at is not None
     form.article.lineEdit().clear()
     qtbot.keyClicks(form.article.lineEdit(), "password")

@@ -146,12 +146,14 @@ def test_timeline_of_10000_events_is_windowed_and_scrolls(
     assert widget.model.total == 10_000
     assert widget.count_label.text() == "10'000 events"  # en-CH number format
     first = widget.item_at(0)
-    assert isinstance(first, TimelineItem) and first.title == "Call 00000"
+    assert isinstance(first, TimelineItem)
+    assert first.title == "Call 00000"
     assert len(widget.model._pages) == 1  # one page of 200 read, not 10,000
     widget.view.scrollToBottom()
     qtbot.wait(10)
     last = widget.item_at(9_999)
-    assert last is not None and last.title == "Call 09999"
+    assert last is not None
+    assert last.title == "Call 09999"
     assert len(widget.model._pages) <= widget.model.MAX_PAGES
     widget.search.setText("call 09998")
     widget.reload()
@@ -208,7 +210,9 @@ def test_entry_dialog_keeps_rich_text_and_attaches_files(
     assert entry.body_text == "Budget 2027"
     assert [a.file_name for a in entry.attachments] == ["Offerte.pdf"]
     html = entry_html(entry)
-    assert "Jahresgespräch" in html and "Offerte.pdf" in html and "Anna Keller" in html
+    assert "Jahresgespräch" in html
+    assert "Offerte.pdf" in html
+    assert "Anna Keller" in html
     # edit: plain text is stored without HTML
     again = EntryDialog(js.entries, js.attachments, now=_now, users=[], entry=entry)
     qtbot.addWidget(again)
