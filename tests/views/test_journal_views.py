@@ -376,3 +376,34 @@ def test_my_tasks_and_quick_logs_belong_to_the_signed_in_user(
     assert dialog.save()
     assert dialog.result_entry is not None
     assert dialog.result_entry.owner_name == "Sandra Frei"
+
+
+def test_one_task_or_entry_goes_to_the_calendar(
+    qtbot: QtBot, services: Services, runner: TaskRunner, tmp_path: Path
+) -> None:
+    import icalendar
+
+    js = services.journal
+    js.tasks.create_task(
+        TaskData(title="Offerte senden", due_at=NOW + dt.timedelta(days=1))
+    )
+    js.entries.create_entry(JournalEntryData(EntryKind.MEETING, NOW, "Workshop"))
+    tasks = TasksView(js.tasks, js.calendar, now=_now, users=services.addresses.users)
+    qtbot.addWidget(tasks)
+    tasks.show()
+    tasks.show_view(TaskView.OPEN)
+    assert not tasks.ics_button.isEnabled()
+    tasks.table.selectRow(0)
+    assert tasks.ics_button.isEnabled()
+    path = tasks.export_current(tmp_path / "task.ics")
+    assert path is not None
+    events = icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+    assert [str(e["summary"]) for e in events] == ["Offerte senden"]
+    page = JournalView(js, runner, now=_now, users=services.addresses.users)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.export_current(tmp_path / "entry.ics") == 1
+    events = icalendar.Calendar.from_ical((tmp_path / "entry.ics").read_bytes()).walk(
+        "VEVENT"
+    )
+    assert [str(e["summary"]) for e in events] == ["Workshop"]

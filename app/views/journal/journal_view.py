@@ -145,7 +145,9 @@ class JournalView(QWidget):
         self.new_button.setObjectName("primaryButton")
         self.new_button.clicked.connect(self._on_new_clicked)
         self.import_button = QPushButton()
-        self.import_button.clicked.connect(self.import_calendar)
+        self.import_button.clicked.connect(self._on_import_clicked)
+        self.ics_button = QPushButton()
+        self.ics_button.clicked.connect(self._on_ics_clicked)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         self.table = QTableView()
@@ -175,7 +177,10 @@ class JournalView(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.count_label)
+        below = QHBoxLayout()
+        below.addWidget(self.count_label, 1)
+        below.addWidget(self.ics_button)
+        left_layout.addLayout(below)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.preview)
@@ -203,6 +208,10 @@ class JournalView(QWidget):
         )
         self.new_button.setText(_t("New entry …"))
         self.import_button.setText(_t("Import calendar …"))
+        self.ics_button.setText(_t("Add to calendar …"))
+        self.ics_button.setToolTip(
+            _t("Save this entry as an .ics file (one appointment)")
+        )
         self.import_button.setToolTip(
             _t(
                 "Import meetings from an .ics file (Outlook, Apple Calendar) as journal entries"
@@ -292,6 +301,15 @@ class JournalView(QWidget):
         if entry_id:
             self.open_entry(entry_id)
 
+    def export_current(self, path: Path) -> int:
+        """Save the selected entry as a one-appointment .ics file."""
+        entry_id = self.current_entry_id()
+        if not entry_id:
+            return 0
+        count = self._services.calendar.export_file(path, entry_ids=[entry_id])
+        self.sig_status_message.emit(self.tr("%Ln appointment(s) exported.", "", count))
+        return count
+
     def import_calendar(self, path: Path | None = None) -> None:
         """Import an .ics file in the background, with progress and Cancel."""
         if path is None:
@@ -380,6 +398,24 @@ class JournalView(QWidget):
 
     def _on_new_clicked(self) -> None:
         self.new_entry()
+
+    def _on_import_clicked(self) -> None:
+        self.import_calendar()
+
+    def _on_ics_clicked(self) -> None:
+        entry_id = self.current_entry_id()
+        if not entry_id:
+            return
+        title = self._services.entries.get_entry(entry_id).title
+        safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in title).strip()
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            _t("Add to calendar"),
+            str(Path.home() / f"{safe[:60] or 'relata'}.ics"),
+            _t("iCalendar files (*.ics)"),
+        )
+        if name:
+            self.export_current(Path(name))
 
     def _on_table_activated(self, _index: QModelIndex) -> None:
         self.open_current()

@@ -120,6 +120,8 @@ class TasksView(QWidget):
         self.edit_button.clicked.connect(self.edit_current)
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.export_calendar)
+        self.ics_button = QPushButton()
+        self.ics_button.clicked.connect(self._on_ics_clicked)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         self.table = QTableView()
@@ -161,6 +163,7 @@ class TasksView(QWidget):
         filters.addWidget(self.owner)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.ics_button)
         bottom.addWidget(self.edit_button)
         bottom.addWidget(self.complete_button)
         layout = QVBoxLayout(self)
@@ -180,6 +183,10 @@ class TasksView(QWidget):
         self.complete_button.setText(_t("Complete …"))
         self.complete_button.setToolTip(_t("Complete the task (Space)"))
         self.edit_button.setText(_t("Edit …"))
+        self.ics_button.setText(_t("Add to calendar …"))
+        self.ics_button.setToolTip(
+            _t("Save this task as an .ics file (one appointment)")
+        )
         self.export_button.setText(_t("Export to calendar …"))
         self.export_button.setToolTip(
             _t(
@@ -322,6 +329,26 @@ class TasksView(QWidget):
         )
         self.sig_status_message.emit(self.tr("%Ln appointment(s) exported.", "", count))
 
+    def export_current(self, path: Path | None = None) -> Path | None:
+        """Save the selected task as a one-appointment .ics file."""
+        task_id = self.current_task_id()
+        if not task_id:
+            return None
+        if path is None:
+            title = self._service.get_task(task_id).title
+            name, _filter = QFileDialog.getSaveFileName(
+                self,
+                _t("Add to calendar"),
+                str(Path.home() / f"{_safe_name(title)}.ics"),
+                _t("iCalendar files (*.ics)"),
+            )
+            if not name:
+                return None
+            path = Path(name)
+        count = self._calendar.export_file(path, task_ids=[task_id])
+        self.sig_status_message.emit(self.tr("%Ln appointment(s) exported.", "", count))
+        return path
+
     # ---- internals
 
     def _written(self, changes: Changes, message: str) -> None:
@@ -344,6 +371,7 @@ class TasksView(QWidget):
         has = self.current_task_id() is not None
         self.complete_button.setEnabled(has)
         self.edit_button.setEnabled(has)
+        self.ics_button.setEnabled(has)
         self.complete_button.setText(
             _t("Reopen") if self.current_view == TaskView.DONE else _t("Complete …")
         )
@@ -376,6 +404,9 @@ class TasksView(QWidget):
     def _on_new_clicked(self) -> None:
         self.new_task()
 
+    def _on_ics_clicked(self) -> None:
+        self.export_current()
+
     def _on_table_activated(self, _index: QModelIndex) -> None:
         self.edit_current()
 
@@ -393,3 +424,9 @@ class TasksView(QWidget):
             self.reload()
         else:
             self._update_empty()
+
+
+def _safe_name(title: str) -> str:
+    """A file name from a title (letters, digits, spaces, dashes)."""
+    kept = "".join(c if c.isalnum() or c in " -_" else "_" for c in title).strip()
+    return kept[:60] or "relata"
