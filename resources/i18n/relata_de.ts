@@ -383,115 +383,115 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/case_form.py" line="127"/>
+        <location filename="../../app/views/journal/case_form.py" line="125"/>
         <source>Subject *</source>
         <translation>Betreff *</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/case_form.py" line="128"/>
+        <location filename="../../app/views/journal/case_form.py" line="126"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/case_form.py" line="129"/>
+        <location filename="../../app/views/journal/case_form.py" line="127"/>
         <source>Contact person</source>
         <translation>Kontaktperson</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/case_form.py" line="130"/>
+        <location filename="../../app/views/journal/case_form.py" line="128"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/case_form.py" line="131"/>
+        <location filename="../../app/views/journal/case_form.py" line="129"/>
         <source>Priority</source>
         <translation>Priorität</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/case_form.py" line="132"/>
+        <location filename="../../app/views/journal/case_form.py" line="130"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/case_form.py" line="133"/>
+        <location filename="../../app/views/journal/case_form.py" line="131"/>
         <source>Assignee</source>
         <translation>Zuständig</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/case_form.py" line="134"/>
+        <location filename="../../app/views/journal/case_form.py" line="132"/>
         <source>First response by</source>
         <translation>Erste Antwort bis</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/case_form.py" line="135"/>
+        <location filename="../../app/views/journal/case_form.py" line="133"/>
         <source>Solve by</source>
         <translation>Lösen bis</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/case_form.py" line="142"/>
+        <location filename="../../app/views/journal/case_form.py" line="140"/>
         <source>Answer (article)</source>
         <translation>Antwort (Artikel)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/case_form.py" line="148"/>
+        <location filename="../../app/views/journal/case_form.py" line="146"/>
         <source>Request</source>
         <translation>Anliegen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/case_form.py" line="196"/>
+        <location filename="../../app/views/journal/case_form.py" line="194"/>
         <source>(nobody)</source>
         <translation>(niemand)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/case_form.py" line="209"/>
+        <location filename="../../app/views/journal/case_form.py" line="207"/>
         <source>New case</source>
         <translation>Neuer Fall</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/case_form.py" line="211"/>
+        <location filename="../../app/views/journal/case_form.py" line="209"/>
         <source>Number and service-level dates are set when you save.</source>
         <translation>Nummer und Service-Level-Termine werden beim Speichern gesetzt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/case_form.py" line="218"/>
-        <location filename="../../app/views/journal/case_form.py" line="260"/>
+        <location filename="../../app/views/journal/case_form.py" line="216"/>
+        <location filename="../../app/views/journal/case_form.py" line="258"/>
         <source>(no answer yet)</source>
         <translation>(noch keine Antwort)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/case_form.py" line="230"/>
+        <location filename="../../app/views/journal/case_form.py" line="228"/>
         <source>Opened %1</source>
         <translation>Eröffnet %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/case_form.py" line="247"/>
-        <location filename="../../app/views/journal/case_form.py" line="253"/>
-        <location filename="../../app/views/journal/case_form.py" line="419"/>
+        <location filename="../../app/views/journal/case_form.py" line="245"/>
+        <location filename="../../app/views/journal/case_form.py" line="251"/>
+        <location filename="../../app/views/journal/case_form.py" line="417"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/case_form.py" line="392"/>
+        <location filename="../../app/views/journal/case_form.py" line="390"/>
         <source>First response due %1</source>
         <translation>Erste Antwort fällig %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/case_form.py" line="397"/>
+        <location filename="../../app/views/journal/case_form.py" line="395"/>
         <source>Closed %1</source>
         <translation>Abgeschlossen %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/case_form.py" line="399"/>
+        <location filename="../../app/views/journal/case_form.py" line="397"/>
         <source>Solved %1</source>
         <translation>Gelöst %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/case_form.py" line="402"/>
+        <location filename="../../app/views/journal/case_form.py" line="400"/>
         <source>Solve by %1</source>
         <translation>Lösen bis %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/case_form.py" line="406"/>
+        <location filename="../../app/views/journal/case_form.py" line="404"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
@@ -540,62 +540,62 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
         <translation>Abschliessen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="217"/>
+        <location filename="../../app/views/journal/cases_view.py" line="218"/>
         <source>Search number or subject …</source>
         <translation>Nummer oder Betreff suchen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="218"/>
+        <location filename="../../app/views/journal/cases_view.py" line="219"/>
         <source>New case</source>
         <translation>Neuer Fall</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="219"/>
+        <location filename="../../app/views/journal/cases_view.py" line="220"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="220"/>
+        <location filename="../../app/views/journal/cases_view.py" line="221"/>
         <source>Case journal</source>
         <translation>Fall-Journal</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="223"/>
+        <location filename="../../app/views/journal/cases_view.py" line="224"/>
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="224"/>
+        <location filename="../../app/views/journal/cases_view.py" line="225"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="225"/>
+        <location filename="../../app/views/journal/cases_view.py" line="226"/>
         <source>Save (Ctrl+S)</source>
         <translation>Speichern (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="313"/>
+        <location filename="../../app/views/journal/cases_view.py" line="314"/>
         <source>Not saved: please correct the marked fields.</source>
         <translation>Nicht gespeichert: Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="322"/>
+        <location filename="../../app/views/journal/cases_view.py" line="323"/>
         <source>Case %1 saved.</source>
         <translation>Fall %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="343"/>
+        <location filename="../../app/views/journal/cases_view.py" line="344"/>
         <source>%1 is now “%2”.</source>
         <translation>%1 ist jetzt «%2».</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="387"/>
+        <location filename="../../app/views/journal/cases_view.py" line="388"/>
         <source>Reopen</source>
         <translation>Wieder öffnen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/cases_view.py" line="395"/>
+        <location filename="../../app/views/journal/cases_view.py" line="396"/>
         <source>%Ln case(s)</source>
         <translation>
             <numerusform>%Ln Fall</numerusform>
@@ -603,39 +603,39 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="397"/>
+        <location filename="../../app/views/journal/cases_view.py" line="398"/>
         <source>%1 open, %2 overdue</source>
         <translation>%1 offen, %2 überfällig</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="405"/>
+        <location filename="../../app/views/journal/cases_view.py" line="406"/>
         <source>Nothing matches.</source>
         <translation>Nichts gefunden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="407"/>
+        <location filename="../../app/views/journal/cases_view.py" line="408"/>
         <source>No cases here.
 Record a customer request with “New case”.</source>
         <translation>Hier sind keine Fälle.
 Erfassen Sie ein Kundenanliegen mit «Neuer Fall».</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="457"/>
+        <location filename="../../app/views/journal/cases_view.py" line="464"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="458"/>
+        <location filename="../../app/views/journal/cases_view.py" line="465"/>
         <source>Save the changes to this case?</source>
         <translation>Änderungen an diesem Fall speichern?</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="500"/>
+        <location filename="../../app/views/journal/cases_view.py" line="507"/>
         <source>Cases</source>
         <translation>Fälle</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="501"/>
+        <location filename="../../app/views/journal/cases_view.py" line="508"/>
         <source>Knowledge base</source>
         <translation>Wissensdatenbank</translation>
     </message>
@@ -1611,17 +1611,17 @@ B = B-Kunde</translation>
         <translation>%1 (wird beim Speichern angehängt)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/entry_dialog.py" line="402"/>
+        <location filename="../../app/views/journal/entry_dialog.py" line="405"/>
         <source>Attach file</source>
         <translation>Datei anhängen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/entry_dialog.py" line="422"/>
+        <location filename="../../app/views/journal/entry_dialog.py" line="425"/>
         <source>Delete entry</source>
         <translation>Eintrag löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/entry_dialog.py" line="423"/>
+        <location filename="../../app/views/journal/entry_dialog.py" line="426"/>
         <source>Delete this journal entry?</source>
         <translation>Diesen Journaleintrag löschen?</translation>
     </message>
@@ -2650,7 +2650,7 @@ B = B-Kunde</translation>
     </message>
     <message>
         <location filename="../../app/views/tablemodels/journal.py" line="64"/>
-        <location filename="../../app/views/tablemodels/journal.py" line="96"/>
+        <location filename="../../app/views/tablemodels/journal.py" line="89"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
@@ -2666,7 +2666,7 @@ B = B-Kunde</translation>
     </message>
     <message>
         <location filename="../../app/views/tablemodels/journal.py" line="70"/>
-        <location filename="../../app/views/tablemodels/journal.py" line="90"/>
+        <location filename="../../app/views/tablemodels/journal.py" line="95"/>
         <source>Priority</source>
         <translation>Priorität</translation>
     </message>
@@ -2677,7 +2677,7 @@ B = B-Kunde</translation>
     </message>
     <message>
         <location filename="../../app/views/tablemodels/journal.py" line="76"/>
-        <location filename="../../app/views/tablemodels/journal.py" line="86"/>
+        <location filename="../../app/views/tablemodels/journal.py" line="85"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2692,7 +2692,7 @@ B = B-Kunde</translation>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../app/views/tablemodels/journal.py" line="84"/>
+        <location filename="../../app/views/tablemodels/journal.py" line="99"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
@@ -2936,68 +2936,68 @@ B = B-Kunde</translation>
 <context>
     <name>JournalUi</name>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="97"/>
+        <location filename="../../app/views/journal/integration.py" line="102"/>
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="97"/>
+        <location filename="../../app/views/journal/integration.py" line="102"/>
         <source>Tasks</source>
         <translation>Aufgaben</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="97"/>
+        <location filename="../../app/views/journal/integration.py" line="102"/>
         <source>Service</source>
         <translation>Kundendienst</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="101"/>
+        <location filename="../../app/views/journal/integration.py" line="106"/>
         <source>&amp;Log entry …</source>
         <translation>Journaleintrag &amp;erfassen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="102"/>
+        <location filename="../../app/views/journal/integration.py" line="107"/>
         <source>New &amp;task …</source>
         <translation>Neue &amp;Aufgabe …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="103"/>
+        <location filename="../../app/views/journal/integration.py" line="108"/>
         <source>Import &amp;calendar (.ics) …</source>
         <translation>&amp;Kalender importieren (.ics) …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="104"/>
+        <location filename="../../app/views/journal/integration.py" line="109"/>
         <source>&amp;Journal</source>
         <translation>&amp;Journal</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="105"/>
+        <location filename="../../app/views/journal/integration.py" line="110"/>
         <source>&amp;Tasks</source>
         <translation>&amp;Aufgaben</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="106"/>
+        <location filename="../../app/views/journal/integration.py" line="111"/>
         <source>Ser&amp;vice</source>
         <translation>&amp;Kundendienst</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="119"/>
-        <location filename="../../app/views/journal/integration.py" line="147"/>
+        <location filename="../../app/views/journal/integration.py" line="124"/>
+        <location filename="../../app/views/journal/integration.py" line="151"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="207"/>
+        <location filename="../../app/views/journal/integration.py" line="216"/>
         <source>Logged.</source>
         <translation>Erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="209"/>
+        <location filename="../../app/views/journal/integration.py" line="218"/>
         <source>Follow-up task created.</source>
         <translation>Folgeaufgabe erstellt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="308"/>
+        <location filename="../../app/views/journal/integration.py" line="339"/>
         <source>Reminder: %1</source>
         <translation>Erinnerung: %1</translation>
     </message>
@@ -3005,59 +3005,78 @@ B = B-Kunde</translation>
 <context>
     <name>JournalView</name>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="200"/>
+        <location filename="../../app/views/journal/journal_view.py" line="205"/>
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="202"/>
+        <location filename="../../app/views/journal/journal_view.py" line="207"/>
         <source>Search subject, text and outcome of all entries …</source>
         <translation>Betreff, Text und Ergebnis aller Einträge durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="204"/>
+        <location filename="../../app/views/journal/journal_view.py" line="209"/>
         <source>New entry …</source>
         <translation>Neuer Eintrag …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="205"/>
+        <location filename="../../app/views/journal/journal_view.py" line="210"/>
         <source>Import calendar …</source>
         <translation>Kalender importieren …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="207"/>
+        <location filename="../../app/views/journal/journal_view.py" line="211"/>
+        <source>Add to calendar …</source>
+        <translation>In Kalender übernehmen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="213"/>
+        <source>Save this entry as an .ics file (one appointment)</source>
+        <translation>Diesen Eintrag als .ics-Datei speichern (ein Termin)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="216"/>
         <source>Import meetings from an .ics file (Outlook, Apple Calendar) as journal entries</source>
         <translation>Termine aus einer .ics-Datei (Outlook, Apple-Kalender) als Journaleinträge importieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="214"/>
+        <location filename="../../app/views/journal/journal_view.py" line="223"/>
         <source>All types</source>
         <translation>Alle Arten</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="263"/>
-        <location filename="../../app/views/journal/journal_view.py" line="282"/>
+        <location filename="../../app/views/journal/journal_view.py" line="274"/>
+        <location filename="../../app/views/journal/journal_view.py" line="295"/>
         <source>Journal entry saved.</source>
         <translation>Journaleintrag gespeichert.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/views/journal/journal_view.py" line="310"/>
+        <source>%Ln appointment(s) exported.</source>
+        <translation>
+            <numerusform>%Ln Termin exportiert.</numerusform>
+            <numerusform>%Ln Termine exportiert.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="295"/>
-        <location filename="../../app/views/journal/journal_view.py" line="341"/>
+        <location filename="../../app/views/journal/journal_view.py" line="317"/>
+        <location filename="../../app/views/journal/journal_view.py" line="363"/>
         <source>Import calendar</source>
         <translation>Kalender importieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="295"/>
+        <location filename="../../app/views/journal/journal_view.py" line="317"/>
+        <location filename="../../app/views/journal/journal_view.py" line="415"/>
         <source>iCalendar files (*.ics)</source>
         <translation>iCalendar-Dateien (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="314"/>
+        <location filename="../../app/views/journal/journal_view.py" line="336"/>
         <source>Importing appointments …</source>
         <translation>Termine werden importiert …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/journal_view.py" line="325"/>
+        <location filename="../../app/views/journal/journal_view.py" line="347"/>
         <source>%Ln appointment(s) imported.</source>
         <translation>
             <numerusform>%Ln Termin importiert.</numerusform>
@@ -3065,7 +3084,7 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/journal_view.py" line="327"/>
+        <location filename="../../app/views/journal/journal_view.py" line="349"/>
         <source>%Ln already in the journal.</source>
         <translation>
             <numerusform>%Ln war schon im Journal.</numerusform>
@@ -3073,17 +3092,22 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="357"/>
+        <location filename="../../app/views/journal/journal_view.py" line="379"/>
         <source>Entries: %1</source>
         <translation>Einträge: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="338"/>
+        <location filename="../../app/views/journal/journal_view.py" line="413"/>
+        <source>Add to calendar</source>
+        <translation>In Kalender übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/journal_view.py" line="360"/>
         <source>(appointment %1)</source>
         <translation>(Termin %1)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="342"/>
+        <location filename="../../app/views/journal/journal_view.py" line="364"/>
         <source>Nothing was imported.
 
 %1</source>
@@ -3092,17 +3116,17 @@ B = B-Kunde</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="347"/>
+        <location filename="../../app/views/journal/journal_view.py" line="369"/>
         <source>Import cancelled — nothing was imported.</source>
         <translation>Import abgebrochen – es wurde nichts importiert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="363"/>
+        <location filename="../../app/views/journal/journal_view.py" line="385"/>
         <source>Nothing matches. Check the spelling or clear the filters.</source>
         <translation>Nichts gefunden. Prüfen Sie die Schreibweise oder setzen Sie die Filter zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="365"/>
+        <location filename="../../app/views/journal/journal_view.py" line="387"/>
         <source>No journal entries yet.
 Log a call or meeting with Ctrl+J from anywhere.</source>
         <translation>Noch keine Journaleinträge.
@@ -3112,53 +3136,53 @@ Erfassen Sie einen Anruf oder Termin jederzeit mit Ctrl+J.</translation>
 <context>
     <name>KanbanBoard</name>
     <message>
-        <location filename="../../app/views/pipeline/board.py" line="53"/>
+        <location filename="../../app/views/pipeline/board.py" line="60"/>
         <source>Opportunity lost</source>
         <translation>Verkaufschance verloren</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/board.py" line="55"/>
+        <location filename="../../app/views/pipeline/board.py" line="62"/>
         <source>Why was “%1” lost?</source>
         <translation>Weshalb wurde «%1» verloren?</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/board.py" line="63"/>
+        <location filename="../../app/views/pipeline/board.py" line="70"/>
         <source>Choose or type a reason</source>
         <translation>Grund wählen oder eingeben</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/board.py" line="65"/>
+        <location filename="../../app/views/pipeline/board.py" line="72"/>
         <source>optional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/board.py" line="68"/>
+        <location filename="../../app/views/pipeline/board.py" line="75"/>
         <source>Reason *</source>
         <translation>Grund *</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/board.py" line="70"/>
+        <location filename="../../app/views/pipeline/board.py" line="77"/>
         <source>Lost to competitor</source>
         <translation>Verloren an Mitbewerber</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/board.py" line="74"/>
+        <location filename="../../app/views/pipeline/board.py" line="81"/>
         <source>Mark as lost</source>
         <translation>Als verloren markieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/board.py" line="256"/>
+        <location filename="../../app/views/pipeline/board.py" line="263"/>
         <source>Moved “%1” to %2.</source>
         <extracomment>What each column shows now (totals over every matching opportunity). Asks for the lost reason; tests replace it.</extracomment>
         <translation>«%1» nach %2 verschoben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/board.py" line="317"/>
+        <location filename="../../app/views/pipeline/board.py" line="339"/>
         <source>Default probability %1</source>
         <translation>Standard-Wahrscheinlichkeit %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/pipeline/board.py" line="321"/>
+        <location filename="../../app/views/pipeline/board.py" line="343"/>
         <source>%n opportunity(ies)</source>
         <translation>
             <numerusform>%n Verkaufschance</numerusform>
@@ -3166,17 +3190,17 @@ Erfassen Sie einen Anruf oder Termin jederzeit mit Ctrl+J.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/board.py" line="328"/>
+        <location filename="../../app/views/pipeline/board.py" line="350"/>
         <source>weighted %1</source>
         <translation>gewichtet %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/board.py" line="346"/>
+        <location filename="../../app/views/pipeline/board.py" line="368"/>
         <source>last %1 days</source>
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/board.py" line="349"/>
+        <location filename="../../app/views/pipeline/board.py" line="371"/>
         <source>win rate %1</source>
         <translation>Quote %1</translation>
     </message>
@@ -6226,7 +6250,7 @@ Ihre Daten sind unverändert.</translation>
     <name>QuickLog</name>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="146"/>
-        <location filename="../../app/views/journal/quick_log.py" line="262"/>
+        <location filename="../../app/views/journal/quick_log.py" line="263"/>
         <source>Log entry</source>
         <extracomment>Order of the type buttons: what field sales log most comes first.</extracomment>
         <translation>Journaleintrag erfassen</translation>
@@ -6282,62 +6306,62 @@ Ihre Daten sind unverändert.</translation>
         <translation>Nächste Woche</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/quick_log.py" line="209"/>
+        <location filename="../../app/views/journal/quick_log.py" line="210"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/quick_log.py" line="220"/>
+        <location filename="../../app/views/journal/quick_log.py" line="221"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/quick_log.py" line="222"/>
+        <location filename="../../app/views/journal/quick_log.py" line="223"/>
         <source>Save (Enter)</source>
         <translation>Speichern (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/quick_log.py" line="225"/>
+        <location filename="../../app/views/journal/quick_log.py" line="226"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/quick_log.py" line="233"/>
+        <location filename="../../app/views/journal/quick_log.py" line="234"/>
         <source>With</source>
         <translation>Mit</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/quick_log.py" line="236"/>
+        <location filename="../../app/views/journal/quick_log.py" line="237"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/quick_log.py" line="239"/>
+        <location filename="../../app/views/journal/quick_log.py" line="240"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/quick_log.py" line="260"/>
+        <location filename="../../app/views/journal/quick_log.py" line="261"/>
         <source>Log entry: %1</source>
         <translation>Journaleintrag: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/quick_log.py" line="270"/>
+        <location filename="../../app/views/journal/quick_log.py" line="271"/>
         <source>(nobody in particular)</source>
         <translation>(niemand Bestimmtes)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/quick_log.py" line="327"/>
+        <location filename="../../app/views/journal/quick_log.py" line="328"/>
         <source>Choose a person from the list.</source>
         <translation>Bitte eine Person aus der Liste wählen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/quick_log.py" line="365"/>
+        <location filename="../../app/views/journal/quick_log.py" line="372"/>
         <source>Follow up with %1</source>
         <translation>Nachfassen bei %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/quick_log.py" line="367"/>
+        <location filename="../../app/views/journal/quick_log.py" line="374"/>
         <source>Follow up</source>
         <translation>Nachfassen</translation>
     </message>
@@ -7314,109 +7338,109 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
         <translation>1 Tag vorher</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/task_dialogs.py" line="87"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="89"/>
         <source>Edit task</source>
         <translation>Aufgabe bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/task_dialogs.py" line="87"/>
-        <location filename="../../app/views/journal/task_dialogs.py" line="90"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="89"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="92"/>
         <source>New task</source>
         <translation>Neue Aufgabe</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/task_dialogs.py" line="105"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="107"/>
         <source>All day</source>
         <translation>Ganztägig</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/task_dialogs.py" line="107"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="109"/>
         <source>No due date</source>
         <translation>Ohne Termin</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/task_dialogs.py" line="119"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="121"/>
         <source>(nobody)</source>
         <translation>(niemand)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/task_dialogs.py" line="125"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="127"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/task_dialogs.py" line="129"/>
-        <location filename="../../app/views/journal/task_dialogs.py" line="304"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="131"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="308"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/task_dialogs.py" line="137"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="139"/>
         <source>Task *</source>
         <translation>Aufgabe *</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/task_dialogs.py" line="144"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="146"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/task_dialogs.py" line="145"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="147"/>
         <source>Reminder</source>
         <translation>Erinnerung</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/task_dialogs.py" line="146"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="148"/>
         <source>Priority</source>
         <translation>Priorität</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/task_dialogs.py" line="147"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="149"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/task_dialogs.py" line="148"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="150"/>
         <source>Owner</source>
         <translation>Verantwortlich</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/task_dialogs.py" line="149"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="151"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/task_dialogs.py" line="189"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="191"/>
         <source>%1 minutes before</source>
         <translation>%1 Minuten vorher</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/task_dialogs.py" line="275"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="281"/>
         <source>Complete task</source>
         <translation>Aufgabe erledigen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/task_dialogs.py" line="282"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="288"/>
         <source>Log what was done in the journal</source>
         <translation>Im Journal festhalten, was erledigt wurde</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/task_dialogs.py" line="290"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="296"/>
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/task_dialogs.py" line="293"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="299"/>
         <source>Outcome, e.g. “Offer accepted, order follows”</source>
         <translation>Ergebnis, z. B. «Offerte angenommen, Bestellung folgt»</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/task_dialogs.py" line="300"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="304"/>
         <source>Complete</source>
         <translation>Erledigen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/task_dialogs.py" line="309"/>
+        <location filename="../../app/views/journal/task_dialogs.py" line="313"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
@@ -7462,92 +7486,109 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="174"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="179"/>
         <source>My tasks</source>
         <translation>Meine Aufgaben</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="175"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="180"/>
         <source>Search tasks …</source>
         <translation>Aufgaben suchen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="176"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="181"/>
         <source>New task</source>
         <translation>Neue Aufgabe</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="177"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="182"/>
         <source>New task (Ctrl+Shift+T)</source>
         <translation>Neue Aufgabe (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="178"/>
-        <location filename="../../app/views/journal/tasks_view.py" line="336"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="183"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="376"/>
         <source>Complete …</source>
         <translation>Erledigen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="179"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="184"/>
         <source>Complete the task (Space)</source>
         <translation>Aufgabe erledigen (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="180"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="185"/>
         <source>Edit …</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="181"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="186"/>
+        <source>Add to calendar …</source>
+        <translation>In Kalender übernehmen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="188"/>
+        <source>Save this task as an .ics file (one appointment)</source>
+        <translation>Diese Aufgabe als .ics-Datei speichern (ein Termin)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="190"/>
         <source>Export to calendar …</source>
         <translation>In Kalender exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="183"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="192"/>
         <source>Save open tasks and upcoming meetings as an .ics file for Outlook or Apple Calendar</source>
         <translation>Offene Aufgaben und kommende Termine als .ics-Datei für Outlook oder den Apple-Kalender speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="206"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="217"/>
         <source>Everyone</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="261"/>
-        <location filename="../../app/views/journal/tasks_view.py" line="275"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="276"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="292"/>
         <source>Task saved.</source>
         <translation>Aufgabe gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="292"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="309"/>
         <source>Task reopened.</source>
         <translation>Aufgabe wieder geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="296"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="315"/>
         <source>Task completed.</source>
         <translation>Aufgabe erledigt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="302"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="321"/>
         <source>Export to calendar</source>
         <translation>In Kalender exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="304"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="323"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="343"/>
         <source>iCalendar files (*.ics)</source>
         <translation>iCalendar-Dateien (*.ics)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/tasks_view.py" line="311"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="330"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="349"/>
         <source>%Ln appointment(s) exported.</source>
         <translation>
             <numerusform>%Ln Termin exportiert.</numerusform>
             <numerusform>%Ln Termine exportiert.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../app/views/journal/tasks_view.py" line="341"/>
+        <source>Add to calendar</source>
+        <translation>In Kalender übernehmen</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/tasks_view.py" line="329"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="368"/>
         <source>%Ln task(s)</source>
         <translation>
             <numerusform>%Ln Aufgabe</numerusform>
@@ -7555,39 +7596,39 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="336"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="376"/>
         <source>Reopen</source>
         <translation>Wieder öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="345"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="385"/>
         <source>Nothing overdue. Well done!</source>
         <translation>Nichts überfällig. Gut gemacht!</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="346"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="386"/>
         <source>Nothing due today.</source>
         <translation>Heute ist nichts fällig.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="347"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="387"/>
         <source>Nothing due this week.</source>
         <translation>Diese Woche ist nichts fällig.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="348"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="388"/>
         <source>No open tasks.
 Create one with “New task” (Ctrl+Shift+T) or as a follow-up when you log a call (Ctrl+J).</source>
         <translation>Keine offenen Aufgaben.
 Erstellen Sie eine mit «Neue Aufgabe» (Ctrl+Shift+T) oder als Folgeaufgabe beim Erfassen eines Anrufs (Ctrl+J).</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="351"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="391"/>
         <source>No completed tasks yet.</source>
         <translation>Noch keine erledigten Aufgaben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="354"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="394"/>
         <source>Nothing matches. Check the spelling or clear the search.</source>
         <translation>Nichts gefunden. Prüfen Sie die Schreibweise oder löschen Sie die Suche.</translation>
     </message>
@@ -7595,42 +7636,42 @@ Erstellen Sie eine mit «Neue Aufgabe» (Ctrl+Shift+T) oder als Folgeaufgabe bei
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../app/views/journal/timeline.py" line="221"/>
+        <location filename="../../app/views/journal/timeline.py" line="256"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/timeline.py" line="222"/>
+        <location filename="../../app/views/journal/timeline.py" line="257"/>
         <source>Search the history …</source>
         <translation>Verlauf durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/timeline.py" line="223"/>
+        <location filename="../../app/views/journal/timeline.py" line="258"/>
         <source>Log entry …</source>
         <translation>Eintrag erfassen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/timeline.py" line="224"/>
+        <location filename="../../app/views/journal/timeline.py" line="259"/>
         <source>Log a call, meeting or note (Ctrl+J)</source>
         <translation>Anruf, Besprechung oder Notiz erfassen (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/timeline.py" line="225"/>
+        <location filename="../../app/views/journal/timeline.py" line="260"/>
         <source>New task …</source>
         <translation>Neue Aufgabe …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/timeline.py" line="277"/>
+        <location filename="../../app/views/journal/timeline.py" line="317"/>
         <source>Save the record to start its history.</source>
         <translation>Speichern Sie den Datensatz, damit sein Verlauf beginnt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/timeline.py" line="279"/>
+        <location filename="../../app/views/journal/timeline.py" line="319"/>
         <source>Nothing matches. Clear the search or choose “All”.</source>
         <translation>Nichts gefunden. Löschen Sie die Suche oder wählen Sie «Alle».</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/timeline.py" line="281"/>
+        <location filename="../../app/views/journal/timeline.py" line="321"/>
         <source>No history yet.
 Log a call, meeting or note with “Log entry” (Ctrl+J).</source>
         <translation>Noch kein Verlauf.
@@ -7640,7 +7681,7 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
 <context>
     <name>TimelineWidget</name>
     <message numerus="yes">
-        <location filename="../../app/views/journal/timeline.py" line="271"/>
+        <location filename="../../app/views/journal/timeline.py" line="311"/>
         <source>%Ln event(s)</source>
         <translation>
             <numerusform>%Ln Ereignis</numerusform>

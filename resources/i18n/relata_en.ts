@@ -41,7 +41,7 @@
 <context>
     <name>CasesView</name>
     <message numerus="yes">
-        <location filename="../../app/views/journal/cases_view.py" line="395" />
+        <location filename="../../app/views/journal/cases_view.py" line="396" />
         <source>%Ln case(s)</source>
         <translation>
             <numerusform>%Ln case</numerusform>
@@ -52,7 +52,15 @@
 <context>
     <name>JournalView</name>
     <message numerus="yes">
-        <location filename="../../app/views/journal/journal_view.py" line="325" />
+        <location filename="../../app/views/journal/journal_view.py" line="310" />
+        <source>%Ln appointment(s) exported.</source>
+        <translation>
+            <numerusform>%Ln appointment exported.</numerusform>
+            <numerusform>%Ln appointments exported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/journal/journal_view.py" line="347" />
         <source>%Ln appointment(s) imported.</source>
         <translation>
             <numerusform>%Ln appointment imported.</numerusform>
@@ -60,7 +68,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/journal_view.py" line="327" />
+        <location filename="../../app/views/journal/journal_view.py" line="349" />
         <source>%Ln already in the journal.</source>
         <translation>
             <numerusform>%Ln already in the journal.</numerusform>
@@ -71,7 +79,7 @@
 <context>
     <name>KanbanBoard</name>
     <message numerus="yes">
-        <location filename="../../app/views/pipeline/board.py" line="321" />
+        <location filename="../../app/views/pipeline/board.py" line="343" />
         <source>%n opportunity(ies)</source>
         <translation>
             <numerusform>%n opportunity(ies)</numerusform>
@@ -241,7 +249,8 @@
 <context>
     <name>TasksView</name>
     <message numerus="yes">
-        <location filename="../../app/views/journal/tasks_view.py" line="311" />
+        <location filename="../../app/views/journal/tasks_view.py" line="330" />
+        <location filename="../../app/views/journal/tasks_view.py" line="349" />
         <source>%Ln appointment(s) exported.</source>
         <translation>
             <numerusform>%Ln appointment exported.</numerusform>
@@ -249,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/tasks_view.py" line="329" />
+        <location filename="../../app/views/journal/tasks_view.py" line="368" />
         <source>%Ln task(s)</source>
         <translation>
             <numerusform>%Ln task</numerusform>
@@ -260,7 +269,7 @@
 <context>
     <name>TimelineWidget</name>
     <message numerus="yes">
-        <location filename="../../app/views/journal/timeline.py" line="271" />
+        <location filename="../../app/views/journal/timeline.py" line="311" />
         <source>%Ln event(s)</source>
         <translation>
             <numerusform>%Ln event</numerusform>
