@@ -2917,18 +2917,23 @@ B = B-Kunde</translation>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/labels.py" line="185"/>
+        <location filename="../../app/views/journal/labels.py" line="123"/>
+        <source>Stage change</source>
+        <translation>Phasenwechsel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/journal/labels.py" line="187"/>
         <source>%1 min</source>
         <extracomment>Badge colours (background, text) per kind; calm, distinguishable, readable.</extracomment>
         <translation>%1 Min.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/labels.py" line="187"/>
+        <location filename="../../app/views/journal/labels.py" line="189"/>
         <source>%1 h</source>
         <translation>%1 Std.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/labels.py" line="188"/>
+        <location filename="../../app/views/journal/labels.py" line="190"/>
         <source>%1 h %2 min</source>
         <translation>%1 Std. %2 Min.</translation>
     </message>

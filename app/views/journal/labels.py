@@ -119,6 +119,8 @@ def subtype_text(source: str, subtype: str) -> str:
         )
     if source == TimelineSource.CASE:
         return _t("Case")
+    if source == "stage":  # the pipeline's source
+        return _t("Stage change")
     return source_text(source)
 
 
