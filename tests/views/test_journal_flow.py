@@ -140,7 +140,10 @@ def test_quick_log_follow_up_reminder_completion_and_timeline(
     assert task.reminder_at is not None
     assert task.due_at - task.reminder_at == dt.timedelta(minutes=15)
     assert task.due_at.astimezone().hour == 9
-    assert task.due_at.astimezone().date() == (clock.now.astimezone() + dt.timedelta(days=1)).date()
+    assert (
+        task.due_at.astimezone().date()
+        == (clock.now.astimezone() + dt.timedelta(days=1)).date()
+    )
 
     # ---- the reminder fires when the fake clock reaches it, once
     reminders = ui.reminders
@@ -165,7 +168,11 @@ def test_quick_log_follow_up_reminder_completion_and_timeline(
         assert dialog.log.isChecked()
         qtbot.keyClicks(dialog.text, "Offer sent, she will order next week")
         qtbot.mouseClick(
-            next(b for b in dialog.findChildren(type(tasks.new_button)) if b.text() == "Complete"),
+            next(
+                b
+                for b in dialog.findChildren(type(tasks.new_button))
+                if b.text() == "Complete"
+            ),
             Qt.MouseButton.LeftButton,
         )
 
@@ -236,10 +243,15 @@ def test_quick_log_keeps_input_on_error(
 
 
 def test_service_case_from_creation_to_closed_with_article(
-    window: MainWindow, qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow,
+    qtbot: QtBot,
+    services: Services,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     alpha = make_organisation(services.addresses, name="Alpha AG")
-    make_person(services.addresses, organisation=alpha, first_name="Anna", last_name="Keller")
+    make_person(
+        services.addresses, organisation=alpha, first_name="Anna", last_name="Keller"
+    )
     ui = window.journal_ui
     qtbot.keyClick(window, Qt.Key.Key_0, CTRL)
     assert window.pages.currentWidget() is ui.service
@@ -265,7 +277,10 @@ def test_service_case_from_creation_to_closed_with_article(
     qtbot.mouseClick(cases.save_button, Qt.MouseButton.LeftButton)  # nothing typed
     assert not cases.save()
     assert form.errors["title"].text() == "This field is required."
-    assert form.errors["customer"].text() == "Choose the customer: a person or an organisation."
+    assert (
+        form.errors["customer"].text()
+        == "Choose the customer: a person or an organisation."
+    )
     qtbot.keyClicks(form.title, "Cannot sign in")
     qtbot.keyClicks(form.organisation.lineEdit(), "Alpha")
     qtbot.waitUntil(lambda: form.organisation.findText("Alpha AG · Zürich") >= 0)
@@ -282,7 +297,9 @@ def test_service_case_from_creation_to_closed_with_article(
     assert cases.model.total == 1
 
     # ---- work on it, answer with the article, solve, close
-    qtbot.mouseClick(cases.status_buttons[CaseStatus.IN_PROGRESS], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        cases.status_buttons[CaseStatus.IN_PROGRESS], Qt.MouseButton.LeftButton
+    )
     assert form.case is not None
     assert form.case.status == CaseStatus.IN_PROGRESS
     assert form.case.first_response_at is not None
@@ -301,13 +318,25 @@ def test_service_case_from_creation_to_closed_with_article(
     assert form.case.status == CaseStatus.CLOSED
     assert form.case.closed_at is not None
     stored = services.journal.cases.get_case(case.id)
-    assert (stored.status, stored.article_title) == (CaseStatus.CLOSED, "Reset a password")
-    assert services.journal.knowledge.get_article(stored.article_id or "").case_count == 1
-    assert services.journal.cases.count(CaseFilter(statuses=frozenset({CaseStatus.CLOSED}))) == 1
+    assert (stored.status, stored.article_title) == (
+        CaseStatus.CLOSED,
+        "Reset a password",
+    )
+    assert (
+        services.journal.knowledge.get_article(stored.article_id or "").case_count == 1
+    )
+    assert (
+        services.journal.cases.count(
+            CaseFilter(statuses=frozenset({CaseStatus.CLOSED}))
+        )
+        == 1
+    )
     # closed cases leave the "Open" list
     assert cases.model.total == 0
     # the case journal logs entries with the case linked
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes
+    )
     cases.filters.setCurrentIndex(3)  # All
     cases.open_case(case.id)
     cases.detail_tabs.setCurrentWidget(cases.journal)
