@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
-from app.config import Settings, load_settings
 from app.cli_exchange import add_parsers as add_exchange_parsers
 from app.cli_exchange import run_export, run_import
+from app.config import Settings, load_settings
 from app.domain.errors import UserError
 
 
