@@ -296,3 +296,66 @@ def test_fast_phone_agrees_with_the_validator(number: str, region: str) -> None:
     except FieldProblem:
         got = None
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "fmt", [ExportFormat.XLSX, ExportFormat.CSV_EXCEL, ExportFormat.XML]
+)
+def test_organisations_round_trip(tmp_path: Path, fmt: ExportFormat) -> None:
+    addresses, _, exports, _db = _fresh(tmp_path, "a")
+    industry, _ = addresses.create_industry("Bau")
+    addresses.create_organisation(
+        OrganisationData(
+            name="=Kälin & Söhne AG",
+            customer_number="K-000123",
+            uid="CHE-116.281.710",
+            industry_id=industry.id,
+            legal_form="AG",
+            status=RelationStatus.CUSTOMER,
+            channels=(
+                ChannelData(ChannelKind.EMAIL, "info@kaelin.ch"),
+                ChannelData(ChannelKind.WEB, "www.kaelin.ch"),
+            ),
+            addresses=(
+                AddressData(
+                    street="Industriestrasse",
+                    house_number="7",
+                    postcode="6300",
+                    city="Zug",
+                    region="ZG",
+                ),
+            ),
+        )
+    )
+    suffix = {ExportFormat.XLSX: ".xlsx", ExportFormat.XML: ".xml"}.get(fmt, ".csv")
+    path = tmp_path / f"orgs{suffix}"
+    exports.export("organisations", path, fmt=fmt)
+    other, imports_b, _, _db_b = _fresh(tmp_path, "b")
+    preview = imports_b.preview(path, "organisations")
+    plan = ImportPlan(
+        path,
+        "organisations",
+        preview.mapping,
+        sheet=preview.sheet,
+        header_row=preview.header_row,
+    )
+    result = imports_b.commit(plan)
+    assert result.created == 1, result.analysis.issues
+    org = other.get_organisation(
+        next(w.id for w in result.written if w.table == "organisation")
+    )
+    assert (org.name, org.customer_number, org.uid, org.legal_form) == (
+        "=Kälin & Söhne AG",
+        "K-000123",
+        "CHE-116.281.710",
+        "AG",
+    )
+    assert org.industry_name == "Bau"
+    assert org.status is RelationStatus.CUSTOMER
+    assert {c.value for c in org.channels} == {
+        "info@kaelin.ch",
+        "https://www.kaelin.ch",
+    }
+    assert (org.addresses[0].city, org.addresses[0].region) == ("Zug", "ZG")
+    again = imports_b.dry_run(plan)
+    assert again.actions == (RowAction.UNCHANGED,)
