@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("RELATA_TEST", "1")
@@ -43,3 +44,25 @@ def _english_catalogue(qapp: object) -> Iterator[None]:
     yield
     for translator in installed:
         app.removeTranslator(translator)
+
+
+_SESSION: dict[str, int] = {}
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Remember the result for :func:`pytest_unconfigure`."""
+    _SESSION["status"] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Leave without Python's interpreter teardown once the result is printed.
+
+    FIXME: PySide6 wrappers destroyed in arbitrary order during interpreter
+    shutdown can abort the process ("pure virtual method called") after every
+    test has passed; the result is final here, so exit with it directly.
+    """
+    if "status" in _SESSION:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_SESSION["status"])

@@ -311,7 +311,10 @@ def test_about_names_version_database_and_licences(
     assert "Development build" in texts
     assert str(services.db_path) in texts
     table = shown[0].components
-    names = {table.item(r, 0).text().lower() for r in range(table.rowCount())}
+    names = {
+        table.item(r, 0).text().lower().replace("_", "-")
+        for r in range(table.rowCount())
+    }
     assert {"sqlalchemy", "pyside6-essentials", "openpyxl"} <= names
     licences = [table.item(r, 2).text() for r in range(table.rowCount())]
     assert all(licences)
