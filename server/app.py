@@ -97,19 +97,26 @@ def principal(
 
 
 def versions(
+    request: Request,
     sync_protocol: Annotated[int, Header(alias=HEADER_PROTOCOL)] = 0,
     schema_version: Annotated[int, Header(alias=HEADER_SCHEMA)] = 0,
 ) -> int:
-    """The client's schema version; 426 when protocol or schema are too old."""
-    if not sync_protocol >= MIN_PROTOCOL_VERSION or schema_version < MIN_SCHEMA_VERSION:
+    """The client's schema version; 426 when protocol or schema are too old.
+
+    The server serves laptops from ``min_schema`` to its own version: one
+    version behind still syncs (fields it does not know are left alone), older
+    ones are asked to update and keep their outbox (research/sync.md 2.11).
+    """
+    min_schema, schema = request.app.state.schema_range
+    if not sync_protocol >= MIN_PROTOCOL_VERSION or schema_version < min_schema:
         raise SyncProblem(
             426,
             "upgrade-required",
             "This version of Relata is too old for the server; please update.",
             min_protocol=MIN_PROTOCOL_VERSION,
-            min_schema=MIN_SCHEMA_VERSION,
+            min_schema=min_schema,
         )
-    if schema_version > SCHEMA_VERSION or sync_protocol > PROTOCOL_VERSION:
+    if schema_version > schema or sync_protocol > PROTOCOL_VERSION:
         raise SyncProblem(
             400, "server-too-old", "The server is older than this client."
         )
@@ -126,8 +133,13 @@ def create_app(
     hasher: PasswordHasher | None = None,
     throttle: LoginThrottle | None = None,
     max_batch_bytes: int = MAX_BATCH_BYTES,
+    schema_range: tuple[int, int] = (MIN_SCHEMA_VERSION, SCHEMA_VERSION),
 ) -> FastAPI:
-    """Build the API on ``engine`` (schema already migrated)."""
+    """Build the API on ``engine`` (schema already migrated).
+
+    ``max_batch_bytes`` caps a push body (413 above it: the laptop halves its
+    batch); ``schema_range`` is the [oldest, newest] laptop schema served.
+    """
     auth = Authenticator(engine, hasher=hasher, throttle=throttle)
     api = FastAPI(
         title="Relata sync server",
@@ -140,6 +152,7 @@ def create_app(
     api.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     api.state.engine = engine
     api.state.auth = auth
+    api.state.schema_range = schema_range
 
     @api.exception_handler(SyncProblem)
     def _on_problem(_request: Request, exc: SyncProblem) -> JSONResponse:
@@ -231,7 +244,7 @@ def create_app(
     async def push(
         request: Request,
         who: Auth,
-        _schema: Versions,
+        schema: Versions,
         idempotency_key: Annotated[str, Header(alias=HEADER_IDEMPOTENCY)] = "",
         content_encoding: Annotated[str, Header()] = "",
     ) -> Response:
@@ -242,27 +255,34 @@ def create_app(
         except ValueError as exc:
             raise SyncProblem(400, "bad-request", "The body is not JSON.") from exc
         sync_service.validate_push(body, who, idempotency_key)
-        data = await run_in_threadpool(sync_service.push, engine, who, body)
+        data = await run_in_threadpool(
+            lambda: sync_service.push(engine, who, body, schema=schema)
+        )
         return Response(data, media_type="application/json")
 
     @api.get("/sync/v1/pull", tags=["sync"])
     def pull(
         who: Auth,
-        _schema: Versions,
+        schema: Versions,
         cursor: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
         scope_epoch: Annotated[int | None, Query()] = None,
     ) -> Response:
         """Changes in the caller's scope after ``cursor``, one page."""
         page = sync_service.pull(
-            engine, who, cursor=cursor, limit=limit, scope_epoch=scope_epoch
+            engine,
+            who,
+            cursor=cursor,
+            limit=limit,
+            scope_epoch=scope_epoch,
+            schema=schema,
         )
         return _json(page)
 
     @api.get("/sync/v1/bootstrap", tags=["sync"])
     def bootstrap(
         who: Auth,
-        _schema: Versions,
+        schema: Versions,
         tbl: Annotated[str, Query(max_length=64)],
         after_id: Annotated[str, Query(max_length=36)] = "",
         as_of: Annotated[int | None, Query(ge=0)] = None,
@@ -270,7 +290,13 @@ def create_app(
     ) -> Response:
         """A page of one table for a fresh laptop, as of one rev."""
         page = sync_service.bootstrap(
-            engine, who, tbl=tbl, after_id=after_id, as_of=as_of, limit=limit
+            engine,
+            who,
+            tbl=tbl,
+            after_id=after_id,
+            as_of=as_of,
+            limit=limit,
+            schema=schema,
         )
         return _json(page)
 

@@ -8,6 +8,7 @@ prompted, or read from ``RELATA_SERVER_PASSWORD`` for scripts.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import json
 import os
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 
 from app.domain.errors import UserError
 from server import auth
+from server.purge import purge
 from server.scope import Role
 
 DEFAULT_DB = "sqlite:///relata-server.db"
@@ -59,6 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
         dest="action", required=True
     )
     team.add_parser("add", help="add a team").add_argument("name")
+    purge = sub.add_parser(
+        "purge", help="delete tombstones older than --days (run nightly)"
+    )
+    purge.add_argument("--days", type=int, default=180)
     serve = sub.add_parser("serve", help="run the server (uvicorn)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
@@ -104,6 +110,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "team":
             auth.add_team(engine, args.name)
             print(f"relata-server: team {args.name!r} added")
+            return 0
+        if args.command == "purge":
+            done = purge(engine, horizon=dt.timedelta(days=max(args.days, 1)))
+            print(
+                f"relata-server: purged {done.rows} tombstones, {done.ops} op ids, "
+                f"{done.batches} batches (purge rev {done.purge_rev})"
+            )
             return 0
         return _serve(engine, args)
     except UserError as exc:

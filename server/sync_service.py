@@ -25,6 +25,7 @@ from app.sync.protocol.wire import (
     MAX_BATCH_CHANGES,
     MAX_BOOTSTRAP_LIMIT,
     MAX_PULL_LIMIT,
+    SCHEMA_VERSION,
     BootstrapResponse,
     Change,
     PullChange,
@@ -107,7 +108,13 @@ def validate_push(request: Any, principal: Principal, idempotency_key: str) -> N
         raise SyncProblem(403, "forbidden", "The batch names another device.")
 
 
-def push(engine: Engine, principal: Principal, request: dict[str, Any]) -> bytes:
+def push(
+    engine: Engine,
+    principal: Principal,
+    request: dict[str, Any],
+    *,
+    schema: int = SCHEMA_VERSION,
+) -> bytes:
     """Apply one batch; returns the response bytes (stored for replays).
 
     Raises:
@@ -135,7 +142,7 @@ def push(engine: Engine, principal: Principal, request: dict[str, Any]) -> bytes
                         "This batch id was already used for different changes.",
                     )
                 raise _Replay(bytes(stored[1]))
-            writer = Writer(conn, principal, rev=rev, batch_id=batch_id)
+            writer = Writer(conn, principal, rev=rev, batch_id=batch_id, schema=schema)
             result = writer.apply(changes)
             response: PushResponse = {
                 "batch_id": batch_id,
@@ -180,7 +187,7 @@ def _writer_turn(engine: Engine) -> Iterator[None]:
 
 def _purge_rev(conn: Connection) -> int:
     value = conn.execute(
-        select(_META.c.value).where(_META.c.key == "purge_rev")
+        select(_META.c.value).where(_META.c.key == "purge_rev")  # server.purge
     ).scalar_one_or_none()
     return int(value or 0)
 
@@ -192,6 +199,7 @@ def pull(
     cursor: int,
     limit: int,
     scope_epoch: int | None,
+    schema: int = SCHEMA_VERSION,
 ) -> PullResponse:
     """One page of changes in the caller's scope after ``cursor``."""
     if cursor < 0 or not 0 < limit <= MAX_PULL_LIMIT:
@@ -225,7 +233,7 @@ def pull(
             has_more = new_cursor < high
         else:
             new_cursor = high
-        changes = _full_rows(conn, [(r[0], r[1], int(r[2])) for r in page])
+        changes = _full_rows(conn, [(r[0], r[1], int(r[2])) for r in page], schema)
         changes += _evictions(conn, principal, cursor, new_cursor, page)
     return {
         "cursor": new_cursor,
@@ -236,7 +244,9 @@ def pull(
     }
 
 
-def _full_rows(conn: Connection, page: list[tuple[str, str, int]]) -> list[PullChange]:
+def _full_rows(
+    conn: Connection, page: list[tuple[str, str, int]], schema: int
+) -> list[PullChange]:
     by_table: dict[str, list[str]] = defaultdict(list)
     order: dict[tuple[str, str], int] = {}
     for tbl, row_id, rev in page:
@@ -251,7 +261,7 @@ def _full_rows(conn: Connection, page: list[tuple[str, str, int]]) -> list[PullC
             for values in conn.execute(
                 select(table.table).where(table.table.c.id.in_(chunk))
             ).mappings():
-                state = row_state(table, dict(values))
+                state = row_state(table, dict(values), schema)
                 deleted = state["deleted_rev"] is not None or state["deleted_at"]
                 change = cast(PullChange, dict(state))
                 change["op"] = PullOp.DELETE if deleted else PullOp.UPSERT
@@ -322,6 +332,7 @@ def bootstrap(
     after_id: str,
     as_of: int | None,
     limit: int,
+    schema: int = SCHEMA_VERSION,
 ) -> BootstrapResponse:
     """One page of table ``tbl`` as of rev ``as_of`` (the first call fixes it)."""
     table = synced_table(tbl)
@@ -355,7 +366,7 @@ def bootstrap(
             .mappings()
             .all()
         )
-    states = [row_state(table, dict(r)) for r in rows]
+    states = [row_state(table, dict(r), schema) for r in rows]
     return {
         "tbl": tbl,
         "as_of": as_of,

@@ -37,11 +37,14 @@ from app.sync.protocol.tables import (
     synced_tables,
 )
 from app.sync.protocol.wire import (
+    FIELD_SINCE,
+    SCHEMA_VERSION,
     ConflictKind,
     Op,
     OpResult,
     RowState,
     Status,
+    field_known,
 )
 from server.merge import ConflictSpec, Current, Decision, Incoming, decide, rejected
 from server.models import (
@@ -215,6 +218,8 @@ class Writer:
         rev: this transaction's rev from :func:`bump_counter`.
         batch_id: the push's idempotency key ('' for server-side writes).
         source: audit label (``push``, ``admin``, ``server``).
+        schema: the pushing laptop's schema version (fields it does not know
+            are ignored in its changes and left out of the answer).
     """
 
     def __init__(
@@ -226,8 +231,10 @@ class Writer:
         batch_id: str = "",
         source: str = "push",
         now: dt.datetime | None = None,
+        schema: int = SCHEMA_VERSION,
     ) -> None:
         self.conn = conn
+        self.schema = schema
         self.principal = principal
         self.rev = rev
         self.batch_id = batch_id
@@ -301,6 +308,8 @@ class Writer:
                 return f"invalid:{name}"
             if name in SERVER_SCOPE_COLUMNS and not self.principal.is_admin:
                 continue  # server-managed: derived from the owner
+            if not field_known(table.name, name, self.schema):
+                continue  # newer than the laptop: it cannot mean to set it
             try:
                 value = table.decode_field(name, spec["value"])
             except CodecError as exc:
@@ -881,17 +890,24 @@ class Writer:
                 "deleted_at": None,
                 "evict": True,
             }
-        return row_state(table, row.values)
+        return row_state(table, row.values, self.schema)
 
 
-def row_state(table: SyncedTable, values: dict[str, Any]) -> RowState:
-    """A stored row as it travels."""
+def row_state(
+    table: SyncedTable, values: dict[str, Any], schema: int = SCHEMA_VERSION
+) -> RowState:
+    """A stored row as it travels to a laptop speaking schema ``schema``."""
+    row = table.encode(values)
+    revs = dict(values.get("field_revs") or {})
+    if FIELD_SINCE:  # leave out fields the laptop does not know
+        row = {f: v for f, v in row.items() if field_known(table.name, f, schema)}
+        revs = {f: r for f, r in revs.items() if field_known(table.name, f, schema)}
     return {
         "tbl": table.name,
         "id": values["id"],
         "rev": int(values.get("rev") or 0),
-        "row": table.encode(values),
-        "field_revs": dict(values.get("field_revs") or {}),
+        "row": row,
+        "field_revs": revs,
         "deleted_rev": values.get("deleted_rev"),
         "deleted_at": encode_time(values.get("deleted_at")),
         "updated_at": encode_time(values.get("updated_at")),

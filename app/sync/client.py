@@ -130,6 +130,8 @@ class SyncClient:
         self.session = session or requests.Session()
         self.session.verify = verify
         self.timeout = timeout
+        #: The schema version this laptop speaks (tests play older laptops).
+        self.schema_version = SCHEMA_VERSION
 
     def close(self) -> None:
         """Release connections."""
@@ -200,7 +202,7 @@ class SyncClient:
     ) -> requests.Response:
         headers = dict(kwargs.pop("headers", {}))
         headers[HEADER_PROTOCOL] = str(PROTOCOL_VERSION)
-        headers[HEADER_SCHEMA] = str(SCHEMA_VERSION)
+        headers[HEADER_SCHEMA] = str(self.schema_version)
         headers.setdefault("Accept-Encoding", "gzip")
         if auth:
             if not self.token:

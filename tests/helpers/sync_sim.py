@@ -273,8 +273,8 @@ class Oracle:
             self.sent[device].add((tbl, row_id, name, _key(value)))
             if current is not None and current["field_revs"].get(name) == rev:
                 self.history[(tbl, row_id, name)].append(Write(rev, device))
-            if op == "delete" or name in EXEMPT_FIELDS:
-                continue
+            if op == "delete" or name in EXEMPT_FIELDS or tbl == CONFLICT_TABLE:
+                continue  # conflicts resolve first-resolution-wins (sync.md 2.5)
             if current is not None and _key(
                 table.encode({name: current[name]})[name]
             ) == _key(value):

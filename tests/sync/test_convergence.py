@@ -647,7 +647,8 @@ class SyncMachine(RuleBasedStateMachine):
     def resolve_conflict(self, c: int, pick: int, data: st.DataObject) -> None:
         dev = self.devices[c]
         items = sorted(
-            dev.sync.conflicts(), key=lambda i: (i.tbl, i.row_id, i.field, i.kind, i.id)
+            dev.sync.conflicts(),
+            key=lambda i: (i.tbl, i.row_id, i.field, i.kind, repr(i.mine), i.id),
         )
         if not items:
             return
@@ -1004,6 +1005,7 @@ def _difference(mine: Any, theirs: Any) -> dict[str, Any]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(max(300, EXAMPLES * STEPS))
 def test_five_laptops_converge_under_faults() -> None:
     run_state_machine_as_test(
         SyncMachine,

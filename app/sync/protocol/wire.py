@@ -16,6 +16,18 @@ MIN_PROTOCOL_VERSION = 1
 #: the version that introduced them (see :mod:`app.sync.protocol.tables`).
 SCHEMA_VERSION = 1
 MIN_SCHEMA_VERSION = 1
+#: Synced fields added after schema version 1: ``{(table, field): version}``.
+#: Add an entry with the migration that adds the column (and bump
+#: SCHEMA_VERSION). The server leaves such a field out of everything it sends
+#: a laptop of an older version and ignores it in that laptop's pushes, so an
+#: older laptop never blanks a column it does not know (research/sync.md 2.11).
+FIELD_SINCE: dict[tuple[str, str], int] = {}
+
+
+def field_known(tbl: str, field: str, schema: int) -> bool:
+    """Whether a laptop speaking schema ``schema`` knows ``tbl.field``."""
+    return FIELD_SINCE.get((tbl, field), 1) <= schema
+
 
 #: Limits of one push (changes, request bytes before compression).
 MAX_BATCH_CHANGES = 500
