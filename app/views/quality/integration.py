@@ -64,7 +64,7 @@ class QualityUi(QObject):
             action.setParent(window)
             window.addAction(action)
         window.view_menu.addActions(actions)
-        self.act_show.triggered.connect(self.show_page)
+        self.act_show.triggered.connect(lambda: self.show_page())
         self.act_duplicates.triggered.connect(
             lambda: self.show_page(self.page.duplicates)
         )

@@ -524,12 +524,15 @@ class SegmentBuilder(QWidget):
                 self._on_count_failed(ticket, exc)
             return
         service = self._service
-        self._runner.run(
-            "segment-count",
-            lambda: service.count(kind, root),
-            on_done=lambda n: self._on_counted(ticket, kind, root, n),
-            on_error=lambda exc: self._on_count_failed(ticket, exc),
-        )
+        try:
+            self._runner.run(
+                "segment-count",
+                lambda: service.count(kind, root),
+                on_done=lambda n: self._on_counted(ticket, kind, root, n),
+                on_error=lambda exc: self._on_count_failed(ticket, exc),
+            )
+        except RuntimeError:  # the runner shut down (closing): nobody waits for it
+            self.pending = False
 
     def reload_segments(self) -> None:
         """Read the saved segments again."""
