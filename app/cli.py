@@ -48,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1)
     sync = sub.add_parser("sync", help="exchange changes with the server once")
     sync.add_argument("--db", dest="sync_db", type=Path, required=True)
-    sync.add_argument("--server", required=True, help="server URL, e.g. https://crm.example.ch")
+    sync.add_argument(
+        "--server", required=True, help="server URL, e.g. https://crm.example.ch"
+    )
     sync.add_argument("--user", help="user name (default: RELATA_SYNC_USER or prompt)")
     sync.add_argument("--ca-bundle", default="", help="CA bundle for TLS proxies")
     return parser
