@@ -29,6 +29,7 @@ from app.views.i18n import install_translations, pick_language
 from app.views.journal.screenshots import write_journal_screenshots
 from app.views.main_window import ADDRESSES, HOME, MainWindow
 from app.views.pipeline.screenshots import write_sales_screenshots
+from app.views.quality.screenshots import write_quality_screenshots
 from app.views.style import apply_style
 
 log = logging.getLogger(__name__)
@@ -187,6 +188,7 @@ def write_screenshots(window: MainWindow, folder: Path, language: str) -> list[P
     shots += write_exchange_screenshots(window, folder, language)
     shots += write_journal_screenshots(window, folder, language)
     shots += write_sales_screenshots(window, folder, language)
+    shots += write_quality_screenshots(window, folder, language)
     window.show_page(ADDRESSES)
     return shots
 

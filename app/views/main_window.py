@@ -32,6 +32,7 @@ from app.views.home import DemoDataDialog, HomeView
 from app.views.journal.integration import JournalUi
 from app.views.pipeline.integration import SalesUi
 from app.views.progress_dialog import TaskProgressDialog
+from app.views.quality.integration import QualityUi
 from app.views.settings_dialog import SettingsDialog
 from app.views.sync.integration import SyncUi
 
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.exchange_ui = ExchangeUi(services, runner)
         self.sales_ui = SalesUi(services, runner)
         self.journal_ui = JournalUi(services, runner)
+        self.quality_ui = QualityUi(services, runner)
         self.pages = QStackedWidget()
         for page in (
             self.home,
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
             *self.sales_ui.pages,
             *self.journal_ui.pages,
             self.exchange_ui.page,
+            self.quality_ui.page,
         ):
             page.setObjectName("page")
             self.pages.addWidget(page)
@@ -108,6 +111,7 @@ class MainWindow(QMainWindow):
         self.exchange_ui.install(self)
         self.sales_ui.install(self)
         self.journal_ui.install(self)
+        self.quality_ui.install(self)
         self.sync_ui = SyncUi(self)
         self.retranslate_ui()
         self.sidebar.setCurrentRow(HOME)
@@ -219,11 +223,14 @@ class MainWindow(QMainWindow):
                 *self.sales_ui.titles(),
                 *self.journal_ui.titles(),
                 self.exchange_ui.title(),
+                self.quality_ui.title(),
             ]
         )
         self.sidebar.setCurrentRow(current)
         self.sales_ui.retranslate()
         self.journal_ui.retranslate()
+        if hasattr(self, "quality_ui"):
+            self.quality_ui.retranslate()
         self.online_label.setText(
             self.tr("Offline — no server configured")
             if not self._server_url
@@ -305,6 +312,7 @@ class MainWindow(QMainWindow):
         self.exchange_ui.page.on_data_changed(changes, initiator)
         self.sales_ui.on_data_changed(changes, initiator)
         self.journal_ui.on_data_changed(changes, initiator)
+        self.quality_ui.on_data_changed(changes, initiator)
         self.sync_ui.on_data_changed(changes, initiator)
         self.home.refresh()
         self._update_counts()
