@@ -29,6 +29,7 @@ from app.exchange.vcard import write_vcards
 from app.exchange.xlsx_writer import ColumnKind, XlsxColumn, XlsxSheet, write_xlsx
 from app.exchange.xml_port import write_xml
 from app.models import Organisation, Person, utcnow
+from app.services import custom_field_exchange as cfx
 from app.services.import_writer import ADDRESS_FIELDS
 
 PAGE = 2000
@@ -100,7 +101,8 @@ class ExportService:
                 ``export.write_failed`` (disk full, no permission …).
             Cancelled: the sink cancelled; the partial file is removed.
         """
-        spec = entity(entity_name)
+        with self._engine.connect() as conn:  # custom fields are columns too
+            spec = cfx.extend(entity(entity_name), cfx.definitions(conn, entity_name))
         if entity_name not in ("persons", "organisations"):
             raise UserError(
                 "export.unsupported",
@@ -204,6 +206,8 @@ class ExportService:
             tmp.replace(path)
             return count
         if fmt is ExportFormat.XML:
+            # the XML schema has no custom fields (their keys are no XML names)
+            keys = [k for k in keys if not k.startswith(cfx.PREFIX)]
             tmp = path.with_name(path.name + ".part")
             data = ([r.get(k) for k in keys] for r in records)
             count = write_xml(tmp, {spec.name: (keys, data)}, exported_at=now)
@@ -229,6 +233,7 @@ class ExportService:
         stamp: str,
     ) -> Iterator[dict[str, Any]]:
         persons = spec.name == "persons"
+        defs = cfx.definitions(conn, spec.name)
         model = Person if persons else Organisation
         table = "person" if persons else "organisation"
         cols = (
@@ -275,6 +280,7 @@ class ExportService:
             last = page[-1][0]
             records = {r[1]: dict(zip(cols, r[1:], strict=True)) for r in page}
             self._attach(conn, table, records)
+            cfx.export_values(conn, defs, records)
             for rec in records.values():
                 rec["exported_at"] = stamp
                 rec["owner"] = users.get(rec.pop("owner_id") or "", "")

@@ -53,6 +53,7 @@ from app.exchange.values import (
 )
 from app.exchange.xlsx_writer import XlsxColumn, XlsxSheet, write_xlsx
 from app.models import ImportRun, MappingTemplate, new_id, utcnow
+from app.services import custom_field_exchange as cfx
 from app.services.import_match import find_matches, key_value
 from app.services.import_undo import undo_run
 from app.services.import_values import RowConverter
@@ -167,7 +168,8 @@ class ImportService:
         encoding: str | None,
         delimiter: str | None,
     ) -> SheetPreview:
-        spec = entity(entity_name)
+        with self._engine.connect() as conn:  # custom fields are columns too
+            spec = cfx.extend(entity(entity_name), cfx.definitions(conn, entity_name))
         source = self._open(path, encoding, delimiter)
         name = sheet if sheet is not None else source.sheet_names[0]
         rows = source.rows(name)
@@ -280,6 +282,12 @@ class ImportService:
             writer.search = search
             done = 0
             created_ids: list[str] = []
+            defs = cfx.definitions(conn, plan.entity)
+            custom_created = cfx.split(analysed.creates)
+            custom_updated = [
+                (cur.id, {k: v for k, v in ch.items() if k.startswith(cfx.PREFIX)})
+                for cur, ch in analysed.updates
+            ]
             writer.prepare(analysed.creates)
             # updates first: they touch existing pages all over the tables,
             # which are still clean in the page cache before the inserts fill
@@ -307,6 +315,13 @@ class ImportService:
             ]
             if (plan.options.key or "") == DuplicateKey.EXTERNAL_ID.value:
                 writer.external_refs(plan.entity, refs)
+            cfx.write(
+                conn,
+                plan.entity,
+                defs,
+                [*zip(created_ids, custom_created, strict=True), *custom_updated],
+                now=now,
+            )
             phases["write"] = (
                 time.perf_counter() - started - phases["analyse"] - phases["update"]
             )
@@ -356,7 +371,8 @@ class ImportService:
     def _analyse(
         self, conn: Connection, plan: ImportPlan, sink: ProgressSink
     ) -> _Analysed:
-        spec = entity(plan.entity)
+        defs = cfx.definitions(conn, plan.entity)
+        spec = cfx.extend(entity(plan.entity), defs)
         opts = plan.options
         key = DuplicateKey(opts.key or spec.default_key.value)
         if key not in spec.keys:
@@ -398,6 +414,9 @@ class ImportService:
             converted.append(converter.convert(row, number))
         # from here on only the row numbers are needed: let the cells go
         numbers = [n for n, _r in numbered]
+        headings = {d.column_key: converter.heading(d.column_key) for d in defs}
+        for number, (values, issues) in zip(numbers, converted, strict=True):
+            cfx.check(defs, values, issues, number, headings)
         del numbered, rows
         # keys, duplicates inside the file
         keys: list[Hashable | None] = []
@@ -438,6 +457,7 @@ class ImportService:
             if opts.on_duplicate is OnDuplicate.UPDATE
             else {}
         )
+        cfx.add_current(conn, defs, current)
         out = _Analysed(ImportAnalysis(plan.entity, 0, (), (), (), headers))
         actions: list[RowAction] = []
         issues_all: list[RowIssue] = []
