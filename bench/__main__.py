@@ -12,6 +12,7 @@ BENCHMARKS = {
     "exchange": "bench.exchange",
     "journal": "bench.journal",
     "pipeline": "bench.pipeline",
+    "quality": "bench.quality",
     "sync": "bench.sync",
 }
 
