@@ -6570,32 +6570,32 @@ Ihre Daten sind unverändert.</translation>
         <translation>wird gezählt …</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/segment_builder.py" line="572"/>
+        <location filename="../../app/views/quality/segment_builder.py" line="575"/>
         <source>Segment saved.</source>
         <translation>Segment gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/segment_builder.py" line="581"/>
+        <location filename="../../app/views/quality/segment_builder.py" line="584"/>
         <source>Delete segment</source>
         <translation>Segment löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/segment_builder.py" line="582"/>
+        <location filename="../../app/views/quality/segment_builder.py" line="585"/>
         <source>Delete the segment “%1”? The records stay.</source>
         <translation>Das Segment «%1» löschen? Die Datensätze bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/segment_builder.py" line="683"/>
+        <location filename="../../app/views/quality/segment_builder.py" line="686"/>
         <source>persons match</source>
         <translation>Personen erfüllen die Bedingungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/segment_builder.py" line="683"/>
+        <location filename="../../app/views/quality/segment_builder.py" line="686"/>
         <source>organisations match</source>
         <translation>Organisationen erfüllen die Bedingungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/segment_builder.py" line="714"/>
+        <location filename="../../app/views/quality/segment_builder.py" line="717"/>
         <source>Segment</source>
         <translation>Segment</translation>
     </message>
@@ -6742,12 +6742,12 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
     <message>
         <location filename="../../app/views/sync/integration.py" line="74"/>
         <source>S&amp;ync and conflicts</source>
-        <translation>&amp;Abgleich und Konflikte</translation>
+        <translation>Abgleich und Kon&amp;flikte</translation>
     </message>
     <message>
         <location filename="../../app/views/sync/integration.py" line="75"/>
         <source>Sign &amp;in to server …</source>
-        <translation>Am Server &amp;anmelden …</translation>
+        <translation>Am Server an&amp;melden …</translation>
     </message>
     <message>
         <location filename="../../app/views/sync/integration.py" line="78"/>
