@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from html.parser import HTMLParser
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -348,6 +349,21 @@ def _fts_rowids(search: str, *, cap: int | None = SEARCH_CAP) -> Select[int] | N
     return stmt
 
 
+_ROW_COLUMNS = (
+    EntryRow.id,
+    EntryRow.occurred_at,
+    EntryRow.kind,
+    EntryRow.subject,
+    func.substr(EntryRow.body_text, 1, SUMMARY_CHARS),
+    EntryRow.owner_id,
+)
+
+
+def _search_only(flt: JournalFilter) -> bool:
+    """A search without other filters: answered from the FTS index alone."""
+    return bool(flt.search.strip()) and not flt.kinds and not flt.owner_id
+
+
 def journal_where(flt: JournalFilter) -> list[ColumnElement[bool]]:
     """Conditions of the journal list."""
     conds: list[ColumnElement[bool]] = [EntryRow.deleted_at.is_(None)]
@@ -459,38 +475,75 @@ class JournalService:
     def count(self, flt: JournalFilter) -> int:
         """How many entries the journal list shows (search capped)."""
         with self._sessions() as s:
+            if _search_only(flt):
+                return len(self._search_rowids(s, flt.search))
             stmt = select(func.count()).select_from(EntryRow).where(*journal_where(flt))
             return int(s.execute(stmt).scalar_one())
 
     def page(
         self, flt: JournalFilter, *, offset: int, limit: int, total: int
     ) -> Page[JournalRow]:
-        """Rows ``offset`` … ``offset+limit`` of the journal list, newest first."""
-        off, lim, rev = page_window(offset, limit, total)
-        order = (
-            (EntryRow.occurred_at.asc(), EntryRow.id.asc())
-            if rev
-            else (EntryRow.occurred_at.desc(), EntryRow.id.desc())
-        )
-        stmt = (
-            select(
-                EntryRow.id,
-                EntryRow.occurred_at,
-                EntryRow.kind,
-                EntryRow.subject,
-                func.substr(EntryRow.body_text, 1, SUMMARY_CHARS),
-                EntryRow.owner_id,
-            )
-            .where(*journal_where(flt))
-            .order_by(*order)
-            .offset(off)
-            .limit(lim)
-        )
+        """Rows ``offset`` … ``offset+limit`` of the journal list, newest first.
+
+        A plain search lists the newest *logged* matches first (FTS rowid
+        order): a page then reads its 200 rows, not all capped matches.
+        """
         with self._sessions() as s:
-            raw = s.execute(stmt).all()
-            related = self._related(s, [r[0] for r in raw])
-            owners = user_names(s, (r[5] for r in raw if r[5]))
-        rows = [
+            if _search_only(flt):
+                rowids = self._search_rowids(s, flt.search)[offset : offset + limit]
+                return Page(offset, tuple(self._rows_by_rowid(s, rowids)))
+            off, lim, rev = page_window(offset, limit, total)
+            order = (
+                (EntryRow.occurred_at.asc(), EntryRow.id.asc())
+                if rev
+                else (EntryRow.occurred_at.desc(), EntryRow.id.desc())
+            )
+            stmt = (
+                select(*_ROW_COLUMNS)
+                .where(*journal_where(flt))
+                .order_by(*order)
+                .offset(off)
+                .limit(lim)
+            )
+            rows = self._rows(s, s.execute(stmt).all())
+        if rev:
+            rows.reverse()
+        return Page(offset, tuple(rows))
+
+    def first_page(
+        self, flt: JournalFilter, *, limit: int
+    ) -> tuple[int, Page[JournalRow]]:
+        """The total and the first page, with one FTS query for a search."""
+        if not _search_only(flt):
+            total = self.count(flt)
+            return total, self.page(flt, offset=0, limit=limit, total=total)
+        with self._sessions() as s:
+            rowids = self._search_rowids(s, flt.search)
+            rows = self._rows_by_rowid(s, rowids[:limit])
+        return len(rowids), Page(0, tuple(rows))
+
+    @staticmethod
+    def _search_rowids(s: Session, search: str) -> list[int]:
+        """Rowids of the newest matches (capped); FTS holds only live entries."""
+        matches = _fts_rowids(search)
+        if matches is None:
+            return []
+        return [int(r) for r in s.execute(matches).scalars()]
+
+    def _rows_by_rowid(self, s: Session, rowids: Sequence[int]) -> list[JournalRow]:
+        if not rowids:
+            return []
+        stmt = (
+            select(*_ROW_COLUMNS)
+            .where(literal_column("journal_entry.rowid").in_(list(rowids)))
+            .order_by(literal_column("journal_entry.rowid").desc())
+        )
+        return self._rows(s, s.execute(stmt).all())
+
+    def _rows(self, s: Session, raw: Sequence[Any]) -> list[JournalRow]:
+        related = self._related(s, [r[0] for r in raw])
+        owners = user_names(s, (r[5] for r in raw if r[5]))
+        return [
             JournalRow(
                 id=r[0],
                 occurred_at=r[1],
@@ -502,9 +555,6 @@ class JournalService:
             )
             for r in raw
         ]
-        if rev:
-            rows.reverse()
-        return Page(offset, tuple(rows))
 
     def entries_between(
         self, start: dt.datetime, end: dt.datetime, *, kinds: Iterable[EntryKind] = ()

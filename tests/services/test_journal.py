@@ -325,3 +325,28 @@ def test_contacts_and_employers_for_the_quick_log(
     assert [(o.id, o.label) for o in js.entries.employers_of(anna.id)] == [
         (alpha.id, "Alpha AG")
     ]
+
+
+def test_search_lists_newest_logged_first_from_the_index(js: JournalServices) -> None:
+    made = [
+        js.entries.create_entry(
+            entry(subject=f"Offerte {i}", when=at(2) - dt.timedelta(days=i))
+        )[0]
+        for i in range(5)
+    ]
+    js.entries.delete_entry(made[1].id)
+    flt = JournalFilter(search="offert")
+    total, first = js.entries.first_page(flt, limit=2)
+    assert total == js.entries.count(flt) == 4
+    assert [r.subject for r in first.rows] == ["Offerte 4", "Offerte 3"]
+    rest = js.entries.page(flt, offset=2, limit=2, total=total)
+    assert [r.subject for r in rest.rows] == ["Offerte 2", "Offerte 0"]
+    # with another filter the list sorts by date again
+    by_date = JournalFilter(search="offert", kinds=frozenset({EntryKind.CALL}))
+    rows = js.entries.page(by_date, offset=0, limit=5, total=4).rows
+    assert [r.subject for r in rows] == [
+        "Offerte 0",
+        "Offerte 2",
+        "Offerte 3",
+        "Offerte 4",
+    ]

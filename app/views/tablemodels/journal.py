@@ -120,17 +120,27 @@ class JournalTableModel(WindowedTableModel):
     def __init__(self, service: JournalService, parent: Any = None) -> None:
         self._service = service
         self.filter = JournalFilter()
+        self._first: tuple[JournalRow, ...] | None = None
         super().__init__(
             JOURNAL_COLUMNS,
-            fetch_count=lambda: service.count(self.filter),
+            fetch_count=self._count,
             fetch_page=self._page,
             default_sort="when",
             parent=parent,
         )
 
+    def _count(self) -> int:
+        # total and first page together: a search runs its FTS query once
+        total, page = self._service.first_page(self.filter, limit=self.PAGE_SIZE)
+        self._first = page.rows
+        return total
+
     def _page(
         self, offset: int, limit: int, total: int, _key: str, _desc: bool
     ) -> Sequence[JournalRow]:
+        if offset == 0 and self._first is not None:
+            first, self._first = self._first, None
+            return first
         return self._service.page(
             self.filter, offset=offset, limit=limit, total=total
         ).rows
