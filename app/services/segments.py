@@ -33,7 +33,6 @@ from app.models import Industry, Organisation, Person, Tag, UserAccount, utcnow
 from app.models.pipeline import Product
 from app.models.quality import Segment as SegmentRow
 from app.services.custom_fields import def_dto, live_defs
-from app.services.tags import descendants
 
 #: Segments exist for these record kinds.
 KINDS = ("person", "organisation")
@@ -92,8 +91,23 @@ def context(
         r.key: sq.CustomRef(r.id, FieldType(r.field_type))
         for r in live_defs(s, entity_kind)
     }
-    tags = list(s.scalars(select(Tag.id).where(Tag.deleted_at.is_(None))))
-    tree = {t: frozenset(descendants(s, [t])) for t in tags}
+    parents: dict[str, str | None] = dict(
+        s.execute(select(Tag.id, Tag.parent_id).where(Tag.deleted_at.is_(None))).all()
+    )
+    children: dict[str | None, list[str]] = {}
+    for tid, parent in parents.items():
+        children.setdefault(parent, []).append(tid)
+
+    def below(tid: str) -> frozenset[str]:
+        found, todo = {tid}, [tid]
+        while todo:
+            for child in children.get(todo.pop(), []):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
+        return frozenset(found)
+
+    tree = {t: below(t) for t in parents}
     return sq.QueryContext(custom, tree, now or dt.datetime.now(dt.UTC))
 
 
