@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -409,3 +410,33 @@ def test_new_custom_field_appears_in_the_form_at_once(
     editor.label.setText("Hobby")
     assert editor.save()
     assert "hobby" in window.quality_ui.book.sections["person"].editors  # type: ignore[union-attr]
+
+
+def test_custom_field_as_list_column(
+    window: MainWindow, services: Services, qtmodeltester: Any
+) -> None:
+    anna = make_person(services.addresses, last_name="Aebi")
+    make_person(services.addresses, last_name="Brunner")
+    services.quality.custom_fields.save_values(
+        "person", anna.id, {"kundenkategorie": "A"}
+    )
+    window.show_addresses(PERSONS)
+    book = window.addresses
+    book.apply_filter()
+    ui = window.quality_ui.book
+    assert ui is not None
+    menu = ui.column_menu()
+    labels = [a.text() for a in menu.actions() if a.isCheckable()]
+    assert labels == ["Kundenkategorie", "Budget", "Kunde seit"]
+    ui.show_column("person", "kundenkategorie", on=True)
+    model = book.model
+    column = model.column_index("cf:kundenkategorie")
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Kundenkategorie"
+    texts = {
+        model.data(model.index(r, 0)): model.data(model.index(r, column))
+        for r in range(2)
+    }
+    assert texts == {"Aebi": "A-Kunde", "Brunner": ""}
+    qtmodeltester.check(model)
+    ui.show_column("person", "kundenkategorie", on=False)
+    assert model.columnCount() == len(model.columns) == 8

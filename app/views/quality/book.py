@@ -10,7 +10,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.addresses import ListFilter
 from app.domain.changes import Changes, EntityKind
-from app.domain.custom_fields import CustomValue, FieldType
+from app.domain.custom_fields import CustomFieldDef, CustomValue, FieldType
 from app.domain.errors import UserError, ValidationError
 from app.domain.quality import DedupKind, DuplicatePair
 from app.services.addresses import AddressService
@@ -39,7 +40,8 @@ from app.views.address_book import PERSONS, AddressBookView
 from app.views.forms.record_form import RecordForm, section_title
 from app.views.quality.custom_section import CustomFieldsSection, TagPickerDialog
 from app.views.quality.merge_dialog import MergeDialog
-from app.views.quality.texts import reason_text
+from app.views.quality.texts import reason_text, value_text
+from app.views.tablemodels.windowed import Column
 
 if TYPE_CHECKING:
     from app.views.quality.integration import QualityUi
@@ -123,6 +125,32 @@ class DuplicateBanner(QFrame):
         self.hide()
 
 
+def custom_column(d: CustomFieldDef) -> Column:
+    """A list column showing custom field ``d`` (rows are :class:`Decorated`)."""
+
+    def title() -> str:
+        return d.label
+
+    def cell(row: Any) -> str:
+        return value_text(d, row.custom.get(d.key))
+
+    return Column(d.column_key, title, cell, width=140)
+
+
+class Decorated:
+    """A list row with its custom values: the list's columns read the row,
+    custom-field columns read :attr:`custom`."""
+
+    __slots__ = ("custom", "row")
+
+    def __init__(self, row: Any, custom: dict[str, CustomValue]) -> None:
+        self.row = row
+        self.custom = custom
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.row, name)
+
+
 class BookQuality(QObject):
     """Custom fields, tags, the duplicate banner and bulk actions in the address book."""
 
@@ -168,6 +196,12 @@ class BookQuality(QObject):
         self._watch(book.person_form)
         self._watch(book.org_form)
         self._build_list_menu()
+        self.shown: dict[str, set[str]] = {"person": set(), "organisation": set()}
+        header = book.table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(
+            lambda pos: self.column_menu().popup(header.mapToGlobal(pos))
+        )
         self.reload_definitions()
 
     # ---- custom fields
@@ -296,6 +330,54 @@ class BookQuality(QObject):
             self.book.sig_data_changed.emit(dialog.changes, self)
             self.book.apply_filter()
             self.ui.open_record(self.kind, dialog.result_.survivor_id)
+
+    # ---- custom fields as list columns
+
+    def column_menu(self) -> QMenu:
+        """The list header's menu: which custom fields to show as columns."""
+        menu = QMenu(self.book)
+        kind = self.kind
+        defs = self.quality.custom_fields.definitions(kind, active_only=True)
+        menu.addSection(_t("Custom fields as columns"))
+        for d in defs:
+            action = QAction(d.label, menu)
+            action.setCheckable(True)
+            action.setChecked(d.key in self.shown[kind])
+            action.toggled.connect(lambda on, k=d.key: self.show_column(kind, k, on=on))
+            menu.addAction(action)
+        if not defs:
+            none = QAction(_t("No custom fields defined"), menu)
+            none.setEnabled(False)
+            menu.addAction(none)
+        return menu
+
+    def show_column(self, kind: str, key: str, *, on: bool) -> None:
+        """Show (or hide) the custom field ``key`` as a column of the list."""
+        if on:
+            self.shown[kind].add(key)
+        else:
+            self.shown[kind].discard(key)
+        self.apply_columns(kind)
+
+    def apply_columns(self, kind: str) -> None:
+        """Give the list of ``kind`` its chosen custom-field columns."""
+        custom = self.quality.custom_fields
+        defs = [
+            d
+            for d in custom.definitions(kind, active_only=True)
+            if d.key in self.shown[kind]
+        ]
+        columns = [custom_column(d) for d in defs]
+
+        def decorate(rows: Sequence[Any]) -> list[Decorated]:
+            values = custom.values_for(kind, [r.id for r in rows if r.id])
+            return [Decorated(r, values.get(r.id, {})) for r in rows]
+
+        model = self.book.persons if kind == "person" else self.book.organisations
+        model.set_extra_columns(columns, decorate if columns else None)
+        if model is self.book.model:
+            for i, col in enumerate(model.columns):
+                self.book.table.setColumnWidth(i, col.width)
 
     # ---- bulk actions on the list
 

@@ -36,6 +36,8 @@ class Column:
 
 
 FetchCount = Callable[[], int]
+#: Wraps a fetched page for extra columns (e.g. attaches custom-field values).
+Decorate = Callable[[Sequence[Any]], Sequence[Any]]
 FetchPage = Callable[[int, int, int, str, bool], Sequence[Any]]
 #: (limit, sort key, descending) -> (total, first page)
 FetchFirst = Callable[[int, str, bool], tuple[int, Sequence[Any]]]
@@ -59,6 +61,8 @@ class WindowedTableModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._columns = tuple(columns)
+        self._base_columns = self._columns
+        self._decorate: Decorate | None = None
         self._fetch_count = fetch_count
         self._fetch_page = fetch_page
         self._fetch_first = fetch_first
@@ -79,9 +83,25 @@ class WindowedTableModel(QAbstractTableModel):
             self._total, rows = self._fetch_first(
                 self.PAGE_SIZE, self._sort_key, self._descending
             )
+            if self._decorate is not None:
+                rows = self._decorate(rows)
             self._pages[0] = [
                 (r, tuple(c.text(r) for c in self._columns)) for r in rows
             ]
+        self.endResetModel()
+
+    def set_extra_columns(
+        self, columns: Sequence[Column], decorate: Decorate | None = None
+    ) -> None:
+        """Show ``columns`` after the model's own; ``decorate`` prepares each page.
+
+        Other capabilities add optional columns this way (custom fields): the
+        decorator fetches what they show for a whole page at once.
+        """
+        self.beginResetModel()
+        self._columns = self._base_columns + tuple(columns)
+        self._decorate = decorate if columns else None
+        self._pages.clear()
         self.endResetModel()
 
     def invalidate_rows(self) -> None:
@@ -215,6 +235,8 @@ class WindowedTableModel(QAbstractTableModel):
                 self._sort_key,
                 self._descending,
             )
+            if self._decorate is not None:
+                rows = self._decorate(rows)
             page = [(r, tuple(c.text(r) for c in self._columns)) for r in rows]
             self._pages[number] = page
             while len(self._pages) > self.MAX_PAGES:
