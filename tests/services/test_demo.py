@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.orm import Session
 
-from app.db import search_schema
+from app.db import journal_schema, search_schema
 from app.db.engine import make_engine
 from app.db.migrate import upgrade
 from app.domain.progress import Cancelled, RecordingProgress
@@ -311,7 +311,9 @@ def test_triggers_and_indexes_work_again_afterwards(empty: Engine) -> None:
             r[0]
             for r in _all(conn, "SELECT name FROM sqlite_master WHERE type = 'trigger'")
         }
-        assert triggers == set(search_schema.trigger_names())
+        assert triggers == set(search_schema.trigger_names()) | set(
+            journal_schema.trigger_names()
+        )
         pid = conn.exec_driver_sql(
             "SELECT id FROM person ORDER BY rowid LIMIT 1"
         ).scalar()
