@@ -21,6 +21,7 @@ from app.domain.exchange import UndoResult, WrittenRow
 from app.domain.progress import ProgressSink
 from app.models import utcnow
 from app.services.import_writer import SearchMaintenance, stamp_text
+from app.sync import outbox
 
 #: Children before parents, so foreign keys hold at every step.
 _ORDER = (
@@ -170,6 +171,7 @@ def undo_run(engine: Engine, run_id: str, progress: ProgressSink) -> UndoResult:
                 "AND record_id NOT IN (SELECT id FROM organisation)"
             )
         search.finish()
+        outbox.record_written(conn, written)  # the undo reaches the server too
         conn.exec_driver_sql(
             "UPDATE import_run SET undone_at = ? WHERE id = ?", (stamp_now, run_id)
         )

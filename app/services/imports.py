@@ -69,6 +69,7 @@ from app.services.import_writer import (
     load_current,
     same,
 )
+from app.sync import outbox
 
 PREVIEW_ROWS = 50
 BATCH = 5000
@@ -329,6 +330,7 @@ class ImportService:
             if search is not None:
                 search.finish()
             writer.record_undo()
+            outbox.record_written(conn, writer.written)  # queued for sync, same tx
             phases["index"] = (
                 time.perf_counter()
                 - started

@@ -28,13 +28,13 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterable, Mapping
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from sqlalchemy import Connection, Table, delete, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from app.models import SyncMixin, SyncOutbox
-from app.sync.protocol.tables import SyncedTable, synced_table
+from app.sync.protocol.tables import SyncedTable, synced_table, synced_tables
 from app.sync.protocol.wire import SCHEMA_VERSION, Op
 
 APPLYING_REMOTE = "applying_remote"
@@ -168,33 +168,38 @@ def _changed(obj: SyncMixin) -> Entry | None:
 
 def record(conn: Connection, entries: Iterable[Entry]) -> None:
     """Write entries to the outbox, coalescing with unsent ones for the same row."""
-    for entry in entries:
+    todo = list(entries)
+    existing = _entries_of(conn, {(e["tbl"], e["row_id"]) for e in todo})
+    inserts: list[Entry] = []
+    for entry in todo:
         from_rev0 = entry.pop("_from_rev0", False)
         full = entry.pop("_full", None)
-        existing = (
-            conn.execute(
-                select(OUTBOX)
-                .where(OUTBOX.c.tbl == entry["tbl"], OUTBOX.c.row_id == entry["row_id"])
-                .order_by(OUTBOX.c.seq)
-            )
-            .mappings()
-            .all()
-        )
-        unsent = next((e for e in existing if e["batch_id"] is None), None)
+        key = (entry["tbl"], entry["row_id"])
+        rows = existing.setdefault(key, [])
+        unsent = next((e for e in rows if e["batch_id"] is None), None)
         if from_rev0 and entry["op"] != Op.DELETE:
             unsent_create = unsent is not None and unsent["op"] == Op.CREATE
-            if unsent_create or (not existing and entry["op"] == Op.RESTORE):
+            if unsent_create or (not rows and entry["op"] == Op.RESTORE):
                 # still (or again) a create: created here, never acknowledged
                 entry["op"] = str(Op.CREATE)
                 entry["fields"] = full or {}
             elif entry["op"] == Op.UPDATE and not entry["fields"]:
                 continue
         if unsent is None:
-            conn.execute(insert(OUTBOX), entry)
+            rows.append(entry)
+            inserts.append(entry)
             continue
         merged = coalesce(dict(unsent), entry)
+        if "seq" not in unsent:  # queued in this call, not written yet
+            if merged is None:
+                rows.remove(unsent)
+                inserts.remove(unsent)
+            else:
+                unsent.update(merged)
+            continue
         if merged is None:
             conn.execute(delete(OUTBOX).where(OUTBOX.c.seq == unsent["seq"]))
+            rows.remove(unsent)
         else:
             conn.execute(
                 update(OUTBOX)
@@ -205,6 +210,30 @@ def record(conn: Connection, entries: Iterable[Entry]) -> None:
                     base_rev=merged["base_rev"],
                 )
             )
+            unsent.update(merged)
+    for start in range(0, len(inserts), 1000):
+        conn.execute(insert(OUTBOX), inserts[start : start + 1000])
+
+
+def _entries_of(
+    conn: Connection, keys: set[tuple[str, str]]
+) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """Outbox entries of the given rows, oldest first (one query per 500 rows)."""
+    out: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    by_table: dict[str, list[str]] = {}
+    for tbl, row_id in keys:
+        by_table.setdefault(tbl, []).append(row_id)
+    for tbl, ids in by_table.items():
+        for start in range(0, len(ids), 500):
+            for row in conn.execute(
+                select(OUTBOX)
+                .where(
+                    OUTBOX.c.tbl == tbl, OUTBOX.c.row_id.in_(ids[start : start + 500])
+                )
+                .order_by(OUTBOX.c.seq)
+            ).mappings():
+                out.setdefault((tbl, row["row_id"]), []).append(dict(row))
+    return out
 
 
 def _merge_fields(
@@ -303,3 +332,98 @@ def record_bulk(
     else:
         record(conn, entries)
     return len(entries)
+
+
+class Written(Protocol):
+    """A row a bulk writer wrote (e.g. :class:`app.domain.exchange.WrittenRow`)."""
+
+    @property
+    def table(self) -> str: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def op(self) -> str: ...
+    @property
+    def fields(self) -> frozenset[str]: ...
+
+
+def record_written(conn: Connection, written: Iterable[Written]) -> int:
+    """Queue what a bulk writer (import, import undo) wrote, before it commits.
+
+    ``op`` is ``insert``/``create`` (a new row: every field is sent), ``update`` (the
+    named fields; ``deleted_at`` set or cleared means delete or restore) or
+    ``delete`` (a never-synced row removed outright: its pending create is
+    dropped, or a delete follows a create already in flight). Values are read
+    back from the rows as written, in the writer's transaction; rows of tables
+    that do not sync are ignored. Returns the entries queued.
+    """
+    groups: dict[tuple[str, str], dict[str, frozenset[str]]] = {}
+    for row in written:
+        if synced_table(row.table) is not None:
+            group = groups.setdefault((row.table, row.op), {})
+            group[row.id] = group.get(row.id, frozenset()) | row.fields
+    queued = 0
+    for (tbl, op), rows in sorted(
+        groups.items(), key=lambda g: (synced_tables()[g[0][0]].order, g[0][1])
+    ):
+        table = synced_tables()[tbl]
+        if op == "delete":
+            entries = [_entry(table, rid, Op.DELETE, {}, 0) for rid in rows]
+            record(conn, entries)
+            queued += len(entries)
+            continue
+        current = _current_rows(conn, table, list(rows))
+        if op in ("create", "insert"):
+            creates = [
+                _entry(
+                    table,
+                    rid,
+                    Op.CREATE,
+                    _as_fields(table, {f: values[f] for f in table.fields}, None),
+                    0,
+                )
+                for rid, values in current.items()
+                if values["deleted_at"] is None
+            ]
+            for start in range(0, len(creates), 1000):
+                conn.execute(insert(OUTBOX), creates[start : start + 1000])
+            queued += len(creates)
+            continue
+        updates = []
+        for rid, values in current.items():
+            names = [f for f in table.fields if f in rows[rid]]
+            revs = values["field_revs"] or {}
+            op_kind = Op.UPDATE
+            if "deleted_at" in rows[rid]:
+                op_kind = Op.DELETE if values["deleted_at"] is not None else Op.RESTORE
+            elif not names:
+                continue
+            fields = (
+                {}
+                if op_kind is Op.DELETE
+                else _as_fields(table, {f: values[f] for f in names}, None, revs)
+            )
+            updates.append(_entry(table, rid, op_kind, fields, int(values["rev"] or 0)))
+        record(conn, updates)
+        queued += len(updates)
+    return queued
+
+
+def _current_rows(
+    conn: Connection, table: SyncedTable, ids: list[str]
+) -> dict[str, dict[str, Any]]:
+    t = table.table
+    cols = [
+        t.c.id,
+        t.c.rev,
+        t.c.field_revs,
+        t.c.deleted_at,
+        *(t.c[f] for f in table.fields),
+    ]
+    out: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        for row in conn.execute(
+            select(*cols).where(t.c.id.in_(ids[start : start + 500]))
+        ).mappings():
+            out[row["id"]] = dict(row)
+    return out

@@ -56,6 +56,7 @@ from app.sync.protocol.wire import (
 )
 
 STATE = cast(Table, SyncState.__table__)
+_BOOKKEEPING = frozenset({"rev", "field_revs", "deleted_rev"})
 CONFLICTS = cast(Table, SyncConflict.__table__)
 
 #: sync_state keys
@@ -369,6 +370,7 @@ def _apply_table(
     t = table.table
     ids = list(dict.fromkeys(str(c["id"]) for c in changes))
     cols = [t.c.id, t.c.rev, t.c.field_revs, t.c.deleted_at, t.c.deleted_rev]
+    cols.append(t.c.updated_at)
     cols += [t.c[f] for f in table.fields]
     local: dict[str, dict[str, Any]] = {}
     for start in range(0, len(ids), 900):
@@ -453,8 +455,13 @@ def _apply_table(
         if not changed:
             skipped += 1
             continue
-        if change.get("updated_at"):
+        if change.get("updated_at") and set(changed) - _BOOKKEEPING:
             changed["updated_at"] = decode_time(change.get("updated_at"))
+        else:
+            # only a real change moves updated_at (given explicitly, or Core
+            # would stamp "now"): an acknowledgement (new revs, same values)
+            # leaves it, so "changed since" checks (import undo) still hold
+            changed["updated_at"] = current.get("updated_at")
         current.update(changed)
         params = {f"v_{k}": v for k, v in changed.items()}
         params["b_id"] = row_id
