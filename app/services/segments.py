@@ -238,8 +238,7 @@ class SegmentService:
         with self._sessions() as s:
             ctx = context(s, "person", self._clock())
             rows = s.execute(
-                select(*PERSON_ROW_COLUMNS)
-                .where(sq.segment_where("person", root, ctx))
+                sq.segment_select("person", root, ctx, *PERSON_ROW_COLUMNS)
                 .order_by(Person.last_name, Person.first_name, Person.id)
                 .offset(offset)
                 .limit(limit)
@@ -253,9 +252,10 @@ class SegmentService:
         with self._sessions() as s:
             ctx = context(s, "organisation", self._clock())
             rows = s.execute(
-                select(*ORG_ROW_COLUMNS, Industry.name)
+                sq.segment_select(
+                    "organisation", root, ctx, *ORG_ROW_COLUMNS, Industry.name
+                )
                 .outerjoin(Industry, Industry.id == Organisation.industry_id)
-                .where(sq.segment_where("organisation", root, ctx))
                 .order_by(Organisation.name, Organisation.id)
                 .offset(offset)
                 .limit(limit)
