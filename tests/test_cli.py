@@ -32,6 +32,22 @@ SHOTS = (
 )
 #: dialogs (the import wizard, the export dialog) are shot at their own size
 DIALOG_SHOTS = ("import_mapping", "import_check", "export_dialog", "opportunity_form")
+#: journal, data-quality and sync views (their own tests check their content)
+MORE_SHOTS = (
+    "case",
+    "case_journal",
+    "journal",
+    "quick_log",
+    "tasks",
+    "timeline",
+    "custom_fields",
+    "duplicates",
+    "person_custom_fields",
+    "quality_report",
+    "segments",
+    "tags",
+    "sync",
+)
 NOT_A_DATABASE = b"Name;Vorname\nMuster;Hans\n" * 40
 
 
@@ -77,7 +93,7 @@ def test_smoke_test_writes_screenshots(
     assert code == 0
     assert capsys.readouterr().out.startswith("startup_s=")
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        f"{s}_{lang}.png" for s in SHOTS + DIALOG_SHOTS
+        f"{s}_{lang}.png" for s in SHOTS + DIALOG_SHOTS + MORE_SHOTS
     )
     for name in SHOTS:
         image = QImage(str(folder / f"{name}_{lang}.png"))

@@ -270,52 +270,62 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
 <context>
     <name>BookQuality</name>
     <message>
-        <location filename="../../app/views/quality/book.py" line="74"/>
+        <location filename="../../app/views/quality/book.py" line="76"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/book.py" line="75"/>
+        <location filename="../../app/views/quality/book.py" line="77"/>
         <source>Merge …</source>
         <translation>Zusammenführen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/book.py" line="79"/>
+        <location filename="../../app/views/quality/book.py" line="81"/>
         <source>Not a duplicate — hide</source>
         <translation>Keine Dublette – ausblenden</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/book.py" line="111"/>
+        <location filename="../../app/views/quality/book.py" line="113"/>
         <source>Possible duplicate: %1 (%2) — %3</source>
         <translation>Mögliche Dublette: %1 (%2) – %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/book.py" line="150"/>
+        <location filename="../../app/views/quality/book.py" line="178"/>
         <source>Custom fields and tags</source>
         <translation>Zusatzfelder und Merkmale</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/book.py" line="322"/>
+        <location filename="../../app/views/quality/book.py" line="341"/>
+        <source>Custom fields as columns</source>
+        <translation>Zusatzfelder als Spalten</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/book.py" line="349"/>
+        <source>No custom fields defined</source>
+        <translation>Keine Zusatzfelder definiert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quality/book.py" line="404"/>
         <source>Add tag</source>
         <translation>Merkmal hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/book.py" line="323"/>
+        <location filename="../../app/views/quality/book.py" line="405"/>
         <source>Remove tag</source>
         <translation>Merkmal entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/book.py" line="332"/>
+        <location filename="../../app/views/quality/book.py" line="414"/>
         <source>Mass update …</source>
         <translation>Massenänderung …</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/book.py" line="334"/>
+        <location filename="../../app/views/quality/book.py" line="416"/>
         <source>selection</source>
         <translation>Auswahl</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/quality/book.py" line="348"/>
+        <location filename="../../app/views/quality/book.py" line="430"/>
         <source>Tag added to %n record(s).</source>
         <translation>
             <numerusform>Merkmal bei %n Datensatz hinzugefügt.</numerusform>
@@ -323,7 +333,7 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/quality/book.py" line="352"/>
+        <location filename="../../app/views/quality/book.py" line="434"/>
         <source>Tag removed from %n record(s).</source>
         <translation>
             <numerusform>Merkmal bei %n Datensatz entfernt.</numerusform>

@@ -22,7 +22,7 @@
 <context>
     <name>BookQuality</name>
     <message numerus="yes">
-        <location filename="../../app/views/quality/book.py" line="348" />
+        <location filename="../../app/views/quality/book.py" line="430" />
         <source>Tag added to %n record(s).</source>
         <translation>
             <numerusform>Tag added to %n record.</numerusform>
@@ -30,7 +30,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/quality/book.py" line="352" />
+        <location filename="../../app/views/quality/book.py" line="434" />
         <source>Tag removed from %n record(s).</source>
         <translation>
             <numerusform>Tag removed from %n record.</numerusform>

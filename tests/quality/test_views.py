@@ -391,7 +391,7 @@ def test_tag_manager(
 def test_page_is_in_the_window(window: MainWindow, qtbot: QtBot) -> None:
     window.quality_ui.act_show.trigger()
     assert window.pages.currentWidget() is window.quality_ui.page
-    assert window.quality_ui.act_show.shortcut().toString() == "Ctrl+7"
+    assert window.quality_ui.act_show.shortcut().toString() == "Ctrl+Shift+K"
     window.quality_ui.act_segments.trigger()
     assert (
         window.quality_ui.page.tabs.currentWidget() is window.quality_ui.page.segments

@@ -5,7 +5,7 @@ The main window puts :attr:`QualityUi.page` into its stack and
 :meth:`QualityUi.title` into the sidebar, calls :meth:`QualityUi.install` once
 its menus exist and forwards data changes to :meth:`QualityUi.on_data_changed`.
 
-Keys: Ctrl+7 Data quality, Ctrl+Shift+D find duplicates, Ctrl+Shift+G segments.
+Keys: Ctrl+Shift+K Data quality, Ctrl+Shift+D find duplicates, Ctrl+Shift+G segments.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ class QualityUi(QObject):
         self.book: BookQuality | None = None
         self.window: MainWindow | None = None
         key = QKeySequence
-        self.act_show = QAction(self, shortcut=key("Ctrl+7"))
+        self.act_show = QAction(self, shortcut=key("Ctrl+Shift+K"))
         self.act_duplicates = QAction(self, shortcut=key("Ctrl+Shift+D"))
         self.act_segments = QAction(self, shortcut=key("Ctrl+Shift+G"))
 
