@@ -164,30 +164,45 @@ def _laptop(folder: Path, url: str, user: str) -> Any:
 
 
 def _local_edits(database: Any, n: int, tag: str) -> None:
-    """``n`` rows edited locally and queued (Core update + outbox.record_bulk)."""
+    """``n`` rows (organisations, then persons) edited locally and queued.
+
+    Core update + ``outbox.record_bulk``, as a bulk writer does.
+    """
     from sqlalchemy import select, update
 
-    from app.models import Organisation
+    from app.models import Organisation, Person
     from app.sync import outbox
 
+    left = n
     with database.engine.begin() as conn:
-        rows = conn.execute(
-            select(Organisation.id, Organisation.rev, Organisation.field_revs).limit(n)
-        ).all()
-        conn.execute(
-            update(Organisation)
-            .where(Organisation.id.in_([r[0] for r in rows]))
-            .values(notes=f"laptop {tag}")
-        )
-        outbox.record_bulk(
-            conn,
-            "organisation",
-            [
-                {"id": r[0], "notes": f"laptop {tag}", "rev": r[1], "field_revs": r[2]}
-                for r in rows
-            ],
-            created=False,
-        )
+        for model, tbl in ((Organisation, "organisation"), (Person, "person")):
+            if left <= 0:
+                break
+            rows = conn.execute(
+                select(model.id, model.rev, model.field_revs).limit(left)
+            ).all()
+            left -= len(rows)
+            ids = [r[0] for r in rows]
+            for start in range(0, len(ids), 500):
+                conn.execute(
+                    update(model)
+                    .where(model.id.in_(ids[start : start + 500]))
+                    .values(notes=f"laptop {tag}")
+                )
+            outbox.record_bulk(
+                conn,
+                tbl,
+                [
+                    {
+                        "id": r[0],
+                        "notes": f"laptop {tag}",
+                        "rev": r[1],
+                        "field_revs": r[2],
+                    }
+                    for r in rows
+                ],
+                created=False,
+            )
 
 
 def _baseline_copy(src: Path, dst: Path) -> float:

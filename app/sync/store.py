@@ -19,16 +19,14 @@ from __future__ import annotations
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import (
     Connection,
     Engine,
     Table,
-    bindparam,
     delete,
     func,
     insert,
@@ -38,11 +36,10 @@ from sqlalchemy import (
 
 from app.db import search_schema
 from app.models import SyncConflict, SyncState
+from app.sync.apply import ApplyStats as ApplyStats
+from app.sync.apply import apply_table
 from app.sync.outbox import OUTBOX
 from app.sync.protocol.tables import (
-    CodecError,
-    SyncedTable,
-    decode_time,
     synced_table,
     synced_tables,
 )
@@ -56,7 +53,6 @@ from app.sync.protocol.wire import (
 )
 
 STATE = cast(Table, SyncState.__table__)
-_BOOKKEEPING = frozenset({"rev", "field_revs", "deleted_rev"})
 CONFLICTS = cast(Table, SyncConflict.__table__)
 
 #: sync_state keys
@@ -69,33 +65,6 @@ SCOPE_EPOCH = "scope_epoch"
 BOOTSTRAP = "bootstrap"  # JSON {"as_of": n, "tables": {tbl: after_id|null(done)}}
 LAST_SYNC = "last_sync"
 LAST_ERROR = "last_error"
-
-
-@dataclass(frozen=True)
-class ApplyStats:
-    """What applying a page did locally."""
-
-    inserted: int = 0
-    updated: int = 0
-    deleted: int = 0
-    evicted: int = 0
-    skipped: int = 0
-    tables: frozenset[str] = frozenset()
-
-    def __add__(self, other: ApplyStats) -> ApplyStats:
-        return ApplyStats(
-            self.inserted + other.inserted,
-            self.updated + other.updated,
-            self.deleted + other.deleted,
-            self.evicted + other.evicted,
-            self.skipped + other.skipped,
-            self.tables | other.tables,
-        )
-
-    @property
-    def changed(self) -> int:
-        """Rows that changed locally."""
-        return self.inserted + self.updated + self.deleted + self.evicted
 
 
 # ---- state
@@ -252,10 +221,13 @@ def ack(engine: Engine, request: PushRequest, response: PushResponse) -> ApplySt
     (the server answers the replay with the stored response).
     """
     sent = {(c["tbl"], c["id"]): c for c in request["changes"]}
+    fields = {k: frozenset(c.get("fields") or {}) for k, c in sent.items()}
     with _foreign_keys_off(engine) as conn:
         conn.execute(delete(OUTBOX).where(OUTBOX.c.batch_id == request["batch_id"]))
         _rebase_pending(conn, sent, response["rows"])
-        return _apply_rows(conn, [dict(r) | {"op": "ack"} for r in response["rows"]])
+        return _apply_rows(
+            conn, [dict(r) | {"op": "ack"} for r in response["rows"]], sent=fields
+        )
 
 
 def _rebase_pending(
@@ -329,25 +301,12 @@ def apply_bootstrap_page(
         return stats
 
 
-def _pending_fields(
-    conn: Connection, tbl: str, ids: Sequence[str]
-) -> dict[str, tuple[set[str], set[str]]]:
-    """Per row id: fields with pending entries, and pending ops."""
-    out: dict[str, tuple[set[str], set[str]]] = {}
-    for start in range(0, len(ids), 900):
-        chunk = ids[start : start + 900]
-        for row_id, op, fields in conn.execute(
-            select(OUTBOX.c.row_id, OUTBOX.c.op, OUTBOX.c.fields).where(
-                OUTBOX.c.tbl == tbl, OUTBOX.c.row_id.in_(chunk)
-            )
-        ):
-            names, ops = out.setdefault(row_id, (set(), set()))
-            names |= set(fields or {})
-            ops.add(op)
-    return out
-
-
-def _apply_rows(conn: Connection, changes: Sequence[dict[str, Any]]) -> ApplyStats:
+def _apply_rows(
+    conn: Connection,
+    changes: Sequence[dict[str, Any]],
+    *,
+    sent: Mapping[tuple[str, str], frozenset[str]] | None = None,
+) -> ApplyStats:
     by_table: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for change in changes:
         if synced_table(str(change.get("tbl"))) is not None:
@@ -356,144 +315,13 @@ def _apply_rows(conn: Connection, changes: Sequence[dict[str, Any]]) -> ApplySta
     tables = synced_tables()
     inserted: dict[str, list[str]] = {}
     for tbl in sorted(by_table, key=lambda n: tables[n].order):
-        stats, new_ids = _apply_table(conn, tables[tbl], by_table[tbl])
+        just_sent = {r: f for (t, r), f in (sent or {}).items() if t == tbl}
+        stats, new_ids = apply_table(conn, tables[tbl], by_table[tbl], sent=just_sent)
         total += stats
         if new_ids:
             inserted[tbl] = new_ids
     _refresh_summaries(conn, inserted)
     return total
-
-
-def _apply_table(
-    conn: Connection, table: SyncedTable, changes: list[dict[str, Any]]
-) -> tuple[ApplyStats, list[str]]:
-    t = table.table
-    ids = list(dict.fromkeys(str(c["id"]) for c in changes))
-    cols = [t.c.id, t.c.rev, t.c.field_revs, t.c.deleted_at, t.c.deleted_rev]
-    cols.append(t.c.updated_at)
-    cols += [t.c[f] for f in table.fields]
-    local: dict[str, dict[str, Any]] = {}
-    for start in range(0, len(ids), 900):
-        for row in conn.execute(
-            select(*cols).where(t.c.id.in_(ids[start : start + 900]))
-        ).mappings():
-            local[row["id"]] = dict(row)
-    pending = _pending_fields(conn, table.name, ids)
-    inserts: list[dict[str, Any]] = []
-    updates: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
-    evict: list[str] = []
-    skipped = deleted = 0
-    for change in changes:
-        row_id = str(change["id"])
-        op = change.get("op")
-        fields_pending, ops_pending = pending.get(row_id, (set(), set()))
-        if op == PullOp.EVICT or change.get("evict"):
-            if row_id in local and not ops_pending:
-                evict.append(row_id)
-                local.pop(row_id)
-            continue
-        incoming = change.get("row")
-        if incoming is None:
-            skipped += 1  # absent on the server (rejected create): keep ours
-            continue
-        try:
-            values = {
-                f: table.decode_field(f, incoming[f])
-                for f in table.fields
-                if f in incoming
-            }
-        except CodecError:
-            skipped += 1
-            continue
-        in_revs = {k: int(v) for k, v in (change.get("field_revs") or {}).items()}
-        in_deleted_at = decode_time(change.get("deleted_at"))
-        if change.get("deleted_rev") is not None and in_deleted_at is None:
-            in_deleted_at = decode_time(change.get("updated_at"))
-        current = local.get(row_id)
-        if current is None:
-            new_row = {"id": row_id, **values}
-            new_row.update(
-                rev=int(change.get("rev") or 0),
-                field_revs=in_revs,
-                deleted_rev=change.get("deleted_rev"),
-                deleted_at=in_deleted_at,
-                updated_at=decode_time(change.get("updated_at")),
-            )
-            for col in t.c:
-                if col.name not in new_row or (
-                    new_row[col.name] is None and not col.nullable
-                ):
-                    new_row[col.name] = _default(t, col.name)
-            inserts.append(new_row)
-            local[row_id] = new_row
-            continue
-        changed: dict[str, Any] = {}
-        revs = dict(current.get("field_revs") or {})
-        for name, value in values.items():
-            if name in fields_pending:
-                continue
-            in_rev = in_revs.get(name, 0)
-            if in_rev < int(revs.get(name, 0)):
-                continue
-            if current.get(name) != value:
-                changed[name] = value
-            if in_rev != revs.get(name):
-                revs[name] = in_rev
-        if revs != (current.get("field_revs") or {}):
-            changed["field_revs"] = revs
-        if not ops_pending & {"delete", "restore"}:
-            was_deleted = current.get("deleted_at") is not None
-            now_deleted = in_deleted_at is not None
-            if was_deleted != now_deleted:
-                changed["deleted_at"] = in_deleted_at
-                deleted += now_deleted
-            if current.get("deleted_rev") != change.get("deleted_rev"):
-                changed["deleted_rev"] = change.get("deleted_rev")
-        new_rev = max(int(current.get("rev") or 0), int(change.get("rev") or 0))
-        if new_rev != current.get("rev"):
-            changed["rev"] = new_rev
-        if not changed:
-            skipped += 1
-            continue
-        if change.get("updated_at") and set(changed) - _BOOKKEEPING:
-            changed["updated_at"] = decode_time(change.get("updated_at"))
-        else:
-            # only a real change moves updated_at (given explicitly, or Core
-            # would stamp "now"): an acknowledgement (new revs, same values)
-            # leaves it, so "changed since" checks (import undo) still hold
-            changed["updated_at"] = current.get("updated_at")
-        current.update(changed)
-        params = {f"v_{k}": v for k, v in changed.items()}
-        params["b_id"] = row_id
-        updates[frozenset(changed)].append(params)
-    for start in range(0, len(inserts), 1000):
-        conn.execute(insert(t), inserts[start : start + 1000])
-    for keys, group in updates.items():
-        stmt = (
-            update(t)
-            .where(t.c.id == bindparam("b_id"))
-            .values({k: bindparam(f"v_{k}") for k in sorted(keys)})
-        )
-        conn.execute(stmt, group)
-    for start in range(0, len(evict), 900):
-        conn.execute(delete(t).where(t.c.id.in_(evict[start : start + 900])))
-    stats = ApplyStats(
-        inserted=len(inserts),
-        updated=sum(len(p) for p in updates.values()),
-        deleted=deleted,
-        evicted=len(evict),
-        skipped=skipped,
-        tables=frozenset({table.name}) if inserts or updates or evict else frozenset(),
-    )
-    return stats, [r["id"] for r in inserts]
-
-
-def _default(table: Table, name: str) -> Any:
-    default = table.c[name].default
-    if default is None:
-        return None
-    arg = getattr(default, "arg", None)
-    return arg(None) if callable(arg) else arg
 
 
 def _refresh_summaries(conn: Connection, inserted: dict[str, list[str]]) -> None:

@@ -5,7 +5,8 @@ The server app runs in process on SQLite behind a ``requests`` adapter with a
 fault injector (:mod:`tests.helpers.sync_sim`); each laptop is its own SQLite
 file with the real client code (outbox capture, ``SyncService``, cycle, store).
 Laptops: Anna twice (two devices of one user), Beat (Anna's team), Carla
-(another team) and an administrator. Rules edit organisations, persons,
+(back office in another team: reads everything, writes her team's records)
+and an administrator. Rules edit organisations, persons,
 channels, tags, tags on records (uuid5 rows) and custom-field values (uuid5
 rows); the server edits and merges duplicates on its own; an administrator
 moves Carla between teams (her laptop re-bootstraps); laptops sync fully,
@@ -171,7 +172,7 @@ def templates() -> Templates:
     users = {
         "anna": add_user(engine, "anna", teams=("Nord",)),
         "beat": add_user(engine, "beat", teams=("Nord",)),
-        "carla": add_user(engine, "carla", teams=("Sued",)),
+        "carla": add_user(engine, "carla", role=Role.READ_ALL, teams=("Sued",)),
         "admin": add_user(engine, "admin", role=Role.ADMIN),
     }
     defs = [str(uuid.uuid5(uuid.NAMESPACE_URL, f"relata-test/{k}")) for k in "op"]
@@ -689,6 +690,39 @@ class SyncMachine(RuleBasedStateMachine):
     def sync_half(self, c: int, mode: str) -> None:
         self.sync(c, mode)
 
+    @rule(c=st.integers(0, len(DEVICES) - 1), pick=st.integers(0, 999), data=st.data())
+    def edit_during_push(self, c: int, pick: int, data: st.DataObject) -> None:
+        """A push starts (its batch is stamped) and the user edits a row in it.
+
+        The next sync resends exactly that batch; the edit waits behind it and
+        must be rebased onto the revs its answer brings, or it would conflict
+        with the laptop's own change.
+        """
+        dev = self.devices[c]
+        batch = store.next_batch(
+            dev.db.engine, store.read_state(dev.db.engine, store.DEVICE_ID)
+        )
+        live = {(t, i) for t in VALUES for i in self._live_ids(dev, t)}
+        rows = sorted(
+            (ch["tbl"], ch["id"], tuple(sorted(ch["fields"])))
+            for ch in (batch or {"changes": []})["changes"]
+            if (ch["tbl"], ch["id"]) in live
+        )
+        if not rows:
+            return
+        tbl, row_id, sent = rows[pick % len(rows)]
+        names = [n for n in sorted(VALUES[tbl]) if n in sent] or sorted(VALUES[tbl])
+        name = data.draw(st.sampled_from(names), label="field")
+        value = data.draw(st.sampled_from(VALUES[tbl][name]), label="value")
+        if name == "owner_id":
+            value = self._owner(dev, value)
+
+        def act() -> None:
+            with dev.db.sessions.begin() as s:
+                setattr(s.get(MODELS[tbl], row_id), name, value)
+
+        self._write(dev, [(tbl, row_id)], act)
+
     def sync(self, c: int, mode: str) -> None:
         dev = self.devices[c]
         try:
@@ -828,7 +862,7 @@ class SyncMachine(RuleBasedStateMachine):
                     select(TeamMember.team_id).where(TeamMember.user_id == dev.user_id)
                 ).scalars()
             )
-        role = Role.ADMIN if dev.user == "admin" else Role.REP
+        role = {"admin": Role.ADMIN, "carla": Role.READ_ALL}.get(dev.user, Role.REP)
         return Principal(dev.user_id, dev.user, role, teams)
 
     def _server_dump(self, principal: Principal) -> dict[tuple[str, str], Any]:
