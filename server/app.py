@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gzip
 import io
-import json
 import logging
 from typing import Annotated, Any
 
@@ -24,6 +23,7 @@ from starlette.concurrency import run_in_threadpool
 
 from app import __version__
 from app.domain.errors import UserError
+from app.sync.protocol.tables import dumps, loads
 from app.sync.protocol.wire import (
     HEADER_IDEMPOTENCY,
     HEADER_PROTOCOL,
@@ -251,7 +251,7 @@ def create_app(
         """Apply a batch of changes; a replay of a batch id answers identically."""
         raw = await _read_body(request, max_batch_bytes, content_encoding)
         try:
-            body = json.loads(raw)
+            body = loads(raw)
         except ValueError as exc:
             raise SyncProblem(400, "bad-request", "The body is not JSON.") from exc
         sync_service.validate_push(body, who, idempotency_key)
@@ -305,7 +305,7 @@ def create_app(
 
 def _json(value: Any) -> Response:
     return Response(
-        json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8"),
+        dumps(value),
         media_type="application/json",
     )
 

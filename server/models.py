@@ -60,6 +60,9 @@ class SyncRow(ServerBase):
     owner_id: Mapped[str | None] = mapped_column(String(36), default=None)
     team_id: Mapped[str | None] = mapped_column(String(36), default=None)
     also_user_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    #: The device whose push last wrote the row (its answer carried the row,
+    #: so that device's pulls skip it); ``None`` for other writes.
+    device_id: Mapped[str | None] = mapped_column(String(36), default=None)
 
 
 class SyncScopeExit(ServerBase):

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, Table, and_, insert, select
+from sqlalchemy import Connection, Engine, Table, and_, insert, or_, select
 
 from app.sync.protocol.tables import canonical_json, synced_table, synced_tables
 from app.sync.protocol.wire import (
@@ -214,6 +214,12 @@ def pull(
             raise must_rebootstrap("cursor_ahead")
         c = _SYNC_ROW.c
         scope = read_filter(principal, _SYNC_ROW)
+        if principal.device_id is not None:
+            # what this device's own pushes wrote came back in their answers
+            scope = and_(
+                scope,
+                or_(c.device_id.is_(None), c.device_id != principal.device_id),
+            )
         cols = (c.tbl, c.row_id, c.rev, c.deleted)
         page: list[Any] = list(
             conn.execute(

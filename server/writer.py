@@ -736,7 +736,7 @@ class Writer:
                 continue
             new = self._scope_of(key)
             old = self.old_scopes.get(key)
-            self._set_sync_row(key, row.deleted, new, old)
+            self._set_sync_row(key, row.deleted, new, old, answered=True)
             if old is not None and (old.owner_id, old.team_id) != (
                 new.owner_id,
                 new.team_id,
@@ -748,8 +748,15 @@ class Writer:
             depth += 1
 
     def _set_sync_row(
-        self, key: Key, deleted: bool, new: Scope, old: Scope | None
+        self,
+        key: Key,
+        deleted: bool,
+        new: Scope,
+        old: Scope | None,
+        *,
+        answered: bool = False,
     ) -> None:
+        """Index the row at this rev; ``answered``: the push answer carries it."""
         self.sync_rows[key] = {
             "tbl": key[0],
             "row_id": key[1],
@@ -758,6 +765,7 @@ class Writer:
             "owner_id": new.owner_id,
             "team_id": new.team_id,
             "also_user_id": new.also_user_id,
+            "device_id": self.principal.device_id if answered else None,
         }
         if old is None and not can_read(self.principal, new):
             # created straight into someone else's scope (a rep assigns a new
@@ -853,7 +861,14 @@ class Writer:
             index_elements=[_SYNC_ROW.c.tbl, _SYNC_ROW.c.row_id],
             set_={
                 name: stmt.excluded[name]
-                for name in ("rev", "deleted", "owner_id", "team_id", "also_user_id")
+                for name in (
+                    "rev",
+                    "deleted",
+                    "owner_id",
+                    "team_id",
+                    "also_user_id",
+                    "device_id",
+                )
             },
         )
         for chunk in _chunks(rows, 1000):

@@ -20,7 +20,6 @@ SQLAlchemy's per-row parameter processing cost more than the database work
 from __future__ import annotations
 
 import functools
-import json
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from app.sync.protocol.tables import (
     CodecError,
     SyncedTable,
     decode_time,
+    loads,
     synced_tables,
 )
 from app.sync.protocol.wire import PullOp
@@ -147,7 +147,7 @@ def _local_rows(
         for raw in result:
             row = dict(zip(names, raw, strict=True))
             revs = row["field_revs"]
-            row["field_revs"] = json.loads(revs) if revs else {}
+            row["field_revs"] = loads(revs) if revs else {}
             out[row["id"]] = row
     return out
 

@@ -16,7 +16,7 @@ from typing import Any, cast
 import requests
 
 from app.domain.errors import UserError
-from app.sync.protocol.tables import canonical_json
+from app.sync.protocol.tables import canonical_json, loads
 from app.sync.protocol.wire import (
     HEADER_IDEMPOTENCY,
     HEADER_PROTOCOL,
@@ -175,7 +175,7 @@ class SyncClient:
             body = gzip.compress(body, compresslevel=5)
             headers["Content-Encoding"] = "gzip"
         response = self._request("POST", "/sync/v1/push", data=body, headers=headers)
-        return cast(PushResponse, response.json())
+        return cast(PushResponse, loads(response.content))
 
     def pull(self, cursor: int, *, limit: int, scope_epoch: int | None) -> PullResponse:
         """One page of changes after ``cursor``."""
@@ -183,7 +183,7 @@ class SyncClient:
         if scope_epoch is not None:
             params["scope_epoch"] = scope_epoch
         response = self._request("GET", "/sync/v1/pull", params=params)
-        return cast(PullResponse, response.json())
+        return cast(PullResponse, loads(response.content))
 
     def bootstrap(
         self, tbl: str, *, after_id: str, as_of: int | None, limit: int
@@ -193,7 +193,7 @@ class SyncClient:
         if as_of is not None:
             params["as_of"] = as_of
         response = self._request("GET", "/sync/v1/bootstrap", params=params)
-        return cast(BootstrapResponse, response.json())
+        return cast(BootstrapResponse, loads(response.content))
 
     # ---- plumbing
 

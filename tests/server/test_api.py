@@ -246,10 +246,10 @@ def test_duplicate_op_in_a_new_batch_is_not_applied_twice(
 
 
 def test_pull_pages_never_split_a_rev(srv: ThreadServer) -> None:
-    anna = login(srv, "anna")
+    anna, laptop2 = login(srv, "anna"), login(srv, "anna")
     for n in range(3):
         push(srv, anna, [org(f"O{n}-{i}", anna["user_id"]) for i in range(5)])
-    pages = pull_all(srv, anna, limit=3)
+    pages = pull_all(srv, laptop2, limit=3)
     revs_per_page = [{c["rev"] for c in p["changes"]} for p in pages]
     seen: set[int] = set()
     for revs in revs_per_page:
@@ -257,6 +257,30 @@ def test_pull_pages_never_split_a_rev(srv: ThreadServer) -> None:
         seen |= revs
     ids = [c["id"] for p in pages for c in p["changes"] if c["tbl"] == "organisation"]
     assert len(ids) == len(set(ids)) == 15
+
+
+def test_a_device_does_not_pull_back_what_its_own_push_answered(
+    srv: ThreadServer,
+) -> None:
+    anna, laptop2 = login(srv, "anna"), login(srv, "anna")
+    mine = org("Anna AG", anna["user_id"])
+    push(srv, anna, [mine])
+    ids = {c["id"] for p in pull_all(srv, anna) for c in p["changes"]}
+    assert mine["id"] not in ids  # the push answer carried it
+    assert mine["id"] in {c["id"] for p in pull_all(srv, laptop2) for c in p["changes"]}
+    edit = {
+        "op_id": str(uuid.uuid4()),
+        "tbl": "organisation",
+        "id": mine["id"],
+        "op": "update",
+        "base_rev": 0,
+        "fields": {"notes": {"value": "vom zweiten Laptop", "base": 0}},
+    }
+    push(srv, laptop2, [edit])
+    changed = [c for p in pull_all(srv, anna) for c in p["changes"]]
+    assert [c["row"]["notes"] for c in changed if c["id"] == mine["id"]] == [
+        "vom zweiten Laptop"
+    ]
 
 
 def test_s9_pull_sends_only_rows_in_scope(srv: ThreadServer) -> None:
