@@ -223,7 +223,20 @@ def _baseline_copy(src: Path, dst: Path) -> float:
     return time.perf_counter() - started
 
 
-def _concurrent(url: str, engine: Any, clients: int, changes: int) -> tuple[int, float]:
+def _server_timing(header: str) -> dict[str, float]:
+    """``queue;dur=12.5, apply;dur=80.1`` -> seconds by name."""
+    out: dict[str, float] = {}
+    for part in header.split(","):
+        name, _, dur = part.strip().partition(";dur=")
+        if name and dur:
+            out[name] = float(dur) / 1000
+    return out
+
+
+def _concurrent(
+    url: str, engine: Any, clients: int, changes: int
+) -> tuple[int, float, float, float]:
+    """Failed batches, p95 end-to-end, p95 server queueing, p95 server apply."""
     from app.sync.client import SyncClient
     from server import auth
     from server.scope import Role
@@ -235,6 +248,8 @@ def _concurrent(url: str, engine: Any, clients: int, changes: int) -> tuple[int,
         login = SyncClient(url).login(name, PASSWORD, name)
         tokens.append((login["token"], login["device_id"], login["user_id"]))
     times: list[float] = []
+    queued: list[float] = []
+    applied: list[float] = []
     failed = [0]
     lock = threading.Lock()
 
@@ -267,13 +282,52 @@ def _concurrent(url: str, engine: Any, clients: int, changes: int) -> tuple[int,
                     failed[0] += 1
             with lock:
                 times.append(time.perf_counter() - t0)
+                server = _server_timing(client.last_server_timing)
+                queued.append(server.get("queue", 0.0))
+                applied.append(server.get("apply", 0.0))
 
     threads = [threading.Thread(target=work, args=t) for t in tokens]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return failed[0], _p95(times)
+    return failed[0], _p95(times), _p95(queued), _p95(applied)
+
+
+def _gzip_figures(url: str, token: str) -> dict[str, float]:
+    """One 5,000-row bootstrap page with and without gzip: time and bytes."""
+    import requests
+
+    from app.sync.protocol.wire import HEADER_PROTOCOL, HEADER_SCHEMA
+
+    out: dict[str, float] = {}
+    for label, encoding in (("gzip", "gzip"), ("plain", "identity")):
+        headers = {
+            "Authorization": f"Bearer {token}",
+            HEADER_PROTOCOL: "1",
+            HEADER_SCHEMA: "1",
+            "Accept-Encoding": encoding,
+        }
+        best = float("inf")
+        size = 0
+        for _ in range(3):
+            t0 = time.perf_counter()
+            with requests.get(
+                f"{url}/sync/v1/bootstrap?tbl=person&limit=5000",
+                headers=headers,
+                stream=True,
+                timeout=60,
+            ) as response:
+                raw = response.raw.read(decode_content=False)
+                if encoding == "gzip":
+                    import gzip
+
+                    gzip.decompress(raw)
+            best = min(best, time.perf_counter() - t0)
+            size = len(raw)
+        out[f"page_{label}_ms"] = round(best * 1000, 1)
+        out[f"page_{label}_kb"] = round(size / 1024, 1)
+    return out
 
 
 def _free_port() -> int:
@@ -330,6 +384,8 @@ def run(*, quick: bool = False) -> dict[str, Any]:
             services.sync.sync()
             noop.append((time.perf_counter() - t0) * 1000)
         figures["noop_p95_ms"] = round(_p95(noop), 1)
+        token = services.sync.tokens.get(url, "rep") or ""
+        figures.update(_gzip_figures(url, token))
         small = []
         for i in range(20):
             _local_edits(database, 100, f"small {i}")
@@ -339,9 +395,11 @@ def run(*, quick: bool = False) -> dict[str, Any]:
         figures["small_p95_ms"] = round(_p95(small), 1)
         figures["small_median_ms"] = round(statistics.median(small), 1)
         database.close(backup=False)
-        failed, p95 = _concurrent(url, engine, 20, conc_changes)
+        failed, p95, queue_p95, apply_p95 = _concurrent(url, engine, 20, conc_changes)
         figures["concurrent_failed_batches"] = failed
-        figures["concurrent_p95_s"] = round(p95, 2)
+        figures["concurrent_p95_s"] = round(p95, 2)  # end to end, queueing included
+        figures["concurrent_queue_p95_s"] = round(queue_p95, 2)
+        figures["concurrent_apply_p95_s"] = round(apply_p95, 3)
         figures["concurrent_changes_each"] = conc_changes
     finally:
         proc.terminate()

@@ -255,10 +255,15 @@ def create_app(
         except ValueError as exc:
             raise SyncProblem(400, "bad-request", "The body is not JSON.") from exc
         sync_service.validate_push(body, who, idempotency_key)
+        timings: dict[str, float] = {}
         data = await run_in_threadpool(
-            lambda: sync_service.push(engine, who, body, schema=schema)
+            lambda: sync_service.push(engine, who, body, schema=schema, timings=timings)
         )
-        return Response(data, media_type="application/json")
+        # how long the batch waited for its turn and how long it took
+        timing = ", ".join(f"{k};dur={v * 1000:.1f}" for k, v in timings.items())
+        return Response(
+            data, media_type="application/json", headers={"Server-Timing": timing}
+        )
 
     @api.get("/sync/v1/pull", tags=["sync"])
     def pull(

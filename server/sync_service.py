@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -114,8 +115,13 @@ def push(
     request: dict[str, Any],
     *,
     schema: int = SCHEMA_VERSION,
+    timings: dict[str, float] | None = None,
 ) -> bytes:
     """Apply one batch; returns the response bytes (stored for replays).
+
+    Args:
+        timings: filled with ``queue`` (seconds waiting for the writer's turn
+            and the counter lock) and ``apply`` (the transaction itself).
 
     Raises:
         SyncProblem: 422 when the batch id was used with another payload.
@@ -124,9 +130,13 @@ def push(
     batch_id = str(request["batch_id"])
     device_id = str(principal.device_id)
     changes = cast(Sequence[Change], request["changes"])
+    times = timings if timings is not None else {}
+    started = time.perf_counter()
     try:
         with _writer_turn(engine), write_transaction(engine) as conn:
             rev = bump_counter(conn)
+            turn = time.perf_counter()
+            times["queue"] = turn - started
             stored = conn.execute(
                 select(_BATCH.c.payload_sha256, _BATCH.c.response).where(
                     _BATCH.c.user_id == principal.user_id,
@@ -164,7 +174,8 @@ def push(
                     "created_at": writer.now,
                 },
             )
-            return data
+        times["apply"] = time.perf_counter() - turn
+        return data
     except _Replay as replay:
         return replay.response
 

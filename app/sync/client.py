@@ -132,6 +132,8 @@ class SyncClient:
         self.timeout = timeout
         #: The schema version this laptop speaks (tests play older laptops).
         self.schema_version = SCHEMA_VERSION
+        #: ``Server-Timing`` of the last answer (queue and apply time of a push).
+        self.last_server_timing = ""
 
     def close(self) -> None:
         """Release connections."""
@@ -221,6 +223,7 @@ class SyncClient:
         except (requests.ConnectionError, requests.Timeout) as exc:
             raise Transient(f"The server is not reachable: {exc}") from exc
         status = response.status_code
+        self.last_server_timing = response.headers.get("Server-Timing", "")
         if status < 400:
             return response
         detail, extra = _problem(response)
