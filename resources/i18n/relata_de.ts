@@ -6915,204 +6915,229 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
         <translation>Vom Server nicht angenommen</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="108"/>
+        <location filename="../../app/views/sync/page.py" line="111"/>
+        <source>You may not change this record (it belongs to another team).</source>
+        <translation>Sie dürfen diesen Datensatz nicht ändern (er gehört einem anderen Team).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="113"/>
+        <source>The record it belongs to is not on the server.</source>
+        <translation>Der übergeordnete Datensatz ist nicht auf dem Server.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="115"/>
+        <source>The record is not on the server.</source>
+        <translation>Der Datensatz ist nicht auf dem Server.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="117"/>
+        <source>A value does not fit: %1</source>
+        <translation>Ein Wert passt nicht: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="118"/>
+        <source>The server refused it (%1).</source>
+        <translation>Der Server hat die Änderung abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="124"/>
         <source>(empty)</source>
         <translation>(leer)</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="110"/>
+        <location filename="../../app/views/sync/page.py" line="126"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="110"/>
+        <location filename="../../app/views/sync/page.py" line="126"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="177"/>
+        <location filename="../../app/views/sync/page.py" line="193"/>
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="178"/>
+        <location filename="../../app/views/sync/page.py" line="194"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="179"/>
+        <location filename="../../app/views/sync/page.py" line="195"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="180"/>
+        <location filename="../../app/views/sync/page.py" line="196"/>
         <source>Changed by</source>
         <translation>Geändert von</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="181"/>
+        <location filename="../../app/views/sync/page.py" line="197"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="216"/>
+        <location filename="../../app/views/sync/page.py" line="232"/>
         <source>Original</source>
         <translation>Ursprünglich</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="229"/>
+        <location filename="../../app/views/sync/page.py" line="245"/>
         <source>Or type the value that is right</source>
         <translation>Oder den richtigen Wert eingeben</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="231"/>
-        <location filename="../../app/views/sync/page.py" line="314"/>
+        <location filename="../../app/views/sync/page.py" line="247"/>
+        <location filename="../../app/views/sync/page.py" line="331"/>
         <source>Keep theirs</source>
         <translation>Server-Wert behalten</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="232"/>
+        <location filename="../../app/views/sync/page.py" line="248"/>
         <source>Keep mine</source>
         <translation>Meinen Wert behalten</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="233"/>
+        <location filename="../../app/views/sync/page.py" line="249"/>
         <source>Use typed value</source>
         <translation>Eingegebenen Wert übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="234"/>
+        <location filename="../../app/views/sync/page.py" line="250"/>
         <source>Restore record</source>
         <translation>Datensatz wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="235"/>
+        <location filename="../../app/views/sync/page.py" line="251"/>
         <source>Delete anyway</source>
         <translation>Trotzdem löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="236"/>
+        <location filename="../../app/views/sync/page.py" line="252"/>
         <source>Send again</source>
         <translation>Erneut senden</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="285"/>
+        <location filename="../../app/views/sync/page.py" line="302"/>
         <source>Sent by %1 on %2.</source>
         <translation>Gesendet von %1 am %2.</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="289"/>
+        <location filename="../../app/views/sync/page.py" line="306"/>
         <source>Theirs (server)</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="290"/>
+        <location filename="../../app/views/sync/page.py" line="307"/>
         <source>Mine</source>
         <translation>Meiner</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="306"/>
+        <location filename="../../app/views/sync/page.py" line="323"/>
         <source>Keep deleted</source>
         <translation>Gelöscht lassen</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="308"/>
+        <location filename="../../app/views/sync/page.py" line="325"/>
         <source>Keep the record</source>
         <translation>Datensatz behalten</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="310"/>
+        <location filename="../../app/views/sync/page.py" line="327"/>
         <source>Discard my change</source>
         <translation>Meine Änderung verwerfen</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="312"/>
+        <location filename="../../app/views/sync/page.py" line="329"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="319"/>
+        <location filename="../../app/views/sync/page.py" line="336"/>
         <source>The record was deleted.</source>
         <translation>Der Datensatz wurde gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="320"/>
+        <location filename="../../app/views/sync/page.py" line="337"/>
         <source>The record was changed and stays.</source>
         <translation>Der Datensatz wurde geändert und bleibt bestehen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="321"/>
+        <location filename="../../app/views/sync/page.py" line="338"/>
         <source>The record was merged into another one.</source>
         <translation>Der Datensatz wurde mit einem anderen zusammengeführt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="322"/>
+        <location filename="../../app/views/sync/page.py" line="339"/>
         <source>The record it belongs to was deleted.</source>
         <translation>Der zugehörige Datensatz wurde gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="323"/>
+        <location filename="../../app/views/sync/page.py" line="340"/>
         <source>The server did not accept the change.</source>
         <translation>Der Server hat die Änderung nicht angenommen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="353"/>
+        <location filename="../../app/views/sync/page.py" line="370"/>
         <source>Sync and conflicts</source>
         <translation>Abgleich und Konflikte</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="360"/>
+        <location filename="../../app/views/sync/page.py" line="377"/>
         <source>Sync now</source>
         <translation>Jetzt abgleichen</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="362"/>
-        <location filename="../../app/views/sync/page.py" line="449"/>
+        <location filename="../../app/views/sync/page.py" line="379"/>
+        <location filename="../../app/views/sync/page.py" line="466"/>
         <source>Sign in …</source>
         <translation>Anmelden …</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="363"/>
+        <location filename="../../app/views/sync/page.py" line="380"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="385"/>
+        <location filename="../../app/views/sync/page.py" line="402"/>
         <source>No conflicts. Changes made on several laptops were merged field by field.</source>
         <translation>Keine Konflikte. Änderungen von mehreren Laptops wurden Feld für Feld zusammengeführt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="420"/>
+        <location filename="../../app/views/sync/page.py" line="437"/>
         <source>Signed in to %1 as %2.</source>
         <translation>Angemeldet bei %1 als %2.</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="424"/>
+        <location filename="../../app/views/sync/page.py" line="441"/>
         <source>Server %1 — please sign in again.</source>
         <translation>Server %1 — bitte erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="430"/>
+        <location filename="../../app/views/sync/page.py" line="447"/>
         <source>Server %1 — not signed in.</source>
         <translation>Server %1 — nicht angemeldet.</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="434"/>
+        <location filename="../../app/views/sync/page.py" line="451"/>
         <source>This computer works offline. Sign in to a Relata server to share data with your team.</source>
         <translation>Dieser Computer arbeitet offline. Melden Sie sich an einem Relata-Server an, um Daten mit Ihrem Team zu teilen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="442"/>
+        <location filename="../../app/views/sync/page.py" line="459"/>
         <source>(No password store available: you will sign in again after a restart.)</source>
         <translation>(Kein Passwortspeicher verfügbar: Nach einem Neustart melden Sie sich erneut an.)</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="449"/>
+        <location filename="../../app/views/sync/page.py" line="466"/>
         <source>Sign in again …</source>
         <translation>Erneut anmelden …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync/page.py" line="459"/>
+        <location filename="../../app/views/sync/page.py" line="476"/>
         <source>Conflict inbox (%n open)</source>
         <translation>
             <numerusform>Konflikte (%n offen)</numerusform>

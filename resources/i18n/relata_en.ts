@@ -222,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync/page.py" line="459" />
+        <location filename="../../app/views/sync/page.py" line="476" />
         <source>Conflict inbox (%n open)</source>
         <translation>
             <numerusform>Conflict inbox (%n open)</numerusform>

@@ -102,6 +102,22 @@ def kind_text(kind: str) -> str:
     }.get(kind, kind)
 
 
+def reason_text(reason: str) -> str:
+    """Why the server refused a change, in words (codes come from the server)."""
+    if not reason:
+        return ""
+    code, _, detail = reason.partition(":")
+    if code == "forbidden":
+        return _t("You may not change this record (it belongs to another team).")
+    if code == "missing_parent":
+        return _t("The record it belongs to is not on the server.")
+    if code == "unknown_row":
+        return _t("The record is not on the server.")
+    if code == "invalid":
+        return _t("A value does not fit: %1").replace("%1", detail.strip())
+    return _t("The server refused it (%1).").replace("%1", reason)
+
+
 def value_text(value: Any) -> str:
     """A conflict value for display."""
     if value is None or value == "":
@@ -279,11 +295,12 @@ class ConflictDetail(QFrame):
         if item.field:
             title += f" — {field_text(item.field)}"
         self.heading.setText(title)
-        when = QLocale().toString(local_time(item.when), QLocale.FormatType.LongFormat)
+        when = QLocale().toString(local_time(item.when), QLocale.FormatType.ShortFormat)
+        reason = reason_text(item.reason)
         self.explain.setText(
             f"{kind_text(item.kind)}. "
             + _t("Sent by %1 on %2.").replace("%1", item.who or "?").replace("%2", when)
-            + (f" {item.reason}" if item.reason else "")
+            + (f" {reason}" if reason else "")
         )
         field_kind = item.kind == "field"
         self.theirs_title.setText(_t("Theirs (server)"))
