@@ -74,7 +74,11 @@ class TagManager(QWidget):
         self.name_error = ErrorLabel()
         self.color_button = QPushButton()
         self.color_button.clicked.connect(self._pick_color)
-        self.swatches = QHBoxLayout()
+        # The colour buttons live in their own widget: a nested layout kept
+        # on self crashed shiboken when a second manager was destroyed.
+        swatches = QWidget()
+        swatch_row = QHBoxLayout(swatches)
+        swatch_row.setContentsMargins(0, 0, 0, 0)
         for color in PALETTE:
             button = QPushButton()
             button.setFixedSize(22, 22)
@@ -83,8 +87,8 @@ class TagManager(QWidget):
             )
             button.setToolTip(color)
             button.clicked.connect(lambda _c=False, c=color: self._set_color(c))
-            self.swatches.addWidget(button)
-        self.swatches.addStretch(1)
+            swatch_row.addWidget(button)
+        swatch_row.addStretch(1)
         self.parent_box = QComboBox()
         self.error = ErrorLabel()
         self.save_button = QPushButton(_t("Save tag"))
@@ -97,7 +101,7 @@ class TagManager(QWidget):
         name_box.addWidget(self.name_error)
         form.addRow(_t("Name *"), name_box)
         colors = QVBoxLayout()
-        colors.addLayout(self.swatches)
+        colors.addWidget(swatches)
         colors.addWidget(self.color_button, 0, Qt.AlignmentFlag.AlignLeft)
         form.addRow(_t("Colour"), colors)
         form.addRow(_t("Below"), self.parent_box)
