@@ -29,6 +29,10 @@ class EntityKind(StrEnum):
     CUSTOM_FIELD = "custom_field"
     SEGMENT = "segment"
     QUALITY_RULE = "quality_rule"
+    WORKFLOW = "workflow"
+    EMAIL_TEMPLATE = "email_template"
+    MAIL = "mail_outbox"
+    NOTIFICATION = "notification"
 
 
 @dataclass(frozen=True)
