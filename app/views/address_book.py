@@ -12,9 +12,11 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelectionModel,
     QLocale,
     QModelIndex,
+    QObject,
     Qt,
     QTimer,
     Signal,
@@ -192,6 +194,7 @@ class AddressBookView(QWidget):
         self.empty_state.setObjectName("emptyState")
         self.empty_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_state.setWordWrap(True)
+        self.table.viewport().installEventFilter(self)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -626,3 +629,14 @@ class AddressBookView(QWidget):
         super().resizeEvent(event)
         if hasattr(self, "empty_state") and self.empty_state.isVisible():
             self._update_empty_state()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # the list's viewport also changes size when the splitter moves
+        if (
+            event.type() == QEvent.Type.Resize
+            and hasattr(self, "empty_state")
+            and watched is self.table.viewport()
+            and self.empty_state.isVisible()
+        ):
+            self._update_empty_state()
+        return super().eventFilter(watched, event)

@@ -105,6 +105,18 @@ def test_empty_book_says_what_to_do(book: AddressBookView) -> None:
     assert not book.delete_button.isEnabled()
 
 
+def test_empty_state_follows_the_splitter(qtbot: QtBot, book: AddressBookView) -> None:
+    book.resize(1200, 700)
+    book.show()
+    qtbot.waitExposed(book)
+    book.splitter.setSizes([300, 900])
+    qtbot.waitUntil(lambda: book.empty_state.width() < 300)
+    viewport = book.table.viewport().rect()
+    assert book.empty_state.geometry() == viewport.adjusted(24, 24, -24, -24)
+    book.splitter.setSizes([800, 400])
+    qtbot.waitUntil(lambda: book.empty_state.width() > 600)
+
+
 def test_search_filters_after_the_debounce(
     qtbot: QtBot, addresses: AddressService
 ) -> None:
