@@ -18,6 +18,7 @@ from app.services.sales import SalesServices
 from app.sync import outbox
 
 if TYPE_CHECKING:
+    from app.services.analytics import AnalyticsServices
     from app.services.demo import DemoResult
     from app.services.quality import QualityServices
     from app.services.sync import SyncService
@@ -64,6 +65,13 @@ class Services:
     def sales(self) -> SalesServices:
         """Leads, opportunities, board, forecast, scoring and product catalogue."""
         return SalesServices.build(self.database.sessions)
+
+    @cached_property
+    def analytics(self) -> AnalyticsServices:
+        """Dashboard, report builder, NPS answers and customer lifetime value."""
+        from app.services.analytics import AnalyticsServices
+
+        return AnalyticsServices.build(self.database.sessions, self.sales.pipeline)
 
     def last_backup(self) -> Path | None:
         """The newest backup file, if any."""

@@ -46,7 +46,13 @@ from app.models import (
     Person,
     UserAccount,
 )
-from app.services import demo_exchange, demo_journal, demo_pipeline, demo_quality
+from app.services import (
+    demo_analytics,
+    demo_exchange,
+    demo_journal,
+    demo_pipeline,
+    demo_quality,
+)
 from app.services import demo_names as names
 
 BATCH = 20_000
@@ -243,6 +249,7 @@ def _load(
         now=now,
         progress=progress,
     )
+    demo_analytics.generate_analytics_demo(conn, persons=persons, seed=seed, now=now)
     progress.report(steps, steps, "Done")
 
 
