@@ -76,6 +76,7 @@ def run(folder: Path, *, language: str = "en") -> dict[str, Any]:
     """Walk through the scenario; screenshots go to ``folder``."""
     import keyring
     from keyring.backend import KeyringBackend
+    from PySide6.QtCore import QCoreApplication, QEvent
 
     from app.db.database import open_database
     from app.domain.addresses import (
@@ -95,7 +96,7 @@ def run(folder: Path, *, language: str = "en") -> dict[str, Any]:
     class _Keyring(KeyringBackend):
         """Stands in for the OS keyring of the two laptops (different users)."""
 
-        priority = 1  # type: ignore[assignment]
+        priority = 1
 
         def __init__(self) -> None:
             super().__init__()  # type: ignore[no-untyped-call]
@@ -225,8 +226,10 @@ def run(folder: Path, *, language: str = "en") -> dict[str, Any]:
     finally:
         for database, _services, window in laptops.values():
             window.close()
+            window.deleteLater()
             database.engine.dispose()
         runner.shutdown()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         proc.terminate()
         proc.wait(timeout=20)
         for translator in translators:
