@@ -134,6 +134,8 @@ def create_app(
     throttle: LoginThrottle | None = None,
     max_batch_bytes: int = MAX_BATCH_BYTES,
     schema_range: tuple[int, int] = (MIN_SCHEMA_VERSION, SCHEMA_VERSION),
+    form_limit: Any = None,
+    automation_interval: float = 0.0,
 ) -> FastAPI:
     """Build the API on ``engine`` (schema already migrated).
 
@@ -305,6 +307,14 @@ def create_app(
         )
         return _json(page)
 
+    # web-to-lead forms and server-side workflows (server/webform.py, automation.py)
+    from server import automation as _automation
+    from server import webform as _webform
+
+    api.include_router(_webform.router(engine, limit=form_limit))
+    if automation_interval > 0:
+        api.state.automation = _automation.Scheduler(engine, automation_interval)
+        api.state.automation.start()
     return api
 
 

@@ -176,8 +176,8 @@ def test_server_down_keeps_mails_queued(
 
     mailer = Mailer(db.sessions, passwords=MemoryPasswords(), clock=clock.now)
     p = make_person(addresses)
+    mailer.queue(TemplateData("x", "x", "x"), None, "person", p.id)
     with pytest.raises(UserError) as err:
-        mailer.queue(TemplateData("x", "x", "x"), None, "person", p.id)
         mailer.send_pending()
     assert err.value.code == "smtp.not_configured"
     mailer.save_settings(
