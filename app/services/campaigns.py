@@ -13,6 +13,8 @@ sync, all in one transaction.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -31,11 +33,13 @@ from app.models.automation import CampaignMember, MailOutbox, auto_id
 from app.models.pipeline import Campaign as CampaignRow
 from app.models.pipeline import Lead, Opportunity
 from app.services.mail_templates import TemplateData, fill, recipient
-from app.sync import outbox
+from app.sync.protocol.tables import synced_table
+from app.sync.protocol.wire import SCHEMA_VERSION
 
 _MEMBER = cast(Table, CampaignMember.__table__)
 _OUTBOX = cast(Table, MailOutbox.__table__)
 BATCH = 5000
+_PID = "@@person-id@@"  # replaced in the JSON text of each outbox entry
 
 
 class Channel(StrEnum):
@@ -354,26 +358,59 @@ class CampaignService:
         )
         todo = [p for p in dict.fromkeys(person_ids) if p not in existing]
         total = len(todo)
+        # Plain executemany of tuples for members and their outbox entries: the
+        # Core insert with its type processors and record_bulk's per-row JSON
+        # took 1 s per 10,000 members; this takes a fifth (bench automation).
+        stamp = now.astimezone(dt.UTC).replace(tzinfo=None).isoformat(" ")
+        table = synced_table("campaign_member")
+        assert table is not None
+        template = {
+            "campaign_id": campaign_id,
+            "person_id": _PID,
+            "status": "member",
+            "response": "",
+            "responded_at": None,
+            "merged_into": None,
+            "owner_id": owner,
+            "team_id": None,
+            "created_at": now,
+        }
+        spec = json.dumps(
+            {
+                f: {"value": table.encoders[f](v), "base": 0}
+                for f, v in template.items()
+                if f in table.fields
+            },
+            separators=(",", ":"),
+        )
+        member_sql = (
+            "INSERT OR IGNORE INTO campaign_member (id, campaign_id, person_id, status,"
+            " response, owner_id, rev, field_revs, created_at, updated_at)"
+            " VALUES (?, ?, ?, 'member', '', ?, 0, '{}', ?, ?)"
+        )
+        outbox_sql = (
+            "INSERT INTO sync_outbox (op_id, tbl, row_id, op, fields, base_rev,"
+            " schema_version, created_at) VALUES (?, 'campaign_member', ?, 'create',"
+            " ?, 0, ?, ?)"
+        )
         for start in range(0, total, BATCH):
             progress.check_cancelled()
-            rows: list[dict[str, Any]] = [
-                {
-                    "id": auto_id("member", campaign_id, pid),
-                    "campaign_id": campaign_id,
-                    "person_id": pid,
-                    "status": "member",
-                    "response": "",
-                    "responded_at": None,
-                    "owner_id": owner,
-                    "rev": 0,
-                    "field_revs": {},
-                    "created_at": now,
-                    "updated_at": now,
-                }
-                for pid in todo[start : start + BATCH]
-            ]
-            conn.execute(insert(_MEMBER).prefix_with("OR IGNORE"), rows)
-            outbox.record_bulk(conn, "campaign_member", rows)
+            chunk = todo[start : start + BATCH]
+            ids = [auto_id("member", campaign_id, pid) for pid in chunk]
+            conn.exec_driver_sql(
+                member_sql,
+                [
+                    (i, campaign_id, p, owner, stamp, stamp)
+                    for i, p in zip(ids, chunk, strict=True)
+                ],
+            )
+            conn.exec_driver_sql(
+                outbox_sql,
+                [
+                    (str(uuid.uuid4()), i, spec.replace(_PID, p), SCHEMA_VERSION, stamp)
+                    for i, p in zip(ids, chunk, strict=True)
+                ],
+            )
             progress.report(min(start + BATCH, total), total, "")
         return total
 

@@ -19,6 +19,7 @@ from app.sync import outbox
 
 if TYPE_CHECKING:
     from app.services.analytics import AnalyticsServices
+    from app.services.automation import AutomationServices
     from app.services.demo import DemoResult
     from app.services.quality import QualityServices
     from app.services.sync import SyncService
@@ -62,6 +63,13 @@ class Services:
         return QualityServices.build(self.database.sessions)
 
     @cached_property
+    def automation(self) -> AutomationServices:
+        """Workflows, e-mail templates, the mail outbox and campaigns."""
+        from app.services.automation import AutomationServices
+
+        return AutomationServices.build(self.database.sessions)
+
+    @cached_property
     def sales(self) -> SalesServices:
         """Leads, opportunities, board, forecast, scoring and product catalogue."""
         return SalesServices.build(self.database.sessions)
@@ -103,10 +111,12 @@ def build_services(database: Database, *, data_dir: Path | None = None) -> Servi
     (default: the database's folder)."""
     folder = data_dir or database.path.parent
     outbox.install(database.sessions)  # every local edit is queued for sync
-    return Services(
+    services = Services(
         database=database,
         addresses=AddressService(database.sessions),
         journal=JournalServices.build(
             database.sessions, attachments_dir=folder / "attachments"
         ),
     )
+    _ = services.automation  # workflows run on local edits from the start
+    return services

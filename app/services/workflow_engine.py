@@ -184,7 +184,8 @@ def matching(s: Session, cset: CompiledSet, event: Event) -> list[tuple[Compiled
             fired.append((wf, key))
     if not fired:
         return []
-    return [(wf, key) for wf, key in fired if wf.id in _passing(s, cset, event, fired)]
+    passing = _passing(s, cset, event, fired)
+    return [(wf, key) for wf, key in fired if wf.id in passing]
 
 
 def _passing(

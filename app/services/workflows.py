@@ -247,6 +247,59 @@ class WorkflowService:
                 for run, name in rows
             ]
 
+    def sample_records(self, kind: str, *, limit: int = 50) -> list[tuple[str, str]]:
+        """(id, name) of some live records of ``kind`` (test-run and preview pickers)."""
+        model = we.MODELS[kind]
+        with self._sessions() as s:
+            rows = s.execute(
+                select(model.__table__)
+                .where(model.deleted_at.is_(None))
+                .order_by(model.updated_at.desc())
+                .limit(limit)
+            ).mappings()
+            return [(r["id"], we.record_label(kind, dict(r))) for r in rows]
+
+    def labels(self) -> dict[str, list[tuple[str, str]]]:
+        """Pick lists of the editor: tags, templates, users, stages, campaigns."""
+        from app.models import Tag, UserAccount
+        from app.models.pipeline import Campaign, PipelineStage
+
+        with self._sessions() as s:
+
+            def pairs(stmt: Any) -> list[tuple[str, str]]:
+                return [(str(a), str(b)) for a, b in s.execute(stmt).all()]
+
+            return {
+                "tag": pairs(
+                    select(Tag.id, Tag.name)
+                    .where(Tag.deleted_at.is_(None))
+                    .order_by(Tag.name)
+                ),
+                "template": pairs(
+                    select(EmailTemplate.id, EmailTemplate.name)
+                    .where(EmailTemplate.deleted_at.is_(None))
+                    .order_by(EmailTemplate.name)
+                ),
+                "user": pairs(
+                    select(
+                        UserAccount.id,
+                        func.coalesce(UserAccount.display_name, UserAccount.username),
+                    )
+                    .where(UserAccount.deleted_at.is_(None))
+                    .order_by(UserAccount.display_name)
+                ),
+                "stage": pairs(
+                    select(PipelineStage.id, PipelineStage.name)
+                    .where(PipelineStage.deleted_at.is_(None))
+                    .order_by(PipelineStage.pipeline_id, PipelineStage.position)
+                ),
+                "campaign": pairs(
+                    select(Campaign.id, Campaign.name)
+                    .where(Campaign.deleted_at.is_(None))
+                    .order_by(Campaign.name)
+                ),
+            }
+
     # ---- test run
 
     def test_run(self, data: WorkflowData, entity_id: str) -> TestRunResult:

@@ -12,6 +12,7 @@ from app.domain.addresses import AddressData, ChannelKind, Person, Salutation
 from app.domain.errors import UserError, ValidationError
 from app.domain.pipeline import LeadData, LeadSource, OpportunityData
 from app.domain.segments import Condition, Group, Op
+from app.models import SyncOutbox
 from app.models.automation import MailOutbox, PersonConsent, auto_id
 from app.models.journal import JournalEntry, JournalLink
 from app.services.addresses import AddressService
@@ -228,6 +229,13 @@ def test_members_from_segment_responses_and_report(
         == 0
     )
     members = campaigns.member_page(cid, offset=0, limit=10)
+    with db.sessions() as s:  # queued for sync with every field
+        entries = s.scalars(
+            select(SyncOutbox).where(SyncOutbox.tbl == "campaign_member")
+        ).all()
+        assert {e.fields["person_id"]["value"] for e in entries} == {p.id for p in bern}
+        assert {e.row_id for e in entries} == {m.id for m in members}
+        assert all(e.fields["campaign_id"]["value"] == cid for e in entries)
     campaigns.set_response(members[0].id, Response.ATTENDED)
     campaigns.set_response(members[1].id, Response.RESPONDED)
     for i in range(2):
