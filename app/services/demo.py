@@ -48,6 +48,7 @@ from app.models import (
 )
 from app.services import (
     demo_analytics,
+    demo_automation,
     demo_exchange,
     demo_journal,
     demo_pipeline,
@@ -250,6 +251,7 @@ def _load(
         progress=progress,
     )
     demo_analytics.generate_analytics_demo(conn, persons=persons, seed=seed, now=now)
+    demo_automation.generate_automation_demo(conn, persons=persons, seed=seed, now=now)
     progress.report(steps, steps, "Done")
 
 

@@ -26,6 +26,7 @@ from app.domain.progress import ProgressSink
 from app.services.container import Services
 from app.tasks.runner import TaskHandle, TaskRunner
 from app.views.about_dialog import AboutDialog
+from app.views.automation.integration import AutomationUi
 from app.views.address_book import ORGANISATIONS, PERSONS, AddressBookView
 from app.views.exchange.integration import ExchangeUi
 from app.views.home import DemoDataDialog, HomeView
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.sales_ui = SalesUi(services, runner)
         self.journal_ui = JournalUi(services, runner)
         self.quality_ui = QualityUi(services, runner)
+        self.automation_ui = AutomationUi(services, runner)
         self.pages = QStackedWidget()
         for page in (
             self.home,
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
             *self.journal_ui.pages,
             self.exchange_ui.page,
             self.quality_ui.page,
+            self.automation_ui.page,
         ):
             page.setObjectName("page")
             self.pages.addWidget(page)
@@ -112,6 +115,7 @@ class MainWindow(QMainWindow):
         self.sales_ui.install(self)
         self.journal_ui.install(self)
         self.quality_ui.install(self)
+        self.automation_ui.install(self)
         self.sync_ui = SyncUi(self)
         self.retranslate_ui()
         self.sidebar.setCurrentRow(HOME)
@@ -224,6 +228,7 @@ class MainWindow(QMainWindow):
                 *self.journal_ui.titles(),
                 self.exchange_ui.title(),
                 self.quality_ui.title(),
+                self.automation_ui.title(),
             ]
         )
         self.sidebar.setCurrentRow(current)
@@ -231,6 +236,8 @@ class MainWindow(QMainWindow):
         self.journal_ui.retranslate()
         if hasattr(self, "quality_ui"):
             self.quality_ui.retranslate()
+        if hasattr(self, "automation_ui"):
+            self.automation_ui.retranslate()
         self.online_label.setText(
             self.tr("Offline — no server configured")
             if not self._server_url
@@ -313,6 +320,7 @@ class MainWindow(QMainWindow):
         self.sales_ui.on_data_changed(changes, initiator)
         self.journal_ui.on_data_changed(changes, initiator)
         self.quality_ui.on_data_changed(changes, initiator)
+        self.automation_ui.on_data_changed(changes, initiator)
         self.sync_ui.on_data_changed(changes, initiator)
         self.home.refresh()
         self._update_counts()

@@ -1,0 +1,110 @@
+"""How the automation area plugs into the main window: its page, menu
+actions, refreshes, and the scheduler that runs date and sequence triggers.
+
+Keys: Ctrl+Shift+A Automation, Ctrl+Shift+M Campaigns.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+
+from app.domain.changes import Changes, EntityKind
+from app.services.container import Services
+from app.tasks.runner import TaskRunner
+from app.views.automation.page import AutomationPage
+
+if TYPE_CHECKING:
+    from app.views.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+#: How often the laptop checks date triggers and waiting sequences.
+SCHEDULE_MS = 15 * 60 * 1000
+
+
+class AutomationUi(QObject):
+    """The automation page and its menu actions."""
+
+    def __init__(self, services: Services, runner: TaskRunner) -> None:
+        super().__init__()
+        self.services = services
+        self.runner = runner
+        self.automation = services.automation
+        self.page = AutomationPage(self.automation, services.quality.segments, runner)
+        self.window: MainWindow | None = None
+        key = QKeySequence
+        self.act_show = QAction(self, shortcut=key("Ctrl+Shift+A"))
+        self.act_campaigns = QAction(self, shortcut=key("Ctrl+Shift+M"))
+        self.act_mail_server = QAction(self)
+        self.timer = QTimer(self)
+        self.timer.setInterval(SCHEDULE_MS)
+        self.timer.timeout.connect(self.run_scheduled)
+
+    def title(self) -> str:
+        """The sidebar entry."""
+        return self.tr("Automation")
+
+    def retranslate(self) -> None:
+        """Menu texts in the current language."""
+        self.act_show.setText(self.tr("&Automation"))
+        self.act_campaigns.setText(self.tr("Ca&mpaigns"))
+        self.act_mail_server.setText(self.tr("&Mail server …"))
+        self.page.retranslate()
+
+    def install(self, window: MainWindow) -> None:
+        """Add actions to ``window``'s menus and connect."""
+        self.window = window
+        for action in (self.act_show, self.act_campaigns):
+            action.setParent(window)
+            window.addAction(action)
+        window.view_menu.addActions([self.act_show, self.act_campaigns])
+        window.edit_menu.addAction(self.act_mail_server)
+        self.act_show.triggered.connect(lambda: self.show_page())
+        self.act_campaigns.triggered.connect(
+            lambda: self.show_page(self.page.campaigns)
+        )
+        self.act_mail_server.triggered.connect(self.page.edit_mail_server)
+        for view in self.page.views():
+            view.sig_data_changed.connect(window.sig_data_changed)
+        self.timer.start()
+        self.retranslate()
+
+    def show_page(self, view: object = None) -> None:
+        """Switch to the page (and a tab of it)."""
+        if self.window is None:
+            return
+        self.window.show_page(self.window.pages.indexOf(self.page))
+        if view is not None:
+            self.page.show_view(view)  # type: ignore[arg-type]
+
+    def run_scheduled(self) -> None:
+        """Date triggers, inactivity, overdue tasks and sequences (background)."""
+        workflows = self.automation.workflows
+        self.runner.run(
+            "workflows",
+            lambda: workflows.run_scheduled(),
+            on_done=self._on_scheduled_done,
+            on_error=lambda exc: log.warning("scheduled workflows failed: %s", exc),
+        )
+
+    def _on_scheduled_done(self, changes: Changes) -> None:
+        if self.window is not None and (changes.kinds or changes.ids):
+            self.window.sig_data_changed.emit(changes, self)
+
+    def on_data_changed(self, changes: Changes, initiator: object) -> None:
+        """Refresh what shows data another part of the app wrote."""
+        page = self.page
+        if initiator is not page.workflows:
+            page.workflows.on_data_changed(changes)
+        if initiator is not page.campaigns:
+            page.campaigns.on_data_changed(changes)
+        if initiator is not page.outbox:
+            page.outbox.on_data_changed(changes)
+        if initiator is not page.templates and (
+            changes.everything or changes.touches(EntityKind.EMAIL_TEMPLATE)
+        ):
+            page.templates.reload()

@@ -1,0 +1,47 @@
+"""Screenshots of the automation area for ``relata --smoke-test --screenshots``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from app.views.main_window import MainWindow
+
+
+def write_automation_screenshots(
+    window: MainWindow, folder: Path, language: str
+) -> list[Path]:
+    """Workflow editor (with a test run), template preview, campaign report, outbox."""
+    app = QApplication.instance()
+    assert app is not None
+    ui = window.automation_ui
+    page = ui.page
+    shots: list[Path] = []
+
+    def grab(widget: QWidget, name: str) -> None:
+        for _ in range(3):
+            app.processEvents()
+        path = folder / f"{name}_{language}.png"
+        widget.grab().save(str(path))
+        shots.append(path)
+
+    ui.show_page(page.workflows)
+    page.workflows.reload()
+    if page.workflows.list.count():
+        page.workflows.list.setCurrentRow(0)
+        page.workflows.test_run()
+    grab(window, "workflow_editor")
+    ui.show_page(page.templates)
+    page.templates.reload()
+    page.templates.update_preview()
+    grab(window, "template_preview")
+    ui.show_page(page.campaigns)
+    page.campaigns.reload()
+    grab(window, "campaign_report")
+    ui.show_page(page.outbox)
+    page.outbox.reload()
+    grab(window, "mail_outbox")
+    return shots

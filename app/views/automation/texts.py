@@ -1,0 +1,125 @@
+"""User-visible names of automation things (triggers, actions, statuses, errors)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.domain.automation import ActionType, RunStatus, TriggerType
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("AutomationTexts", text)
+
+
+def kind_text(kind: str) -> str:
+    """A record kind a workflow watches."""
+    return {
+        "person": _t("Person"),
+        "organisation": _t("Organisation"),
+        "lead": _t("Lead"),
+        "opportunity": _t("Opportunity"),
+        "task": _t("Task"),
+    }.get(kind, kind)
+
+
+def trigger_text(t: TriggerType) -> str:
+    """A trigger type."""
+    return {
+        TriggerType.CREATED: _t("Record created"),
+        TriggerType.FIELD_CHANGED: _t("Field changed"),
+        TriggerType.STAGE_REACHED: _t("Stage reached"),
+        TriggerType.DATE_REACHED: _t("Date reached"),
+        TriggerType.NO_ACTIVITY: _t("No journal entry for N days"),
+        TriggerType.TASK_OVERDUE: _t("Task overdue"),
+        TriggerType.FORM_SUBMITTED: _t("Web form submitted"),
+        TriggerType.SCORE_CROSSED: _t("Lead score reached"),
+    }[t]
+
+
+def action_text(a: ActionType) -> str:
+    """An action type."""
+    return {
+        ActionType.CREATE_TASK: _t("Create task"),
+        ActionType.SET_FIELD: _t("Set field"),
+        ActionType.ADD_TAG: _t("Add tag"),
+        ActionType.REMOVE_TAG: _t("Remove tag"),
+        ActionType.CHANGE_OWNER: _t("Change owner"),
+        ActionType.JOURNAL_ENTRY: _t("Log journal entry"),
+        ActionType.SEND_EMAIL: _t("Send e-mail"),
+        ActionType.NOTIFY_OWNER: _t("Notify the owner"),
+        ActionType.WAIT: _t("Wait (days)"),
+    }[a]
+
+
+def status_text(s: RunStatus | str) -> str:
+    """A run or mail status."""
+    return {
+        "done": _t("Done"),
+        "waiting": _t("Waiting"),
+        "handoff": _t("Waiting for a laptop"),
+        "failed": _t("Failed"),
+        "queued": _t("Queued"),
+        "sent": _t("Sent"),
+        "bounced": _t("Bounced"),
+        "blocked": _t("Blocked (no consent)"),
+        "member": _t("Member"),
+        "opted_out": _t("Opted out"),
+        "responded": _t("Responded"),
+        "registered": _t("Registered"),
+        "attended": _t("Attended"),
+        "converted": _t("Converted"),
+        "": "—",
+    }.get(str(s), str(s))
+
+
+def field_name_text(name: str) -> str:
+    """A record field a trigger or action names."""
+    return {
+        "status": _t("Status"),
+        "language": _t("Language"),
+        "title": _t("Title"),
+        "notes": _t("Notes"),
+        "customer_number": _t("Customer no."),
+        "source": _t("Source"),
+        "disqualify_reason": _t("Disqualification reason"),
+        "next_step": _t("Next step"),
+        "probability": _t("Probability"),
+        "competitor": _t("Competitor"),
+        "priority": _t("Priority"),
+        "birth_date": _t("Date of birth"),
+        "close_date": _t("Close date"),
+    }.get(name, name)
+
+
+def channel_text(channel: str) -> str:
+    """A campaign channel."""
+    return {
+        "email": _t("E-mail"),
+        "letter": _t("Letter"),
+        "event": _t("Event / trade fair"),
+        "phone": _t("Phone"),
+    }.get(channel, channel)
+
+
+def error_text(code: str, fallback: str) -> str:
+    """An error message by code (the service's English text otherwise)."""
+    return {
+        "required": _t("Required"),
+        "workflow.trigger": _t("This trigger does not apply to this kind of record"),
+        "workflow.trigger_field": _t("Pick a field"),
+        "workflow.trigger_stage": _t("Pick a stage"),
+        "workflow.trigger_days": _t("Enter 1 to 3650 days"),
+        "workflow.no_actions": _t("Add at least one action"),
+        "workflow.action": _t("An action is incomplete: %1"),
+        "segment.condition": _t("A condition does not fit: %1"),
+        "template.unknown_field": _t("Unknown merge field: %1"),
+        "smtp.port": _t("Enter a port from 1 to 65535"),
+        "email.invalid": _t("This is not an e-mail address"),
+        "smtp.unreachable": _t("The mail server cannot be reached"),
+        "smtp.auth": _t("The mail server refused the user name or password"),
+        "smtp.not_configured": _t("Set up the mail server first (Settings)"),
+        "mail.no_recipient": _t("This record has no person to write to"),
+        "mail.no_address": _t("This person has no e-mail address"),
+        "campaign.end_before_start": _t("The campaign ends before it starts"),
+        "campaign.cost": _t("The cost cannot be negative"),
+    }.get(code, fallback).replace("%1", fallback)
