@@ -144,7 +144,7 @@ def needs_upgrade(engine: Engine) -> bool:
             ).get_current_heads()
         )
     wanted = set(ScriptDirectory.from_config(server_alembic_config()).get_heads())
-    return client != client_migrate.heads() or server != wanted
+    return not client_migrate.is_up_to_date(client) or server != wanted
 
 
 def check_connection(engine: Engine) -> None:

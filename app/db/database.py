@@ -230,7 +230,7 @@ def row_counts(engine: Engine) -> dict[str, int]:
 
 def _migrate(engine: Engine, path: Path, backup_dir: Path) -> None:
     current = migrate.current_heads(engine)
-    if current == migrate.heads():
+    if migrate.is_up_to_date(current):
         return
     backup: Path | None = None
     before: dict[str, int] = {}

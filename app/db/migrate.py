@@ -31,6 +31,23 @@ def heads() -> set[str]:
     return set(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
+def is_up_to_date(current: set[str]) -> bool:
+    """Whether a database at ``current`` has every migration applied.
+
+    Alembic records the heads a database stands at with dependencies folded in
+    (a branch that ``depends_on`` another leaves only its own revision in
+    ``alembic_version``), so the recorded set may be smaller than :func:`heads`
+    while nothing is missing.
+    """
+    if not current:
+        return False
+    script = ScriptDirectory.from_config(alembic_config())
+    if not current <= known_revisions():
+        return False
+    applied = {rev.revision for rev in script.iterate_revisions(tuple(current), "base")}
+    return heads() <= applied
+
+
 def head_revision() -> str:
     """The single newest revision (raises while branches are unmerged)."""
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()

@@ -65,7 +65,7 @@ def _schema_diff(engine: Engine) -> list[Any]:
 def test_upgrade_from_empty(engine: Engine) -> None:
     assert migrate.current_heads(engine) == set()
     migrate.upgrade(engine)
-    assert migrate.current_heads(engine) == migrate.heads()
+    assert migrate.is_up_to_date(migrate.current_heads(engine))
     assert set(Base.metadata.tables) <= _names(engine, "table")
     assert {"person_fts", "organisation_fts"} <= _names(engine, "table")
     assert _names(engine, "trigger") == set(search_schema.trigger_names()) | set(
@@ -95,7 +95,7 @@ def test_each_revision_upgrades_and_downgrades(engine: Engine) -> None:
     for revision in chain:
         migrate.upgrade(engine, revision)
         assert revision in migrate.current_heads(engine)
-    assert migrate.current_heads(engine) == migrate.heads()
+    assert migrate.is_up_to_date(migrate.current_heads(engine))
     migrate.downgrade(engine, "base")
     assert migrate.current_heads(engine) == set()
     assert _names(engine, "table") == {"alembic_version"}
@@ -130,7 +130,7 @@ def test_upgrade_keeps_data_of_a_populated_database(tmp_path: Path) -> None:
                     )
                 )
             migrate.upgrade(engine)
-            assert migrate.current_heads(engine) == migrate.heads()
+            assert migrate.is_up_to_date(migrate.current_heads(engine))
             with engine.connect() as conn:
                 assert conn.execute(
                     text("SELECT name, customer_number FROM organisation")

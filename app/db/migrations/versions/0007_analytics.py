@@ -13,7 +13,7 @@ from alembic import op
 revision = '0007'
 down_revision = '0001'
 branch_labels = ('analytics',)
-depends_on = None  # the two indexes are on 0002's opportunity table
+depends_on = ('0002',)  # the two indexes are on 0002's opportunity table
 
 
 def upgrade() -> None:
