@@ -25,6 +25,7 @@ from app.services.container import build_services
 from app.tasks.runner import TaskRunner
 from app.views.address_book import ORGANISATIONS, PERSONS
 from app.views.automation.screenshots import write_automation_screenshots
+from app.views.dashboard.screenshots import write_analytics_screenshots
 from app.views.exchange.screenshots import write_exchange_screenshots
 from app.views.i18n import install_translations, pick_language
 from app.views.journal.screenshots import write_journal_screenshots
@@ -191,6 +192,7 @@ def write_screenshots(window: MainWindow, folder: Path, language: str) -> list[P
     shots += write_sales_screenshots(window, folder, language)
     shots += write_quality_screenshots(window, folder, language)
     shots += write_automation_screenshots(window, folder, language)
+    shots += write_analytics_screenshots(window, folder, language)
     window.show_page(ADDRESSES)
     return shots
 

@@ -9,6 +9,7 @@ import sys
 
 BENCHMARKS = {
     "address_book": "bench.address_book",
+    "dashboard": "bench.dashboard",
     "automation": "bench.automation",
     "exchange": "bench.exchange",
     "journal": "bench.journal",

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
+    QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -89,6 +90,8 @@ class HomeView(QWidget):
     def __init__(self, services: object, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
+        #: The dashboard (set by the analytics area); shown once there is data.
+        self.dashboard: QWidget | None = None
         self.heading = QLabel(self.tr("Welcome to Relata"))
         self.heading.setObjectName("pageHeading")
         self.lead = QLabel()
@@ -127,7 +130,11 @@ class HomeView(QWidget):
             Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.db_info.setWordWrap(True)
-        layout = QVBoxLayout(self)
+        self.welcome = QWidget()
+        self.welcome.setObjectName("page")
+        self.stack = QStackedLayout(self)
+        self.stack.addWidget(self.welcome)
+        layout = QVBoxLayout(self.welcome)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.setSpacing(16)
         layout.addWidget(self.heading)
@@ -136,6 +143,12 @@ class HomeView(QWidget):
         layout.addLayout(actions)
         layout.addStretch(1)
         layout.addWidget(self.db_info)
+        self.refresh()
+
+    def set_dashboard(self, dashboard: QWidget) -> None:
+        """Show ``dashboard`` instead of the welcome page while there is data."""
+        self.dashboard = dashboard
+        self.stack.addWidget(dashboard)
         self.refresh()
 
     def refresh(self) -> None:
@@ -171,6 +184,8 @@ class HomeView(QWidget):
             )
         )
         self.demo.setProperty("highlight", empty)
+        if self.dashboard is not None:
+            self.stack.setCurrentWidget(self.welcome if empty else self.dashboard)
         backup = services.last_backup()
         self.db_info.setText(
             self.tr("Database: %1").replace("%1", str(services.db_path))

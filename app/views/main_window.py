@@ -28,6 +28,7 @@ from app.tasks.runner import TaskHandle, TaskRunner
 from app.views.about_dialog import AboutDialog
 from app.views.automation.integration import AutomationUi
 from app.views.address_book import ORGANISATIONS, PERSONS, AddressBookView
+from app.views.dashboard.integration import AnalyticsUi
 from app.views.exchange.integration import ExchangeUi
 from app.views.home import DemoDataDialog, HomeView
 from app.views.journal.integration import JournalUi
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.journal_ui = JournalUi(services, runner)
         self.quality_ui = QualityUi(services, runner)
         self.automation_ui = AutomationUi(services, runner)
+        self.analytics_ui = AnalyticsUi(services, runner)
         self.pages = QStackedWidget()
         for page in (
             self.home,
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
             self.exchange_ui.page,
             self.quality_ui.page,
             self.automation_ui.page,
+            *self.analytics_ui.pages,
         ):
             page.setObjectName("page")
             self.pages.addWidget(page)
@@ -116,6 +119,7 @@ class MainWindow(QMainWindow):
         self.journal_ui.install(self)
         self.quality_ui.install(self)
         self.automation_ui.install(self)
+        self.analytics_ui.install(self)
         self.sync_ui = SyncUi(self)
         self.retranslate_ui()
         self.sidebar.setCurrentRow(HOME)
@@ -229,6 +233,7 @@ class MainWindow(QMainWindow):
                 self.exchange_ui.title(),
                 self.quality_ui.title(),
                 self.automation_ui.title(),
+                *self.analytics_ui.titles(),
             ]
         )
         self.sidebar.setCurrentRow(current)
@@ -238,6 +243,8 @@ class MainWindow(QMainWindow):
             self.quality_ui.retranslate()
         if hasattr(self, "automation_ui"):
             self.automation_ui.retranslate()
+        if hasattr(self, "analytics_ui"):
+            self.analytics_ui.retranslate()
         self.online_label.setText(
             self.tr("Offline — no server configured")
             if not self._server_url
@@ -321,6 +328,7 @@ class MainWindow(QMainWindow):
         self.journal_ui.on_data_changed(changes, initiator)
         self.quality_ui.on_data_changed(changes, initiator)
         self.automation_ui.on_data_changed(changes, initiator)
+        self.analytics_ui.on_data_changed(changes, initiator)
         self.sync_ui.on_data_changed(changes, initiator)
         self.home.refresh()
         self._update_counts()

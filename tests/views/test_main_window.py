@@ -207,6 +207,9 @@ def test_menus_show_every_action_with_its_shortcut(window: MainWindow) -> None:
         "Data &quality": "Ctrl+Shift+K",
         "Find &duplicates …": "Ctrl+Shift+D",
         "Se&gments": "Ctrl+Shift+G",
+        "R&eports": "Ctrl+Shift+R",
+        "Customer lifetime val&ue": "Ctrl+Shift+V",
+        "Net Promoter &Score": "Ctrl+Shift+P",
         "S&ync and conflicts": "Ctrl+9",
     }
     used = [key for key in shortcuts.values() if key]

@@ -1,0 +1,235 @@
+"""Dashboard and report figures on the 1M-person demo (``--quick``: a tenth).
+
+The database is ``relata demo``'s (1,000,000 persons, 200,000 organisations
+and opportunities, ~2,000,000 journal entries, 50,000 NPS answers), built once
+and kept in a cache folder (``RELATA_BENCH_CACHE``, default the temp folder)
+keyed by the schema's migration heads, so reruns measure without waiting
+minutes for the data.
+
+Ours:
+
+* ``dashboard_ms``: the whole dashboard computed (one read transaction, a
+  statement per tile) and rendered (the real page with its pyqtgraph charts,
+  offscreen, ``grab()``), median of warm runs; ``dashboard_first_ms`` the
+  first (cold page cache) run;
+* ``filter_ms``: changing the owner, period or pipeline filter and
+  re-rendering, the slowest of the changes; ``segment_filter_ms`` with a saved
+  segment (its ids materialised once);
+* ``report_ms``: a report over all opportunities grouped by owner and canton;
+* ``report_export_s``: that report to ``.xlsx`` with its chart.
+
+Baseline in the same run: the tiles computed the way an ORM-style view model
+would — every opportunity, lead and journal row of the period read into
+Python and grouped there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sqlite3
+import statistics
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 1)
+
+
+def cache_path(quick: bool) -> Path:
+    """Where the demo database of this size and schema is kept."""
+    from app.db import migrate
+
+    heads = "-".join(sorted(migrate.heads()))
+    folder = Path(os.environ.get("RELATA_BENCH_CACHE", tempfile.gettempdir()))
+    return folder / f"relata-bench-dashboard-{'quick' if quick else 'full'}-{heads}.db"
+
+
+def build(quick: bool) -> tuple[Path, float | None]:
+    """The cached demo database (built if missing) and the build time."""
+    from app.db.database import open_database
+    from app.services.container import build_services
+
+    path = cache_path(quick)
+    if path.exists():
+        return path, None
+    scale = 10 if quick else 1
+    tmp = path.with_suffix(".building")
+    for f in tmp.parent.glob(tmp.name + "*"):
+        f.unlink()
+    database = open_database(tmp, backup_dir=tmp.parent / "relata-bench-backups")
+    started = time.perf_counter()
+    build_services(database).generate_demo(
+        organisations=200_000 // scale, persons=1_000_000 // scale
+    )
+    seconds = time.perf_counter() - started
+    database.close(backup=False)
+    os.replace(tmp, path)
+    shutil.rmtree(tmp.parent / "relata-bench-backups", ignore_errors=True)
+    return path, seconds
+
+
+def _naive(path: Path, start: dt.date, end: dt.date) -> float:
+    """Funnel, YTD, owners and activity from every row, grouped in Python."""
+    started = time.perf_counter()
+    conn = sqlite3.connect(path)
+    stages: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    owners: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    months: dict[str, int] = defaultdict(int)
+    for stage, outcome, amount, close, owner, closed in conn.execute(
+        "SELECT stage_id, outcome, amount_minor, close_date, owner_id, closed_on "
+        "FROM opportunity WHERE deleted_at IS NULL"
+    ):
+        if close and start.isoformat() <= close <= end.isoformat():
+            stages[stage][0] += 1
+            stages[stage][1] += amount
+        if outcome == "won" and close:
+            months[close[:7]] += amount
+        if closed and start.isoformat() <= closed <= end.isoformat():
+            owners[owner][0 if outcome == "won" else 1] += 1
+    weeks: dict[tuple[str, str], int] = defaultdict(int)
+    since = (end - dt.timedelta(weeks=12)).isoformat()
+    for owner, when in conn.execute(
+        "SELECT owner_id, occurred_at FROM journal_entry WHERE deleted_at IS NULL "
+        "AND occurred_at >= ?",
+        (since,),
+    ):
+        day = dt.date.fromisoformat(when[:10])
+        weeks[(owner, (day - dt.timedelta(days=day.weekday())).isoformat())] += 1
+    conn.close()
+    return time.perf_counter() - started
+
+
+def run(*, quick: bool = False) -> dict[str, Any]:
+    """Build or reuse the database, measure ours and the baseline."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.db.database import open_database
+    from app.domain.analytics import (
+        DashFilter,
+        DashPeriod,
+        Measure,
+        ReportDef,
+        dash_period_range,
+    )
+    from app.exchange.report_export import ReportTexts, write_report_xlsx
+    from app.services.container import build_services
+    from app.views.dashboard.page import DashboardPage
+
+    path, demo_s = build(quick)
+    work = Path(tempfile.mkdtemp(prefix="relata-bench-dashboard-"))
+    db_path = work / "bench.db"
+    shutil.copyfile(path, db_path)
+    database = open_database(db_path, backup_dir=work / "backups")
+    services = build_services(database)
+    analytics = services.analytics
+    app = QApplication.instance() or QApplication([])
+    conn = sqlite3.connect(db_path)
+    counts = {
+        t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("person", "opportunity", "journal_entry", "nps_response")
+    }
+    conn.close()
+    figures: dict[str, Any] = {
+        "persons": counts["person"],
+        "opportunities": counts["opportunity"],
+        "journal_entries": counts["journal_entry"],
+        "nps_answers": counts["nps_response"],
+        "demo_s": None if demo_s is None else round(demo_s, 1),
+        "db_mb": round(db_path.stat().st_size / 1e6, 1),
+    }
+
+    # ---- the whole dashboard, computed and rendered
+    page = DashboardPage(analytics, services.sales)
+    page.resize(1160, 1500)
+    page.show()
+    app.processEvents()
+
+    def render(flt: DashFilter) -> float:
+        t0 = time.perf_counter()
+        page.show_dashboard(analytics.dashboard.compute(flt))
+        app.processEvents()
+        page.grab()
+        return time.perf_counter() - t0
+
+    first = render(DashFilter())
+    warm = [render(DashFilter()) for _ in range(5)]
+    figures["dashboard_first_ms"] = _ms(first)
+    figures["dashboard_ms"] = _ms(statistics.median(warm))
+    tiles = analytics.dashboard.compute(DashFilter()).timings_ms
+    figures["tiles_ms"] = dict(tiles)
+
+    # ---- filter changes
+    choices = analytics.dashboard.choices()
+    owners = [o[0] for o in choices.owners]
+    changes = [
+        DashFilter(owner_id=owners[0]),
+        DashFilter(period=DashPeriod.LAST_12_MONTHS),
+        DashFilter(period=DashPeriod.THIS_QUARTER, owner_id=owners[-1]),
+        DashFilter(pipeline_id=choices.pipelines[0].id),
+        DashFilter(period=DashPeriod.LAST_YEAR),
+    ]
+    times = [render(f) for f in changes]
+    figures["filter_ms"] = _ms(max(times))
+    figures["filter_median_ms"] = _ms(statistics.median(times))
+    seg_times = {
+        name: _ms(render(DashFilter(segment_id=sid)))
+        for sid, name, _k in choices.segments
+    }
+    figures["segment_filter_ms"] = max(seg_times.values()) if seg_times else None
+    figures["segment_filter_each_ms"] = seg_times
+    page.close()
+
+    # ---- report: two dimensions over all opportunities, and its export
+    report = ReportDef(dims=("owner", "canton"), measure=Measure.SUM)
+    runs = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        result = analytics.reports.run(report)
+        runs.append(time.perf_counter() - t0)
+    figures["report_ms"] = _ms(statistics.median(runs))
+    figures["report_groups"] = len(result.rows)
+    other = [
+        ReportDef(dims=("industry", "month")),
+        ReportDef(dims=("stage", "source"), measure=Measure.WEIGHTED),
+    ]
+    figures["report_other_ms"] = [
+        _ms(_timed(lambda r=r: analytics.reports.run(r))) for r in other
+    ]
+    texts = ReportTexts(
+        title="Won revenue by owner and canton",
+        subtitle="All opportunities",
+        dims=["Owner", "Canton"],
+        count="Count",
+        total="Amount",
+        average="Average",
+        weighted="Weighted",
+        grand_total="Total",
+    )
+    t0 = time.perf_counter()
+    write_report_xlsx(work / "report.xlsx", analytics.reports.run(report), texts)
+    figures["report_export_s"] = round(time.perf_counter() - t0, 3)
+
+    # ---- baseline
+    start, end = dash_period_range(DashPeriod.THIS_YEAR, dt.date.today())
+    naive = [_naive(db_path, start, min(end, dt.date.today())) for _ in range(2)]
+    figures["baseline_dashboard_ms"] = _ms(min(naive))
+    figures["ratio_dashboard"] = round(
+        figures["baseline_dashboard_ms"] / max(figures["dashboard_ms"], 0.01), 1
+    )
+    database.close(backup=False)
+    shutil.rmtree(work, ignore_errors=True)
+    return figures
+
+
+def _timed(fn: Any) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
