@@ -193,6 +193,7 @@ class RunStep:
     result: str
     at: dt.datetime | None = None
     error: str = ""
+    detail: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -537,7 +538,7 @@ def render(text: str, ctx: MergeContext, *, html_escape: bool = False) -> str:
 
     def value(m: re.Match[str]) -> str:
         v = ctx.values.get(m.group(1), "")
-        return html.escape(v) if html_escape else v
+        return html.escape(v).replace("\n", "<br>") if html_escape else v
 
     return MERGE_FIELD.sub(value, text)
 

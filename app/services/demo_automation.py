@@ -57,7 +57,7 @@ TEMPLATES = {
     "invitation": (
         "Einladung Herbstapéro",
         "Einladung zum Herbstapéro, {{person.first_name}}",
-        "{{salutation}}\n\nWir laden Sie und {{organisation.name}} herzlich zu unserem "
+        "{{salutation}},\n\nWir laden Sie und {{organisation.name}} herzlich zu unserem "
         "Herbstapéro ein: Donnerstag, 15. Oktober, ab 17 Uhr in Zürich.\n\n"
         "Bitte melden Sie sich bis Ende September an.\n\n{{owner.signature}}",
         True,
@@ -65,14 +65,14 @@ TEMPLATES = {
     "welcome": (
         "Willkommen",
         "Willkommen bei uns",
-        "{{greeting}}\n\nSchön, dass Sie sich für unsere Lösungen interessieren. "
+        "{{greeting}},\n\nSchön, dass Sie sich für unsere Lösungen interessieren. "
         "Ihre persönliche Ansprechperson ist {{owner.name}}.\n\n{{owner.signature}}",
         False,
     ),
     "follow_up": (
         "Offerte nachfassen",
         "Ihre Offerte – haben Sie noch Fragen?",
-        "{{salutation}}\n\nVor einer Woche haben wir Ihnen unsere Offerte zugestellt. "
+        "{{salutation}},\n\nVor einer Woche haben wir Ihnen unsere Offerte zugestellt. "
         "Gerne beantworte ich Ihre Fragen in einem kurzen Gespräch.\n\n{{owner.signature}}",
         False,
     ),
@@ -405,24 +405,32 @@ def _runs(
     for oid, owner in opps:
         fired = now - dt.timedelta(days=rng.randint(0, 20), hours=rng.randint(0, 10))
         waiting = (now - fired).days < 7
+        due = (fired + dt.timedelta(days=7)).date().isoformat()
         log = [
             {
                 "step": 0,
                 "action": "create_task",
                 "at": fired.isoformat(),
-                "result": "task “Offerte telefonisch nachfassen”",
+                "result": "task",
+                "detail": {
+                    "title": "Offerte telefonisch nachfassen",
+                    "due": due,
+                    "user": owner or "",
+                },
             },
             {
                 "step": 1,
                 "action": "set_field",
                 "at": fired.isoformat(),
-                "result": "next_step = Offerte nachfassen",
+                "result": "next_step",
+                "detail": {"field": "next_step", "value": "Offerte nachfassen"},
             },
             {
                 "step": 2,
                 "action": "wait",
                 "at": fired.isoformat(),
                 "result": "wait 7 d",
+                "detail": {"days": "7", "until": due},
             },
         ]
         if not waiting:
@@ -432,6 +440,7 @@ def _runs(
                     "action": "notify_owner",
                     "at": (fired + dt.timedelta(days=7)).isoformat(),
                     "result": "notified",
+                    "detail": {"user": owner or ""},
                 }
             )
         key = f"stage:{default_stage_id('offer')}:0"

@@ -302,6 +302,11 @@ def load_record(s: Session, kind: str, entity_id: str) -> Record | None:
     )
 
 
+def out_until(now: dt.datetime, days: int) -> str:
+    """The date a wait of ``days`` ends (ISO)."""
+    return (now + dt.timedelta(days=days)).date().isoformat()
+
+
 def record_label(kind: str, row: Mapping[str, Any]) -> str:
     """A record's name for logs and notifications."""
     if kind in ("person", "lead"):
@@ -347,6 +352,7 @@ def plan(
         if t is ActionType.WAIT:
             days = int(p.get("days", 1))
             entry["result"] = f"wait {days} d"
+            entry["detail"] = {"days": days, "until": out_until(now, days)}
             out.log.append(entry)
             out.status = RunStatus.WAITING
             out.next_step = step + 1
@@ -354,6 +360,10 @@ def plan(
             return out
         if t is ActionType.SEND_EMAIL and server:
             entry["result"] = "handed to the owner's laptop"
+            entry["detail"] = {
+                "state": "handoff",
+                "template": str(p.get("template_id", "")),
+            }
             out.log.append(entry)
             out.status = RunStatus.HANDOFF
             out.next_step = step
@@ -394,6 +404,11 @@ def plan(
                 f"task “{p.get('title', '')}” due {due.date().isoformat()}"
             )
             entry["row"] = task_id
+            entry["detail"] = {
+                "title": str(p.get("title", "")),
+                "due": due.date().isoformat(),
+                "user": task_owner or "",
+            }
         elif t is ActionType.SET_FIELD:
             name = str(p.get("field", ""))
             value: Any = p.get("value", "")
@@ -406,6 +421,7 @@ def plan(
                     RowWrite(record.kind, record.id, {name: value}, False)
                 )
                 entry["result"] = f"{name} = {value}"
+                entry["detail"] = {"field": name, "value": str(value)}
         elif t in (ActionType.ADD_TAG, ActionType.REMOVE_TAG):
             tag_id = str(p.get("tag_id", ""))
             has = (tags or {}).get(tag_id)
@@ -413,6 +429,7 @@ def plan(
             if t is ActionType.ADD_TAG:
                 if has:
                     entry["result"] = "tag already there"
+                    entry["detail"] = {"tag": tag_id, "state": "present"}
                 elif has is None:
                     out.writes.append(
                         RowWrite(
@@ -427,18 +444,22 @@ def plan(
                         )
                     )
                     entry["result"] = "tag added"
+                    entry["detail"] = {"tag": tag_id, "state": "added"}
                 else:
                     out.writes.append(
                         RowWrite("entity_tag", lid, {"deleted_at": None}, False)
                     )
                     entry["result"] = "tag added"
+                    entry["detail"] = {"tag": tag_id, "state": "added"}
             elif has:
                 out.writes.append(
                     RowWrite("entity_tag", lid, {"deleted_at": now}, False)
                 )
                 entry["result"] = "tag removed"
+                entry["detail"] = {"tag": tag_id, "state": "removed"}
             else:
                 entry["result"] = "tag was not there"
+                entry["detail"] = {"tag": tag_id, "state": "absent"}
         elif t is ActionType.CHANGE_OWNER:
             user = str(p.get("user_id", ""))
             out.writes.append(
@@ -446,6 +467,7 @@ def plan(
             )
             owner = user
             entry["result"] = f"owner = {user}"
+            entry["detail"] = {"user": user}
         elif t is ActionType.JOURNAL_ENTRY:
             entry_id = sid("entry")
             body = str(p.get("body", ""))
@@ -475,6 +497,7 @@ def plan(
                 )
             )
             entry["result"] = f"journal entry “{p.get('subject', '')}”"
+            entry["detail"] = {"subject": str(p.get("subject", ""))}
             entry["row"] = entry_id
         elif t is ActionType.NOTIFY_OWNER:
             note_id = sid("note")
@@ -494,6 +517,7 @@ def plan(
                 )
             )
             entry["result"] = f"notified {owner or 'nobody (no owner)'}"
+            entry["detail"] = {"user": owner or ""}
         elif t is ActionType.SEND_EMAIL:
             out.mails.append(
                 MailRequest(
@@ -507,6 +531,7 @@ def plan(
                 )
             )
             entry["result"] = "e-mail queued"
+            entry["detail"] = {"template": str(p.get("template_id", ""))}
         out.log.append(entry)
     return out
 

@@ -650,6 +650,7 @@ def _step(e: dict[str, Any]) -> RunStep:
         str(e.get("result", "")),
         dt.datetime.fromisoformat(at) if isinstance(at, str) else None,
         str(e.get("error", "")),
+        {str(k): str(v) for k, v in (e.get("detail") or {}).items()},
     )
 
 

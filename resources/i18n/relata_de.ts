@@ -62,114 +62,114 @@
 <context>
     <name>AddressBookView</name>
     <message>
-        <location filename="../../app/views/address_book.py" line="95"/>
+        <location filename="../../app/views/address_book.py" line="97"/>
         <source>Persons</source>
         <extracomment>Extensions of the forms (custom fields): checks that raise a ValidationError before a save, and writers after it.</extracomment>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="96"/>
+        <location filename="../../app/views/address_book.py" line="98"/>
         <source>Organisations</source>
         <translation>Organisationen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="102"/>
+        <location filename="../../app/views/address_book.py" line="104"/>
         <source>Search name, e-mail, phone, city, organisation … (Ctrl+F)</source>
         <translation>Name, E-Mail, Telefon, Ort, Organisation suchen … (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="105"/>
+        <location filename="../../app/views/address_book.py" line="107"/>
         <source>All statuses</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="110"/>
+        <location filename="../../app/views/address_book.py" line="112"/>
         <source>Postcode from</source>
         <translation>PLZ ab</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="115"/>
-        <location filename="../../app/views/address_book.py" line="487"/>
+        <location filename="../../app/views/address_book.py" line="117"/>
+        <location filename="../../app/views/address_book.py" line="490"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="118"/>
+        <location filename="../../app/views/address_book.py" line="120"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="120"/>
+        <location filename="../../app/views/address_book.py" line="122"/>
         <source>Undo delete</source>
         <translation>Löschen rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="160"/>
+        <location filename="../../app/views/address_book.py" line="162"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="162"/>
+        <location filename="../../app/views/address_book.py" line="164"/>
         <source>Save (Ctrl+S)</source>
         <translation>Speichern (Strg+S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="164"/>
+        <location filename="../../app/views/address_book.py" line="166"/>
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="185"/>
+        <location filename="../../app/views/address_book.py" line="187"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="367"/>
+        <location filename="../../app/views/address_book.py" line="370"/>
         <source>Not saved: please correct the marked fields.</source>
         <translation>Nicht gespeichert: Bitte korrigieren Sie die markierten Felder.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="380"/>
+        <location filename="../../app/views/address_book.py" line="383"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="418"/>
+        <location filename="../../app/views/address_book.py" line="421"/>
         <source>Undo delete of %1</source>
         <translation>%1 wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="425"/>
+        <location filename="../../app/views/address_book.py" line="428"/>
         <source>Deleted %1. Ctrl+Z brings it back.</source>
         <translation>%1 gelöscht. Mit Strg+Z machen Sie das rückgängig.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="446"/>
+        <location filename="../../app/views/address_book.py" line="449"/>
         <source>Restored %1.</source>
         <translation>%1 wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="489"/>
+        <location filename="../../app/views/address_book.py" line="492"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="575"/>
+        <location filename="../../app/views/address_book.py" line="578"/>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="576"/>
+        <location filename="../../app/views/address_book.py" line="579"/>
         <source>Save the changes to %1?</source>
         <translation>Änderungen an %1 speichern?</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="593"/>
+        <location filename="../../app/views/address_book.py" line="596"/>
         <source>More than %1 matches — type more to narrow the search</source>
         <translation>Mehr als %1 Treffer – geben Sie mehr ein, um die Suche einzugrenzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/address_book.py" line="596"/>
+        <location filename="../../app/views/address_book.py" line="599"/>
         <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln Person</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/address_book.py" line="598"/>
+        <location filename="../../app/views/address_book.py" line="601"/>
         <source>%Ln organisation(s)</source>
         <translation>
             <numerusform>%Ln Organisation</numerusform>
@@ -185,19 +185,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="609"/>
+        <location filename="../../app/views/address_book.py" line="612"/>
         <source>Nothing matches. Check the spelling or clear the filters.</source>
         <translation>Keine Treffer. Prüfen Sie die Schreibweise oder setzen Sie die Filter zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="612"/>
+        <location filename="../../app/views/address_book.py" line="615"/>
         <source>No persons yet.
 Click “New person” (Ctrl+N) or load demo data from the File menu.</source>
         <translation>Noch keine Personen erfasst.
 Klicken Sie auf «Neue Person» (Strg+N) oder laden Sie Demodaten über «Datei».</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="616"/>
+        <location filename="../../app/views/address_book.py" line="619"/>
         <source>No organisations yet.
 Click “New organisation” (Ctrl+Shift+N) or load demo data from the File menu.</source>
         <translation>Noch keine Organisationen erfasst.
@@ -265,6 +265,760 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
         <location filename="../../app/views/tablemodels/addresses.py" line="56"/>
         <source>Industry</source>
         <translation>Branche</translation>
+    </message>
+</context>
+<context>
+    <name>AnalyticsTexts</name>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="29"/>
+        <source>This year</source>
+        <translation type="unfinished">Dieses Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="30"/>
+        <source>Last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="31"/>
+        <source>This quarter</source>
+        <translation type="unfinished">Dieses Quartal</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="32"/>
+        <source>Last quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="33"/>
+        <source>Last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="34"/>
+        <source>All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="41"/>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="42"/>
+        <source>Stage</source>
+        <translation type="unfinished">Phase</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="43"/>
+        <source>Lead source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="44"/>
+        <source>Industry</source>
+        <translation type="unfinished">Branche</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="45"/>
+        <source>Canton</source>
+        <translation type="unfinished">Kanton</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="46"/>
+        <source>Close month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="47"/>
+        <source>Outcome</source>
+        <translation type="unfinished">Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="48"/>
+        <source>Pipeline</source>
+        <translation type="unfinished">Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="49"/>
+        <source>Campaign</source>
+        <translation type="unfinished">Kampagne</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="56"/>
+        <source>Number of deals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="57"/>
+        <source>Amount (CHF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="58"/>
+        <source>Average deal (CHF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="59"/>
+        <source>Weighted amount (CHF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="66"/>
+        <source>All deals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="67"/>
+        <source>Open deals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="68"/>
+        <source>Won deals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="69"/>
+        <source>Lost deals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="76"/>
+        <source>Promoter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="77"/>
+        <source>Passive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="78"/>
+        <source>Detractor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="85"/>
+        <source>Average yearly revenue × margin × years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="86"/>
+        <source>Historic gross profit + projection for the remaining years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="95"/>
+        <source>(none)</source>
+        <translation type="unfinished">(keine)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="160"/>
+        <source>Local data · not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="163"/>
+        <source>Data as of last sync: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="169"/>
+        <source>Choose the person who answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="170"/>
+        <source>The score is a whole number from 0 to 10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="171"/>
+        <source>Enter a date such as 31.12.2026.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="172"/>
+        <source>The answer cannot lie in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="173"/>
+        <source>The comment is too long (at most 2,000 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="174"/>
+        <source>No person with this e-mail address or Relata ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="175"/>
+        <source>The file needs a score column and an e-mail or Relata ID column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="178"/>
+        <source>The gross margin lies between 0 and 100 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="179"/>
+        <source>Enter between 1 and 50 years.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="180"/>
+        <source>A report with this name exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="181"/>
+        <source>Choose one or two different groupings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="182"/>
+        <source>This field is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnalyticsUi</name>
+    <message>
+        <location filename="../../app/views/dashboard/integration.py" line="65"/>
+        <source>Reports and analyses</source>
+        <extracomment>What the dashboard and reports show; a write to any of these makes them stale.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/integration.py" line="69"/>
+        <source>Report builder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/integration.py" line="70"/>
+        <source>Customer lifetime value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/integration.py" line="71"/>
+        <source>Net Promoter Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/integration.py" line="111"/>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/integration.py" line="115"/>
+        <source>R&amp;eports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/integration.py" line="116"/>
+        <source>Customer lifetime val&amp;ue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/integration.py" line="117"/>
+        <source>Net Promoter &amp;Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AutomationPage</name>
+    <message>
+        <location filename="../../app/views/automation/page.py" line="55"/>
+        <source>Automation and campaigns</source>
+        <translation>Automatisierung und Kampagnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/page.py" line="57"/>
+        <source>Workflows</source>
+        <translation>Workflows</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/page.py" line="57"/>
+        <source>E-mail templates</source>
+        <translation>E-Mail-Vorlagen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/page.py" line="57"/>
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/page.py" line="57"/>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
+</context>
+<context>
+    <name>AutomationTexts</name>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="19"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="20"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="21"/>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="22"/>
+        <source>Opportunity</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="23"/>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="30"/>
+        <source>Record created</source>
+        <translation>Datensatz erfasst</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="31"/>
+        <source>Field changed</source>
+        <translation>Feld geändert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="32"/>
+        <source>Stage reached</source>
+        <translation>Phase erreicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="33"/>
+        <source>Date reached</source>
+        <translation>Datum erreicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="34"/>
+        <source>No journal entry for N days</source>
+        <translation>Seit N Tagen kein Journaleintrag</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="35"/>
+        <source>Task overdue</source>
+        <translation>Aufgabe überfällig</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="36"/>
+        <source>Web form submitted</source>
+        <translation>Web-Formular abgeschickt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="37"/>
+        <source>Lead score reached</source>
+        <translation>Lead-Score erreicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="44"/>
+        <source>Create task</source>
+        <translation>Aufgabe erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="45"/>
+        <source>Set field</source>
+        <translation>Feld setzen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="46"/>
+        <source>Add tag</source>
+        <translation>Tag hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="47"/>
+        <source>Remove tag</source>
+        <translation>Tag entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="48"/>
+        <source>Change owner</source>
+        <translation>Verantwortliche ändern</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="49"/>
+        <source>Log journal entry</source>
+        <translation>Journaleintrag erfassen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="50"/>
+        <source>Send e-mail</source>
+        <translation>E-Mail senden</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="51"/>
+        <source>Notify the owner</source>
+        <translation>Verantwortliche benachrichtigen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="52"/>
+        <source>Wait (days)</source>
+        <translation>Warten (Tage)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="59"/>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="60"/>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="61"/>
+        <source>Waiting for a laptop</source>
+        <translation>Wartet auf einen Laptop</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="62"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="63"/>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="64"/>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="65"/>
+        <source>Bounced</source>
+        <translation>Unzustellbar</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="66"/>
+        <source>Blocked (no consent)</source>
+        <translation>Gesperrt (keine Einwilligung)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="67"/>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="68"/>
+        <source>Opted out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="69"/>
+        <source>Responded</source>
+        <translation>Reagiert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="70"/>
+        <source>Registered</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="71"/>
+        <source>Attended</source>
+        <translation>Teilgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="72"/>
+        <source>Converted</source>
+        <translation>Konvertiert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="80"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="81"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="82"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="83"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="84"/>
+        <source>Customer no.</source>
+        <translation>Kundennr.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="85"/>
+        <source>Source</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="86"/>
+        <source>Disqualification reason</source>
+        <translation>Grund der Disqualifizierung</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="87"/>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="88"/>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="89"/>
+        <source>Competitor</source>
+        <translation>Mitbewerber</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="90"/>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="91"/>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="92"/>
+        <source>Close date</source>
+        <translation>Abschlussdatum</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="99"/>
+        <location filename="../../app/views/automation/texts.py" line="104"/>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="100"/>
+        <source>Letter</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="101"/>
+        <location filename="../../app/views/automation/texts.py" line="105"/>
+        <source>Event / trade fair</source>
+        <translation>Anlass / Messe</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="102"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="106"/>
+        <source>Online ads</source>
+        <translation>Online-Werbung</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="107"/>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="108"/>
+        <source>Social media</source>
+        <translation>Social Media</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="115"/>
+        <source>Required</source>
+        <translation>Pflichtfeld</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="116"/>
+        <source>This trigger does not apply to this kind of record</source>
+        <translation>Dieser Auslöser passt nicht zu dieser Art von Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="117"/>
+        <source>Pick a field</source>
+        <translation>Feld wählen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="118"/>
+        <source>Pick a stage</source>
+        <translation>Phase wählen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="119"/>
+        <source>Enter 1 to 3650 days</source>
+        <translation>1 bis 3650 Tage eingeben</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="120"/>
+        <source>Add at least one action</source>
+        <translation>Mindestens eine Aktion hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="121"/>
+        <source>Action %1 is incomplete</source>
+        <translation>Aktion %1 ist unvollständig</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="128"/>
+        <source>Set up the mail server first (Edit → Mail server)</source>
+        <translation>Zuerst den Mailserver einrichten (Bearbeiten → Mailserver)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="122"/>
+        <source>A condition does not fit: %1</source>
+        <translation>Eine Bedingung passt nicht: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="123"/>
+        <source>Unknown merge field: %1</source>
+        <translation>Unbekanntes Seriendruckfeld: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="124"/>
+        <source>Enter a port from 1 to 65535</source>
+        <translation>Port von 1 bis 65535 eingeben</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="125"/>
+        <source>This is not an e-mail address</source>
+        <translation>Das ist keine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="126"/>
+        <source>The mail server cannot be reached</source>
+        <translation>Der Mailserver ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="127"/>
+        <source>The mail server refused the user name or password</source>
+        <translation>Der Mailserver hat Benutzername oder Passwort abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="129"/>
+        <source>This record has no person to write to</source>
+        <translation>Dieser Datensatz hat keine Person, der man schreiben kann</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="130"/>
+        <source>This person has no e-mail address</source>
+        <translation>Diese Person hat keine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="131"/>
+        <source>The campaign ends before it starts</source>
+        <translation>Die Kampagne endet vor ihrem Beginn</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="132"/>
+        <source>The cost cannot be negative</source>
+        <translation>Die Kosten können nicht negativ sein</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="154"/>
+        <source>Task “%1”, due %2</source>
+        <translation>Aufgabe «%1», fällig am %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="161"/>
+        <source>%1 set to “%2”</source>
+        <translation>%1 auf «%2» gesetzt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="167"/>
+        <source>Tag “%1” added</source>
+        <translation>Tag «%1» hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="168"/>
+        <source>Tag “%1” was already there</source>
+        <translation>Tag «%1» war schon gesetzt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="169"/>
+        <source>Tag “%1” removed</source>
+        <translation>Tag «%1» entfernt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="170"/>
+        <source>Tag “%1” was not there</source>
+        <translation>Tag «%1» war nicht gesetzt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="174"/>
+        <source>New owner: %1</source>
+        <translation>Neue Verantwortliche: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="176"/>
+        <source>Journal entry “%1”</source>
+        <translation>Journaleintrag «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="179"/>
+        <source>E-mail “%1” handed to the owner&apos;s laptop</source>
+        <translation>E-Mail «%1» an den Laptop der Verantwortlichen übergeben</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="182"/>
+        <source>E-mail “%1” queued</source>
+        <translation>E-Mail «%1» in den Postausgang gelegt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="185"/>
+        <source>%1 notified</source>
+        <translation>%1 benachrichtigt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="187"/>
+        <source>Nobody notified (the record has no owner)</source>
+        <translation>Niemand benachrichtigt (der Datensatz hat keine Verantwortliche)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="191"/>
+        <source>Wait %1 days, until %2</source>
+        <translation>%1 Tage warten, bis %2</translation>
+    </message>
+</context>
+<context>
+    <name>AutomationUi</name>
+    <message>
+        <location filename="../../app/views/automation/integration.py" line="49"/>
+        <source>Automation</source>
+        <extracomment>How often the laptop checks date triggers and waiting sequences.</extracomment>
+        <translation>Automatisierung</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/integration.py" line="53"/>
+        <source>&amp;Automation</source>
+        <translation>&amp;Automatisierung</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/integration.py" line="54"/>
+        <source>Ca&amp;mpaigns</source>
+        <translation>Ka&amp;mpagnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/integration.py" line="55"/>
+        <source>&amp;Mail server …</source>
+        <translation>&amp;Mailserver …</translation>
     </message>
 </context>
 <context>
@@ -339,6 +1093,259 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
             <numerusform>Merkmal bei %n Datensatz entfernt.</numerusform>
             <numerusform>Merkmal bei %n Datensätzen entfernt.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsView</name>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="99"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="329"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="611"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="616"/>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="121"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="244"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="123"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="330"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="124"/>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="125"/>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="127"/>
+        <source>Budget / cost</source>
+        <translation>Budget / Kosten</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="229"/>
+        <source>No response</source>
+        <translation>Keine Reaktion</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="246"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="248"/>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="249"/>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="252"/>
+        <source>Delivery</source>
+        <translation>Zustellung</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="258"/>
+        <source>Response</source>
+        <translation>Reaktion</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="325"/>
+        <source>New campaign …</source>
+        <translation>Neue Kampagne …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="326"/>
+        <source>Edit …</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="331"/>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="332"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="339"/>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="333"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="341"/>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="334"/>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="335"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="344"/>
+        <source>ROI</source>
+        <translation>ROI</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="340"/>
+        <source>Responses</source>
+        <translation>Reaktionen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="342"/>
+        <source>Won revenue</source>
+        <translation>Gewonnener Umsatz</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="343"/>
+        <source>Cost per lead</source>
+        <translation>Kosten pro Lead</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="348"/>
+        <source>Add members from segment …</source>
+        <translation>Mitglieder aus Segment hinzufügen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="349"/>
+        <source>Set response</source>
+        <translation>Reaktion erfassen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="350"/>
+        <source>Send e-mail …</source>
+        <translation>E-Mail senden …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="351"/>
+        <source>Letters (PDF) …</source>
+        <translation>Briefe (PDF) …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="352"/>
+        <source>Address labels (PDF) …</source>
+        <translation>Adressetiketten (PDF) …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="411"/>
+        <source>No campaign yet</source>
+        <translation>Noch keine Kampagne</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="413"/>
+        <source>Create a campaign, add members from a segment, send and track responses.</source>
+        <translation>Kampagne erstellen, Mitglieder aus einem Segment hinzufügen, versenden und Reaktionen verfolgen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="423"/>
+        <source>%1 · cost %2 · %3 opportunities, %4 won</source>
+        <translation>%1 · Kosten %2 · %3 Verkaufschancen, %4 gewonnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="443"/>
+        <source>Registered: %1 · attended: %2 · converted: %3</source>
+        <translation>Angemeldet: %1 · teilgenommen: %2 · konvertiert: %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="476"/>
+        <source>No segment</source>
+        <translation>Kein Segment</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="477"/>
+        <source>Save a person segment first (Data quality → Segments).</source>
+        <translation>Zuerst ein Personensegment speichern (Datenqualität → Segmente).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="481"/>
+        <source>Add members</source>
+        <translation>Mitglieder hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="481"/>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="496"/>
+        <source>%1 members added.</source>
+        <translation>%1 Mitglieder hinzugefügt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="501"/>
+        <source>Adding members …</source>
+        <translation>Mitglieder werden hinzugefügt …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="522"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="566"/>
+        <source>No template</source>
+        <translation>Keine Vorlage</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="522"/>
+        <source>Write an e-mail template first.</source>
+        <translation>Zuerst eine E-Mail-Vorlage schreiben.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="527"/>
+        <source>Send e-mail</source>
+        <translation>E-Mail senden</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="528"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="572"/>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="548"/>
+        <source>%1 e-mails are in the outbox. Send them from the Outbox tab.</source>
+        <translation>%1 E-Mails liegen im Postausgang. Im Register «Postausgang» versenden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="555"/>
+        <source>Preparing e-mails …</source>
+        <translation>E-Mails werden vorbereitet …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="566"/>
+        <source>Write a letter template first.</source>
+        <translation>Zuerst eine Briefvorlage schreiben.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="571"/>
+        <source>Letters</source>
+        <translation>Briefe</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="582"/>
+        <source>Save PDF</source>
+        <translation>PDF speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="599"/>
+        <source>PDF written</source>
+        <translation>PDF geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="600"/>
+        <source>%1 addresses written to %2</source>
+        <translation>%1 Adressen in %2 geschrieben</translation>
     </message>
 </context>
 <context>
@@ -799,6 +1806,97 @@ Erfassen Sie ein Kundenanliegen mit «Neuer Fall».</translation>
     </message>
 </context>
 <context>
+    <name>CltvView</name>
+    <message>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="42"/>
+        <source>Organisation</source>
+        <translation type="unfinished">Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="45"/>
+        <source>CLTV (CHF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="53"/>
+        <source>Won so far (CHF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="61"/>
+        <source>Per year (CHF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="69"/>
+        <source>Won deals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="77"/>
+        <source>Customer since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="84"/>
+        <source>Years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="134"/>
+        <source>Gross margin on won revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="137"/>
+        <source>Expected years of the customer relationship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="141"/>
+        <source>Apply</source>
+        <translation type="unfinished">Ausführen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="148"/>
+        <source>Gross margin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="149"/>
+        <source>Expected years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="150"/>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/dashboard/cltv_view.py" line="203"/>
+        <source>%Ln organisation(s) with won business</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="239"/>
+        <source>CLTV = average yearly revenue × gross margin × expected years = (won revenue ÷ years since the first won deal, at least 1) × %1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="244"/>
+        <source>CLTV = won revenue × gross margin + average yearly revenue × gross margin × remaining years = won × %1 + per year × %1 × (%2 − years so far, at least 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="252"/>
+        <source>Won revenue in CHF at today&apos;s exchange rates; deals without an organisation are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ColumnsPage</name>
     <message>
         <location filename="../../app/views/exchange/import_wizard.py" line="271"/>
@@ -1247,29 +2345,473 @@ B = B-Kunde</translation>
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="137"/>
+        <source>Dashboard</source>
+        <extracomment>Owners drawn as lines in the activity tile (the busiest; the rest summed).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="145"/>
+        <source>Period: closed business, leads, activities, answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="148"/>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="150"/>
+        <source>Pipeline</source>
+        <translation type="unfinished">Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="153"/>
+        <source>Only the deals, answers and activities of a segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="171"/>
+        <source>Won this year</source>
+        <translation type="unfinished">Gewonnen dieses Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="172"/>
+        <source>Weighted pipeline, 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="173"/>
+        <location filename="../../app/views/dashboard/page.py" line="598"/>
+        <source>Win rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="174"/>
+        <source>Average sales cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="175"/>
+        <source>Net Promoter Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="196"/>
+        <source>Source / campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="197"/>
+        <source>Leads</source>
+        <translation type="unfinished">Leads</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="198"/>
+        <source>Conversion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="199"/>
+        <source>Won (CHF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="200"/>
+        <source>Avg. deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="209"/>
+        <source>Organisation</source>
+        <translation type="unfinished">Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="209"/>
+        <source>CLTV (CHF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="209"/>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="209"/>
+        <location filename="../../app/views/dashboard/page.py" line="428"/>
+        <source>Deals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="216"/>
+        <source>Sales funnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="218"/>
+        <source>Pipeline and weighted forecast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="220"/>
+        <source>Won revenue year to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="221"/>
+        <source>Lead sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="223"/>
+        <source>Win rate and sales cycle by owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="226"/>
+        <source>Activities per owner and week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="229"/>
+        <source>Top customers by lifetime value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="231"/>
+        <source>NPS over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="232"/>
+        <source>NPS by segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="287"/>
+        <source>All owners</source>
+        <translation type="unfinished">Alle Verantwortlichen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="290"/>
+        <source>All pipelines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="295"/>
+        <source>All customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="325"/>
+        <source>segment “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="351"/>
+        <source>Won %1 year to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="355"/>
+        <source>%1 vs. same period last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="359"/>
+        <source>nothing won by this day last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/dashboard/page.py" line="366"/>
+        <source>%Ln open deal(s) closing</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="373"/>
+        <source>%1 won · %2 lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="379"/>
+        <location filename="../../app/views/dashboard/page.py" line="572"/>
+        <source>%1 days</source>
+        <translation type="unfinished">%1 Tage</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="380"/>
+        <source>from creation to won</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/dashboard/page.py" line="385"/>
+        <source>%Ln answer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="387"/>
+        <source>no answers in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="395"/>
+        <source>No opportunities close in this period. Create one on the Pipeline page (Ctrl+Shift+O) or convert a qualified lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="407"/>
+        <source>Reached: %1 deals · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="410"/>
+        <source>In this stage now: %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="416"/>
+        <source>Conversion to the next stage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="420"/>
+        <source>Click to list the deals in this stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="435"/>
+        <source>%1 deals entered · %2 won · overall %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="445"/>
+        <source>Nothing is expected to close in the next 12 months. Give open opportunities an expected close date on the Pipeline page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="466"/>
+        <source>weighted %1 · best case %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="473"/>
+        <source>Weighted %1 · best case %2 · click a month for its deals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="482"/>
+        <source>Nothing won this year or by this day last year. Won deals appear here as soon as you move them to Won.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="501"/>
+        <source>Year to date: %1 (last year %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="516"/>
+        <source>%1 up to %2 · last year %3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="528"/>
+        <source>No leads or won deals in this period. Record where each lead came from on the Leads page (Ctrl+Shift+L).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="539"/>
+        <source>%1 won deals · double-click to list them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="556"/>
+        <source>Conversion = leads of the period whose deal was won ÷ leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="562"/>
+        <source>No deals were won or lost in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="565"/>
+        <location filename="../../app/views/dashboard/page.py" line="618"/>
+        <source>(no owner)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="577"/>
+        <source>Win rate: %1 (%2 won, %3 lost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="581"/>
+        <source>Won: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="582"/>
+        <source>Average sales cycle: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="583"/>
+        <source>Click to list the closed deals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="592"/>
+        <source>%1 d</source>
+        <translation type="unfinished">%1 T.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="602"/>
+        <source>Bars: win rate in % · next to the name: average days to win</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="609"/>
+        <source>No calls, meetings or e-mails logged in these weeks. Log them in the journal (Ctrl+J).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="625"/>
+        <source>Others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="630"/>
+        <source>Week of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="637"/>
+        <source>%1 entries in %2 weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="647"/>
+        <source>No organisation has won business yet. The lifetime value is computed from won opportunities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="657"/>
+        <source>Customer since %1 · %2 a year · double-click to open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="667"/>
+        <source>CLTV = average yearly revenue × %1 margin × %2 years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="675"/>
+        <source>No survey answers in this period. Record answers on the NPS page or import a survey file there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="691"/>
+        <location filename="../../app/views/dashboard/page.py" line="729"/>
+        <source>NPS: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="692"/>
+        <location filename="../../app/views/dashboard/page.py" line="730"/>
+        <source>%1 promoters · %2 passives · %3 detractors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="707"/>
+        <source>NPS %1 = %2 promoters − %3 detractors of %4 answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="716"/>
+        <source>Save person segments on the Data quality page to compare their NPS here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="752"/>
+        <source>Answers of the period per saved person segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="806"/>
+        <source>Won in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="835"/>
+        <source>Closed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTile</name>
+    <message>
+        <location filename="../../app/views/dashboard/tiles.py" line="82"/>
+        <source>Export the chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/tiles.py" line="85"/>
+        <source>Export as PNG …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/tiles.py" line="86"/>
+        <source>Export as SVG …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/tiles.py" line="133"/>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/tiles.py" line="133"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/tiles.py" line="136"/>
+        <source>Export chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DemoDataDialog</name>
     <message>
-        <location filename="../../app/views/home.py" line="43"/>
+        <location filename="../../app/views/home.py" line="44"/>
         <source>Load demo data</source>
         <translation>Demodaten laden</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="54"/>
+        <location filename="../../app/views/home.py" line="55"/>
         <source>Adds realistic Swiss, German and Austrian organisations and persons to this database so you can try Relata. You can cancel at any time; nothing is added then.</source>
         <translation>Fügt dieser Datenbank realistische Organisationen und Personen aus der Schweiz, Deutschland und Österreich hinzu, damit Sie Relata ausprobieren können. Sie können jederzeit abbrechen; dann wird nichts hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="62"/>
+        <location filename="../../app/views/home.py" line="63"/>
         <source>Organisations</source>
         <translation>Organisationen</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="63"/>
+        <location filename="../../app/views/home.py" line="64"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="67"/>
+        <location filename="../../app/views/home.py" line="68"/>
         <source>Generate</source>
         <translation>Erstellen</translation>
     </message>
@@ -1346,6 +2888,22 @@ B = B-Kunde</translation>
         <location filename="../../app/views/exchange/import_wizard.py" line="825"/>
         <source>Undo failed: %1</source>
         <translation>Rückgängig machen fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message>
+        <location filename="../../app/views/dashboard/drill.py" line="66"/>
+        <source>Opportunities</source>
+        <translation type="unfinished">Verkaufschancen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/dashboard/drill.py" line="71"/>
+        <source>%Ln opportunity(ies), biggest first</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2484,72 +4042,73 @@ B = B-Kunde</translation>
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../app/views/home.py" line="92"/>
+        <location filename="../../app/views/home.py" line="95"/>
         <source>Welcome to Relata</source>
+        <extracomment>The dashboard (set by the analytics area); shown once there is data.</extracomment>
         <translation>Willkommen bei Relata</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="97"/>
+        <location filename="../../app/views/home.py" line="100"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="98"/>
+        <location filename="../../app/views/home.py" line="101"/>
         <source>Organisations</source>
         <translation>Organisationen</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="99"/>
+        <location filename="../../app/views/home.py" line="102"/>
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="100"/>
+        <location filename="../../app/views/home.py" line="103"/>
         <source>Prospects</source>
         <translation>Interessenten</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="111"/>
+        <location filename="../../app/views/home.py" line="114"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="113"/>
+        <location filename="../../app/views/home.py" line="116"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="114"/>
+        <location filename="../../app/views/home.py" line="117"/>
         <source>Open address book</source>
         <translation>Adressbuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="115"/>
+        <location filename="../../app/views/home.py" line="118"/>
         <source>Load demo data …</source>
         <translation>Demodaten laden …</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="165"/>
+        <location filename="../../app/views/home.py" line="178"/>
         <source>Your address book is empty. Create your first organisation or person, import a file, or load demo data to look around.</source>
         <translation>Ihr Adressbuch ist leer. Erfassen Sie Ihre erste Organisation oder Person, importieren Sie eine Datei oder laden Sie Demodaten, um sich umzusehen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="170"/>
+        <location filename="../../app/views/home.py" line="183"/>
         <source>Your customers and prospects, always with you — online or not.</source>
         <translation>Ihre Kunden und Interessenten – immer dabei, ob online oder offline.</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="176"/>
+        <location filename="../../app/views/home.py" line="191"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="179"/>
+        <location filename="../../app/views/home.py" line="194"/>
         <source>Last backup: %1</source>
         <translation>Letzte Sicherung: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="181"/>
+        <location filename="../../app/views/home.py" line="196"/>
         <source>No backup yet — one is made every time you close Relata.</source>
         <translation>Noch keine Sicherung – Relata erstellt bei jedem Beenden eine.</translation>
     </message>
@@ -4052,156 +5611,372 @@ Erfassen Sie einen Anruf oder Termin jederzeit mit Ctrl+J.</translation>
     </message>
 </context>
 <context>
+    <name>MailViews</name>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="176"/>
+        <source>New template</source>
+        <translation>Neue Vorlage</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="177"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="178"/>
+        <location filename="../../app/views/automation/mail_views.py" line="361"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="179"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="180"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="181"/>
+        <source>Marketing (needs consent)</source>
+        <translation>Marketing (braucht Einwilligung)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="182"/>
+        <source>Insert merge field …</source>
+        <translation>Seriendruckfeld einfügen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="183"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="184"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="185"/>
+        <source>Preview for</source>
+        <translation>Vorschau für</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="267"/>
+        <source>Delete template</source>
+        <translation>Vorlage löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="267"/>
+        <source>Delete this template?</source>
+        <translation>Diese Vorlage löschen?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="285"/>
+        <source>Add a person to see a preview.</source>
+        <translation>Für eine Vorschau zuerst eine Person erfassen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="293"/>
+        <source>To: %1 &lt;%2&gt;
+Subject: %3</source>
+        <translation>An: %1 &lt;%2&gt;
+Betreff: %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="357"/>
+        <source>Queued</source>
+        <translation>Eingereiht</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="359"/>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="360"/>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="364"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="368"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="408"/>
+        <source>All mails</source>
+        <translation>Alle E-Mails</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="411"/>
+        <source>Send now</source>
+        <translation>Jetzt senden</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="412"/>
+        <source>Retry selected</source>
+        <translation>Auswahl erneut senden</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="413"/>
+        <source>Mail server …</source>
+        <translation>Mailserver …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="415"/>
+        <source>No mails here. Campaign mails and workflow e-mails wait here until they are sent.</source>
+        <translation>Keine E-Mails. Kampagnen- und Workflow-E-Mails warten hier, bis sie versendet sind.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="453"/>
+        <source>Sending e-mails …</source>
+        <translation>E-Mails werden versendet …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="469"/>
+        <source>E-mails sent</source>
+        <translation>E-Mails versendet</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="470"/>
+        <source>Sent: %1 · failed: %2 · bounced: %3 · blocked (no consent): %4</source>
+        <translation>Gesendet: %1 · fehlgeschlagen: %2 · unzustellbar: %3 · gesperrt (keine Einwilligung): %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="482"/>
+        <source>E-mails not sent</source>
+        <translation>E-Mails nicht versendet</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="505"/>
+        <source>Mail server</source>
+        <translation>Mailserver</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="513"/>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (Port 587)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="514"/>
+        <source>TLS (port 465)</source>
+        <translation>TLS (Port 465)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="515"/>
+        <source>None (local relay only)</source>
+        <translation>Keine (nur lokales Relay)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="523"/>
+        <source>stored in the keyring</source>
+        <translation>im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="531"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="533"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="535"/>
+        <source>Security</source>
+        <translation>Verschlüsselung</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="536"/>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="538"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="539"/>
+        <source>Sender address</source>
+        <translation>Absenderadresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="541"/>
+        <source>Sender name</source>
+        <translation>Absendername</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="549"/>
+        <source>Save and test</source>
+        <translation>Speichern und testen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="599"/>
+        <source>The mail server accepted the connection.</source>
+        <translation>Der Mailserver hat die Verbindung angenommen.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="200"/>
+        <location filename="../../app/views/main_window.py" line="208"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="201"/>
+        <location filename="../../app/views/main_window.py" line="209"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="202"/>
+        <location filename="../../app/views/main_window.py" line="210"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="203"/>
+        <location filename="../../app/views/main_window.py" line="211"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="204"/>
+        <location filename="../../app/views/main_window.py" line="212"/>
         <source>New &amp;person</source>
         <translation>Neue &amp;Person</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="205"/>
+        <location filename="../../app/views/main_window.py" line="213"/>
         <source>New &amp;organisation</source>
         <translation>Neue &amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="206"/>
+        <location filename="../../app/views/main_window.py" line="214"/>
         <source>Load &amp;demo data …</source>
         <translation>&amp;Demodaten laden …</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="207"/>
+        <location filename="../../app/views/main_window.py" line="215"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="208"/>
+        <location filename="../../app/views/main_window.py" line="216"/>
         <source>&amp;Find</source>
         <translation>Su&amp;chen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="209"/>
+        <location filename="../../app/views/main_window.py" line="217"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="210"/>
+        <location filename="../../app/views/main_window.py" line="218"/>
         <source>&amp;Delete record</source>
         <translation>Datensatz &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="211"/>
+        <location filename="../../app/views/main_window.py" line="219"/>
         <source>&amp;Undo delete</source>
         <translation>Löschen &amp;rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="212"/>
+        <location filename="../../app/views/main_window.py" line="220"/>
         <source>&amp;Overview</source>
         <translation>Ü&amp;bersicht</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="213"/>
+        <location filename="../../app/views/main_window.py" line="221"/>
         <source>&amp;Persons</source>
         <translation>&amp;Personen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="214"/>
+        <location filename="../../app/views/main_window.py" line="222"/>
         <source>O&amp;rganisations</source>
         <translation>&amp;Organisationen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="215"/>
+        <location filename="../../app/views/main_window.py" line="223"/>
         <source>&amp;About Relata</source>
         <translation>Ü&amp;ber Relata</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="216"/>
+        <location filename="../../app/views/main_window.py" line="224"/>
         <source>Se&amp;ttings …</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="221"/>
+        <location filename="../../app/views/main_window.py" line="229"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="222"/>
+        <location filename="../../app/views/main_window.py" line="230"/>
         <source>Addresses</source>
         <translation>Adressen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="235"/>
+        <location filename="../../app/views/main_window.py" line="249"/>
         <source>Offline — no server configured</source>
         <translation>Offline – kein Server eingerichtet</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="237"/>
+        <location filename="../../app/views/main_window.py" line="251"/>
         <source>Server: %1 (not signed in)</source>
         <translation>Server: %1 (nicht angemeldet)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="290"/>
+        <location filename="../../app/views/main_window.py" line="304"/>
         <source>Generating demo data …</source>
         <translation>Demodaten werden erstellt …</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="305"/>
+        <location filename="../../app/views/main_window.py" line="319"/>
         <source>Settings saved. Some take effect after a restart.</source>
         <translation>Einstellungen gespeichert. Einige gelten erst nach einem Neustart.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="325"/>
+        <location filename="../../app/views/main_window.py" line="341"/>
         <source>Demo data loaded.</source>
         <translation>Demodaten geladen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="332"/>
+        <location filename="../../app/views/main_window.py" line="348"/>
         <source>Demo data</source>
         <translation>Demodaten</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="333"/>
+        <location filename="../../app/views/main_window.py" line="349"/>
         <source>Demo data could not be generated: %1</source>
         <translation>Die Demodaten konnten nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="338"/>
+        <location filename="../../app/views/main_window.py" line="354"/>
         <source>Cancelled — nothing was added.</source>
         <translation>Abgebrochen – es wurde nichts hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="343"/>
+        <location filename="../../app/views/main_window.py" line="359"/>
         <source>Unexpected error</source>
         <translation>Unerwarteter Fehler</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="344"/>
+        <location filename="../../app/views/main_window.py" line="360"/>
         <source>The task “%1” failed: %2
 Your data is unchanged.</source>
         <translation>Der Vorgang «%1» ist fehlgeschlagen: %2
 Ihre Daten sind unverändert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="356"/>
+        <location filename="../../app/views/main_window.py" line="372"/>
         <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln Person</numerusform>
@@ -4209,7 +5984,7 @@ Ihre Daten sind unverändert.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="357"/>
+        <location filename="../../app/views/main_window.py" line="373"/>
         <source>%Ln organisation(s)</source>
         <translation>
             <numerusform>%Ln Organisation</numerusform>
@@ -4217,12 +5992,12 @@ Ihre Daten sind unverändert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="366"/>
+        <location filename="../../app/views/main_window.py" line="382"/>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="367"/>
+        <location filename="../../app/views/main_window.py" line="383"/>
         <source>You have unsaved changes. Save them before closing?</source>
         <translation>Sie haben nicht gespeicherte Änderungen. Vor dem Schliessen speichern?</translation>
     </message>
@@ -4500,6 +6275,192 @@ Ihre Daten sind unverändert.</translation>
         <location filename="../../app/views/quality/merge_dialog.py" line="265"/>
         <source>Nothing else is linked to the other record.</source>
         <translation>Am anderen Datensatz hängt sonst nichts.</translation>
+    </message>
+</context>
+<context>
+    <name>NpsView</name>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="57"/>
+        <source>Entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="58"/>
+        <source>Imported</source>
+        <translation type="unfinished">Importiert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="59"/>
+        <source>Survey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="60"/>
+        <source>E-mail</source>
+        <translation type="unfinished">E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="61"/>
+        <source>Phone</source>
+        <translation type="unfinished">Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="67"/>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="69"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="167"/>
+        <source>Person</source>
+        <translation type="unfinished">Person</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="70"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="73"/>
+        <source>Category</source>
+        <translation type="unfinished">Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="77"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="173"/>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="78"/>
+        <source>Source</source>
+        <translation type="unfinished">Herkunft</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="127"/>
+        <source>NPS, last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="142"/>
+        <source>Type a name to search the person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="154"/>
+        <source>What the customer said (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="161"/>
+        <source>Record answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="164"/>
+        <source>Import survey file …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="169"/>
+        <source>Score (0–10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="171"/>
+        <source>Answered on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="180"/>
+        <source>“How likely are you to recommend us?” — NPS = % promoters − % detractors. Import an Excel or CSV file with the columns E-mail (or Relata ID), Score, Date and Comment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="191"/>
+        <source>Record an answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="201"/>
+        <source>Search name or comment …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="218"/>
+        <source>Delete answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/dashboard/nps_view.py" line="252"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="258"/>
+        <source>%Ln answer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="295"/>
+        <source>Answer recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="311"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="375"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="388"/>
+        <source>Import survey answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="313"/>
+        <source>Excel or CSV (*.xlsx *.xlsm *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="334"/>
+        <source>Importing answers …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/dashboard/nps_view.py" line="354"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="372"/>
+        <source>%Ln answer(s) imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="357"/>
+        <source>Row %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/dashboard/nps_view.py" line="364"/>
+        <source>… and %Ln more row(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/dashboard/nps_view.py" line="367"/>
+        <source>%Ln row(s) were left out:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="389"/>
+        <source>The file was not imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/nps_view.py" line="396"/>
+        <source>Import cancelled — nothing was added.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6438,6 +8399,219 @@ Ihre Daten sind unverändert.</translation>
     </message>
 </context>
 <context>
+    <name>ReportBuilder</name>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="115"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="538"/>
+        <source>Total</source>
+        <extracomment>Groups the chart shows (the table lists them all).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="173"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="260"/>
+        <source>Deals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="174"/>
+        <source>Amount (CHF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="175"/>
+        <source>Average (CHF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="176"/>
+        <source>Weighted (CHF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="185"/>
+        <source>Save report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="196"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="235"/>
+        <source>— nothing —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="247"/>
+        <source>Any close date</source>
+        <translation type="unfinished">Jedes Abschlussdatum</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="257"/>
+        <source>Group by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="258"/>
+        <source>then by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="259"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="261"/>
+        <source>Closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="262"/>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="263"/>
+        <source>Pipeline</source>
+        <translation type="unfinished">Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="264"/>
+        <source>Segment</source>
+        <translation type="unfinished">Segment</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="266"/>
+        <source>New</source>
+        <translation type="unfinished">Neu</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="267"/>
+        <source>Delete</source>
+        <translation type="unfinished">Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="273"/>
+        <source>Saved reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="275"/>
+        <source>Definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="288"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="549"/>
+        <source>New report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="292"/>
+        <source>Save …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="294"/>
+        <source>Excel …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="295"/>
+        <source>PDF …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="296"/>
+        <source>Print …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="369"/>
+        <source>All owners</source>
+        <translation type="unfinished">Alle Verantwortlichen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="372"/>
+        <source>All pipelines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="377"/>
+        <source>All customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="486"/>
+        <source>Others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="503"/>
+        <source>Total: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="516"/>
+        <source>closing %1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/dashboard/report_builder.py" line="523"/>
+        <source>%Ln group(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="539"/>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="572"/>
+        <source>Report saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="610"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="648"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="655"/>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="610"/>
+        <source>Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="638"/>
+        <source>Exporting the report …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="642"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="660"/>
+        <source>Report saved as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="649"/>
+        <source>The report could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="655"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SalesUi</name>
     <message>
         <location filename="../../app/views/pipeline/integration.py" line="52"/>
@@ -6711,13 +8885,13 @@ Ihre Daten sind unverändert.</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/main.py" line="72"/>
-        <location filename="../../app/main.py" line="86"/>
+        <location filename="../../app/main.py" line="74"/>
+        <location filename="../../app/main.py" line="88"/>
         <source>Database damaged</source>
         <translation>Datenbank beschädigt</translation>
     </message>
     <message>
-        <location filename="../../app/main.py" line="73"/>
+        <location filename="../../app/main.py" line="75"/>
         <source>The database was damaged (%1) and has been moved aside to
 %2
 
@@ -6728,7 +8902,7 @@ Restore the newest backup (%3)?</source>
 Neueste Sicherung (%3) wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../../app/main.py" line="87"/>
+        <location filename="../../app/main.py" line="89"/>
         <source>The database was damaged and moved aside to
 %1
 No backup exists; Relata starts with an empty database.</source>
@@ -6737,7 +8911,7 @@ No backup exists; Relata starts with an empty database.</source>
 Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation>
     </message>
     <message>
-        <location filename="../../app/main.py" line="97"/>
+        <location filename="../../app/main.py" line="99"/>
         <source>Cannot open database</source>
         <translation>Datenbank kann nicht geöffnet werden</translation>
     </message>
@@ -7285,7 +9459,7 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
     </message>
     <message>
         <location filename="../../app/views/quality/tag_manager.py" line="64"/>
-        <location filename="../../app/views/quality/tag_manager.py" line="244"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="248"/>
         <source>New tag</source>
         <translation>Neues Merkmal</translation>
     </message>
@@ -7300,52 +9474,52 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="90"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="94"/>
         <source>Save tag</source>
         <translation>Merkmal speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="98"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="102"/>
         <source>Name *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="102"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="106"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="103"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="107"/>
         <source>Below</source>
         <translation>Unter</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="132"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="136"/>
         <source>Tags mark records across the CRM (VIP, trade fair 2026, newsletter …). Tag or untag many records at once from the address list (right click) or a segment&apos;s mass update.</source>
         <translation>Merkmale kennzeichnen Datensätze im ganzen CRM (VIP, Messe 2026, Newsletter …). Viele Datensätze auf einmal markieren oder die Markierung entfernen: in der Adressliste (Rechtsklick) oder mit der Massenänderung eines Segments.</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="228"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="232"/>
         <source>Delete tag</source>
         <translation>Merkmal löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="229"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="233"/>
         <source>Remove the tag “%1” from %2 records? Tags below it move up one level.</source>
         <translation>Das Merkmal «%1» bei %2 Datensätzen entfernen? Untergeordnete Merkmale rücken eine Ebene nach oben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="251"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="255"/>
         <source>(top level)</source>
         <translation>(oberste Ebene)</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="263"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="267"/>
         <source>Other colour …</source>
         <translation>Andere Farbe …</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="266"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="270"/>
         <source>Tag colour</source>
         <translation>Farbe des Merkmals</translation>
     </message>
@@ -7765,6 +9939,201 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
         <location filename="../../app/views/exchange/value_map_dialog.py" line="83"/>
         <source>(none)</source>
         <translation>(keine)</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowEditor</name>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="107"/>
+        <source>Remove this action</source>
+        <translation>Diese Aktion entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="136"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="415"/>
+        <source>the record&apos;s owner</source>
+        <translation>Verantwortliche des Datensatzes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="150"/>
+        <source>Task title</source>
+        <translation>Titel der Aufgabe</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="151"/>
+        <source>New value</source>
+        <translation>Neuer Wert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="152"/>
+        <source>Subject of the entry</source>
+        <translation>Betreff des Eintrags</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="153"/>
+        <source>Notification text</source>
+        <translation>Text der Benachrichtigung</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="158"/>
+        <source>due in days</source>
+        <translation>fällig in Tagen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="159"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="377"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="701"/>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="363"/>
+        <source>New workflow</source>
+        <translation>Neuer Workflow</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="364"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="365"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="366"/>
+        <source>When</source>
+        <translation>Wenn</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="367"/>
+        <source>If</source>
+        <translation>Falls</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="368"/>
+        <source>all of these conditions hold</source>
+        <translation>alle diese Bedingungen erfüllt sind</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="369"/>
+        <source>any of these conditions holds</source>
+        <translation>eine dieser Bedingungen erfüllt ist</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="370"/>
+        <source>Then</source>
+        <translation>Dann</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="371"/>
+        <source>+ Add condition</source>
+        <translation>+ Bedingung hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="372"/>
+        <source>+ Add action</source>
+        <translation>+ Aktion hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="373"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="374"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="375"/>
+        <source>Test with</source>
+        <translation>Testen mit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="376"/>
+        <source>Test run</source>
+        <translation>Testlauf</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="378"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="683"/>
+        <source>any value</source>
+        <translation>beliebiger Wert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="379"/>
+        <source>Run log</source>
+        <translation>Ausführungsprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="381"/>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="381"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="381"/>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="381"/>
+        <source>Fired</source>
+        <translation>Ausgelöst</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/automation/workflow_editor.py" line="400"/>
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n Ausführung</numerusform>
+            <numerusform>%n Ausführungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="539"/>
+        <source>Delete workflow</source>
+        <translation>Workflow löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="539"/>
+        <source>Delete this workflow? Its run log stays.</source>
+        <translation>Diesen Workflow löschen? Das Ausführungsprotokoll bleibt erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="553"/>
+        <source>There is no record of this kind to test with.</source>
+        <translation>Es gibt keinen Datensatz dieser Art zum Testen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="564"/>
+        <source>Conditions hold for %1 — this would happen:</source>
+        <translation>Bedingungen für %1 erfüllt – das würde geschehen:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="568"/>
+        <source>Conditions do not hold for %1 — nothing would happen. If they held:</source>
+        <translation>Bedingungen für %1 nicht erfüllt – nichts würde geschehen. Wären sie erfüllt:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="681"/>
+        <source>form name (any form if empty)</source>
+        <translation>Formularname (leer = jedes Formular)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="697"/>
+        <source>score at least</source>
+        <translation>Score mindestens</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="699"/>
+        <source>days (negative = before the date)</source>
+        <translation>Tage (negativ = vor dem Datum)</translation>
     </message>
 </context>
 </TS>

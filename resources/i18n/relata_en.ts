@@ -3,7 +3,7 @@
 <context>
     <name>AddressBookView</name>
     <message numerus="yes">
-        <location filename="../../app/views/address_book.py" line="596" />
+        <location filename="../../app/views/address_book.py" line="599" />
         <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln person</numerusform>
@@ -11,7 +11,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/address_book.py" line="598" />
+        <location filename="../../app/views/address_book.py" line="601" />
         <source>%Ln organisation(s)</source>
         <translation>
             <numerusform>%Ln organisation</numerusform>
@@ -46,6 +46,47 @@
         <translation>
             <numerusform>%Ln case</numerusform>
             <numerusform>%Ln cases</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CltvView</name>
+    <message numerus="yes">
+        <location filename="../../app/views/dashboard/cltv_view.py" line="203" />
+        <source>%Ln organisation(s) with won business</source>
+        <translation>
+            <numerusform>%Ln organisation with won business</numerusform>
+            <numerusform>%Ln organisations with won business</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message numerus="yes">
+        <location filename="../../app/views/dashboard/page.py" line="366" />
+        <source>%Ln open deal(s) closing</source>
+        <translation>
+            <numerusform>%Ln open deal closing</numerusform>
+            <numerusform>%Ln open deals closing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/dashboard/page.py" line="385" />
+        <source>%Ln answer(s)</source>
+        <translation>
+            <numerusform>%Ln answer</numerusform>
+            <numerusform>%Ln answers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/views/dashboard/drill.py" line="71" />
+        <source>%Ln opportunity(ies), biggest first</source>
+        <translation>
+            <numerusform>%Ln opportunity(ies), biggest first</numerusform>
+            <numerusform>%Ln opportunity(ies), biggest first</numerusform>
         </translation>
     </message>
 </context>
@@ -101,7 +142,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="356" />
+        <location filename="../../app/views/main_window.py" line="372" />
         <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln person</numerusform>
@@ -109,7 +150,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="357" />
+        <location filename="../../app/views/main_window.py" line="373" />
         <source>%Ln organisation(s)</source>
         <translation>
             <numerusform>%Ln organisation</numerusform>
@@ -212,6 +253,54 @@
     </message>
 </context>
 <context>
+    <name>NpsView</name>
+    <message numerus="yes">
+        <location filename="../../app/views/dashboard/nps_view.py" line="252" />
+        <location filename="../../app/views/dashboard/nps_view.py" line="258" />
+        <source>%Ln answer(s)</source>
+        <translation>
+            <numerusform>%Ln answer</numerusform>
+            <numerusform>%Ln answers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/dashboard/nps_view.py" line="354" />
+        <location filename="../../app/views/dashboard/nps_view.py" line="372" />
+        <source>%Ln answer(s) imported.</source>
+        <translation>
+            <numerusform>%Ln answer imported.</numerusform>
+            <numerusform>%Ln answers imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/dashboard/nps_view.py" line="364" />
+        <source>… and %Ln more row(s).</source>
+        <translation>
+            <numerusform>… and %Ln more row.</numerusform>
+            <numerusform>… and %Ln more rows.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/dashboard/nps_view.py" line="367" />
+        <source>%Ln row(s) were left out:</source>
+        <translation>
+            <numerusform>%Ln row were left out:</numerusform>
+            <numerusform>%Ln rows were left out:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportBuilder</name>
+    <message numerus="yes">
+        <location filename="../../app/views/dashboard/report_builder.py" line="523" />
+        <source>%Ln group(s)</source>
+        <translation>
+            <numerusform>%Ln group</numerusform>
+            <numerusform>%Ln groups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Sync</name>
     <message numerus="yes">
         <location filename="../../app/views/sync/integration.py" line="120" />
@@ -274,6 +363,17 @@
         <translation>
             <numerusform>%Ln event</numerusform>
             <numerusform>%Ln events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowEditor</name>
+    <message numerus="yes">
+        <location filename="../../app/views/automation/workflow_editor.py" line="400" />
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
         </translation>
     </message>
 </context>

@@ -198,7 +198,7 @@ class CampaignsView(QWidget):
         self.list.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch
         )
-        for index, width in enumerate((0, 130, 170, 90, 90, 80, 130)):
+        for index, width in enumerate((0, 150, 200, 90, 80, 70, 110)):
             if width:
                 self.list.setColumnWidth(index, width)
         self.list.itemSelectionChanged.connect(self._on_selected)

@@ -237,7 +237,7 @@ class TemplateEditor(QWidget):
             TemplateData(
                 "",
                 "",
-                "{{salutation}}\n\n\n\n{{owner.signature}}",
+                "{{salutation}},\n\n\n\n{{owner.signature}}",
             )
         )
 
@@ -356,12 +356,8 @@ class OutboxView(QWidget):
             Column(
                 "queued", lambda: _t("Queued"), lambda r: _local(r.queued_at), width=130
             ),
-            Column(
-                "to",
-                lambda: _t("To"),
-                lambda r: f"{r.to_name} <{r.to_addr}>",
-                width=240,
-            ),
+            Column("to", lambda: _t("Recipient"), lambda r: r.to_name, width=170),
+            Column("addr", lambda: _t("E-mail"), lambda r: r.to_addr, width=230),
             Column("subject", lambda: _t("Subject"), lambda r: r.subject, width=260),
             Column(
                 "status",
@@ -386,7 +382,7 @@ class OutboxView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(
-            4, QHeaderView.ResizeMode.Stretch
+            5, QHeaderView.ResizeMode.Stretch
         )
         for i, col in enumerate(columns):
             self.table.setColumnWidth(i, col.width)

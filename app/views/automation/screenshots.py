@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
@@ -30,8 +31,14 @@ def write_automation_screenshots(
 
     ui.show_page(page.workflows)
     page.workflows.reload()
-    if page.workflows.list.count():
-        page.workflows.list.setCurrentRow(0)
+    flows = sorted(ui.automation.workflows.workflows(), key=lambda w: -w.runs)
+    if flows:
+        row = next(
+            i
+            for i in range(page.workflows.list.count())
+            if page.workflows.list.item(i).data(Qt.ItemDataRole.UserRole) == flows[0].id
+        )
+        page.workflows.list.setCurrentRow(row)
         page.workflows.test_run()
     grab(window, "workflow_editor")
     ui.show_page(page.templates)

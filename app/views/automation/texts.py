@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QCoreApplication
 
-from app.domain.automation import ActionType, RunStatus, TriggerType
+from app.domain.automation import ActionType, RunStatus, RunStep, TriggerType
 
 
 def _t(text: str) -> str:
@@ -98,6 +100,12 @@ def channel_text(channel: str) -> str:
         "letter": _t("Letter"),
         "event": _t("Event / trade fair"),
         "phone": _t("Phone"),
+        # channels the sales capability's campaigns use
+        "e-mail": _t("E-mail"),
+        "trade fair": _t("Event / trade fair"),
+        "online ads": _t("Online ads"),
+        "print": _t("Print"),
+        "social media": _t("Social media"),
     }.get(channel, channel)
 
 
@@ -110,16 +118,78 @@ def error_text(code: str, fallback: str) -> str:
         "workflow.trigger_stage": _t("Pick a stage"),
         "workflow.trigger_days": _t("Enter 1 to 3650 days"),
         "workflow.no_actions": _t("Add at least one action"),
-        "workflow.action": _t("An action is incomplete: %1"),
+        "workflow.action": _t("Action %1 is incomplete"),
         "segment.condition": _t("A condition does not fit: %1"),
         "template.unknown_field": _t("Unknown merge field: %1"),
         "smtp.port": _t("Enter a port from 1 to 65535"),
         "email.invalid": _t("This is not an e-mail address"),
         "smtp.unreachable": _t("The mail server cannot be reached"),
         "smtp.auth": _t("The mail server refused the user name or password"),
-        "smtp.not_configured": _t("Set up the mail server first (Settings)"),
+        "smtp.not_configured": _t("Set up the mail server first (Edit → Mail server)"),
         "mail.no_recipient": _t("This record has no person to write to"),
         "mail.no_address": _t("This person has no e-mail address"),
         "campaign.end_before_start": _t("The campaign ends before it starts"),
         "campaign.cost": _t("The cost cannot be negative"),
     }.get(code, fallback).replace("%1", fallback)
+
+
+def _date(iso: str) -> str:
+    parts = iso.split("-")
+    return f"{parts[2]}.{parts[1]}.{parts[0]}" if len(parts) == 3 else iso
+
+
+def step_text(step: RunStep, names: Mapping[str, str]) -> str:
+    """One logged or planned action in words (ids shown as names)."""
+    d = step.detail
+    if step.error:
+        return f"{action_text(step.action)}: {step.error}"
+
+    def name(key: str) -> str:
+        value = d.get(key, "")
+        return names.get(value, value)
+
+    a = step.action
+    if a is ActionType.CREATE_TASK and "title" in d:
+        text = (
+            _t("Task “%1”, due %2")
+            .replace("%1", d["title"])
+            .replace("%2", _date(d.get("due", "")))
+        )
+        return text + (" → " + name("user") if d.get("user") else "")
+    if a is ActionType.SET_FIELD and "field" in d:
+        return (
+            _t("%1 set to “%2”")
+            .replace("%1", field_name_text(d["field"]))
+            .replace("%2", d.get("value", ""))
+        )
+    if a in (ActionType.ADD_TAG, ActionType.REMOVE_TAG) and "tag" in d:
+        texts = {
+            "added": _t("Tag “%1” added"),
+            "present": _t("Tag “%1” was already there"),
+            "removed": _t("Tag “%1” removed"),
+            "absent": _t("Tag “%1” was not there"),
+        }
+        return texts.get(d.get("state", ""), "%1").replace("%1", name("tag"))
+    if a is ActionType.CHANGE_OWNER and "user" in d:
+        return _t("New owner: %1").replace("%1", name("user"))
+    if a is ActionType.JOURNAL_ENTRY and "subject" in d:
+        return _t("Journal entry “%1”").replace("%1", d["subject"])
+    if a is ActionType.SEND_EMAIL and "template" in d:
+        if d.get("state") == "handoff":
+            return _t("E-mail “%1” handed to the owner's laptop").replace(
+                "%1", name("template")
+            )
+        return _t("E-mail “%1” queued").replace("%1", name("template"))
+    if a is ActionType.NOTIFY_OWNER and "user" in d:
+        return (
+            _t("%1 notified").replace("%1", name("user"))
+            if d["user"]
+            else _t("Nobody notified (the record has no owner)")
+        )
+    if a is ActionType.WAIT and "days" in d:
+        return (
+            _t("Wait %1 days, until %2")
+            .replace("%1", d["days"])
+            .replace("%2", _date(d.get("until", "")))
+        )
+    return f"{action_text(a)}: {step.result}"

@@ -8,6 +8,7 @@ filters exactly as a segment does.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -57,6 +58,7 @@ from app.views.automation.texts import (
     field_name_text,
     kind_text,
     status_text,
+    step_text,
     trigger_text,
 )
 from app.views.forms.errors import ErrorLabel
@@ -106,11 +108,13 @@ class ActionRow(QFrame):
         remove.clicked.connect(self.sig_remove_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.days.setMaximumWidth(90)
         layout.addWidget(self.type)
         layout.addWidget(self.ref)
-        layout.addWidget(self.text, 1)
+        layout.addWidget(self.text, 10)
         layout.addWidget(self.days_label)
         layout.addWidget(self.days)
+        layout.addStretch(1)
         layout.addWidget(remove)
         self.type.currentIndexChanged.connect(lambda _i: self._on_type_changed())
         self._on_type_changed()
@@ -227,6 +231,8 @@ class WorkflowEditor(QWidget):
     def _build(self) -> None:
         self.list = QListWidget()
         self.list.setObjectName("workflowList")
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.itemSelectionChanged.connect(self._on_list_selected)
         self.list.itemChanged.connect(self._on_item_changed)
         self.new_button = QPushButton()
@@ -372,7 +378,7 @@ class WorkflowEditor(QWidget):
         self.t_value.setPlaceholderText(_t("any value"))
         self.log_title.setText(_t("Run log"))
         self.log.setHorizontalHeaderLabels(
-            [_t("When"), _t("Record"), _t("Status"), _t("What happened")]
+            [_t("Fired"), _t("Record"), _t("Status"), _t("What happened")]
         )
 
     # ---- data
@@ -403,6 +409,13 @@ class WorkflowEditor(QWidget):
             else:
                 self.new_workflow()
         self._on_list_selected()
+
+    def names(self) -> dict[str, str]:
+        """Names of users, tags, templates and stages by id (for step texts)."""
+        out = {"owner": _t("the record's owner")}
+        for pairs in self.labels.values():
+            out |= dict(pairs)
+        return out
 
     def fields_for(self, kind: str) -> list[FieldInfo]:
         """Condition fields of the record kind the conditions look at."""
@@ -556,8 +569,9 @@ class WorkflowEditor(QWidget):
                 "Conditions do not hold for %1 — nothing would happen. If they held:"
             ).replace("%1", result.record_label)
         ]
+        names = self.names()
         for step in result.steps:
-            lines.append(f"{step.step + 1}. {action_text(step.action)}: {step.result}")
+            lines.append(f"{step.step + 1}. {html.escape(step_text(step, names))}")
         self.test_result.setText("<br>".join(lines))
 
     def on_data_changed(self, changes: Changes) -> None:
@@ -603,7 +617,10 @@ class WorkflowEditor(QWidget):
         }
         for e in exc.errors:
             label = targets.get(e.field, self.actions_error)
-            label.show_error(error_text(e.code, e.message))
+            detail = str(e.value)
+            if e.code == "workflow.action" and isinstance(e.value, int):
+                detail = str(e.value + 1)
+            label.show_error(error_text(e.code, detail))
 
     def _on_list_selected(self) -> None:
         items = self.list.selectedItems()
@@ -696,11 +713,10 @@ class WorkflowEditor(QWidget):
             self.svc.runs(workflow_id=self.current, limit=200) if self.current else []
         )
         self.log.setRowCount(len(runs))
+        names = self.names()
         for r, run in enumerate(runs):
             when = run.fired_at.astimezone().strftime("%d.%m.%Y %H:%M")
-            what = "; ".join(
-                f"{action_text(s.action)}: {s.error or s.result}" for s in run.steps
-            )
+            what = "; ".join(step_text(s, names) for s in run.steps)
             for c, text in enumerate(
                 (when, run.record_label, status_text(run.status), what)
             ):

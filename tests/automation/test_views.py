@@ -1,0 +1,213 @@
+"""Automation views with pytest-qt: workflow editor (inline errors, save,
+enable, test run, run log), template editor with live preview, outbox with a
+real SMTP server, campaigns report, SMTP dialog, main-window page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.db.database import Database
+from app.domain.addresses import Salutation
+from app.domain.automation import Action, ActionType, Trigger, TriggerType, WorkflowData
+from app.services.campaigns import CampaignData, Response
+from app.services.container import Services, build_services
+from app.services.mail_templates import TemplateData
+from app.services.mailer import Mailer, Security, SmtpSettings
+from app.tasks.runner import TaskRunner
+from app.views.automation.campaigns_view import CampaignsView
+from app.views.automation.mail_views import OutboxView, SmtpDialog, TemplateEditor
+from app.views.automation.page import AutomationPage
+from app.views.automation.workflow_editor import WorkflowEditor
+from app.views.main_window import MainWindow
+from tests.automation.conftest import Inbox, MemoryPasswords
+from tests.helpers.factories import make_person
+from tests.views.support import OFFSCREEN_NOISE
+
+pytestmark = [pytest.mark.gui, OFFSCREEN_NOISE]
+
+
+@pytest.fixture
+def services(db: Database) -> Services:
+    return build_services(db)
+
+
+@pytest.fixture
+def runner() -> Iterator[TaskRunner]:
+    task_runner = TaskRunner()
+    yield task_runner
+    task_runner.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    for name in ("information", "warning"):
+        monkeypatch.setattr(
+            QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text)
+        )
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes
+    )
+    return shown
+
+
+def test_workflow_editor_errors_save_enable_and_test_run(
+    qtbot: QtBot, services: Services
+) -> None:
+    auto = services.automation
+    person = make_person(services.addresses, first_name="Eva", last_name="Keller")
+    editor = WorkflowEditor(auto.workflows, services.quality.segments)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.new_workflow()
+    editor.action_rows[0].text.setText("")
+    assert not editor.save()
+    assert editor.name_error.isVisible()
+    assert editor.actions_error.isVisible()
+    assert auto.workflows.workflows() == []
+    editor.name.setText("Begrüssung")
+    editor.action_rows[0].text.setText("Anrufen")
+    editor.action_rows[0].days.setValue(2)
+    editor.add_condition()
+    row = editor.condition_rows[0]
+    row.field.setCurrentIndex(row.field.findData("last_name"))
+    row.op.setCurrentIndex(row.op.findData("eq"))
+    row.text.setText("Keller")
+    assert editor.save()
+    assert editor.name.text() == "Begrüssung"
+    saved = auto.workflows.workflows()
+    assert [w.data.name for w in saved] == ["Begrüssung"]
+    assert not saved[0].data.enabled
+    item = editor.list.item(0)
+    item.setCheckState(Qt.CheckState.Checked)
+    assert auto.workflows.get(saved[0].id).data.enabled
+    editor.test_record.setCurrentIndex(editor.test_record.findData(person.id))
+    editor.test_run()
+    assert "Anrufen" in editor.test_result.text()
+    assert "Keller" in editor.test_result.text()
+    # the workflow now fires on new persons; the log shows the run
+    make_person(services.addresses, last_name="Keller")
+    editor.reload()
+    assert editor.log.rowCount() == 1
+    cell = editor.log.item(0, 3)
+    assert cell is not None
+    assert "Anrufen" in cell.text()
+
+
+def test_template_editor_preview_and_inline_errors(
+    qtbot: QtBot, services: Services
+) -> None:
+    make_person(
+        services.addresses,
+        first_name="Anna",
+        last_name="Meier",
+        salutation=Salutation.MS,
+    )
+    editor = TemplateEditor(
+        services.automation.templates, services.automation.workflows
+    )
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.new_template()
+    editor.name.setText("Info")
+    editor.subject.setText("Hallo {{person.vorname}}")
+    assert not editor.save()
+    assert editor.errors["subject"].isVisible()
+    assert editor.subject.text() == "Hallo {{person.vorname}}"
+    editor.subject.setText("Hallo {{person.first_name}}")
+    editor.update_preview()
+    assert "Subject: Hallo Anna" in editor.preview_head.text()
+    assert "Sehr geehrte Frau Meier" in editor.preview.toPlainText()
+    assert editor.save()
+    assert [t.data.name for t in services.automation.templates.templates()] == ["Info"]
+
+
+def test_outbox_sends_through_smtp(
+    qtbot: QtBot,
+    qtmodeltester: object,
+    services: Services,
+    runner: TaskRunner,
+    smtp_server: tuple[Inbox, int],
+    dialogs: list[str],
+) -> None:
+    inbox, port = smtp_server
+    auto = services.automation
+    auto.mailer = Mailer(services.database.sessions, passwords=MemoryPasswords())
+    auto.mailer.save_settings(
+        SmtpSettings("127.0.0.1", port, Security.NONE, from_addr="info@beispiel.ch")
+    )
+    p = make_person(services.addresses)
+    auto.mailer.queue(TemplateData("x", "Grüezi", "Text"), None, "person", p.id)
+    view = OutboxView(auto.mailer, runner)
+    qtbot.addWidget(view)
+    qtmodeltester.check(view.model)  # type: ignore[attr-defined]
+    assert view.model.total == 1
+    view.send_now()
+    qtbot.waitUntil(lambda: len(dialogs) == 1, timeout=10_000)
+    assert len(inbox.mails) == 1
+    assert "Sent: 1" in dialogs[0]
+    assert "Sent: 1" in view.summary.text()
+
+
+def test_campaigns_view_report_and_responses(
+    qtbot: QtBot, qtmodeltester: object, services: Services, runner: TaskRunner
+) -> None:
+    camp = services.automation.campaigns
+    cid, _ = camp.save(CampaignData("Frühlingsapéro", "event", cost_minor=100_000))
+    people = [make_person(services.addresses) for _ in range(3)]
+    camp.add_members(cid, [p.id for p in people])
+    view = CampaignsView(services.automation, services.quality.segments, runner)
+    qtbot.addWidget(view)
+    qtmodeltester.check(view.members)  # type: ignore[attr-defined]
+    assert view.list.rowCount() == 1
+    assert view.cards["members"][1].text() == "3"
+    view.member_table.selectRow(0)
+    view.set_response(Response.REGISTERED)
+    assert view.cards["responses"][1].text().startswith("1 ")
+
+
+def test_smtp_dialog_inline_errors_keep_input(qtbot: QtBot, db: Database) -> None:
+    mailer = Mailer(db.sessions, passwords=MemoryPasswords())
+    dialog = SmtpDialog(mailer)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.host.setText("")
+    dialog.from_addr.setText("keine-adresse")
+    assert not dialog.save()
+    assert dialog.errors["host"].isVisible()
+    assert dialog.errors["from_addr"].isVisible()
+    assert dialog.from_addr.text() == "keine-adresse"
+    assert mailer.settings().host == ""
+    dialog.host.setText("mail.beispiel.ch")
+    dialog.from_addr.setText("info@beispiel.ch")
+    dialog.password.setText("geheim")
+    assert dialog.save()
+    assert mailer.settings().host == "mail.beispiel.ch"
+    assert mailer.has_password()
+
+
+def test_page_in_main_window(
+    qtbot: QtBot, services: Services, runner: TaskRunner
+) -> None:
+    services.automation.workflows.save(
+        WorkflowData(
+            "Web-Lead",
+            "lead",
+            Trigger(TriggerType.FORM_SUBMITTED),
+            actions=(Action(ActionType.NOTIFY_OWNER, {"title": "Neuer Lead"}),),
+        )
+    )
+    window = MainWindow(services, runner)
+    qtbot.addWidget(window)
+    window.automation_ui.act_campaigns.trigger()
+    page = window.automation_ui.page
+    assert isinstance(page, AutomationPage)
+    assert window.pages.currentWidget() is page
+    assert page.tabs.currentWidget() is page.campaigns
+    window.automation_ui.act_show.trigger()
+    assert page.workflows.list.count() == 1
