@@ -34,7 +34,7 @@ from server.writer import Writer, bump_counter
 log = logging.getLogger(__name__)
 
 
-def _change(
+def change_for(
     conn: Connection, tbl: str, row_id: str, values: Mapping[str, Any], create: bool
 ) -> dict[str, Any] | None:
     table = synced_table(tbl)
@@ -73,7 +73,7 @@ def _change(
     }
 
 
-def _exists(conn: Connection, tbl: str, row_id: str) -> bool:
+def row_exists(conn: Connection, tbl: str, row_id: str) -> bool:
     table = synced_table(tbl)
     assert table is not None
     return (
@@ -116,10 +116,10 @@ def run_one(
         s.close()
         changes: list[dict[str, Any]] = []
         for w in p.writes:
-            create = w.create and not _exists(conn, w.table, w.id)
+            create = w.create and not row_exists(conn, w.table, w.id)
             if w.create and not create:
                 continue
-            change = _change(conn, w.table, w.id, w.values, create)
+            change = change_for(conn, w.table, w.id, w.values, create)
             if change is not None:
                 changes.append(change)
         run_values = {
@@ -139,7 +139,7 @@ def run_one(
             run_values = {
                 k: run_values[k] for k in ("status", "next_step", "resume_at", "log")
             }
-        change = _change(conn, "workflow_run", rid, run_values, existing is None)
+        change = change_for(conn, "workflow_run", rid, run_values, existing is None)
         if change is not None:
             changes.insert(0, change)
         rev = bump_counter(conn)

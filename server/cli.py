@@ -70,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--tls-cert", help="certificate (PEM) to serve HTTPS")
     serve.add_argument("--tls-key", help="private key (PEM) of --tls-cert")
+    serve.add_argument(
+        "--automation-interval",
+        type=float,
+        default=300.0,
+        help="seconds between runs of scheduled workflows (0 = off)",
+    )
     return parser
 
 
@@ -172,7 +178,7 @@ def _serve(engine: object, args: argparse.Namespace) -> int:
     if bool(args.tls_cert) != bool(args.tls_key):
         print("relata-server: give both --tls-cert and --tls-key", file=sys.stderr)
         return 2
-    app = create_app(engine)
+    app = create_app(engine, automation_interval=args.automation_interval)
     uvicorn.run(
         app,
         host=args.host,

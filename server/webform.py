@@ -31,7 +31,7 @@ from sqlalchemy import Engine, func, select
 
 from app.domain.automation import Event
 from app.models import Channel, Person
-from app.models.automation import WebForm
+from app.models.automation import WebForm, auto_id
 from app.models.pipeline import Campaign
 from app.services.validation import FieldProblem, normalise_email
 from app.sync.protocol.tables import synced_table
@@ -220,8 +220,29 @@ def submit(
                 k: {"value": table.encoders[k](v), "base": 0} for k, v in fields.items()
             },
         }
+        changes = [change]
+        if consent and person_id:  # a known person opted in on the form
+            cid = auto_id("consent", person_id)
+            exists = automation.row_exists(conn, "person_consent", cid)
+            opt_in = automation.change_for(
+                conn,
+                "person_consent",
+                cid,
+                {
+                    "person_id": person_id,
+                    "marketing": True,
+                    "changed_at": now,
+                    "source": f"web form {form.slug}"[:40],
+                    "owner_id": owner_id,
+                },
+                not exists,
+            )
+            if opt_in is not None:
+                if exists:
+                    opt_in["fields"].pop("person_id", None)
+                changes.append(opt_in)
         Writer(conn, SYSTEM, rev=bump_counter(conn), source="webform", now=now).apply(
-            [change]
+            changes
         )
     automation.fire(
         engine,

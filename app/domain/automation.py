@@ -558,3 +558,34 @@ class RenderedMail:
     subject: str
     body_text: str
     body_html: str
+
+
+# ---- web forms
+
+#: Lead fields a web form may ask for, in form order.
+WEB_FORM_FIELDS: tuple[str, ...] = (
+    "first_name",
+    "last_name",
+    "company",
+    "job_title",
+    "email",
+    "phone",
+    "postcode",
+    "city",
+    "notes",
+)
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,58}$")
+
+
+@dataclass(frozen=True)
+class WebFormData:
+    """A web-to-lead form as edited in the app (served by the server)."""
+
+    slug: str
+    title: str
+    fields: tuple[str, ...] = ("first_name", "last_name", "company", "email", "notes")
+    intro: str = ""
+    consent_text: str = ""
+    thank_you: str = ""
+    campaign_id: str | None = None
+    active: bool = True

@@ -12,6 +12,8 @@ from app.models import utcnow
 from app.services.campaigns import CampaignService
 from app.services.mail_templates import TemplateService
 from app.services.mailer import Mailer
+from app.services.notifications import NotificationService
+from app.services.web_forms import WebFormService
 from app.services.workflows import WorkflowService
 
 
@@ -23,6 +25,8 @@ class AutomationServices:
     templates: TemplateService
     mailer: Mailer
     campaigns: CampaignService
+    notifications: NotificationService
+    web_forms: WebFormService
 
     @classmethod
     def build(
@@ -39,4 +43,6 @@ class AutomationServices:
             templates=TemplateService(sessions, today=lambda: clock().date()),
             mailer=Mailer(sessions, clock=clock),
             campaigns=CampaignService(sessions, clock=clock),
+            notifications=NotificationService(sessions, clock=clock),
+            web_forms=WebFormService(sessions),
         )

@@ -272,217 +272,217 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="29"/>
         <source>This year</source>
-        <translation type="unfinished">Dieses Jahr</translation>
+        <translation>Dieses Jahr</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="30"/>
         <source>Last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 12 Monate</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="31"/>
         <source>This quarter</source>
-        <translation type="unfinished">Dieses Quartal</translation>
+        <translation>Dieses Quartal</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="32"/>
         <source>Last quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Quartal</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="33"/>
         <source>Last year</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Jahr</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="34"/>
         <source>All time</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="41"/>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Verantwortlich</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="42"/>
         <source>Stage</source>
-        <translation type="unfinished">Phase</translation>
+        <translation>Phase</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="43"/>
         <source>Lead source</source>
-        <translation type="unfinished"></translation>
+        <translation>Herkunft des Leads</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="44"/>
         <source>Industry</source>
-        <translation type="unfinished">Branche</translation>
+        <translation>Branche</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="45"/>
         <source>Canton</source>
-        <translation type="unfinished">Kanton</translation>
+        <translation>Kanton</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="46"/>
         <source>Close month</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschlussmonat</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="47"/>
         <source>Outcome</source>
-        <translation type="unfinished">Ergebnis</translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="48"/>
         <source>Pipeline</source>
-        <translation type="unfinished">Pipeline</translation>
+        <translation>Pipeline</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="49"/>
         <source>Campaign</source>
-        <translation type="unfinished">Kampagne</translation>
+        <translation>Kampagne</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="56"/>
         <source>Number of deals</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl Verkaufschancen</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="57"/>
         <source>Amount (CHF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag (CHF)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="58"/>
         <source>Average deal (CHF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchschnittlicher Abschluss (CHF)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="59"/>
         <source>Weighted amount (CHF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichteter Betrag (CHF)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="66"/>
         <source>All deals</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Verkaufschancen</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="67"/>
         <source>Open deals</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Verkaufschancen</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="68"/>
         <source>Won deals</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewonnene Verkaufschancen</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="69"/>
         <source>Lost deals</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlorene Verkaufschancen</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="76"/>
         <source>Promoter</source>
-        <translation type="unfinished"></translation>
+        <translation>Promotor</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="77"/>
         <source>Passive</source>
-        <translation type="unfinished"></translation>
+        <translation>Passiv</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="78"/>
         <source>Detractor</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritiker</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="85"/>
         <source>Average yearly revenue × margin × years</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchschnittlicher Jahresumsatz × Marge × Jahre</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="86"/>
         <source>Historic gross profit + projection for the remaining years</source>
-        <translation type="unfinished"></translation>
+        <translation>Bisheriger Deckungsbeitrag + Hochrechnung der restlichen Jahre</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="95"/>
         <source>(none)</source>
-        <translation type="unfinished">(keine)</translation>
+        <translation>(keine Angabe)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="160"/>
         <source>Local data · not synced yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Daten · noch nicht abgeglichen</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="163"/>
         <source>Data as of last sync: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenstand letzter Abgleich: %1</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="169"/>
         <source>Choose the person who answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Person, die geantwortet hat.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="170"/>
         <source>The score is a whole number from 0 to 10.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bewertung ist eine ganze Zahl von 0 bis 10.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="171"/>
         <source>Enter a date such as 31.12.2026.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie ein Datum wie 31.12.2026 ein.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="172"/>
         <source>The answer cannot lie in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort kann nicht in der Zukunft liegen.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="173"/>
         <source>The comment is too long (at most 2,000 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kommentar ist zu lang (höchstens 2&apos;000 Zeichen).</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="174"/>
         <source>No person with this e-mail address or Relata ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Person mit dieser E-Mail-Adresse oder Relata-ID.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="175"/>
         <source>The file needs a score column and an e-mail or Relata ID column.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei braucht eine Spalte mit der Bewertung und eine mit E-Mail oder Relata-ID.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="178"/>
         <source>The gross margin lies between 0 and 100 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bruttomarge liegt zwischen 0 und 100 %.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="179"/>
         <source>Enter between 1 and 50 years.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie 1 bis 50 Jahre ein.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="180"/>
         <source>A report with this name exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt schon einen Bericht mit diesem Namen.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="181"/>
         <source>Choose one or two different groupings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine oder zwei verschiedene Gruppierungen.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/texts.py" line="182"/>
         <source>This field is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Feld ist obligatorisch.</translation>
     </message>
 </context>
 <context>
@@ -491,68 +491,73 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
         <location filename="../../app/views/dashboard/integration.py" line="65"/>
         <source>Reports and analyses</source>
         <extracomment>What the dashboard and reports show; a write to any of these makes them stale.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Berichte und Analysen</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/integration.py" line="69"/>
         <source>Report builder</source>
-        <translation type="unfinished"></translation>
+        <translation>Berichtsgenerator</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/integration.py" line="70"/>
         <source>Customer lifetime value</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenwert (CLTV)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/integration.py" line="71"/>
         <source>Net Promoter Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Net Promoter Score</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/integration.py" line="111"/>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Berichte</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/integration.py" line="115"/>
         <source>R&amp;eports</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;richte</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/integration.py" line="116"/>
         <source>Customer lifetime val&amp;ue</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenwer&amp;t (CLTV)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/integration.py" line="117"/>
         <source>Net Promoter &amp;Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Net Promoter &amp;Score</translation>
     </message>
 </context>
 <context>
     <name>AutomationPage</name>
     <message>
-        <location filename="../../app/views/automation/page.py" line="55"/>
+        <location filename="../../app/views/automation/page.py" line="65"/>
         <source>Automation and campaigns</source>
         <translation>Automatisierung und Kampagnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/page.py" line="57"/>
+        <location filename="../../app/views/automation/page.py" line="68"/>
         <source>Workflows</source>
         <translation>Workflows</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/page.py" line="57"/>
+        <location filename="../../app/views/automation/page.py" line="69"/>
         <source>E-mail templates</source>
         <translation>E-Mail-Vorlagen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/page.py" line="57"/>
+        <location filename="../../app/views/automation/page.py" line="70"/>
         <source>Campaigns</source>
         <translation>Kampagnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/page.py" line="57"/>
+        <location filename="../../app/views/automation/page.py" line="71"/>
+        <source>Web forms</source>
+        <translation>Web-Formulare</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/page.py" line="72"/>
         <source>Outbox</source>
         <translation>Postausgang</translation>
     </message>
@@ -932,67 +937,82 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
         <translation>Die Kosten können nicht negativ sein</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/texts.py" line="154"/>
+        <location filename="../../app/views/automation/texts.py" line="133"/>
+        <source>Use lower-case letters, digits and dashes</source>
+        <translation>Nur Kleinbuchstaben, Ziffern und Bindestriche verwenden</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="134"/>
+        <source>Another form already uses this name</source>
+        <translation>Ein anderes Formular verwendet diesen Namen schon</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="135"/>
+        <source>Ask at least for the e-mail address or the last name</source>
+        <translation>Mindestens nach E-Mail-Adresse oder Nachname fragen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="157"/>
         <source>Task “%1”, due %2</source>
         <translation>Aufgabe «%1», fällig am %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/texts.py" line="161"/>
+        <location filename="../../app/views/automation/texts.py" line="164"/>
         <source>%1 set to “%2”</source>
         <translation>%1 auf «%2» gesetzt</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/texts.py" line="167"/>
+        <location filename="../../app/views/automation/texts.py" line="170"/>
         <source>Tag “%1” added</source>
         <translation>Tag «%1» hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/texts.py" line="168"/>
+        <location filename="../../app/views/automation/texts.py" line="171"/>
         <source>Tag “%1” was already there</source>
         <translation>Tag «%1» war schon gesetzt</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/texts.py" line="169"/>
+        <location filename="../../app/views/automation/texts.py" line="172"/>
         <source>Tag “%1” removed</source>
         <translation>Tag «%1» entfernt</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/texts.py" line="170"/>
+        <location filename="../../app/views/automation/texts.py" line="173"/>
         <source>Tag “%1” was not there</source>
         <translation>Tag «%1» war nicht gesetzt</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/texts.py" line="174"/>
+        <location filename="../../app/views/automation/texts.py" line="177"/>
         <source>New owner: %1</source>
         <translation>Neue Verantwortliche: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/texts.py" line="176"/>
+        <location filename="../../app/views/automation/texts.py" line="179"/>
         <source>Journal entry “%1”</source>
         <translation>Journaleintrag «%1»</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/texts.py" line="179"/>
+        <location filename="../../app/views/automation/texts.py" line="182"/>
         <source>E-mail “%1” handed to the owner&apos;s laptop</source>
         <translation>E-Mail «%1» an den Laptop der Verantwortlichen übergeben</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/texts.py" line="182"/>
+        <location filename="../../app/views/automation/texts.py" line="185"/>
         <source>E-mail “%1” queued</source>
         <translation>E-Mail «%1» in den Postausgang gelegt</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/texts.py" line="185"/>
+        <location filename="../../app/views/automation/texts.py" line="188"/>
         <source>%1 notified</source>
         <translation>%1 benachrichtigt</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/texts.py" line="187"/>
+        <location filename="../../app/views/automation/texts.py" line="190"/>
         <source>Nobody notified (the record has no owner)</source>
         <translation>Niemand benachrichtigt (der Datensatz hat keine Verantwortliche)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/texts.py" line="191"/>
+        <location filename="../../app/views/automation/texts.py" line="194"/>
         <source>Wait %1 days, until %2</source>
         <translation>%1 Tage warten, bis %2</translation>
     </message>
@@ -1000,25 +1020,48 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
 <context>
     <name>AutomationUi</name>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="49"/>
+        <location filename="../../app/views/automation/integration.py" line="57"/>
         <source>Automation</source>
         <extracomment>How often the laptop checks date triggers and waiting sequences.</extracomment>
         <translation>Automatisierung</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="53"/>
+        <location filename="../../app/views/automation/integration.py" line="61"/>
         <source>&amp;Automation</source>
-        <translation>&amp;Automatisierung</translation>
+        <translation>A&amp;utomatisierung</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="54"/>
+        <location filename="../../app/views/automation/integration.py" line="62"/>
         <source>Ca&amp;mpaigns</source>
-        <translation>Ka&amp;mpagnen</translation>
+        <translation>Kampagnen&amp;übersicht</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="55"/>
+        <location filename="../../app/views/automation/integration.py" line="63"/>
         <source>&amp;Mail server …</source>
         <translation>&amp;Mailserver …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/automation/integration.py" line="70"/>
+        <source>🔔 %n new</source>
+        <translation>
+            <numerusform>🔔 %n neu</numerusform>
+            <numerusform>🔔 %n neu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/integration.py" line="71"/>
+        <source>Notifications from workflows</source>
+        <translation>Benachrichtigungen aus Workflows</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/integration.py" line="77"/>
+        <source>No new notifications</source>
+        <translation>Keine neuen Benachrichtigungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/integration.py" line="89"/>
+        <source>Mark all as read</source>
+        <translation>Alle als gelesen markieren</translation>
     </message>
 </context>
 <context>
@@ -1098,252 +1141,258 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
 <context>
     <name>CampaignsView</name>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="99"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="329"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="611"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="616"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="100"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="331"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="520"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="634"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="639"/>
         <source>Campaign</source>
         <translation>Kampagne</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="121"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="244"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="122"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="246"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="123"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="330"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="124"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="332"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="124"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="125"/>
         <source>Start</source>
         <translation>Beginn</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="125"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="126"/>
         <source>End</source>
         <translation>Ende</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="127"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="128"/>
         <source>Budget / cost</source>
         <translation>Budget / Kosten</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="229"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="230"/>
         <source>No response</source>
         <translation>Keine Reaktion</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="246"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="248"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="248"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="250"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="249"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="251"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="252"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="254"/>
         <source>Delivery</source>
         <translation>Zustellung</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="258"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="260"/>
         <source>Response</source>
         <translation>Reaktion</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="325"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="327"/>
         <source>New campaign …</source>
         <translation>Neue Kampagne …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="326"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="328"/>
         <source>Edit …</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="331"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="333"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="332"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="339"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="334"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="341"/>
         <source>Members</source>
         <translation>Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="333"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="341"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="335"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="343"/>
         <source>Leads</source>
         <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="334"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="336"/>
         <source>Won</source>
         <translation>Gewonnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="335"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="344"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="337"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="346"/>
         <source>ROI</source>
         <translation>ROI</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="340"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="342"/>
         <source>Responses</source>
         <translation>Reaktionen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="342"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="344"/>
         <source>Won revenue</source>
         <translation>Gewonnener Umsatz</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="343"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="345"/>
         <source>Cost per lead</source>
         <translation>Kosten pro Lead</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="348"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="350"/>
         <source>Add members from segment …</source>
         <translation>Mitglieder aus Segment hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="349"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="351"/>
         <source>Set response</source>
         <translation>Reaktion erfassen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="350"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="352"/>
+        <source>Withdrew marketing consent</source>
+        <translation>Marketing-Einwilligung widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="353"/>
         <source>Send e-mail …</source>
         <translation>E-Mail senden …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="351"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="354"/>
         <source>Letters (PDF) …</source>
         <translation>Briefe (PDF) …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="352"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="355"/>
         <source>Address labels (PDF) …</source>
         <translation>Adressetiketten (PDF) …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="411"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="414"/>
         <source>No campaign yet</source>
         <translation>Noch keine Kampagne</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="413"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="416"/>
         <source>Create a campaign, add members from a segment, send and track responses.</source>
         <translation>Kampagne erstellen, Mitglieder aus einem Segment hinzufügen, versenden und Reaktionen verfolgen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="423"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="426"/>
         <source>%1 · cost %2 · %3 opportunities, %4 won</source>
         <translation>%1 · Kosten %2 · %3 Verkaufschancen, %4 gewonnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="443"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="446"/>
         <source>Registered: %1 · attended: %2 · converted: %3</source>
         <translation>Angemeldet: %1 · teilgenommen: %2 · konvertiert: %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="476"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="479"/>
         <source>No segment</source>
         <translation>Kein Segment</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="477"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="480"/>
         <source>Save a person segment first (Data quality → Segments).</source>
         <translation>Zuerst ein Personensegment speichern (Datenqualität → Segmente).</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="481"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="484"/>
         <source>Add members</source>
         <translation>Mitglieder hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="481"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="484"/>
         <source>Segment</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="496"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="499"/>
         <source>%1 members added.</source>
         <translation>%1 Mitglieder hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="501"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="504"/>
         <source>Adding members …</source>
         <translation>Mitglieder werden hinzugefügt …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="522"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="566"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="545"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="589"/>
         <source>No template</source>
         <translation>Keine Vorlage</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="522"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="545"/>
         <source>Write an e-mail template first.</source>
         <translation>Zuerst eine E-Mail-Vorlage schreiben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="527"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="550"/>
         <source>Send e-mail</source>
         <translation>E-Mail senden</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="528"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="572"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="551"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="595"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="548"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="571"/>
         <source>%1 e-mails are in the outbox. Send them from the Outbox tab.</source>
         <translation>%1 E-Mails liegen im Postausgang. Im Register «Postausgang» versenden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="555"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="578"/>
         <source>Preparing e-mails …</source>
         <translation>E-Mails werden vorbereitet …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="566"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="589"/>
         <source>Write a letter template first.</source>
         <translation>Zuerst eine Briefvorlage schreiben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="571"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="594"/>
         <source>Letters</source>
         <translation>Briefe</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="582"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="605"/>
         <source>Save PDF</source>
         <translation>PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="599"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="622"/>
         <source>PDF written</source>
         <translation>PDF geschrieben</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="600"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="623"/>
         <source>%1 addresses written to %2</source>
         <translation>%1 Adressen in %2 geschrieben</translation>
     </message>
@@ -1810,90 +1859,90 @@ Erfassen Sie ein Kundenanliegen mit «Neuer Fall».</translation>
     <message>
         <location filename="../../app/views/dashboard/cltv_view.py" line="42"/>
         <source>Organisation</source>
-        <translation type="unfinished">Organisation</translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/cltv_view.py" line="45"/>
         <source>CLTV (CHF)</source>
-        <translation type="unfinished"></translation>
+        <translation>CLTV (CHF)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/cltv_view.py" line="53"/>
         <source>Won so far (CHF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bisher gewonnen (CHF)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/cltv_view.py" line="61"/>
         <source>Per year (CHF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro Jahr (CHF)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/cltv_view.py" line="69"/>
         <source>Won deals</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschlüsse</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/cltv_view.py" line="77"/>
         <source>Customer since</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde seit</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/cltv_view.py" line="84"/>
         <source>Years</source>
-        <translation type="unfinished"></translation>
+        <translation>Jahre</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/cltv_view.py" line="134"/>
         <source>Gross margin on won revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruttomarge auf dem gewonnenen Umsatz</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/cltv_view.py" line="137"/>
         <source>Expected years of the customer relationship</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartete Dauer der Kundenbeziehung in Jahren</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/cltv_view.py" line="141"/>
         <source>Apply</source>
-        <translation type="unfinished">Ausführen</translation>
+        <translation>Übernehmen</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/cltv_view.py" line="148"/>
         <source>Gross margin</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruttomarge</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/cltv_view.py" line="149"/>
         <source>Expected years</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartete Jahre</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/cltv_view.py" line="150"/>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/views/dashboard/cltv_view.py" line="203"/>
         <source>%Ln organisation(s) with won business</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Organisation mit gewonnenem Geschäft</numerusform>
+            <numerusform>%Ln Organisationen mit gewonnenem Geschäft</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/cltv_view.py" line="239"/>
         <source>CLTV = average yearly revenue × gross margin × expected years = (won revenue ÷ years since the first won deal, at least 1) × %1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>CLTV = durchschnittlicher Jahresumsatz × Bruttomarge × erwartete Jahre = (gewonnener Umsatz ÷ Jahre seit dem ersten Abschluss, mindestens 1) × %1 × %2</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/cltv_view.py" line="244"/>
         <source>CLTV = won revenue × gross margin + average yearly revenue × gross margin × remaining years = won × %1 + per year × %1 × (%2 − years so far, at least 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>CLTV = gewonnener Umsatz × Bruttomarge + durchschnittlicher Jahresumsatz × Bruttomarge × restliche Jahre = gewonnen × %1 + pro Jahr × %1 × (%2 − bisherige Jahre, mindestens 0)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/cltv_view.py" line="252"/>
         <source>Won revenue in CHF at today&apos;s exchange rates; deals without an organisation are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewonnener Umsatz in CHF zu heutigen Wechselkursen; Verkaufschancen ohne Organisation zählen nicht.</translation>
     </message>
 </context>
 <context>
@@ -2350,409 +2399,409 @@ B = B-Kunde</translation>
         <location filename="../../app/views/dashboard/page.py" line="137"/>
         <source>Dashboard</source>
         <extracomment>Owners drawn as lines in the activity tile (the busiest; the rest summed).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="145"/>
         <source>Period: closed business, leads, activities, answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum: Abschlüsse, Leads, Aktivitäten, Antworten</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="148"/>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Verantwortlich</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="150"/>
         <source>Pipeline</source>
-        <translation type="unfinished">Pipeline</translation>
+        <translation>Pipeline</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="153"/>
         <source>Only the deals, answers and activities of a segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Verkaufschancen, Antworten und Aktivitäten eines Segments</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="171"/>
         <source>Won this year</source>
-        <translation type="unfinished">Gewonnen dieses Jahr</translation>
+        <translation>Gewonnen dieses Jahr</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="172"/>
         <source>Weighted pipeline, 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichtete Pipeline, 12 Monate</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="173"/>
         <location filename="../../app/views/dashboard/page.py" line="598"/>
         <source>Win rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschlussquote</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="174"/>
         <source>Average sales cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchschnittlicher Verkaufszyklus</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="175"/>
         <source>Net Promoter Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Net Promoter Score</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="196"/>
         <source>Source / campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Herkunft / Kampagne</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="197"/>
         <source>Leads</source>
-        <translation type="unfinished">Leads</translation>
+        <translation>Leads</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="198"/>
         <source>Conversion</source>
-        <translation type="unfinished"></translation>
+        <translation>Konversion</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="199"/>
         <source>Won (CHF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewonnen (CHF)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="200"/>
         <source>Avg. deal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ø Abschluss</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="209"/>
         <source>Organisation</source>
-        <translation type="unfinished">Organisation</translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="209"/>
         <source>CLTV (CHF)</source>
-        <translation type="unfinished"></translation>
+        <translation>CLTV (CHF)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="209"/>
         <source>Revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Umsatz</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="209"/>
         <location filename="../../app/views/dashboard/page.py" line="428"/>
         <source>Deals</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschl.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="216"/>
         <source>Sales funnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkaufstrichter (Funnel)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="218"/>
         <source>Pipeline and weighted forecast</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline und gewichtete Prognose</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="220"/>
         <source>Won revenue year to date</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewonnener Umsatz seit Jahresbeginn (YTD)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="221"/>
         <source>Lead sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Herkunft der Leads</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="223"/>
         <source>Win rate and sales cycle by owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschlussquote und Verkaufszyklus pro Verantwortlichem</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="226"/>
         <source>Activities per owner and week</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivitäten pro Verantwortlichem und Woche</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="229"/>
         <source>Top customers by lifetime value</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-Kunden nach Kundenwert (CLTV)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="231"/>
         <source>NPS over time</source>
-        <translation type="unfinished"></translation>
+        <translation>NPS im Zeitverlauf</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="232"/>
         <source>NPS by segment</source>
-        <translation type="unfinished"></translation>
+        <translation>NPS pro Segment</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="287"/>
         <source>All owners</source>
-        <translation type="unfinished">Alle Verantwortlichen</translation>
+        <translation>Alle Verantwortlichen</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="290"/>
         <source>All pipelines</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Pipelines</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="295"/>
         <source>All customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Kunden</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="325"/>
         <source>segment “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment «%1»</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="351"/>
         <source>Won %1 year to date</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewonnen %1 seit Jahresbeginn</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="355"/>
         <source>%1 vs. same period last year</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ggü. Vorjahresperiode</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="359"/>
         <source>nothing won by this day last year</source>
-        <translation type="unfinished"></translation>
+        <translation>im Vorjahr bis heute nichts gewonnen</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/views/dashboard/page.py" line="366"/>
         <source>%Ln open deal(s) closing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln offene Verkaufschance schliesst ab</numerusform>
+            <numerusform>%Ln offene Verkaufschancen schliessen ab</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="373"/>
         <source>%1 won · %2 lost</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gewonnen · %2 verloren</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="379"/>
         <location filename="../../app/views/dashboard/page.py" line="572"/>
         <source>%1 days</source>
-        <translation type="unfinished">%1 Tage</translation>
+        <translation>%1 Tage</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="380"/>
         <source>from creation to won</source>
-        <translation type="unfinished"></translation>
+        <translation>von der Erfassung bis zum Abschluss</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/views/dashboard/page.py" line="385"/>
         <source>%Ln answer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Antwort</numerusform>
+            <numerusform>%Ln Antworten</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="387"/>
         <source>no answers in this period</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antworten in diesem Zeitraum</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="395"/>
         <source>No opportunities close in this period. Create one on the Pipeline page (Ctrl+Shift+O) or convert a qualified lead.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Zeitraum schliesst keine Verkaufschance ab. Erfassen Sie eine auf der Seite Pipeline (Ctrl+Shift+O) oder konvertieren Sie einen qualifizierten Lead.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="407"/>
         <source>Reached: %1 deals · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreicht: %1 Verkaufschancen · %2</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="410"/>
         <source>In this stage now: %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt in dieser Phase: %1 · %2</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="416"/>
         <source>Conversion to the next stage: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konversion zur nächsten Phase: %1</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="420"/>
         <source>Click to list the deals in this stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken, um die Verkaufschancen dieser Phase aufzulisten</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="435"/>
         <source>%1 deals entered · %2 won · overall %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Verkaufschancen eingetreten · %2 gewonnen · insgesamt %3</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="445"/>
         <source>Nothing is expected to close in the next 12 months. Give open opportunities an expected close date on the Pipeline page.</source>
-        <translation type="unfinished"></translation>
+        <translation>In den nächsten 12 Monaten wird kein Abschluss erwartet. Geben Sie offenen Verkaufschancen auf der Seite Pipeline ein erwartetes Abschlussdatum.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="466"/>
         <source>weighted %1 · best case %2</source>
-        <translation type="unfinished"></translation>
+        <translation>gewichtet %1 · Best Case %2</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="473"/>
         <source>Weighted %1 · best case %2 · click a month for its deals</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichtet %1 · Best Case %2 · Monat anklicken für seine Verkaufschancen</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="482"/>
         <source>Nothing won this year or by this day last year. Won deals appear here as soon as you move them to Won.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weder dieses Jahr noch im Vorjahr bis heute etwas gewonnen. Gewonnene Verkaufschancen erscheinen hier, sobald Sie sie auf «Gewonnen» setzen.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="501"/>
         <source>Year to date: %1 (last year %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit Jahresbeginn: %1 (Vorjahr %2)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="516"/>
         <source>%1 up to %2 · last year %3 · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bis %2 · Vorjahr %3 · %4</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="528"/>
         <source>No leads or won deals in this period. Record where each lead came from on the Leads page (Ctrl+Shift+L).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Leads oder Abschlüsse in diesem Zeitraum. Erfassen Sie die Herkunft jedes Leads auf der Seite Leads (Ctrl+Shift+L).</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="539"/>
         <source>%1 won deals · double-click to list them</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Abschlüsse · Doppelklick listet sie auf</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="556"/>
         <source>Conversion = leads of the period whose deal was won ÷ leads</source>
-        <translation type="unfinished"></translation>
+        <translation>Konversion = Leads des Zeitraums mit gewonnener Verkaufschance ÷ Leads</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="562"/>
         <source>No deals were won or lost in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Zeitraum wurde nichts gewonnen oder verloren.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="565"/>
         <location filename="../../app/views/dashboard/page.py" line="618"/>
         <source>(no owner)</source>
-        <translation type="unfinished"></translation>
+        <translation>(niemand)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="577"/>
         <source>Win rate: %1 (%2 won, %3 lost)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschlussquote: %1 (%2 gewonnen, %3 verloren)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="581"/>
         <source>Won: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewonnen: %1</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="582"/>
         <source>Average sales cycle: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchschnittlicher Verkaufszyklus: %1</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="583"/>
         <source>Click to list the closed deals</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken, um die abgeschlossenen Verkaufschancen aufzulisten</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="592"/>
         <source>%1 d</source>
-        <translation type="unfinished">%1 T.</translation>
+        <translation>%1 T.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="602"/>
         <source>Bars: win rate in % · next to the name: average days to win</source>
-        <translation type="unfinished"></translation>
+        <translation>Balken: Abschlussquote in % · neben dem Namen: durchschnittliche Tage bis zum Abschluss</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="609"/>
         <source>No calls, meetings or e-mails logged in these weeks. Log them in the journal (Ctrl+J).</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesen Wochen wurden keine Anrufe, Besuche oder E-Mails erfasst. Erfassen Sie sie im Journal (Ctrl+J).</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="625"/>
         <source>Others</source>
-        <translation type="unfinished"></translation>
+        <translation>Übrige</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="630"/>
         <source>Week of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Woche ab %1</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="637"/>
         <source>%1 entries in %2 weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Einträge in %2 Wochen</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="647"/>
         <source>No organisation has won business yet. The lifetime value is computed from won opportunities.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Organisation mit gewonnenem Geschäft. Der Kundenwert wird aus gewonnenen Verkaufschancen berechnet.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="657"/>
         <source>Customer since %1 · %2 a year · double-click to open</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde seit %1 · %2 pro Jahr · Doppelklick öffnet</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="667"/>
         <source>CLTV = average yearly revenue × %1 margin × %2 years</source>
-        <translation type="unfinished"></translation>
+        <translation>CLTV = durchschnittlicher Jahresumsatz × %1 Marge × %2 Jahre</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="675"/>
         <source>No survey answers in this period. Record answers on the NPS page or import a survey file there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Umfrageantworten in diesem Zeitraum. Erfassen Sie Antworten auf der Seite NPS oder importieren Sie dort eine Umfragedatei.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="691"/>
         <location filename="../../app/views/dashboard/page.py" line="729"/>
         <source>NPS: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>NPS: %1</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="692"/>
         <location filename="../../app/views/dashboard/page.py" line="730"/>
         <source>%1 promoters · %2 passives · %3 detractors</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Promotoren · %2 Passive · %3 Kritiker</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="707"/>
         <source>NPS %1 = %2 promoters − %3 detractors of %4 answers</source>
-        <translation type="unfinished"></translation>
+        <translation>NPS %1 = %2 Promotoren − %3 Kritiker von %4 Antworten</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="716"/>
         <source>Save person segments on the Data quality page to compare their NPS here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern Sie Personensegmente auf der Seite Datenqualität, um ihren NPS hier zu vergleichen.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="752"/>
         <source>Answers of the period per saved person segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten des Zeitraums pro gespeichertem Personensegment</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="806"/>
         <source>Won in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewonnen im %1</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="835"/>
         <source>Closed by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen von %1</translation>
     </message>
 </context>
 <context>
@@ -2760,32 +2809,32 @@ B = B-Kunde</translation>
     <message>
         <location filename="../../app/views/dashboard/tiles.py" line="82"/>
         <source>Export the chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm exportieren</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/tiles.py" line="85"/>
         <source>Export as PNG …</source>
-        <translation type="unfinished"></translation>
+        <translation>Als PNG exportieren …</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/tiles.py" line="86"/>
         <source>Export as SVG …</source>
-        <translation type="unfinished"></translation>
+        <translation>Als SVG exportieren …</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/tiles.py" line="133"/>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/tiles.py" line="133"/>
         <source>SVG drawing (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG-Grafik (*.svg)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/tiles.py" line="136"/>
         <source>Export chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm exportieren</translation>
     </message>
 </context>
 <context>
@@ -2895,14 +2944,14 @@ B = B-Kunde</translation>
     <message>
         <location filename="../../app/views/dashboard/drill.py" line="66"/>
         <source>Opportunities</source>
-        <translation type="unfinished">Verkaufschancen</translation>
+        <translation>Verkaufschancen</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/views/dashboard/drill.py" line="71"/>
         <source>%Ln opportunity(ies), biggest first</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Verkaufschance, grösste zuerst</numerusform>
+            <numerusform>%Ln Verkaufschancen, grösste zuerst</numerusform>
         </translation>
     </message>
 </context>
@@ -6282,185 +6331,185 @@ Ihre Daten sind unverändert.</translation>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="57"/>
         <source>Entered</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfasst</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="58"/>
         <source>Imported</source>
-        <translation type="unfinished">Importiert</translation>
+        <translation>Importiert</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="59"/>
         <source>Survey</source>
-        <translation type="unfinished"></translation>
+        <translation>Umfrage</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="60"/>
         <source>E-mail</source>
-        <translation type="unfinished">E-Mail</translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="61"/>
         <source>Phone</source>
-        <translation type="unfinished">Telefon</translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="67"/>
         <source>Answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantwortet</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="69"/>
         <location filename="../../app/views/dashboard/nps_view.py" line="167"/>
         <source>Person</source>
-        <translation type="unfinished">Person</translation>
+        <translation>Person</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="70"/>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertung</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="73"/>
         <source>Category</source>
-        <translation type="unfinished">Kategorie</translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="77"/>
         <location filename="../../app/views/dashboard/nps_view.py" line="173"/>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="78"/>
         <source>Source</source>
-        <translation type="unfinished">Herkunft</translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="127"/>
         <source>NPS, last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>NPS, letzte 12 Monate</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="142"/>
         <source>Type a name to search the person</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen tippen, um die Person zu suchen</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="154"/>
         <source>What the customer said (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die Kundin oder der Kunde sagte (optional)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="161"/>
         <source>Record answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort erfassen</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="164"/>
         <source>Import survey file …</source>
-        <translation type="unfinished"></translation>
+        <translation>Umfragedatei importieren …</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="169"/>
         <source>Score (0–10)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertung (0–10)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="171"/>
         <source>Answered on</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantwortet am</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="180"/>
         <source>“How likely are you to recommend us?” — NPS = % promoters − % detractors. Import an Excel or CSV file with the columns E-mail (or Relata ID), Score, Date and Comment.</source>
-        <translation type="unfinished"></translation>
+        <translation>«Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen?» — NPS = % Promotoren − % Kritiker. Importieren Sie eine Excel- oder CSV-Datei mit den Spalten E-Mail (oder Relata-ID), Bewertung, Datum und Kommentar.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="191"/>
         <source>Record an answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort erfassen</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="201"/>
         <source>Search name or comment …</source>
-        <translation type="unfinished"></translation>
+        <translation>Name oder Kommentar suchen …</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="218"/>
         <source>Delete answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort löschen</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/views/dashboard/nps_view.py" line="252"/>
         <location filename="../../app/views/dashboard/nps_view.py" line="258"/>
         <source>%Ln answer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Antwort</numerusform>
+            <numerusform>%Ln Antworten</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="295"/>
         <source>Answer recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort erfasst.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="311"/>
         <location filename="../../app/views/dashboard/nps_view.py" line="375"/>
         <location filename="../../app/views/dashboard/nps_view.py" line="388"/>
         <source>Import survey answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Umfrageantworten importieren</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="313"/>
         <source>Excel or CSV (*.xlsx *.xlsm *.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel oder CSV (*.xlsx *.xlsm *.csv)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="334"/>
         <source>Importing answers …</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten werden importiert …</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/views/dashboard/nps_view.py" line="354"/>
         <location filename="../../app/views/dashboard/nps_view.py" line="372"/>
         <source>%Ln answer(s) imported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Antwort importiert.</numerusform>
+            <numerusform>%Ln Antworten importiert.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="357"/>
         <source>Row %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/views/dashboard/nps_view.py" line="364"/>
         <source>… and %Ln more row(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… und %Ln weitere Zeile.</numerusform>
+            <numerusform>… und %Ln weitere Zeilen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/views/dashboard/nps_view.py" line="367"/>
         <source>%Ln row(s) were left out:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Zeile wurde ausgelassen:</numerusform>
+            <numerusform>%Ln Zeilen wurden ausgelassen:</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="389"/>
         <source>The file was not imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei wurde nicht importiert: %1</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/nps_view.py" line="396"/>
         <source>Import cancelled — nothing was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import abgebrochen — nichts wurde hinzugefügt.</translation>
     </message>
 </context>
 <context>
@@ -8405,210 +8454,210 @@ Ihre Daten sind unverändert.</translation>
         <location filename="../../app/views/dashboard/report_builder.py" line="538"/>
         <source>Total</source>
         <extracomment>Groups the chart shows (the table lists them all).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="173"/>
         <location filename="../../app/views/dashboard/report_builder.py" line="260"/>
         <source>Deals</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="174"/>
         <source>Amount (CHF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag (CHF)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="175"/>
         <source>Average (CHF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchschnitt (CHF)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="176"/>
         <source>Weighted (CHF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichtet (CHF)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="185"/>
         <source>Save report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht speichern</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="196"/>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="235"/>
         <source>— nothing —</source>
-        <translation type="unfinished"></translation>
+        <translation>— nichts —</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="247"/>
         <source>Any close date</source>
-        <translation type="unfinished">Jedes Abschlussdatum</translation>
+        <translation>Beliebiges Abschlussdatum</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="257"/>
         <source>Group by</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppieren nach</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="258"/>
         <source>then by</source>
-        <translation type="unfinished"></translation>
+        <translation>dann nach</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="259"/>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="261"/>
         <source>Closing</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschluss</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="262"/>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Verantwortlich</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="263"/>
         <source>Pipeline</source>
-        <translation type="unfinished">Pipeline</translation>
+        <translation>Pipeline</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="264"/>
         <source>Segment</source>
-        <translation type="unfinished">Segment</translation>
+        <translation>Segment</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="266"/>
         <source>New</source>
-        <translation type="unfinished">Neu</translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="267"/>
         <source>Delete</source>
-        <translation type="unfinished">Löschen</translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="273"/>
         <source>Saved reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Berichte</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="275"/>
         <source>Definition</source>
-        <translation type="unfinished"></translation>
+        <translation>Definition</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="288"/>
         <location filename="../../app/views/dashboard/report_builder.py" line="549"/>
         <source>New report</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Bericht</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="292"/>
         <source>Save …</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern …</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="294"/>
         <source>Excel …</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel …</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="295"/>
         <source>PDF …</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF …</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="296"/>
         <source>Print …</source>
-        <translation type="unfinished"></translation>
+        <translation>Drucken …</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="369"/>
         <source>All owners</source>
-        <translation type="unfinished">Alle Verantwortlichen</translation>
+        <translation>Alle Verantwortlichen</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="372"/>
         <source>All pipelines</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Pipelines</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="377"/>
         <source>All customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Kunden</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="486"/>
         <source>Others</source>
-        <translation type="unfinished"></translation>
+        <translation>Übrige</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="503"/>
         <source>Total: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Total: %1</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="516"/>
         <source>closing %1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschluss %1 – %2</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/views/dashboard/report_builder.py" line="523"/>
         <source>%Ln group(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Gruppe</numerusform>
+            <numerusform>%Ln Gruppen</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="539"/>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="572"/>
         <source>Report saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht gespeichert.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="610"/>
         <location filename="../../app/views/dashboard/report_builder.py" line="648"/>
         <location filename="../../app/views/dashboard/report_builder.py" line="655"/>
         <source>Export report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht exportieren</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="610"/>
         <source>Excel (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="638"/>
         <source>Exporting the report …</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht wird exportiert …</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="642"/>
         <location filename="../../app/views/dashboard/report_builder.py" line="660"/>
         <source>Report saved as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht gespeichert als %1</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="649"/>
         <source>The report could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="655"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -9942,6 +9991,145 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
     </message>
 </context>
 <context>
+    <name>WebFormsView</name>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="43"/>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="44"/>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="45"/>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="46"/>
+        <source>Job title</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="47"/>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="48"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="49"/>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="50"/>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="51"/>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="149"/>
+        <source>New web form</source>
+        <translation>Neues Web-Formular</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="153"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="154"/>
+        <source>Name in the address</source>
+        <translation>Name in der Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="155"/>
+        <source>Introduction</source>
+        <translation>Einleitung</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="156"/>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="157"/>
+        <source>Consent checkbox</source>
+        <translation>Einwilligungs-Kästchen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="158"/>
+        <source>Thank-you text</source>
+        <translation>Dankestext</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="159"/>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="160"/>
+        <source>Address</source>
+        <translation>Adresse (URL)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="167"/>
+        <source>Active (the server accepts submissions)</source>
+        <translation>Aktiv (der Server nimmt Anfragen an)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="168"/>
+        <source>empty = no consent checkbox</source>
+        <translation>leer = kein Einwilligungs-Kästchen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="169"/>
+        <source>Copy link</source>
+        <translation>Link kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="170"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="171"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="258"/>
+        <source>Delete web form</source>
+        <translation>Web-Formular löschen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="258"/>
+        <source>Delete this web form?</source>
+        <translation>Dieses Web-Formular löschen?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="287"/>
+        <source>%1 (set up the sync server to publish forms)</source>
+        <translation>%1 (für die Veröffentlichung den Sync-Server einrichten)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/web_forms_view.py" line="289"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="292"/>
+        <source>Give the form a name first.</source>
+        <translation>Zuerst dem Formular einen Namen geben.</translation>
+    </message>
+</context>
+<context>
     <name>WorkflowEditor</name>
     <message>
         <location filename="../../app/views/automation/workflow_editor.py" line="107"/>
@@ -9949,146 +10137,146 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
         <translation>Diese Aktion entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="136"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="415"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="142"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="421"/>
         <source>the record&apos;s owner</source>
         <translation>Verantwortliche des Datensatzes</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="150"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="156"/>
         <source>Task title</source>
         <translation>Titel der Aufgabe</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="151"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="157"/>
         <source>New value</source>
         <translation>Neuer Wert</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="152"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="158"/>
         <source>Subject of the entry</source>
         <translation>Betreff des Eintrags</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="153"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="159"/>
         <source>Notification text</source>
         <translation>Text der Benachrichtigung</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="158"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="164"/>
         <source>due in days</source>
         <translation>fällig in Tagen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="159"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="377"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="701"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="165"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="383"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="707"/>
         <source>days</source>
         <translation>Tage</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="363"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="369"/>
         <source>New workflow</source>
         <translation>Neuer Workflow</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="364"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="370"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="365"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="371"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="366"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="372"/>
         <source>When</source>
         <translation>Wenn</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="367"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="373"/>
         <source>If</source>
         <translation>Falls</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="368"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="374"/>
         <source>all of these conditions hold</source>
         <translation>alle diese Bedingungen erfüllt sind</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="369"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="375"/>
         <source>any of these conditions holds</source>
         <translation>eine dieser Bedingungen erfüllt ist</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="370"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="376"/>
         <source>Then</source>
         <translation>Dann</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="371"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="377"/>
         <source>+ Add condition</source>
         <translation>+ Bedingung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="372"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="378"/>
         <source>+ Add action</source>
         <translation>+ Aktion hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="373"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="379"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="374"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="380"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="375"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="381"/>
         <source>Test with</source>
         <translation>Testen mit</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="376"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="382"/>
         <source>Test run</source>
         <translation>Testlauf</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="378"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="683"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="384"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="689"/>
         <source>any value</source>
         <translation>beliebiger Wert</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="379"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="385"/>
         <source>Run log</source>
         <translation>Ausführungsprotokoll</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="381"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="387"/>
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="381"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="387"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="381"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="387"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="381"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="387"/>
         <source>Fired</source>
         <translation>Ausgelöst</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/automation/workflow_editor.py" line="400"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="406"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n Ausführung</numerusform>
@@ -10096,42 +10284,42 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="539"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="545"/>
         <source>Delete workflow</source>
         <translation>Workflow löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="539"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="545"/>
         <source>Delete this workflow? Its run log stays.</source>
         <translation>Diesen Workflow löschen? Das Ausführungsprotokoll bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="553"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="559"/>
         <source>There is no record of this kind to test with.</source>
         <translation>Es gibt keinen Datensatz dieser Art zum Testen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="564"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="570"/>
         <source>Conditions hold for %1 — this would happen:</source>
         <translation>Bedingungen für %1 erfüllt – das würde geschehen:</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="568"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="574"/>
         <source>Conditions do not hold for %1 — nothing would happen. If they held:</source>
         <translation>Bedingungen für %1 nicht erfüllt – nichts würde geschehen. Wären sie erfüllt:</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="681"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="687"/>
         <source>form name (any form if empty)</source>
         <translation>Formularname (leer = jedes Formular)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="697"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="703"/>
         <source>score at least</source>
         <translation>Score mindestens</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="699"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="705"/>
         <source>days (negative = before the date)</source>
         <translation>Tage (negativ = vor dem Datum)</translation>
     </message>

@@ -20,6 +20,17 @@
     </message>
 </context>
 <context>
+    <name>AutomationUi</name>
+    <message numerus="yes">
+        <location filename="../../app/views/automation/integration.py" line="70" />
+        <source>🔔 %n new</source>
+        <translation>
+            <numerusform>🔔 %n new</numerusform>
+            <numerusform>🔔 %n new</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BookQuality</name>
     <message numerus="yes">
         <location filename="../../app/views/quality/book.py" line="430" />
@@ -369,7 +380,7 @@
 <context>
     <name>WorkflowEditor</name>
     <message numerus="yes">
-        <location filename="../../app/views/automation/workflow_editor.py" line="400" />
+        <location filename="../../app/views/automation/workflow_editor.py" line="406" />
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n run</numerusform>

@@ -211,3 +211,51 @@ def test_page_in_main_window(
     assert page.tabs.currentWidget() is page.campaigns
     window.automation_ui.act_show.trigger()
     assert page.workflows.list.count() == 1
+
+
+def test_web_forms_view_inline_errors_and_save(
+    qtbot: QtBot, services: Services
+) -> None:
+    from app.views.automation.web_forms_view import WebFormsView
+
+    view = WebFormsView(services.automation.web_forms, services.automation.workflows)
+    qtbot.addWidget(view)
+    view.show()
+    view.set_server_url("https://crm.beispiel.ch/")
+    view.new_form()
+    view.slug.setText("Kontakt!")
+    assert not view.save()
+    assert view.errors["slug"].isVisible()
+    assert view.errors["title"].isVisible()
+    assert view.slug.text() == "Kontakt!"
+    view.slug.setText("kontakt")
+    view.title.setText("Kontakt")
+    view.checks["email"].setChecked(True)
+    assert view.save()
+    assert view.url.text() == "https://crm.beispiel.ch/forms/kontakt"
+    assert [d.slug for _i, d in services.automation.web_forms.forms()] == ["kontakt"]
+
+
+def test_notification_bell(
+    qtbot: QtBot, services: Services, runner: TaskRunner
+) -> None:
+    services.automation.workflows.save(
+        WorkflowData(
+            "Hinweis",
+            "person",
+            Trigger(TriggerType.CREATED),
+            actions=(Action(ActionType.NOTIFY_OWNER, {"title": "Neue Person"}),),
+            enabled=True,
+        )
+    )
+    window = MainWindow(services, runner)
+    qtbot.addWidget(window)
+    assert window.automation_ui.bell.text() == "🔔"
+    make_person(services.addresses)
+    window.automation_ui.update_bell()
+    assert window.automation_ui.bell.text() == "🔔 1 new"
+    window.automation_ui._fill_bell()
+    actions = window.automation_ui.bell_menu.actions()
+    assert "Neue Person" in actions[0].text()
+    actions[-1].trigger()  # mark all as read
+    assert window.automation_ui.bell.text() == "🔔"

@@ -23,7 +23,7 @@ from app.domain.automation import (
     actions_to_json,
     trigger_to_json,
 )
-from app.models.automation import Notification, WorkflowRun
+from app.models.automation import Notification, PersonConsent, WorkflowRun
 from app.models.journal import Task
 from app.models.pipeline import Lead
 from app.services.workflows import WorkflowService
@@ -216,7 +216,12 @@ def test_dedup_against_persons_and_form_workflow_on_server(
     )
     r = requests.post(
         f"{srv.url}/api/forms/kontakt",
-        json={"last_name": "Keller", "email": "EVA@keller.ch", "campaign": "c-messe"},
+        json={
+            "last_name": "Keller",
+            "email": "EVA@keller.ch",
+            "campaign": "c-messe",
+            "consent": True,
+        },
         timeout=10,
     )
     assert r.status_code == 202
@@ -231,6 +236,8 @@ def test_dedup_against_persons_and_form_workflow_on_server(
         assert note[0] == beat
         run = conn.execute(select(WorkflowRun)).one()
         assert (run.origin, run.status) == ("server", "done")
+        consent = conn.execute(select(PersonConsent)).one()
+        assert (consent.person_id, consent.marketing) == ("p-1", True)
     assert _count(engine, Lead) == 1
 
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QAction,
     QFont,
     QPageLayout,
     QPageSize,
@@ -198,7 +199,7 @@ class CampaignsView(QWidget):
         self.list.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch
         )
-        for index, width in enumerate((0, 150, 200, 90, 80, 70, 110)):
+        for index, width in enumerate((0, 150, 200, 100, 80, 100, 110)):
             if width:
                 self.list.setColumnWidth(index, width)
         self.list.itemSelectionChanged.connect(self._on_selected)
@@ -229,9 +230,10 @@ class CampaignsView(QWidget):
                 status_text(r.value) if r.value else _t("No response")
             )
             act.setData(r.value)
-        self.response_menu.triggered.connect(
-            lambda a: self.set_response(Response(a.data()))
-        )
+        self.response_menu.addSeparator()
+        self.optout_action = self.response_menu.addAction("")
+        self.optout_action.setData("optout")
+        self.response_menu.triggered.connect(self._on_response_menu)
         self.response_button.setMenu(self.response_menu)
         self.mail_button = QPushButton()
         self.mail_button.setObjectName("primaryButton")
@@ -347,6 +349,7 @@ class CampaignsView(QWidget):
             title.setText(titles[key])
         self.add_button.setText(_t("Add members from segment …"))
         self.response_button.setText(_t("Set response"))
+        self.optout_action.setText(_t("Withdrew marketing consent"))
         self.mail_button.setText(_t("Send e-mail …"))
         self.letters_button.setText(_t("Letters (PDF) …"))
         self.labels_button.setText(_t("Address labels (PDF) …"))
@@ -499,6 +502,26 @@ class CampaignsView(QWidget):
             on_cancelled=lambda: dialog.finish(),
         )
         dialog = TaskProgressDialog(handle, _t("Adding members …"), self)
+
+    def _on_response_menu(self, action: QAction) -> None:
+        data = action.data()
+        if data == "optout":
+            self.opt_out()
+        else:
+            self.set_response(Response(data))
+
+    def opt_out(self) -> None:
+        """The selected members withdrew marketing consent (never mailed again)."""
+        rows = {i.row() for i in self.member_table.selectionModel().selectedRows()}
+        changes = Changes()
+        for r in sorted(rows):
+            member = self.members.row_object(r)
+            changes = changes | self.svc.notifications.set_consent(
+                member.person_id, False, source=_t("Campaign")
+            )
+        if rows:
+            self.sig_data_changed.emit(changes, self)
+            self.reload()
 
     def set_response(self, response: Response) -> None:
         """Track the response of the selected members."""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolButton
 
 from app.domain.changes import Changes, EntityKind
 from app.services.container import Services
@@ -40,6 +41,13 @@ class AutomationUi(QObject):
         self.act_show = QAction(self, shortcut=key("Ctrl+Shift+A"))
         self.act_campaigns = QAction(self, shortcut=key("Ctrl+Shift+M"))
         self.act_mail_server = QAction(self)
+        self.bell = QToolButton()
+        self.bell.setObjectName("notificationBell")
+        self.bell.setAutoRaise(True)
+        self.bell.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.bell_menu = QMenu(self.bell)
+        self.bell_menu.aboutToShow.connect(self._fill_bell)
+        self.bell.setMenu(self.bell_menu)
         self.timer = QTimer(self)
         self.timer.setInterval(SCHEDULE_MS)
         self.timer.timeout.connect(self.run_scheduled)
@@ -54,6 +62,38 @@ class AutomationUi(QObject):
         self.act_campaigns.setText(self.tr("Ca&mpaigns"))
         self.act_mail_server.setText(self.tr("&Mail server …"))
         self.page.retranslate()
+        self.update_bell()
+
+    def update_bell(self) -> None:
+        """The unread-notification count in the status bar."""
+        n = self.automation.notifications.unread_count()
+        self.bell.setText(self.tr("🔔 %n new", "", n) if n else "🔔")
+        self.bell.setToolTip(self.tr("Notifications from workflows"))
+
+    def _fill_bell(self) -> None:
+        self.bell_menu.clear()
+        notes = self.automation.notifications.unread(limit=15)
+        if not notes:
+            action = self.bell_menu.addAction(self.tr("No new notifications"))
+            action.setEnabled(False)
+            return
+        for note in notes:
+            when = note.created_at.astimezone().strftime("%d.%m. %H:%M")
+            action = self.bell_menu.addAction(f"{when}  {note.title}")
+            action.setToolTip(note.body)
+            action.triggered.connect(
+                lambda _c=False, nid=note.id: self._mark_read([nid])
+            )
+        self.bell_menu.addSeparator()
+        self.bell_menu.addAction(
+            self.tr("Mark all as read"), lambda: self._mark_read(None)
+        )
+
+    def _mark_read(self, ids: list[str] | None) -> None:
+        changes = self.automation.notifications.mark_read(ids)
+        self.update_bell()
+        if self.window is not None:
+            self.window.sig_data_changed.emit(changes, self)
 
     def install(self, window: MainWindow) -> None:
         """Add actions to ``window``'s menus and connect."""
@@ -70,6 +110,8 @@ class AutomationUi(QObject):
         self.act_mail_server.triggered.connect(self.page.edit_mail_server)
         for view in self.page.views():
             view.sig_data_changed.connect(window.sig_data_changed)
+        self.page.web_forms.set_server_url(window.server_url)
+        window.statusBar().insertPermanentWidget(0, self.bell)
         self.timer.start()
         self.retranslate()
 
@@ -108,3 +150,9 @@ class AutomationUi(QObject):
             changes.everything or changes.touches(EntityKind.EMAIL_TEMPLATE)
         ):
             page.templates.reload()
+        if initiator is not page.web_forms and (
+            changes.everything or changes.touches(EntityKind.CAMPAIGN)
+        ):
+            page.web_forms.reload()
+        if changes.everything or changes.kinds:
+            self.update_bell()

@@ -10,6 +10,7 @@ from app.services.segments import SegmentService
 from app.tasks.runner import TaskRunner
 from app.views.automation.campaigns_view import CampaignsView
 from app.views.automation.mail_views import OutboxView, SmtpDialog, TemplateEditor
+from app.views.automation.web_forms_view import WebFormsView
 from app.views.automation.workflow_editor import WorkflowEditor
 
 
@@ -33,6 +34,7 @@ class AutomationPage(QWidget):
         self.templates = TemplateEditor(automation.templates, automation.workflows)
         self.campaigns = CampaignsView(automation, segments, runner)
         self.outbox = OutboxView(automation.mailer, runner)
+        self.web_forms = WebFormsView(automation.web_forms, automation.workflows)
         self.outbox.sig_settings_requested.connect(self.edit_mail_server)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -46,15 +48,29 @@ class AutomationPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self.retranslate()
 
-    def views(self) -> tuple[WorkflowEditor, TemplateEditor, CampaignsView, OutboxView]:
+    def views(
+        self,
+    ) -> tuple[WorkflowEditor, TemplateEditor, CampaignsView, WebFormsView, OutboxView]:
         """The tabs' views, in order."""
-        return (self.workflows, self.templates, self.campaigns, self.outbox)
+        return (
+            self.workflows,
+            self.templates,
+            self.campaigns,
+            self.web_forms,
+            self.outbox,
+        )
 
     def retranslate(self) -> None:
         """Titles in the current language."""
         self.heading.setText(_t("Automation and campaigns"))
         for i, title in enumerate(
-            (_t("Workflows"), _t("E-mail templates"), _t("Campaigns"), _t("Outbox"))
+            (
+                _t("Workflows"),
+                _t("E-mail templates"),
+                _t("Campaigns"),
+                _t("Web forms"),
+                _t("Outbox"),
+            )
         ):
             self.tabs.setTabText(i, title)
         for view in self.views():

@@ -130,6 +130,9 @@ def error_text(code: str, fallback: str) -> str:
         "mail.no_address": _t("This person has no e-mail address"),
         "campaign.end_before_start": _t("The campaign ends before it starts"),
         "campaign.cost": _t("The cost cannot be negative"),
+        "webform.slug": _t("Use lower-case letters, digits and dashes"),
+        "webform.slug_taken": _t("Another form already uses this name"),
+        "webform.fields": _t("Ask at least for the e-mail address or the last name"),
     }.get(code, fallback).replace("%1", fallback)
 
 

@@ -62,6 +62,7 @@ from app.views.automation.texts import (
     trigger_text,
 )
 from app.views.forms.errors import ErrorLabel
+from app.views.pipeline.texts import stage_name_text
 from app.views.quality.segment_builder import ConditionRow
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -96,7 +97,6 @@ class ActionRow(QFrame):
         for a in ActionType:
             self.type.addItem(action_text(a), a.value)
         self.ref = QComboBox()
-        self.ref.setMinimumWidth(180)
         self.text = QLineEdit()
         self.days = QSpinBox()
         self.days.setRange(0, 365)
@@ -109,6 +109,12 @@ class ActionRow(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.days.setMaximumWidth(90)
+        adjust = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        self.type.setSizeAdjustPolicy(adjust)
+        self.type.setMinimumContentsLength(20)
+        self.ref.setSizeAdjustPolicy(adjust)
+        self.ref.setMinimumContentsLength(16)
+        self.text.setMinimumWidth(200)
         layout.addWidget(self.type)
         layout.addWidget(self.ref)
         layout.addWidget(self.text, 10)
@@ -684,7 +690,7 @@ class WorkflowEditor(QWidget):
         )
         self.t_stage.clear()
         for sid, name in self.labels.get("stage", []):
-            self.t_stage.addItem(name, sid)
+            self.t_stage.addItem(stage_name_text(sid, name), sid)
         self.t_stage.setVisible(t is TriggerType.STAGE_REACHED)
         with_days = t in (
             TriggerType.DATE_REACHED,
