@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import uuid
+import os
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -393,10 +394,13 @@ class CampaignService:
             " schema_version, created_at) VALUES (?, 'campaign_member', ?, 'create',"
             " ?, 0, ?, ?)"
         )
+        # in id order, with time-ordered op ids: every index grows at its end
+        pairs = sorted((auto_id("member", campaign_id, pid), pid) for pid in todo)
+        ops = _ordered_ids(total)
         for start in range(0, total, BATCH):
             progress.check_cancelled()
-            chunk = todo[start : start + BATCH]
-            ids = [auto_id("member", campaign_id, pid) for pid in chunk]
+            ids = [i for i, _p in pairs[start : start + BATCH]]
+            chunk = [p for _i, p in pairs[start : start + BATCH]]
             conn.exec_driver_sql(
                 member_sql,
                 [
@@ -407,8 +411,10 @@ class CampaignService:
             conn.exec_driver_sql(
                 outbox_sql,
                 [
-                    (str(uuid.uuid4()), i, spec.replace(_PID, p), SCHEMA_VERSION, stamp)
-                    for i, p in zip(ids, chunk, strict=True)
+                    (op, i, spec.replace(_PID, p), SCHEMA_VERSION, stamp)
+                    for op, i, p in zip(
+                        ops[start : start + BATCH], ids, chunk, strict=True
+                    )
                 ],
             )
             progress.report(min(start + BATCH, total), total, "")
@@ -599,6 +605,17 @@ class CampaignService:
                 mail = fill(template, rcpt)
                 out.append(Letter(person_id, lines, mail.subject, mail.body_text))
         return out
+
+
+def _ordered_ids(n: int) -> list[str]:
+    """``n`` unique ids in increasing order (UUIDv7 layout: time, sequence, random)."""
+    ms = f"{int(time.time() * 1000):012x}"
+    rnd = os.urandom(6 * n).hex()
+    return [
+        f"{ms[:8]}-{ms[8:12]}-7{i >> 12:03x}-{8 | (i >> 24 & 3):x}{i & 0xFFF:03x}-"
+        f"{rnd[12 * i : 12 * i + 12]}"
+        for i in range(n)
+    ]
 
 
 def address_block(s: Session, person_id: str) -> tuple[str, ...]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app.db.database import Database
@@ -79,3 +81,21 @@ def test_consent_set_and_read(db: Database, addresses: AddressService) -> None:
     assert notes.consent(p.id) is False
     notes.set_consent(p.id, True)
     assert notes.consent(p.id) is True
+
+
+@given(st.lists(st.text(max_size=20), min_size=1, max_size=4))
+def test_auto_id_is_uuid5(parts: list[str]) -> None:
+    import uuid
+
+    from app.models.automation import AUTOMATION_NAMESPACE, auto_id
+
+    assert auto_id(*parts) == str(uuid.uuid5(AUTOMATION_NAMESPACE, "/".join(parts)))
+
+
+def test_ordered_ids_are_unique_and_increasing() -> None:
+    from app.services.campaigns import _ordered_ids
+
+    ids = _ordered_ids(20_000)
+    assert ids == sorted(ids)
+    assert len(set(ids)) == len(ids)
+    assert all(len(i) == 36 and i[14] == "7" for i in ids[:100])
