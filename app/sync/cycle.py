@@ -82,22 +82,26 @@ def _push_all(
     pushed = conflicts = 0
     applied = store.ApplyStats()
     total = store.pending_count(engine)
-    while True:
-        progress.check_cancelled()
-        batch = store.next_batch(engine, device_id)
-        if batch is None:
-            return pushed, conflicts, applied
+    progress.check_cancelled()
+    batch = store.next_batch(engine, device_id)
+    while batch is not None:
         try:
             response = client.push(batch)
         except TooLarge:
             if len(batch["changes"]) <= 1:
                 raise
             store.split_batch(engine, batch["batch_id"])
+            batch = store.next_batch(engine, device_id)
             continue
-        applied += store.ack(engine, batch, response)
+        stats, following = store.ack_and_next(engine, batch, response)
+        applied += stats
         pushed += len(batch["changes"])
         conflicts += len(response["conflict_ids"])
         progress.report(pushed, max(total, pushed), "Sending changes")
+        batch = following
+        if batch is not None:
+            progress.check_cancelled()  # a stamped batch is simply resent later
+    return pushed, conflicts, applied
 
 
 def _bootstrap(

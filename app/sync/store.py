@@ -16,6 +16,7 @@ field rev, so the next push is checked against the right base.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 from collections import defaultdict
@@ -40,6 +41,7 @@ from app.sync.apply import ApplyStats as ApplyStats
 from app.sync.apply import apply_table
 from app.sync.outbox import OUTBOX
 from app.sync.protocol.tables import (
+    loads,
     synced_table,
     synced_tables,
 )
@@ -141,51 +143,48 @@ def next_batch(
     exactly the same batch id and changes.
     """
     with engine.begin() as conn:
-        in_flight = conn.execute(
-            select(OUTBOX.c.batch_id)
-            .where(OUTBOX.c.batch_id.is_not(None))
-            .order_by(OUTBOX.c.seq)
-            .limit(1)
-        ).scalar()
-        if in_flight is None:
-            seqs = (
-                conn.execute(
-                    select(OUTBOX.c.seq)
-                    .where(OUTBOX.c.batch_id.is_(None))
-                    .order_by(OUTBOX.c.seq)
-                    .limit(limit)
-                )
-                .scalars()
-                .all()
-            )
-            if not seqs:
-                return None
-            in_flight = str(uuid.uuid4())
-            conn.execute(
-                update(OUTBOX).where(OUTBOX.c.seq.in_(seqs)).values(batch_id=in_flight)
-            )
-        entries = (
-            conn.execute(
-                select(OUTBOX)
-                .where(OUTBOX.c.batch_id == in_flight)
-                .order_by(OUTBOX.c.seq)
-            )
-            .mappings()
-            .all()
-        )
+        return _batch_on(conn, device_id, limit)
+
+
+def _batch_on(conn: Connection, device_id: str, limit: int) -> PushRequest | None:
+    in_flight = conn.exec_driver_sql(
+        "SELECT batch_id FROM sync_outbox WHERE batch_id IS NOT NULL "
+        "ORDER BY seq LIMIT 1"
+    ).scalar()
+    if in_flight is None:
+        stamp = str(uuid.uuid4())
+        stamped = conn.exec_driver_sql(
+            "UPDATE sync_outbox SET batch_id = ? WHERE seq IN (SELECT seq FROM "
+            "sync_outbox WHERE batch_id IS NULL ORDER BY seq LIMIT ?)",
+            (stamp, limit),
+        ).rowcount
+        if not stamped:
+            return None
+        in_flight = stamp
     changes: list[Change] = [
         {
-            "op_id": e["op_id"],
-            "tbl": e["tbl"],
-            "id": e["row_id"],
-            "op": e["op"],
-            "base_rev": int(e["base_rev"]),
-            "fields": e["fields"] or {},
-            "edited_at": e["created_at"].isoformat() if e["created_at"] else None,
+            "op_id": op_id,
+            "tbl": tbl,
+            "id": row_id,
+            "op": op,
+            "base_rev": int(base_rev),
+            "fields": loads(fields) if fields else {},
+            "edited_at": _iso_utc(created_at),
         }
-        for e in entries
+        for op_id, tbl, row_id, op, base_rev, fields, created_at in conn.exec_driver_sql(
+            "SELECT op_id, tbl, row_id, op, base_rev, fields, created_at "
+            "FROM sync_outbox WHERE batch_id = ? ORDER BY seq",
+            (in_flight,),
+        )
     ]
     return {"device_id": device_id, "batch_id": str(in_flight), "changes": changes}
+
+
+def _iso_utc(stored: str | None) -> str | None:
+    """A stored UTC time as the ISO text the entry always travels with."""
+    if not stored:
+        return None
+    return dt.datetime.fromisoformat(stored).replace(tzinfo=dt.UTC).isoformat()
 
 
 def split_batch(engine: Engine, batch_id: str) -> None:
@@ -220,14 +219,36 @@ def ack(engine: Engine, request: PushRequest, response: PushResponse) -> ApplySt
     One local transaction, so a crash before it commits resends the same batch
     (the server answers the replay with the stored response).
     """
+    with _foreign_keys_off(engine) as conn:
+        return _ack_on(conn, request, response)
+
+
+def ack_and_next(
+    engine: Engine,
+    request: PushRequest,
+    response: PushResponse,
+    *,
+    limit: int = MAX_BATCH_CHANGES,
+) -> tuple[ApplyStats, PushRequest | None]:
+    """:func:`ack`, and stamp the next batch in the same transaction (one commit
+    per batch instead of two on the push path)."""
+    with _foreign_keys_off(engine) as conn:
+        stats = _ack_on(conn, request, response)
+        return stats, _batch_on(conn, request["device_id"], limit)
+
+
+def _ack_on(
+    conn: Connection, request: PushRequest, response: PushResponse
+) -> ApplyStats:
     sent = {(c["tbl"], c["id"]): c for c in request["changes"]}
     fields = {k: frozenset(c.get("fields") or {}) for k, c in sent.items()}
-    with _foreign_keys_off(engine) as conn:
-        conn.execute(delete(OUTBOX).where(OUTBOX.c.batch_id == request["batch_id"]))
-        _rebase_pending(conn, sent, response["rows"])
-        return _apply_rows(
-            conn, [dict(r) | {"op": "ack"} for r in response["rows"]], sent=fields
-        )
+    conn.exec_driver_sql(
+        "DELETE FROM sync_outbox WHERE batch_id = ?", (request["batch_id"],)
+    )
+    _rebase_pending(conn, sent, response["rows"])
+    return _apply_rows(
+        conn, [dict(r) | {"op": "ack"} for r in response["rows"]], sent=fields
+    )
 
 
 def _rebase_pending(
