@@ -2396,185 +2396,191 @@ B = B-Kunde</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="137"/>
+        <location filename="../../app/views/dashboard/page.py" line="142"/>
         <source>Dashboard</source>
-        <extracomment>Owners drawn as lines in the activity tile (the busiest; the rest summed).</extracomment>
+        <extracomment>Owners drawn as lines in the activity tile (the busiest; the rest summed). Runs the NPS-by-segment comparison in the background (None: inline).</extracomment>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="145"/>
+        <location filename="../../app/views/dashboard/page.py" line="150"/>
         <source>Period: closed business, leads, activities, answers</source>
         <translation>Zeitraum: Abschlüsse, Leads, Aktivitäten, Antworten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="148"/>
+        <location filename="../../app/views/dashboard/page.py" line="153"/>
         <source>Owner</source>
         <translation>Verantwortlich</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="150"/>
+        <location filename="../../app/views/dashboard/page.py" line="155"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="153"/>
+        <location filename="../../app/views/dashboard/page.py" line="158"/>
         <source>Only the deals, answers and activities of a segment</source>
         <translation>Nur Verkaufschancen, Antworten und Aktivitäten eines Segments</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="171"/>
+        <location filename="../../app/views/dashboard/page.py" line="176"/>
         <source>Won this year</source>
         <translation>Gewonnen dieses Jahr</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="172"/>
+        <location filename="../../app/views/dashboard/page.py" line="177"/>
         <source>Weighted pipeline, 12 months</source>
         <translation>Gewichtete Pipeline, 12 Monate</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="173"/>
-        <location filename="../../app/views/dashboard/page.py" line="598"/>
+        <location filename="../../app/views/dashboard/page.py" line="178"/>
+        <location filename="../../app/views/dashboard/page.py" line="627"/>
         <source>Win rate</source>
         <translation>Abschlussquote</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="174"/>
+        <location filename="../../app/views/dashboard/page.py" line="179"/>
         <source>Average sales cycle</source>
         <translation>Durchschnittlicher Verkaufszyklus</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="175"/>
+        <location filename="../../app/views/dashboard/page.py" line="180"/>
         <source>Net Promoter Score</source>
         <translation>Net Promoter Score</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="196"/>
+        <location filename="../../app/views/dashboard/page.py" line="201"/>
         <source>Source / campaign</source>
         <translation>Herkunft / Kampagne</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="197"/>
+        <location filename="../../app/views/dashboard/page.py" line="202"/>
         <source>Leads</source>
         <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="198"/>
+        <location filename="../../app/views/dashboard/page.py" line="203"/>
         <source>Conversion</source>
         <translation>Konversion</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="199"/>
+        <location filename="../../app/views/dashboard/page.py" line="204"/>
         <source>Won (CHF)</source>
         <translation>Gewonnen (CHF)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="200"/>
+        <location filename="../../app/views/dashboard/page.py" line="205"/>
         <source>Avg. deal</source>
         <translation>Ø Abschluss</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="209"/>
+        <location filename="../../app/views/dashboard/page.py" line="214"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="209"/>
+        <location filename="../../app/views/dashboard/page.py" line="214"/>
         <source>CLTV (CHF)</source>
         <translation>CLTV (CHF)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="209"/>
+        <location filename="../../app/views/dashboard/page.py" line="214"/>
         <source>Revenue</source>
         <translation>Umsatz</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="209"/>
-        <location filename="../../app/views/dashboard/page.py" line="428"/>
+        <location filename="../../app/views/dashboard/page.py" line="214"/>
+        <location filename="../../app/views/dashboard/page.py" line="457"/>
         <source>Deals</source>
         <translation>Abschl.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="216"/>
+        <location filename="../../app/views/dashboard/page.py" line="221"/>
         <source>Sales funnel</source>
         <translation>Verkaufstrichter (Funnel)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="218"/>
+        <location filename="../../app/views/dashboard/page.py" line="223"/>
         <source>Pipeline and weighted forecast</source>
         <translation>Pipeline und gewichtete Prognose</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="220"/>
+        <location filename="../../app/views/dashboard/page.py" line="225"/>
         <source>Won revenue year to date</source>
         <translation>Gewonnener Umsatz seit Jahresbeginn (YTD)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="221"/>
+        <location filename="../../app/views/dashboard/page.py" line="226"/>
         <source>Lead sources</source>
         <translation>Herkunft der Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="223"/>
+        <location filename="../../app/views/dashboard/page.py" line="228"/>
         <source>Win rate and sales cycle by owner</source>
         <translation>Abschlussquote und Verkaufszyklus pro Verantwortlichem</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="226"/>
+        <location filename="../../app/views/dashboard/page.py" line="231"/>
         <source>Activities per owner and week</source>
         <translation>Aktivitäten pro Verantwortlichem und Woche</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="229"/>
+        <location filename="../../app/views/dashboard/page.py" line="234"/>
         <source>Top customers by lifetime value</source>
         <translation>Top-Kunden nach Kundenwert (CLTV)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="231"/>
+        <location filename="../../app/views/dashboard/page.py" line="236"/>
         <source>NPS over time</source>
         <translation>NPS im Zeitverlauf</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="232"/>
+        <location filename="../../app/views/dashboard/page.py" line="237"/>
         <source>NPS by segment</source>
         <translation>NPS pro Segment</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="287"/>
+        <location filename="../../app/views/dashboard/page.py" line="292"/>
         <source>All owners</source>
         <translation>Alle Verantwortlichen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="290"/>
+        <location filename="../../app/views/dashboard/page.py" line="295"/>
         <source>All pipelines</source>
         <translation>Alle Pipelines</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="295"/>
+        <location filename="../../app/views/dashboard/page.py" line="300"/>
         <source>All customers</source>
         <translation>Alle Kunden</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="325"/>
+        <location filename="../../app/views/dashboard/page.py" line="744"/>
+        <source>Comparing the segments …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="354"/>
         <source>segment “%1”</source>
         <translation>Segment «%1»</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="351"/>
+        <location filename="../../app/views/dashboard/page.py" line="380"/>
         <source>Won %1 year to date</source>
         <translation>Gewonnen %1 seit Jahresbeginn</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="355"/>
+        <location filename="../../app/views/dashboard/page.py" line="384"/>
         <source>%1 vs. same period last year</source>
         <translation>%1 ggü. Vorjahresperiode</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="359"/>
+        <location filename="../../app/views/dashboard/page.py" line="388"/>
         <source>nothing won by this day last year</source>
         <translation>im Vorjahr bis heute nichts gewonnen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="366"/>
+        <location filename="../../app/views/dashboard/page.py" line="395"/>
         <source>%Ln open deal(s) closing</source>
         <translation>
             <numerusform>%Ln offene Verkaufschance schliesst ab</numerusform>
@@ -2582,23 +2588,23 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="373"/>
+        <location filename="../../app/views/dashboard/page.py" line="402"/>
         <source>%1 won · %2 lost</source>
         <translation>%1 gewonnen · %2 verloren</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="379"/>
-        <location filename="../../app/views/dashboard/page.py" line="572"/>
+        <location filename="../../app/views/dashboard/page.py" line="408"/>
+        <location filename="../../app/views/dashboard/page.py" line="601"/>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="380"/>
+        <location filename="../../app/views/dashboard/page.py" line="409"/>
         <source>from creation to won</source>
         <translation>von der Erfassung bis zum Abschluss</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="385"/>
+        <location filename="../../app/views/dashboard/page.py" line="414"/>
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln Antwort</numerusform>
@@ -2606,200 +2612,200 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="387"/>
+        <location filename="../../app/views/dashboard/page.py" line="416"/>
         <source>no answers in this period</source>
         <translation>keine Antworten in diesem Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="395"/>
+        <location filename="../../app/views/dashboard/page.py" line="424"/>
         <source>No opportunities close in this period. Create one on the Pipeline page (Ctrl+Shift+O) or convert a qualified lead.</source>
         <translation>In diesem Zeitraum schliesst keine Verkaufschance ab. Erfassen Sie eine auf der Seite Pipeline (Ctrl+Shift+O) oder konvertieren Sie einen qualifizierten Lead.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="407"/>
+        <location filename="../../app/views/dashboard/page.py" line="436"/>
         <source>Reached: %1 deals · %2</source>
         <translation>Erreicht: %1 Verkaufschancen · %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="410"/>
+        <location filename="../../app/views/dashboard/page.py" line="439"/>
         <source>In this stage now: %1 · %2</source>
         <translation>Jetzt in dieser Phase: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="416"/>
+        <location filename="../../app/views/dashboard/page.py" line="445"/>
         <source>Conversion to the next stage: %1</source>
         <translation>Konversion zur nächsten Phase: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="420"/>
+        <location filename="../../app/views/dashboard/page.py" line="449"/>
         <source>Click to list the deals in this stage</source>
         <translation>Klicken, um die Verkaufschancen dieser Phase aufzulisten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="435"/>
+        <location filename="../../app/views/dashboard/page.py" line="464"/>
         <source>%1 deals entered · %2 won · overall %3</source>
         <translation>%1 Verkaufschancen eingetreten · %2 gewonnen · insgesamt %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="445"/>
+        <location filename="../../app/views/dashboard/page.py" line="474"/>
         <source>Nothing is expected to close in the next 12 months. Give open opportunities an expected close date on the Pipeline page.</source>
         <translation>In den nächsten 12 Monaten wird kein Abschluss erwartet. Geben Sie offenen Verkaufschancen auf der Seite Pipeline ein erwartetes Abschlussdatum.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="466"/>
+        <location filename="../../app/views/dashboard/page.py" line="495"/>
         <source>weighted %1 · best case %2</source>
         <translation>gewichtet %1 · Best Case %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="473"/>
+        <location filename="../../app/views/dashboard/page.py" line="502"/>
         <source>Weighted %1 · best case %2 · click a month for its deals</source>
         <translation>Gewichtet %1 · Best Case %2 · Monat anklicken für seine Verkaufschancen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="482"/>
+        <location filename="../../app/views/dashboard/page.py" line="511"/>
         <source>Nothing won this year or by this day last year. Won deals appear here as soon as you move them to Won.</source>
         <translation>Weder dieses Jahr noch im Vorjahr bis heute etwas gewonnen. Gewonnene Verkaufschancen erscheinen hier, sobald Sie sie auf «Gewonnen» setzen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="501"/>
+        <location filename="../../app/views/dashboard/page.py" line="530"/>
         <source>Year to date: %1 (last year %2)</source>
         <translation>Seit Jahresbeginn: %1 (Vorjahr %2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="516"/>
+        <location filename="../../app/views/dashboard/page.py" line="545"/>
         <source>%1 up to %2 · last year %3 · %4</source>
         <translation>%1 bis %2 · Vorjahr %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="528"/>
+        <location filename="../../app/views/dashboard/page.py" line="557"/>
         <source>No leads or won deals in this period. Record where each lead came from on the Leads page (Ctrl+Shift+L).</source>
         <translation>Keine Leads oder Abschlüsse in diesem Zeitraum. Erfassen Sie die Herkunft jedes Leads auf der Seite Leads (Ctrl+Shift+L).</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="539"/>
+        <location filename="../../app/views/dashboard/page.py" line="568"/>
         <source>%1 won deals · double-click to list them</source>
         <translation>%1 Abschlüsse · Doppelklick listet sie auf</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="556"/>
+        <location filename="../../app/views/dashboard/page.py" line="585"/>
         <source>Conversion = leads of the period whose deal was won ÷ leads</source>
         <translation>Konversion = Leads des Zeitraums mit gewonnener Verkaufschance ÷ Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="562"/>
+        <location filename="../../app/views/dashboard/page.py" line="591"/>
         <source>No deals were won or lost in this period.</source>
         <translation>In diesem Zeitraum wurde nichts gewonnen oder verloren.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="565"/>
-        <location filename="../../app/views/dashboard/page.py" line="618"/>
+        <location filename="../../app/views/dashboard/page.py" line="594"/>
+        <location filename="../../app/views/dashboard/page.py" line="647"/>
         <source>(no owner)</source>
         <translation>(niemand)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="577"/>
+        <location filename="../../app/views/dashboard/page.py" line="606"/>
         <source>Win rate: %1 (%2 won, %3 lost)</source>
         <translation>Abschlussquote: %1 (%2 gewonnen, %3 verloren)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="581"/>
+        <location filename="../../app/views/dashboard/page.py" line="610"/>
         <source>Won: %1</source>
         <translation>Gewonnen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="582"/>
+        <location filename="../../app/views/dashboard/page.py" line="611"/>
         <source>Average sales cycle: %1</source>
         <translation>Durchschnittlicher Verkaufszyklus: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="583"/>
+        <location filename="../../app/views/dashboard/page.py" line="612"/>
         <source>Click to list the closed deals</source>
         <translation>Klicken, um die abgeschlossenen Verkaufschancen aufzulisten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="592"/>
+        <location filename="../../app/views/dashboard/page.py" line="621"/>
         <source>%1 d</source>
         <translation>%1 T.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="602"/>
+        <location filename="../../app/views/dashboard/page.py" line="631"/>
         <source>Bars: win rate in % · next to the name: average days to win</source>
         <translation>Balken: Abschlussquote in % · neben dem Namen: durchschnittliche Tage bis zum Abschluss</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="609"/>
+        <location filename="../../app/views/dashboard/page.py" line="638"/>
         <source>No calls, meetings or e-mails logged in these weeks. Log them in the journal (Ctrl+J).</source>
         <translation>In diesen Wochen wurden keine Anrufe, Besuche oder E-Mails erfasst. Erfassen Sie sie im Journal (Ctrl+J).</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="625"/>
+        <location filename="../../app/views/dashboard/page.py" line="654"/>
         <source>Others</source>
         <translation>Übrige</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="630"/>
+        <location filename="../../app/views/dashboard/page.py" line="659"/>
         <source>Week of %1</source>
         <translation>Woche ab %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="637"/>
+        <location filename="../../app/views/dashboard/page.py" line="666"/>
         <source>%1 entries in %2 weeks</source>
         <translation>%1 Einträge in %2 Wochen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="647"/>
+        <location filename="../../app/views/dashboard/page.py" line="676"/>
         <source>No organisation has won business yet. The lifetime value is computed from won opportunities.</source>
         <translation>Noch keine Organisation mit gewonnenem Geschäft. Der Kundenwert wird aus gewonnenen Verkaufschancen berechnet.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="657"/>
+        <location filename="../../app/views/dashboard/page.py" line="686"/>
         <source>Customer since %1 · %2 a year · double-click to open</source>
         <translation>Kunde seit %1 · %2 pro Jahr · Doppelklick öffnet</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="667"/>
+        <location filename="../../app/views/dashboard/page.py" line="696"/>
         <source>CLTV = average yearly revenue × %1 margin × %2 years</source>
         <translation>CLTV = durchschnittlicher Jahresumsatz × %1 Marge × %2 Jahre</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="675"/>
+        <location filename="../../app/views/dashboard/page.py" line="704"/>
         <source>No survey answers in this period. Record answers on the NPS page or import a survey file there.</source>
         <translation>Keine Umfrageantworten in diesem Zeitraum. Erfassen Sie Antworten auf der Seite NPS oder importieren Sie dort eine Umfragedatei.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="691"/>
-        <location filename="../../app/views/dashboard/page.py" line="729"/>
+        <location filename="../../app/views/dashboard/page.py" line="720"/>
+        <location filename="../../app/views/dashboard/page.py" line="761"/>
         <source>NPS: %1</source>
         <translation>NPS: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="692"/>
-        <location filename="../../app/views/dashboard/page.py" line="730"/>
+        <location filename="../../app/views/dashboard/page.py" line="721"/>
+        <location filename="../../app/views/dashboard/page.py" line="762"/>
         <source>%1 promoters · %2 passives · %3 detractors</source>
         <translation>%1 Promotoren · %2 Passive · %3 Kritiker</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="707"/>
+        <location filename="../../app/views/dashboard/page.py" line="736"/>
         <source>NPS %1 = %2 promoters − %3 detractors of %4 answers</source>
         <translation>NPS %1 = %2 Promotoren − %3 Kritiker von %4 Antworten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="716"/>
+        <location filename="../../app/views/dashboard/page.py" line="748"/>
         <source>Save person segments on the Data quality page to compare their NPS here.</source>
         <translation>Speichern Sie Personensegmente auf der Seite Datenqualität, um ihren NPS hier zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="752"/>
+        <location filename="../../app/views/dashboard/page.py" line="784"/>
         <source>Answers of the period per saved person segment</source>
         <translation>Antworten des Zeitraums pro gespeichertem Personensegment</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="806"/>
+        <location filename="../../app/views/dashboard/page.py" line="838"/>
         <source>Won in %1</source>
         <translation>Gewonnen im %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="835"/>
+        <location filename="../../app/views/dashboard/page.py" line="867"/>
         <source>Closed by %1</source>
         <translation>Abgeschlossen von %1</translation>
     </message>
@@ -10138,7 +10144,7 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
     </message>
     <message>
         <location filename="../../app/views/automation/workflow_editor.py" line="142"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="421"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="434"/>
         <source>the record&apos;s owner</source>
         <translation>Verantwortliche des Datensatzes</translation>
     </message>
@@ -10169,114 +10175,124 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
     </message>
     <message>
         <location filename="../../app/views/automation/workflow_editor.py" line="165"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="383"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="707"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="392"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="724"/>
         <source>days</source>
         <translation>Tage</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="369"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="374"/>
         <source>New workflow</source>
         <translation>Neuer Workflow</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="370"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="375"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="371"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="376"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="372"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="377"/>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="379"/>
+        <source>A nurturing sequence: its e-mails count for this campaign</source>
+        <translation>Eine Nurturing-Sequenz: ihre E-Mails zählen für diese Kampagne</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="381"/>
         <source>When</source>
         <translation>Wenn</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="373"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="382"/>
         <source>If</source>
         <translation>Falls</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="374"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="383"/>
         <source>all of these conditions hold</source>
         <translation>alle diese Bedingungen erfüllt sind</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="375"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="384"/>
         <source>any of these conditions holds</source>
         <translation>eine dieser Bedingungen erfüllt ist</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="376"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="385"/>
         <source>Then</source>
         <translation>Dann</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="377"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="386"/>
         <source>+ Add condition</source>
         <translation>+ Bedingung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="378"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="387"/>
         <source>+ Add action</source>
         <translation>+ Aktion hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="379"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="388"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="380"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="389"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="381"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="390"/>
         <source>Test with</source>
         <translation>Testen mit</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="382"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="391"/>
         <source>Test run</source>
         <translation>Testlauf</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="384"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="689"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="393"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="706"/>
         <source>any value</source>
         <translation>beliebiger Wert</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="385"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="394"/>
         <source>Run log</source>
         <translation>Ausführungsprotokoll</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="387"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="396"/>
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="387"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="396"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="387"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="396"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="387"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="396"/>
         <source>Fired</source>
         <translation>Ausgelöst</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/automation/workflow_editor.py" line="406"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="419"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n Ausführung</numerusform>
@@ -10284,42 +10300,42 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="545"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="562"/>
         <source>Delete workflow</source>
         <translation>Workflow löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="545"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="562"/>
         <source>Delete this workflow? Its run log stays.</source>
         <translation>Diesen Workflow löschen? Das Ausführungsprotokoll bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="559"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="576"/>
         <source>There is no record of this kind to test with.</source>
         <translation>Es gibt keinen Datensatz dieser Art zum Testen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="570"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="587"/>
         <source>Conditions hold for %1 — this would happen:</source>
         <translation>Bedingungen für %1 erfüllt – das würde geschehen:</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="574"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="591"/>
         <source>Conditions do not hold for %1 — nothing would happen. If they held:</source>
         <translation>Bedingungen für %1 nicht erfüllt – nichts würde geschehen. Wären sie erfüllt:</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="687"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="704"/>
         <source>form name (any form if empty)</source>
         <translation>Formularname (leer = jedes Formular)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="703"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="720"/>
         <source>score at least</source>
         <translation>Score mindestens</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="705"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="722"/>
         <source>days (negative = before the date)</source>
         <translation>Tage (negativ = vor dem Datum)</translation>
     </message>

@@ -74,7 +74,7 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="366" />
+        <location filename="../../app/views/dashboard/page.py" line="395" />
         <source>%Ln open deal(s) closing</source>
         <translation>
             <numerusform>%Ln open deal closing</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="385" />
+        <location filename="../../app/views/dashboard/page.py" line="414" />
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln answer</numerusform>
@@ -380,7 +380,7 @@
 <context>
     <name>WorkflowEditor</name>
     <message numerus="yes">
-        <location filename="../../app/views/automation/workflow_editor.py" line="406" />
+        <location filename="../../app/views/automation/workflow_editor.py" line="419" />
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n run</numerusform>

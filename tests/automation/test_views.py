@@ -259,3 +259,33 @@ def test_notification_bell(
     assert "Neue Person" in actions[0].text()
     actions[-1].trigger()  # mark all as read
     assert window.automation_ui.bell.text() == "🔔"
+
+
+def test_mail_merge_pdfs(qtbot: QtBot, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from app.services.campaigns import Letter
+    from app.views.automation.campaigns_view import write_labels, write_letters
+
+    folder = Path(str(tmp_path))
+    letters = [
+        Letter(
+            f"p{i}",
+            (
+                "Frau",
+                "Beispiel AG",
+                f"Anna Muster{i}",
+                "Bahnhofstrasse 1",
+                "8001 Zürich",
+            ),
+            "Einladung",
+            "Sehr geehrte Frau Muster\n\nText.",
+        )
+        for i in range(30)
+    ]
+    write_letters(letters, folder / "letters.pdf")
+    write_labels(letters, folder / "labels.pdf")
+    for name, pages in (("letters.pdf", 30), ("labels.pdf", 2)):
+        data = (folder / name).read_bytes()
+        assert data.startswith(b"%PDF")
+        assert f"/Count {pages}".encode() in data  # one letter per page, 24 labels

@@ -292,3 +292,67 @@ def _seed_opportunity(lap: Laptop, owner: str, close: dt.date) -> None:
         )
     )
     assert owner
+
+
+def test_server_email_step_is_sent_by_the_owners_laptop(
+    env: tuple[Engine, ThreadServer, str], tmp_path: Path
+) -> None:
+    from app.models.automation import MailOutbox
+
+    engine, srv, anna = env
+    server_write(
+        engine,
+        [
+            _create(
+                "email_template",
+                "t-1",
+                name="Danke",
+                subject="Danke für Ihre Anfrage",
+                body_text="{{greeting}},\n\nWir melden uns.",
+                owner_id=anna,
+            ),
+            _create(
+                "workflow",
+                "wf-3",
+                name="Web-Lead bestätigen",
+                entity_kind="lead",
+                enabled=True,
+                trigger=trigger_to_json(Trigger(TriggerType.FORM_SUBMITTED)),
+                conditions={},
+                actions=actions_to_json(
+                    (
+                        Action(ActionType.SEND_EMAIL, {"template_id": "t-1"}),
+                        Action(ActionType.NOTIFY_OWNER, {"title": "Bestätigt"}),
+                    )
+                ),
+                owner_id=anna,
+            ),
+        ],
+    )
+    r = requests.post(
+        f"{srv.url}/api/forms/kontakt",
+        json={"first_name": "Ida", "last_name": "Roth", "email": "ida@roth.ch"},
+        timeout=10,
+    )
+    assert r.status_code == 202
+    with engine.connect() as conn:
+        run = conn.execute(select(WorkflowRun)).one()
+    assert (run.status, run.next_step) == ("handoff", 0)
+    lap = make_laptop(tmp_path, "anna-laptop")
+    sign_in(lap, srv.url, "anna")
+    lap.run()
+    WorkflowService(lap.db.sessions).run_scheduled()
+    with lap.db.sessions() as s:
+        mail = s.scalars(select(MailOutbox)).one()
+        assert (mail.to_addr, mail.subject) == ("ida@roth.ch", "Danke für Ihre Anfrage")
+        assert mail.body_text.startswith("Grüezi Ida Roth")
+        run_row = s.scalars(select(WorkflowRun)).one()
+        assert run_row.status == "done"
+    lap.run()
+    with engine.connect() as conn:  # the finished run and the notice reach the server
+        assert conn.execute(select(WorkflowRun.status)).scalar_one() == "done"
+        assert (
+            conn.execute(select(func.count()).select_from(Notification)).scalar_one()
+            == 1
+        )
+    lap.db.engine.dispose()

@@ -252,6 +252,8 @@ class WorkflowEditor(QWidget):
         self.name = QLineEdit()
         self.name_error = ErrorLabel()
         self.enabled = QCheckBox()
+        self.campaign = QComboBox()
+        self.campaign.setMinimumWidth(200)
         self.kind = QComboBox()
         for k in TRIGGERS:
             self.kind.addItem(kind_text(k), k)
@@ -304,6 +306,9 @@ class WorkflowEditor(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.name_label)
         top.addWidget(self.name, 1)
+        self.campaign_label = QLabel()
+        top.addWidget(self.campaign_label)
+        top.addWidget(self.campaign)
         top.addWidget(self.enabled)
         form.addLayout(top)
         form.addWidget(self.name_error)
@@ -369,6 +374,10 @@ class WorkflowEditor(QWidget):
         self.new_button.setText(_t("New workflow"))
         self.name_label.setText(_t("Name"))
         self.enabled.setText(_t("Active"))
+        self.campaign_label.setText(_t("Campaign"))
+        self.campaign.setToolTip(
+            _t("A nurturing sequence: its e-mails count for this campaign")
+        )
         self.when_title.setText(_t("When"))
         self.if_title.setText(_t("If"))
         self.match.setItemText(0, _t("all of these conditions hold"))
@@ -393,6 +402,10 @@ class WorkflowEditor(QWidget):
         """Reload the list and pick lists (keeps the selection)."""
         self.labels = self.svc.labels()
         self._fields.clear()
+        self.campaign.clear()
+        self.campaign.addItem("—", "")
+        for cid, name in self.labels.get("campaign", []):
+            self.campaign.addItem(name, cid)
         keep = self.current
         self.list.blockSignals(True)
         self.list.clear()
@@ -449,6 +462,9 @@ class WorkflowEditor(QWidget):
         self._clear_errors()
         self.name.setText(data.name)
         self.enabled.setChecked(data.enabled)
+        self.campaign.setCurrentIndex(
+            max(0, self.campaign.findData(data.campaign_id or ""))
+        )
         self.kind.blockSignals(True)
         self.kind.setCurrentIndex(self.kind.findData(data.entity_kind))
         self.kind.blockSignals(False)
@@ -502,6 +518,7 @@ class WorkflowEditor(QWidget):
             conditions=Group(Match(self.match.currentData()), conds),
             actions=tuple(row.action() for row in self.action_rows),
             enabled=self.enabled.isChecked(),
+            campaign_id=str(self.campaign.currentData() or "") or None,
         )
 
     def add_condition(self, condition: Condition | None = None) -> ConditionRow:
