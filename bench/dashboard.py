@@ -11,7 +11,8 @@ Ours:
 * ``dashboard_ms``: the whole dashboard computed (one read transaction, a
   statement per tile) and rendered (the real page with its pyqtgraph charts,
   offscreen, ``grab()``), median of warm runs; ``dashboard_first_ms`` the
-  first (cold page cache) run;
+  first (cold page cache) run. The NPS comparison of the saved segments runs
+  in the background after that (``nps_segments_background_ms``);
 * ``filter_ms``: changing the owner, period or pipeline filter and
   re-rendering, the slowest of the changes; ``segment_filter_ms`` with a saved
   segment (its ids materialised once);
@@ -72,6 +73,8 @@ def build(quick: bool) -> tuple[Path, float | None]:
     seconds = time.perf_counter() - started
     database.close(backup=False)
     os.replace(tmp, path)
+    for extra in ("-wal", "-shm", ".open"):
+        Path(f"{tmp}{extra}").unlink(missing_ok=True)
     shutil.rmtree(tmp.parent / "relata-bench-backups", ignore_errors=True)
     return path, seconds
 
@@ -125,8 +128,7 @@ def run(*, quick: bool = False) -> dict[str, Any]:
 
     path, demo_s = build(quick)
     work = Path(tempfile.mkdtemp(prefix="relata-bench-dashboard-"))
-    db_path = work / "bench.db"
-    shutil.copyfile(path, db_path)
+    db_path = path  # only read (the segment ids go to a TEMP table)
     database = open_database(db_path, backup_dir=work / "backups")
     services = build_services(database)
     analytics = services.analytics
@@ -153,8 +155,10 @@ def run(*, quick: bool = False) -> dict[str, Any]:
     app.processEvents()
 
     def render(flt: DashFilter) -> float:
+        """What the user waits for: every tile computed and drawn (the NPS
+        comparison of saved segments follows from the background)."""
         t0 = time.perf_counter()
-        page.show_dashboard(analytics.dashboard.compute(flt))
+        page.show_dashboard(analytics.dashboard.compute(flt, segments=False))
         app.processEvents()
         page.grab()
         return time.perf_counter() - t0
@@ -163,8 +167,11 @@ def run(*, quick: bool = False) -> dict[str, Any]:
     warm = [render(DashFilter()) for _ in range(5)]
     figures["dashboard_first_ms"] = _ms(first)
     figures["dashboard_ms"] = _ms(statistics.median(warm))
-    tiles = analytics.dashboard.compute(DashFilter()).timings_ms
+    tiles = analytics.dashboard.compute(DashFilter(), segments=False).timings_ms
     figures["tiles_ms"] = dict(tiles)
+    figures["nps_segments_background_ms"] = _ms(
+        _timed(lambda: analytics.dashboard.nps_segments(DashFilter()))
+    )
 
     # ---- filter changes
     choices = analytics.dashboard.choices()

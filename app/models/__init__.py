@@ -3,8 +3,8 @@
 Importing this package registers every table on :data:`Base.metadata`.
 """
 
-from app.models import automation as automation  # workflows, mail, campaigns
 from app.models import analytics as analytics  # NPS, saved reports, settings
+from app.models import automation as automation  # workflows, mail, campaigns
 from app.models import journal as journal  # journal, tasks, cases tables
 from app.models import pipeline as pipeline  # sales pipeline tables
 from app.models import quality as quality  # custom fields, segments, merge logs

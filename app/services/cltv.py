@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import analytics_queries as aq
+from app.db import pipeline_queries as q
 from app.domain.analytics import Cltv, CltvMethod, CltvSettings
 from app.domain.changes import Changes, EntityKind
 from app.domain.errors import FieldError, ValidationError
@@ -53,8 +54,9 @@ def cltv_rows(
     limit: int = 10,
 ) -> list[Cltv]:
     """One page of the CLTV list, computed and sorted in SQL."""
+    rates = dict(s.execute(q.rates_on(today)).all())
     stmt, _count = aq.cltv_select(
-        conds, settings, today, sort=sort, descending=descending
+        conds, settings, today, rates, sort=sort, descending=descending
     )
     return [_dto(r) for r in s.execute(stmt.offset(offset).limit(limit))]
 
@@ -142,6 +144,7 @@ class CltvService:
                 aq.opportunity_conds(pipeline_id=None, owner_id=None, party=None),
                 CltvSettings(),
                 self._today(),
+                {},
             )
             return int(s.execute(count).scalar_one())
 

@@ -167,8 +167,15 @@ class DashboardService:
 
     # ---- the whole dashboard
 
-    def compute(self, flt: DashFilter) -> Dashboard:
-        """Every tile for ``flt``, read in one transaction (one snapshot)."""
+    def compute(self, flt: DashFilter, *, segments: bool = True) -> Dashboard:
+        """Every tile for ``flt``, read in one transaction (one snapshot).
+
+        ``segments=False`` leaves the NPS-by-segment comparison out (its
+        ``nps_segments`` are empty and ``segments_pending`` is set): each
+        saved segment's conditions are evaluated for every answer, which can
+        take longer than all other tiles together, so the page asks for it
+        separately (:meth:`nps_segments`) in the background.
+        """
         today = self._today()
         start, end = dash_period_range(flt.period, today)
         timings: dict[str, float] = {}
@@ -208,7 +215,7 @@ class DashboardService:
                 owner_id=flt.owner_id, party=party, start=start, end=end
             )
             months, total = self._nps_months(s, nps_conds)
-            by_segment = self._nps_segments(s, nps_conds)
+            by_segment = self._nps_segments(s, nps_conds) if segments else ()
             lap("nps")
             last = s.get(SyncState, "last_sync")
         return Dashboard(
@@ -233,7 +240,19 @@ class DashboardService:
             else None,
             segment_name=segment_name,
             timings_ms=timings,
+            segments_pending=not segments,
         )
+
+    def nps_segments(self, flt: DashFilter) -> tuple[NpsPoint, ...]:
+        """The NPS of each saved person segment for ``flt`` (see :meth:`compute`)."""
+        today = self._today()
+        start, end = dash_period_range(flt.period, today)
+        with self._sessions() as s:
+            party, _name = self._party(s, flt.segment_id)
+            conds = aq.nps_person_conds(
+                owner_id=flt.owner_id, party=party, start=start, end=end
+            )
+            return self._nps_segments(s, conds)
 
     # ---- tiles
 
@@ -420,15 +439,13 @@ class DashboardService:
         weeks = tuple(first_week + dt.timedelta(weeks=i) for i in range(ACTIVITY_WEEKS))
         start = dt.datetime.combine(first_week, dt.time(), dt.UTC)
         end = dt.datetime.combine(last_week + dt.timedelta(days=7), dt.time(), dt.UTC)
-        index = {w.isoformat(): i for i, w in enumerate(weeks)}
         series: dict[str | None, list[int]] = {}
-        for owner, week, n in s.execute(
+        for owner, day, n in s.execute(
             aq.activity(owner_id=flt.owner_id, party=party, start=start, end=end)
         ):
-            i = index.get(str(week))
-            if i is None:
-                continue
-            series.setdefault(owner, [0] * ACTIVITY_WEEKS)[i] += int(n)
+            i = (dt.date.fromisoformat(str(day)) - first_week).days // 7
+            if 0 <= i < ACTIVITY_WEEKS:
+                series.setdefault(owner, [0] * ACTIVITY_WEEKS)[i] += int(n)
         out = [
             ActivitySeries(owner, names.get(owner, "") if owner else "", tuple(c))
             for owner, c in series.items()

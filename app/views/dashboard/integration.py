@@ -96,7 +96,7 @@ class AnalyticsUi(QObject):
         super().__init__()
         self.services = services
         self.runner = runner
-        self.dashboard = DashboardPage(services.analytics, services.sales)
+        self.dashboard = DashboardPage(services.analytics, services.sales, runner)
         self.reports = ReportsPage(services, runner)
         self.pages: tuple[QWidget, ...] = (self.reports,)
         self.window: MainWindow | None = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -27,11 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.analytics import Dashboard, DashFilter, DashPeriod
+from app.domain.analytics import Dashboard, DashFilter, DashPeriod, NpsPoint
 from app.domain.pipeline import Outcome, add_months
 from app.services.analytics import AnalyticsServices
 from app.services.dashboard import Drill
 from app.services.sales import SalesServices
+from app.tasks.runner import TaskRunner
 from app.views.dashboard.charts import (
     BLUE,
     GREEN,
@@ -126,11 +128,14 @@ class DashboardPage(QWidget):
         self,
         analytics: AnalyticsServices,
         sales: SalesServices,
+        runner: TaskRunner | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._analytics = analytics
         self._sales = sales
+        #: Runs the NPS-by-segment comparison in the background (None: inline).
+        self._runner = runner
         self.dashboard: Dashboard | None = None
         self.stale = True
         self.setStyleSheet(DASHBOARD_STYLE)
@@ -306,8 +311,32 @@ class DashboardPage(QWidget):
         self._loading = False
 
     def refresh(self) -> None:
-        """Compute every tile for the current filter and draw it."""
-        self.show_dashboard(self._analytics.dashboard.compute(self.value()))
+        """Compute every tile for the current filter and draw it.
+
+        With a task runner, the NPS-by-segment tile follows from the
+        background; everything else is drawn at once.
+        """
+        flt = self.value()
+        service = self._analytics.dashboard
+        inline = self._runner is None
+        self.show_dashboard(service.compute(flt, segments=inline))
+        if self._runner is None:
+            return
+        self.tile_nps_segments.show_empty(_t("Comparing the segments …"))
+        self._runner.run(
+            "dashboard-nps-segments",
+            lambda: service.nps_segments(flt),
+            on_done=lambda points: self._on_segments_computed(flt, points),
+        )
+
+    def _on_segments_computed(
+        self, flt: DashFilter, points: tuple[NpsPoint, ...]
+    ) -> None:
+        dash = self.dashboard
+        if dash is None or dash.filter != flt:
+            return  # the filter changed meanwhile: a newer run follows
+        self.dashboard = replace(dash, nps_segments=points, segments_pending=False)
+        self._nps(self.dashboard)
 
     def refresh_if_stale(self) -> None:
         """Recompute only if data changed since the last drawing."""
@@ -711,6 +740,9 @@ class DashboardPage(QWidget):
             .replace("%4", number(total.total))
         )
         segments = [p for p in dash.nps_segments if p.counts.total]
+        if dash.segments_pending:
+            self.tile_nps_segments.show_empty(_t("Comparing the segments …"))
+            return
         if not segments:
             self.tile_nps_segments.show_empty(
                 _t(
