@@ -399,6 +399,7 @@ class AddressBookView(QWidget):
 
     def revert(self) -> None:
         """Throw away edits and show the stored record again."""
+        self.sig_status_message.emit("")  # a "not saved" note no longer applies
         rid = self.form.record_id
         if rid:
             self._load_record(rid)
