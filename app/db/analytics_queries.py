@@ -24,13 +24,17 @@ from sqlalchemy import (
     case,
     cast,
     func,
+    inspect,
     literal,
+    literal_column,
     select,
+    table,
 )
 from sqlalchemy import Float as SaFloat
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.selectable import Alias
+from sqlalchemy.sql.util import ClauseAdapter
 
 from app.db.pipeline_queries import COMMIT_PROBABILITY, rate_on, to_chf
 from app.domain.analytics import CltvMethod, CltvSettings
@@ -56,6 +60,13 @@ CREATE_PARTY = "CREATE TEMP TABLE IF NOT EXISTS dash_party (id VARCHAR(36) PRIMA
 
 
 INDEXED_BY = "indexed_by__"
+#: Indexes queries name with INDEXED BY.
+HINTED = (
+    "ix_analytics_lead_source",
+    "ix_analytics_opportunity_party",
+    "ix_analytics_opportunity_report",
+    "ix_organisation_segment",
+)
 
 
 @compiles(Alias, "sqlite")
@@ -73,9 +84,25 @@ def _alias_indexed_by(element: Alias, compiler: Any, **kw: Any) -> str:
     return text
 
 
-def indexed[M](model: type[M], index: str) -> type[M]:
-    """``model`` read through ``index`` (an alias rendered with INDEXED BY)."""
-    return aliased(model, name=INDEXED_BY + index)
+def indexed[M](model: type[M], index: str, available: bool = True) -> type[M]:
+    """``model`` read through ``index`` (an alias rendered with INDEXED BY).
+
+    ``available=False`` (a database from before the index, e.g. a copy at an
+    early development revision): the plain table, so the query still runs.
+    """
+    return aliased(model, name=INDEXED_BY + index) if available else model
+
+
+def hinted_indexes() -> Select[str]:
+    """Which of the indexes named with ``INDEXED BY`` the database has."""
+    return (
+        select(literal_column("name"))
+        .select_from(table("sqlite_master"))
+        .where(
+            literal_column("type") == "index",
+            literal_column("name").in_(list(HINTED)),
+        )
+    )
 
 
 def outcome_unindexed() -> ColumnElement[str]:
@@ -286,6 +313,7 @@ def leads_by_source(
     party: tuple[str, Select[Any]] | None,
     start: dt.datetime,
     end: dt.datetime,
+    hints: bool = True,
 ) -> AnySelect:
     """(source, campaign, leads, leads whose deal was won) captured in the period.
 
@@ -293,8 +321,10 @@ def leads_by_source(
     one list from ``ix_analytics_opportunity_party`` (a correlated count per
     lead walked every won deal for each lead: 2.7 s on 200k deals).
     """
-    lead = indexed(Lead, "ix_analytics_lead_source")
-    won = indexed(Opportunity, "ix_analytics_opportunity_party")
+    lead = indexed(Lead, "ix_analytics_lead_source", hints)
+    won = indexed(Opportunity, "ix_analytics_opportunity_party", hints)
+    if won is Opportunity:
+        won = aliased(Opportunity, name="won")
     conds: list[Cond] = [
         lead.deleted_at.is_(None),
         lead.created_at >= start,
@@ -555,50 +585,51 @@ DIMENSIONS = (
 )
 
 
-def dimension(name: str) -> Any:
-    """The SQL expression of a report dimension."""
+def dimension(name: str, deal: Any = Opportunity, hints: bool = True) -> Any:
+    """The SQL expression of a report dimension over ``deal`` (a table alias)."""
     match name:
         case "owner":
-            return Opportunity.owner_id
+            return deal.owner_id
         case "stage":
-            return Opportunity.stage_id
+            return deal.stage_id
         case "source":
-            return Opportunity.source
+            return deal.source
         case "month":
-            return func.substr(Opportunity.close_date, 1, 7)
+            return func.substr(deal.close_date, 1, 7)
         case "outcome":
-            return Opportunity.outcome
+            return deal.outcome
         case "pipeline":
-            return Opportunity.pipeline_id
+            return deal.pipeline_id
         case "campaign":
-            return Opportunity.campaign_id
-        case "industry":
+            return deal.campaign_id
+        case "industry":  # from the quality area's (id, …, industry) index
+            org = indexed(Organisation, "ix_organisation_segment", hints)
             return (
-                select(Organisation.industry_id)
-                .where(Organisation.id == Opportunity.organisation_id)
-                .correlate(Opportunity)
+                select(org.industry_id)
+                .where(org.id == deal.organisation_id, org.deleted_at.is_(None))
+                .correlate(deal)
                 .scalar_subquery()
             )
         case "canton":
             org_region = (
                 select(Address.region)
                 .where(
-                    Address.organisation_id == Opportunity.organisation_id,
+                    Address.organisation_id == deal.organisation_id,
                     Address.is_primary.is_(True),
                     Address.deleted_at.is_(None),
                 )
-                .correlate(Opportunity)
+                .correlate(deal)
                 .limit(1)
                 .scalar_subquery()
             )
             person_region = (
                 select(Address.region)
                 .where(
-                    Address.person_id == Opportunity.person_id,
+                    Address.person_id == deal.person_id,
                     Address.is_primary.is_(True),
                     Address.deleted_at.is_(None),
                 )
-                .correlate(Opportunity)
+                .correlate(deal)
                 .limit(1)
                 .scalar_subquery()
             )
@@ -607,20 +638,29 @@ def dimension(name: str) -> Any:
 
 
 def report_groups(
-    conds: Sequence[Cond], dims: Sequence[str]
+    conds: Sequence[Cond], dims: Sequence[str], *, hints: bool = True
 ) -> Select[*tuple[Any, ...]]:
-    """(dim values …, currency, count, Σ amount, Σ amount × probability)."""
-    exprs = [dimension(d).label(f"d{i}") for i, d in enumerate(dims)]
+    """(dim values …, currency, count, Σ amount, Σ amount × probability).
+
+    Reads ``ix_analytics_opportunity_report`` (every column a report uses)
+    rather than the table; ``conds`` (over :class:`Opportunity`) are adapted
+    to it.
+    """
+    deal: Any = indexed(Opportunity, "ix_analytics_opportunity_report", hints)
+    if deal is not Opportunity:
+        adapter = ClauseAdapter(inspect(deal).selectable)
+        conds = [adapter.traverse(c) for c in conds]
+    exprs = [dimension(d, deal, hints).label(f"d{i}") for i, d in enumerate(dims)]
     return (
         select(
             *exprs,
-            Opportunity.currency,
+            deal.currency,
             func.count(),
-            func.sum(Opportunity.amount_minor),
-            func.sum(Opportunity.amount_minor * Opportunity.probability),
+            func.sum(deal.amount_minor),
+            func.sum(deal.amount_minor * deal.probability),
         )
         .where(*conds)
-        .group_by(*(f"d{i}" for i in range(len(dims))), Opportunity.currency)
+        .group_by(*(f"d{i}" for i in range(len(dims))), deal.currency)
     )
 
 

@@ -371,9 +371,14 @@ class DashboardService:
             cell[3] += q.chf(int(total or 0), rates.get(currency, RATE_SCALE))
         lead_start = dt.datetime.combine(start, dt.time(), dt.UTC)
         lead_end = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), dt.UTC)
+        hints = len(s.execute(aq.hinted_indexes()).all()) == len(aq.HINTED)
         for source, campaign, n, won in s.execute(
             aq.leads_by_source(
-                owner_id=flt.owner_id, party=party, start=lead_start, end=lead_end
+                owner_id=flt.owner_id,
+                party=party,
+                start=lead_start,
+                end=lead_end,
+                hints=hints,
             )
         ):
             cell = cells.setdefault((source, campaign), [0, 0, 0, 0])

@@ -86,7 +86,8 @@ class ReportService:
             rates = dict(s.execute(q.rates_on(today)).all())
             cells: dict[tuple[str, ...], list[int]] = {}
             n_dims = len(report.dims)
-            for row in s.execute(aq.report_groups(conds, report.dims)):
+            hints = len(s.execute(aq.hinted_indexes()).all()) == len(aq.HINTED)
+            for row in s.execute(aq.report_groups(conds, report.dims, hints=hints)):
                 keys = tuple(NONE_KEY if v is None else str(v) for v in row[:n_dims])
                 currency, n, total, wsum = row[n_dims:]
                 rate = rates.get(currency, RATE_SCALE)

@@ -89,7 +89,7 @@
     </message>
     <message>
         <location filename="../../app/views/address_book.py" line="117"/>
-        <location filename="../../app/views/address_book.py" line="490"/>
+        <location filename="../../app/views/address_book.py" line="491"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
@@ -134,42 +134,42 @@
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="421"/>
+        <location filename="../../app/views/address_book.py" line="422"/>
         <source>Undo delete of %1</source>
         <translation>%1 wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="428"/>
+        <location filename="../../app/views/address_book.py" line="429"/>
         <source>Deleted %1. Ctrl+Z brings it back.</source>
         <translation>%1 gelöscht. Mit Strg+Z machen Sie das rückgängig.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="449"/>
+        <location filename="../../app/views/address_book.py" line="450"/>
         <source>Restored %1.</source>
         <translation>%1 wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="492"/>
+        <location filename="../../app/views/address_book.py" line="493"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="578"/>
+        <location filename="../../app/views/address_book.py" line="579"/>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="579"/>
+        <location filename="../../app/views/address_book.py" line="580"/>
         <source>Save the changes to %1?</source>
         <translation>Änderungen an %1 speichern?</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="596"/>
+        <location filename="../../app/views/address_book.py" line="597"/>
         <source>More than %1 matches — type more to narrow the search</source>
         <translation>Mehr als %1 Treffer – geben Sie mehr ein, um die Suche einzugrenzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/address_book.py" line="599"/>
+        <location filename="../../app/views/address_book.py" line="600"/>
         <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln Person</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/address_book.py" line="601"/>
+        <location filename="../../app/views/address_book.py" line="602"/>
         <source>%Ln organisation(s)</source>
         <translation>
             <numerusform>%Ln Organisation</numerusform>
@@ -185,19 +185,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="612"/>
+        <location filename="../../app/views/address_book.py" line="613"/>
         <source>Nothing matches. Check the spelling or clear the filters.</source>
         <translation>Keine Treffer. Prüfen Sie die Schreibweise oder setzen Sie die Filter zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="615"/>
+        <location filename="../../app/views/address_book.py" line="616"/>
         <source>No persons yet.
 Click “New person” (Ctrl+N) or load demo data from the File menu.</source>
         <translation>Noch keine Personen erfasst.
 Klicken Sie auf «Neue Person» (Strg+N) oder laden Sie Demodaten über «Datei».</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="619"/>
+        <location filename="../../app/views/address_book.py" line="620"/>
         <source>No organisations yet.
 Click “New organisation” (Ctrl+Shift+N) or load demo data from the File menu.</source>
         <translation>Noch keine Organisationen erfasst.
@@ -2557,7 +2557,7 @@ B = B-Kunde</translation>
         <location filename="../../app/views/dashboard/page.py" line="325"/>
         <location filename="../../app/views/dashboard/page.py" line="744"/>
         <source>Comparing the segments …</source>
-        <translation type="unfinished"></translation>
+        <translation>Segmente werden verglichen …</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="354"/>
@@ -2800,12 +2800,12 @@ B = B-Kunde</translation>
         <translation>Antworten des Zeitraums pro gespeichertem Personensegment</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="838"/>
+        <location filename="../../app/views/dashboard/page.py" line="839"/>
         <source>Won in %1</source>
         <translation>Gewonnen im %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="867"/>
+        <location filename="../../app/views/dashboard/page.py" line="868"/>
         <source>Closed by %1</source>
         <translation>Abgeschlossen von %1</translation>
     </message>
@@ -8667,44 +8667,212 @@ Ihre Daten sind unverändert.</translation>
     </message>
 </context>
 <context>
+    <name>SalesSettings</name>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="89"/>
+        <source>Stage</source>
+        <translation type="unfinished">Phase</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="89"/>
+        <source>Probability</source>
+        <translation type="unfinished">Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="89"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="99"/>
+        <source>Add stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="101"/>
+        <source>Remove</source>
+        <translation type="unfinished">Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="103"/>
+        <source>Move up</source>
+        <translation type="unfinished">Nach oben</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="105"/>
+        <source>Move down</source>
+        <translation type="unfinished">Nach unten</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="107"/>
+        <source>Save stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="112"/>
+        <source>Pipeline</source>
+        <translation type="unfinished">Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="114"/>
+        <source>Opportunities are weighted with their stage&apos;s probability. A pipeline needs open stages and exactly one Won and one Lost stage; a stage that still holds opportunities cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="239"/>
+        <source>New stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="302"/>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="302"/>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="333"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="302"/>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="342"/>
+        <source>List price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="302"/>
+        <source>Active</source>
+        <translation type="unfinished">Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="324"/>
+        <source>Offered (shown in product lines)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="326"/>
+        <source>New product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="328"/>
+        <source>Save product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="332"/>
+        <source>Name *</source>
+        <translation type="unfinished">Name *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="359"/>
+        <source>yes</source>
+        <translation type="unfinished">ja</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="359"/>
+        <source>no</source>
+        <translation type="unfinished">nein</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="449"/>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="481"/>
+        <source>Currency</source>
+        <translation type="unfinished">Währung</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="449"/>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="482"/>
+        <source>Valid from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="449"/>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="483"/>
+        <source>1 unit in CHF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="469"/>
+        <source>Save rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="473"/>
+        <source>Amounts in EUR and USD are converted to CHF at the rate valid in the month of the expected close. Saving a rate for an existing date corrects it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="553"/>
+        <source>Sales settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="559"/>
+        <source>Pipeline stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="560"/>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="561"/>
+        <source>Exchange rates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/sales_settings.py" line="566"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SalesUi</name>
     <message>
-        <location filename="../../app/views/pipeline/integration.py" line="52"/>
+        <location filename="../../app/views/pipeline/integration.py" line="55"/>
         <source>Leads</source>
         <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/integration.py" line="52"/>
+        <location filename="../../app/views/pipeline/integration.py" line="55"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/integration.py" line="52"/>
+        <location filename="../../app/views/pipeline/integration.py" line="55"/>
         <source>Forecast</source>
         <translation>Prognose</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/integration.py" line="56"/>
+        <location filename="../../app/views/pipeline/integration.py" line="59"/>
         <source>New le&amp;ad</source>
         <translation>Neuer &amp;Lead</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/integration.py" line="57"/>
+        <location filename="../../app/views/pipeline/integration.py" line="60"/>
         <source>New opport&amp;unity</source>
         <translation>Neue Verkaufs&amp;chance</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/integration.py" line="59"/>
+        <location filename="../../app/views/pipeline/integration.py" line="62"/>
         <source>Pipeli&amp;ne</source>
         <translation>Pip&amp;eline</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/integration.py" line="58"/>
+        <location filename="../../app/views/pipeline/integration.py" line="64"/>
+        <source>Sales settin&amp;gs …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/integration.py" line="61"/>
         <source>&amp;Leads</source>
         <translation>&amp;Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/integration.py" line="60"/>
+        <location filename="../../app/views/pipeline/integration.py" line="63"/>
         <source>Fore&amp;cast</source>
         <translation>Prog&amp;nose</translation>
     </message>

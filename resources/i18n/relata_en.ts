@@ -3,7 +3,7 @@
 <context>
     <name>AddressBookView</name>
     <message numerus="yes">
-        <location filename="../../app/views/address_book.py" line="599" />
+        <location filename="../../app/views/address_book.py" line="600" />
         <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln person</numerusform>
@@ -11,7 +11,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/address_book.py" line="601" />
+        <location filename="../../app/views/address_book.py" line="602" />
         <source>%Ln organisation(s)</source>
         <translation>
             <numerusform>%Ln organisation</numerusform>

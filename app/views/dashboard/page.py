@@ -204,7 +204,7 @@ class DashboardPage(QWidget):
                 _t("Won (CHF)"),
                 _t("Avg. deal"),
             ],
-            (56, 100, 90, 80),
+            (52, 96, 112, 96),
         )
         self.sources_table.cellDoubleClicked.connect(self._on_source_activated)
         self.owners_chart = BarChart(horizontal=True)
@@ -212,7 +212,7 @@ class DashboardPage(QWidget):
         self.activity_chart = LineChart()
         self.customers_table = _table(
             [_t("Organisation"), _t("CLTV (CHF)"), _t("Revenue"), _t("Deals")],
-            (96, 90, 52),
+            (96, 96, 66),
         )
         self.customers_table.cellDoubleClicked.connect(self._on_customer_activated)
         self.nps_chart = LineChart(y_range=(-100.0, 100.0))
@@ -804,7 +804,8 @@ class DashboardPage(QWidget):
             stage_id=stage.stage_id,
             close_from=dash.start,
             close_to=dash.end,
-            title=stage_name_text(stage.stage_id, stage.name),
+            title=f"{stage_name_text(stage.stage_id, stage.name)} · "
+            f"{date_text(dash.start)} – {date_text(dash.end)}",
         )
 
     def _on_forecast_clicked(self, event: object) -> None:

@@ -13,7 +13,7 @@ from alembic import op
 revision = '0007'
 down_revision = '0001'
 branch_labels = ('analytics',)
-# three covering indexes are on the pipeline's opportunity and lead tables
+# four covering indexes are on the pipeline's opportunity and lead tables
 depends_on = ('0002',)
 
 
@@ -83,14 +83,26 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_nps_response_owner_id'), ['owner_id'], unique=False)
         batch_op.create_index('ix_nps_response_person', ['person_id', 'answered_on'], unique=False)
 
+    with op.batch_alter_table('address', schema=None) as batch_op:
+        batch_op.create_index('ix_analytics_address_org_region', ['organisation_id', 'is_primary', 'deleted_at', 'region'], unique=False)
+        batch_op.create_index('ix_analytics_address_person_region', ['person_id', 'is_primary', 'deleted_at', 'region'], unique=False)
+
     with op.batch_alter_table('lead', schema=None) as batch_op:
         batch_op.create_index('ix_analytics_lead_source', ['created_at', 'source', 'campaign_id', 'owner_id', 'organisation_id', 'person_id', 'id', 'deleted_at'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
 
     with op.batch_alter_table('opportunity', schema=None) as batch_op:
         batch_op.create_index('ix_analytics_opportunity_closed', ['closed_on', 'outcome', 'owner_id', 'pipeline_id', 'currency', 'amount_minor', 'created_at', 'organisation_id', 'person_id', 'source', 'campaign_id', 'lead_id', 'deleted_at'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
+        batch_op.create_index('ix_analytics_opportunity_report', ['outcome', 'close_date', 'owner_id', 'stage_id', 'source', 'pipeline_id', 'campaign_id', 'currency', 'amount_minor', 'probability', 'organisation_id', 'person_id', 'deleted_at'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
         batch_op.create_index('ix_analytics_opportunity_party', ['outcome', 'organisation_id', 'closed_on', 'currency', 'amount_minor', 'owner_id', 'pipeline_id', 'lead_id', 'person_id', 'deleted_at'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
 
 def downgrade() -> None:
+    with op.batch_alter_table('address', schema=None) as batch_op:
+        batch_op.drop_index('ix_analytics_address_person_region')
+        batch_op.drop_index('ix_analytics_address_org_region')
+
+    with op.batch_alter_table('opportunity', schema=None) as batch_op:
+        batch_op.drop_index('ix_analytics_opportunity_report', sqlite_where=sa.text('deleted_at IS NULL'))
+
     with op.batch_alter_table('lead', schema=None) as batch_op:
         batch_op.drop_index('ix_analytics_lead_source', sqlite_where=sa.text('deleted_at IS NULL'))
 
