@@ -167,7 +167,13 @@ class DashboardService:
 
     # ---- the whole dashboard
 
-    def compute(self, flt: DashFilter, *, segments: bool = True) -> Dashboard:
+    def compute(
+        self,
+        flt: DashFilter,
+        *,
+        segments: bool = True,
+        previous: Dashboard | None = None,
+    ) -> Dashboard:
         """Every tile for ``flt``, read in one transaction (one snapshot).
 
         ``segments=False`` leaves the NPS-by-segment comparison out (its
@@ -175,11 +181,25 @@ class DashboardService:
         saved segment's conditions are evaluated for every answer, which can
         take longer than all other tiles together, so the page asks for it
         separately (:meth:`nps_segments`) in the background.
+
+        ``previous``: the dashboard on screen, if no data changed since it was
+        computed. Tiles the filter change does not touch are taken from it
+        (the forecast and the top customers do not depend on the period; the
+        YTD and activity tiles only on its last day).
         """
         today = self._today()
         start, end = dash_period_range(flt.period, today)
+        last_day = min(end, today)
         timings: dict[str, float] = {}
         pipeline = self._pipeline_for(flt)
+        old = previous if previous is not None and previous.today == today else None
+        scope = (flt.owner_id, flt.pipeline_id, flt.segment_id)
+        same_scope = old is not None and scope == (
+            old.filter.owner_id,
+            old.filter.pipeline_id,
+            old.filter.segment_id,
+        )
+        same_last_day = old is not None and min(old.end, old.today) == last_day
         with self._sessions() as s:
             clock = time.perf_counter()
 
@@ -198,18 +218,35 @@ class DashboardService:
             lap("setup")
             funnel_stages = self._funnel(s, conds, pipeline, start, end, rates)
             lap("funnel")
-            forecast = self._forecast(s, conds, today)
+            if old is not None and same_scope:
+                forecast = old.forecast
+            else:
+                forecast = self._forecast(s, conds, today)
             lap("forecast")
-            year_to_date = self._ytd(s, conds, min(end, today))
+            if old is not None and same_scope and same_last_day:
+                year_to_date = old.ytd
+            else:
+                year_to_date = self._ytd(s, conds, last_day)
             lap("ytd")
             sources = self._sources(s, conds, flt, party, start, end, rates)
             lap("sources")
             owners = self._owners(s, conds, start, end, rates, names)
             lap("owners")
-            weeks, activity = self._activity(s, flt, party, min(end, today), names)
+            if (
+                old is not None
+                and same_last_day
+                and (flt.owner_id, flt.segment_id)
+                == (old.filter.owner_id, old.filter.segment_id)
+            ):
+                weeks, activity = old.weeks, old.activity
+            else:
+                weeks, activity = self._activity(s, flt, party, last_day, names)
             lap("activity")
             settings = read_settings(s)
-            top = tuple(cltv_rows(s, conds, settings, today, limit=TOP_CUSTOMERS))
+            if old is not None and same_scope and old.cltv_settings == settings:
+                top = old.top_customers
+            else:
+                top = tuple(cltv_rows(s, conds, settings, today, limit=TOP_CUSTOMERS))
             lap("customers")
             nps_conds = aq.nps_person_conds(
                 owner_id=flt.owner_id, party=party, start=start, end=end

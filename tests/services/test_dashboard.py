@@ -479,3 +479,31 @@ def test_empty_database_dashboard(analytics: AnalyticsServices) -> None:
     assert dash.nps_total.score is None
     assert dash.last_sync is None
     assert not any(b.best_case for b in dash.forecast)
+
+
+def test_a_filter_change_keeps_the_tiles_it_does_not_touch(
+    analytics: AnalyticsServices,
+    pipeline: PipelineService,
+    addresses: AddressService,
+    users: tuple[str, str],
+) -> None:
+    anna, _beat = users
+    org = make_organisation(addresses).id
+    make_opportunity(pipeline, organisation_id=org, owner_id=anna)
+    first = analytics.dashboard.compute(DashFilter())
+    # another period: forecast, customers, YTD and activity end today as well
+    other = analytics.dashboard.compute(
+        DashFilter(period=DashPeriod.LAST_12_MONTHS), previous=first
+    )
+    assert other.forecast is first.forecast
+    assert other.top_customers is first.top_customers
+    assert other.ytd is first.ytd
+    assert other.activity is first.activity
+    assert other.funnel is not first.funnel
+    # another owner: everything is read again
+    mine = analytics.dashboard.compute(DashFilter(owner_id=anna), previous=first)
+    assert mine.forecast is not first.forecast
+    assert mine.forecast == first.forecast  # all deals are Anna's
+    # the same filter after a change elsewhere (previous=None): read again
+    again = analytics.dashboard.compute(DashFilter())
+    assert again.forecast is not first.forecast

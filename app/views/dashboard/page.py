@@ -319,7 +319,8 @@ class DashboardPage(QWidget):
         flt = self.value()
         service = self._analytics.dashboard
         inline = self._runner is None
-        self.show_dashboard(service.compute(flt, segments=inline))
+        previous = None if self.stale else self.dashboard
+        self.show_dashboard(service.compute(flt, segments=inline, previous=previous))
         if self._runner is None:
             return
         self.tile_nps_segments.show_empty(_t("Comparing the segments …"))
