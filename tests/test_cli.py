@@ -31,7 +31,13 @@ SHOTS = (
     "forecast",
 )
 #: dialogs (the import wizard, the export dialog) are shot at their own size
-DIALOG_SHOTS = ("import_mapping", "import_check", "export_dialog", "opportunity_form")
+DIALOG_SHOTS = (
+    "import_mapping",
+    "import_check",
+    "export_dialog",
+    "opportunity_form",
+    "sales_settings",
+)
 #: journal, data-quality and sync views (their own tests check their content)
 MORE_SHOTS = (
     "case",

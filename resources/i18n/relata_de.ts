@@ -2433,7 +2433,7 @@ B = B-Kunde</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="178"/>
-        <location filename="../../app/views/dashboard/page.py" line="627"/>
+        <location filename="../../app/views/dashboard/page.py" line="628"/>
         <source>Win rate</source>
         <translation>Abschlussquote</translation>
     </message>
@@ -2489,7 +2489,7 @@ B = B-Kunde</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="214"/>
-        <location filename="../../app/views/dashboard/page.py" line="457"/>
+        <location filename="../../app/views/dashboard/page.py" line="458"/>
         <source>Deals</source>
         <translation>Abschl.</translation>
     </message>
@@ -2554,33 +2554,33 @@ B = B-Kunde</translation>
         <translation>Alle Kunden</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="325"/>
-        <location filename="../../app/views/dashboard/page.py" line="744"/>
+        <location filename="../../app/views/dashboard/page.py" line="326"/>
+        <location filename="../../app/views/dashboard/page.py" line="745"/>
         <source>Comparing the segments …</source>
         <translation>Segmente werden verglichen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="354"/>
+        <location filename="../../app/views/dashboard/page.py" line="355"/>
         <source>segment “%1”</source>
         <translation>Segment «%1»</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="380"/>
+        <location filename="../../app/views/dashboard/page.py" line="381"/>
         <source>Won %1 year to date</source>
         <translation>Gewonnen %1 seit Jahresbeginn</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="384"/>
+        <location filename="../../app/views/dashboard/page.py" line="385"/>
         <source>%1 vs. same period last year</source>
         <translation>%1 ggü. Vorjahresperiode</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="388"/>
+        <location filename="../../app/views/dashboard/page.py" line="389"/>
         <source>nothing won by this day last year</source>
         <translation>im Vorjahr bis heute nichts gewonnen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="395"/>
+        <location filename="../../app/views/dashboard/page.py" line="396"/>
         <source>%Ln open deal(s) closing</source>
         <translation>
             <numerusform>%Ln offene Verkaufschance schliesst ab</numerusform>
@@ -2588,23 +2588,23 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="402"/>
+        <location filename="../../app/views/dashboard/page.py" line="403"/>
         <source>%1 won · %2 lost</source>
         <translation>%1 gewonnen · %2 verloren</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="408"/>
-        <location filename="../../app/views/dashboard/page.py" line="601"/>
+        <location filename="../../app/views/dashboard/page.py" line="409"/>
+        <location filename="../../app/views/dashboard/page.py" line="602"/>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="409"/>
+        <location filename="../../app/views/dashboard/page.py" line="410"/>
         <source>from creation to won</source>
         <translation>von der Erfassung bis zum Abschluss</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="414"/>
+        <location filename="../../app/views/dashboard/page.py" line="415"/>
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln Antwort</numerusform>
@@ -2612,200 +2612,200 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="416"/>
+        <location filename="../../app/views/dashboard/page.py" line="417"/>
         <source>no answers in this period</source>
         <translation>keine Antworten in diesem Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="424"/>
+        <location filename="../../app/views/dashboard/page.py" line="425"/>
         <source>No opportunities close in this period. Create one on the Pipeline page (Ctrl+Shift+O) or convert a qualified lead.</source>
         <translation>In diesem Zeitraum schliesst keine Verkaufschance ab. Erfassen Sie eine auf der Seite Pipeline (Ctrl+Shift+O) oder konvertieren Sie einen qualifizierten Lead.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="436"/>
+        <location filename="../../app/views/dashboard/page.py" line="437"/>
         <source>Reached: %1 deals · %2</source>
         <translation>Erreicht: %1 Verkaufschancen · %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="439"/>
+        <location filename="../../app/views/dashboard/page.py" line="440"/>
         <source>In this stage now: %1 · %2</source>
         <translation>Jetzt in dieser Phase: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="445"/>
+        <location filename="../../app/views/dashboard/page.py" line="446"/>
         <source>Conversion to the next stage: %1</source>
         <translation>Konversion zur nächsten Phase: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="449"/>
+        <location filename="../../app/views/dashboard/page.py" line="450"/>
         <source>Click to list the deals in this stage</source>
         <translation>Klicken, um die Verkaufschancen dieser Phase aufzulisten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="464"/>
+        <location filename="../../app/views/dashboard/page.py" line="465"/>
         <source>%1 deals entered · %2 won · overall %3</source>
         <translation>%1 Verkaufschancen eingetreten · %2 gewonnen · insgesamt %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="474"/>
+        <location filename="../../app/views/dashboard/page.py" line="475"/>
         <source>Nothing is expected to close in the next 12 months. Give open opportunities an expected close date on the Pipeline page.</source>
         <translation>In den nächsten 12 Monaten wird kein Abschluss erwartet. Geben Sie offenen Verkaufschancen auf der Seite Pipeline ein erwartetes Abschlussdatum.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="495"/>
+        <location filename="../../app/views/dashboard/page.py" line="496"/>
         <source>weighted %1 · best case %2</source>
         <translation>gewichtet %1 · Best Case %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="502"/>
+        <location filename="../../app/views/dashboard/page.py" line="503"/>
         <source>Weighted %1 · best case %2 · click a month for its deals</source>
         <translation>Gewichtet %1 · Best Case %2 · Monat anklicken für seine Verkaufschancen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="511"/>
+        <location filename="../../app/views/dashboard/page.py" line="512"/>
         <source>Nothing won this year or by this day last year. Won deals appear here as soon as you move them to Won.</source>
         <translation>Weder dieses Jahr noch im Vorjahr bis heute etwas gewonnen. Gewonnene Verkaufschancen erscheinen hier, sobald Sie sie auf «Gewonnen» setzen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="530"/>
+        <location filename="../../app/views/dashboard/page.py" line="531"/>
         <source>Year to date: %1 (last year %2)</source>
         <translation>Seit Jahresbeginn: %1 (Vorjahr %2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="545"/>
+        <location filename="../../app/views/dashboard/page.py" line="546"/>
         <source>%1 up to %2 · last year %3 · %4</source>
         <translation>%1 bis %2 · Vorjahr %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="557"/>
+        <location filename="../../app/views/dashboard/page.py" line="558"/>
         <source>No leads or won deals in this period. Record where each lead came from on the Leads page (Ctrl+Shift+L).</source>
         <translation>Keine Leads oder Abschlüsse in diesem Zeitraum. Erfassen Sie die Herkunft jedes Leads auf der Seite Leads (Ctrl+Shift+L).</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="568"/>
+        <location filename="../../app/views/dashboard/page.py" line="569"/>
         <source>%1 won deals · double-click to list them</source>
         <translation>%1 Abschlüsse · Doppelklick listet sie auf</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="585"/>
+        <location filename="../../app/views/dashboard/page.py" line="586"/>
         <source>Conversion = leads of the period whose deal was won ÷ leads</source>
         <translation>Konversion = Leads des Zeitraums mit gewonnener Verkaufschance ÷ Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="591"/>
+        <location filename="../../app/views/dashboard/page.py" line="592"/>
         <source>No deals were won or lost in this period.</source>
         <translation>In diesem Zeitraum wurde nichts gewonnen oder verloren.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="594"/>
-        <location filename="../../app/views/dashboard/page.py" line="647"/>
+        <location filename="../../app/views/dashboard/page.py" line="595"/>
+        <location filename="../../app/views/dashboard/page.py" line="648"/>
         <source>(no owner)</source>
         <translation>(niemand)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="606"/>
+        <location filename="../../app/views/dashboard/page.py" line="607"/>
         <source>Win rate: %1 (%2 won, %3 lost)</source>
         <translation>Abschlussquote: %1 (%2 gewonnen, %3 verloren)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="610"/>
+        <location filename="../../app/views/dashboard/page.py" line="611"/>
         <source>Won: %1</source>
         <translation>Gewonnen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="611"/>
+        <location filename="../../app/views/dashboard/page.py" line="612"/>
         <source>Average sales cycle: %1</source>
         <translation>Durchschnittlicher Verkaufszyklus: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="612"/>
+        <location filename="../../app/views/dashboard/page.py" line="613"/>
         <source>Click to list the closed deals</source>
         <translation>Klicken, um die abgeschlossenen Verkaufschancen aufzulisten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="621"/>
+        <location filename="../../app/views/dashboard/page.py" line="622"/>
         <source>%1 d</source>
         <translation>%1 T.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="631"/>
+        <location filename="../../app/views/dashboard/page.py" line="632"/>
         <source>Bars: win rate in % · next to the name: average days to win</source>
         <translation>Balken: Abschlussquote in % · neben dem Namen: durchschnittliche Tage bis zum Abschluss</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="638"/>
+        <location filename="../../app/views/dashboard/page.py" line="639"/>
         <source>No calls, meetings or e-mails logged in these weeks. Log them in the journal (Ctrl+J).</source>
         <translation>In diesen Wochen wurden keine Anrufe, Besuche oder E-Mails erfasst. Erfassen Sie sie im Journal (Ctrl+J).</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="654"/>
+        <location filename="../../app/views/dashboard/page.py" line="655"/>
         <source>Others</source>
         <translation>Übrige</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="659"/>
+        <location filename="../../app/views/dashboard/page.py" line="660"/>
         <source>Week of %1</source>
         <translation>Woche ab %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="666"/>
+        <location filename="../../app/views/dashboard/page.py" line="667"/>
         <source>%1 entries in %2 weeks</source>
         <translation>%1 Einträge in %2 Wochen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="676"/>
+        <location filename="../../app/views/dashboard/page.py" line="677"/>
         <source>No organisation has won business yet. The lifetime value is computed from won opportunities.</source>
         <translation>Noch keine Organisation mit gewonnenem Geschäft. Der Kundenwert wird aus gewonnenen Verkaufschancen berechnet.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="686"/>
+        <location filename="../../app/views/dashboard/page.py" line="687"/>
         <source>Customer since %1 · %2 a year · double-click to open</source>
         <translation>Kunde seit %1 · %2 pro Jahr · Doppelklick öffnet</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="696"/>
+        <location filename="../../app/views/dashboard/page.py" line="697"/>
         <source>CLTV = average yearly revenue × %1 margin × %2 years</source>
         <translation>CLTV = durchschnittlicher Jahresumsatz × %1 Marge × %2 Jahre</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="704"/>
+        <location filename="../../app/views/dashboard/page.py" line="705"/>
         <source>No survey answers in this period. Record answers on the NPS page or import a survey file there.</source>
         <translation>Keine Umfrageantworten in diesem Zeitraum. Erfassen Sie Antworten auf der Seite NPS oder importieren Sie dort eine Umfragedatei.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="720"/>
-        <location filename="../../app/views/dashboard/page.py" line="761"/>
+        <location filename="../../app/views/dashboard/page.py" line="721"/>
+        <location filename="../../app/views/dashboard/page.py" line="762"/>
         <source>NPS: %1</source>
         <translation>NPS: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="721"/>
-        <location filename="../../app/views/dashboard/page.py" line="762"/>
+        <location filename="../../app/views/dashboard/page.py" line="722"/>
+        <location filename="../../app/views/dashboard/page.py" line="763"/>
         <source>%1 promoters · %2 passives · %3 detractors</source>
         <translation>%1 Promotoren · %2 Passive · %3 Kritiker</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="736"/>
+        <location filename="../../app/views/dashboard/page.py" line="737"/>
         <source>NPS %1 = %2 promoters − %3 detractors of %4 answers</source>
         <translation>NPS %1 = %2 Promotoren − %3 Kritiker von %4 Antworten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="748"/>
+        <location filename="../../app/views/dashboard/page.py" line="749"/>
         <source>Save person segments on the Data quality page to compare their NPS here.</source>
         <translation>Speichern Sie Personensegmente auf der Seite Datenqualität, um ihren NPS hier zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="784"/>
+        <location filename="../../app/views/dashboard/page.py" line="785"/>
         <source>Answers of the period per saved person segment</source>
         <translation>Antworten des Zeitraums pro gespeichertem Personensegment</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="839"/>
+        <location filename="../../app/views/dashboard/page.py" line="840"/>
         <source>Won in %1</source>
         <translation>Gewonnen im %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="868"/>
+        <location filename="../../app/views/dashboard/page.py" line="869"/>
         <source>Closed by %1</source>
         <translation>Abgeschlossen von %1</translation>
     </message>
@@ -8671,162 +8671,162 @@ Ihre Daten sind unverändert.</translation>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="89"/>
         <source>Stage</source>
-        <translation type="unfinished">Phase</translation>
+        <translation>Phase</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="89"/>
         <source>Probability</source>
-        <translation type="unfinished">Wahrscheinlichkeit</translation>
+        <translation>Wahrscheinlichkeit</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="89"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="99"/>
         <source>Add stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase hinzufügen</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="101"/>
         <source>Remove</source>
-        <translation type="unfinished">Entfernen</translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="103"/>
         <source>Move up</source>
-        <translation type="unfinished">Nach oben</translation>
+        <translation>Nach oben</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="105"/>
         <source>Move down</source>
-        <translation type="unfinished">Nach unten</translation>
+        <translation>Nach unten</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="107"/>
         <source>Save stages</source>
-        <translation type="unfinished"></translation>
+        <translation>Phasen speichern</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="112"/>
         <source>Pipeline</source>
-        <translation type="unfinished">Pipeline</translation>
+        <translation>Pipeline</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="114"/>
         <source>Opportunities are weighted with their stage&apos;s probability. A pipeline needs open stages and exactly one Won and one Lost stage; a stage that still holds opportunities cannot be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkaufschancen werden mit der Wahrscheinlichkeit ihrer Phase gewichtet. Eine Pipeline braucht offene Phasen und genau eine Phase «Gewonnen» und eine «Verloren»; eine Phase, die noch Verkaufschancen enthält, kann nicht entfernt werden.</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="239"/>
         <source>New stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Phase</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="302"/>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkt</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="302"/>
         <location filename="../../app/views/pipeline/sales_settings.py" line="333"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="302"/>
         <location filename="../../app/views/pipeline/sales_settings.py" line="342"/>
         <source>List price</source>
-        <translation type="unfinished"></translation>
+        <translation>Listenpreis</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="302"/>
         <source>Active</source>
-        <translation type="unfinished">Aktiv</translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="324"/>
         <source>Offered (shown in product lines)</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Angebot (in Produktpositionen wählbar)</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="326"/>
         <source>New product</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Produkt</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="328"/>
         <source>Save product</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkt speichern</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="332"/>
         <source>Name *</source>
-        <translation type="unfinished">Name *</translation>
+        <translation>Name *</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="359"/>
         <source>yes</source>
-        <translation type="unfinished">ja</translation>
+        <translation>ja</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="359"/>
         <source>no</source>
-        <translation type="unfinished">nein</translation>
+        <translation>nein</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="449"/>
         <location filename="../../app/views/pipeline/sales_settings.py" line="481"/>
         <source>Currency</source>
-        <translation type="unfinished">Währung</translation>
+        <translation>Währung</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="449"/>
         <location filename="../../app/views/pipeline/sales_settings.py" line="482"/>
         <source>Valid from</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig ab</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="449"/>
         <location filename="../../app/views/pipeline/sales_settings.py" line="483"/>
         <source>1 unit in CHF</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Einheit in CHF</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="469"/>
         <source>Save rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurs speichern</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="473"/>
         <source>Amounts in EUR and USD are converted to CHF at the rate valid in the month of the expected close. Saving a rate for an existing date corrects it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beträge in EUR und USD werden zum Kurs umgerechnet, der im Monat des erwarteten Abschlusses gilt. Ein Kurs für ein bestehendes Datum korrigiert diesen.</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="553"/>
         <source>Sales settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkaufseinstellungen</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="559"/>
         <source>Pipeline stages</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline-Phasen</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="560"/>
         <source>Products</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkte</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="561"/>
         <source>Exchange rates</source>
-        <translation type="unfinished"></translation>
+        <translation>Wechselkurse</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/sales_settings.py" line="566"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schliessen</translation>
     </message>
 </context>
 <context>
@@ -8864,7 +8864,7 @@ Ihre Daten sind unverändert.</translation>
     <message>
         <location filename="../../app/views/pipeline/integration.py" line="64"/>
         <source>Sales settin&amp;gs …</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verkaufseinstellungen …</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/integration.py" line="61"/>

@@ -74,7 +74,7 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="395" />
+        <location filename="../../app/views/dashboard/page.py" line="396" />
         <source>%Ln open deal(s) closing</source>
         <translation>
             <numerusform>%Ln open deal closing</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="414" />
+        <location filename="../../app/views/dashboard/page.py" line="415" />
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln answer</numerusform>

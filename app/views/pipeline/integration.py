@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -24,6 +24,7 @@ from app.tasks.runner import TaskRunner
 from app.views.pipeline.forecast_view import ForecastView
 from app.views.pipeline.leads_page import LeadsPage
 from app.views.pipeline.pipeline_page import BOARD, PipelinePage
+from app.views.pipeline.sales_settings import SalesSettingsDialog
 
 if TYPE_CHECKING:
     from app.views.main_window import MainWindow
@@ -35,6 +36,7 @@ class SalesUi(QObject):
     def __init__(self, services: Services, runner: TaskRunner) -> None:
         super().__init__()
         sales = services.sales
+        self._sales = sales
         self.leads = LeadsPage(sales, services.addresses)
         self.pipeline = PipelinePage(sales, services.addresses, runner)
         self.forecast = ForecastView(sales, services.addresses)
@@ -46,6 +48,7 @@ class SalesUi(QObject):
         self.act_leads = QAction(self, shortcut=key("Ctrl+4"))
         self.act_pipeline = QAction(self, shortcut=key("Ctrl+5"))
         self.act_forecast = QAction(self, shortcut=key("Ctrl+6"))
+        self.act_settings = QAction(self)
 
     def titles(self) -> list[str]:
         """Sidebar entries, in the order of :attr:`pages`."""
@@ -58,6 +61,7 @@ class SalesUi(QObject):
         self.act_leads.setText(self.tr("&Leads"))
         self.act_pipeline.setText(self.tr("Pipeli&ne"))
         self.act_forecast.setText(self.tr("Fore&cast"))
+        self.act_settings.setText(self.tr("Sales settin&gs …"))
 
     def install(self, window: MainWindow) -> None:
         """Add the actions to ``window``'s menus and connect the pages."""
@@ -70,6 +74,9 @@ class SalesUi(QObject):
         window.file_menu.insertActions(window.act_demo, new_actions)
         window.file_menu.insertSeparator(window.act_demo)
         window.view_menu.addActions(page_actions)
+        self.act_settings.setParent(window)
+        window.edit_menu.insertAction(window.act_settings, self.act_settings)
+        self.act_settings.triggered.connect(self.edit_settings)
         self.act_new_lead.triggered.connect(self.new_lead)
         self.act_new_opportunity.triggered.connect(self.new_opportunity)
         self.act_leads.triggered.connect(lambda: self.show(self.leads))
@@ -94,6 +101,15 @@ class SalesUi(QObject):
         self.show(self.pipeline)
         self.pipeline.show_view(BOARD)
         self.pipeline.board.focus_first_card()
+
+    def edit_settings(self) -> SalesSettingsDialog:
+        """Edit → Sales settings: stages, products, exchange rates."""
+        dialog = SalesSettingsDialog(self._sales, self.window)
+        if self.window is not None:
+            dialog.sig_data_changed.connect(self.window.sig_data_changed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def new_lead(self) -> None:
         """Ctrl+Shift+L."""

@@ -53,4 +53,8 @@ def write_sales_screenshots(
     ui.show(ui.forecast)
     ui.forecast.refresh()
     grab(window, "forecast")
+    settings = ui.edit_settings()
+    settings.resize(820, 600)
+    grab(settings, "sales_settings")
+    settings.close()
     return shots
