@@ -49,15 +49,15 @@ _COMMENTS = {
 }
 _REPORTS = (
     (
-        "Won revenue by owner and month",
+        "Gewonnener Umsatz nach Verantwortlichem und Monat",
         {"dims": ["owner", "month"], "measure": "sum", "outcome": "won"},
     ),
     (
-        "Pipeline by stage and canton",
+        "Pipeline nach Phase und Kanton",
         {"dims": ["stage", "canton"], "measure": "weighted", "outcome": "open"},
     ),
     (
-        "Deals by source and industry",
+        "Verkaufschancen nach Herkunft und Branche",
         {"dims": ["source", "industry"], "measure": "count", "outcome": ""},
     ),
 )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -275,15 +275,23 @@ def test_home_shows_the_dashboard_once_there_is_data(
 
 
 def test_dashboard_follows_a_dark_palette(qtbot: QtBot, services: Services) -> None:
+    """The theme's palette is set before the window is built (apply_style)."""
     from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
 
-    page = DashboardPage(services.analytics, services.sales)
-    qtbot.addWidget(page)
-    dark = QPalette()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.palette()
+    dark = QPalette(before)
     dark.setColor(QPalette.ColorRole.Base, QColor("#0d1117"))
     dark.setColor(QPalette.ColorRole.Text, QColor("#e6edf3"))
-    from app.views.dashboard.charts import theme
-
-    theme(page.ytd_chart, dark)
-    assert page.ytd_chart.backgroundBrush().color() == QColor("#0d1117")
-    assert Qt.GlobalColor.white != page.ytd_chart.backgroundBrush().color()
+    app.setPalette(dark)
+    try:
+        page = DashboardPage(services.analytics, services.sales)
+        qtbot.addWidget(page)
+    finally:
+        app.setPalette(before)
+    for chart in (page.ytd_chart, page.funnel_chart, page.activity_chart):
+        assert chart.backgroundBrush().color() == QColor("#0d1117")
+    axis = page.ytd_chart.getPlotItem().getAxis("left")
+    assert axis.textPen().color().lightness() > 200  # light text on dark

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import QPointF, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QToolTip, QWidget
@@ -182,6 +182,16 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]
             self.setXRange(-0.6, n - 0.4, padding=0)
             self.setYRange(0, top * (1.35 if count > 1 else 1.15), padding=0)
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a palette change (light/dark theme)."""
+        super().changeEvent(event)
+        ready = getattr(self, "plotItem", None) is not None  # not while built
+        if ready and event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+        ):
+            theme(self, self.palette())
+
     def category_at(self, scene_pos: QPointF) -> int | None:
         """The category index under a scene position, if any."""
         if not self.labels:
@@ -278,6 +288,16 @@ class LineChart(pg.PlotWidget):  # type: ignore[misc]
             self.setYRange(*self.y_range, padding=0)
         else:  # headroom for the legend above the lines
             self.setYRange(0, top * (1.45 if len(series) > 2 else 1.2), padding=0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a palette change (light/dark theme)."""
+        super().changeEvent(event)
+        ready = getattr(self, "plotItem", None) is not None  # not while built
+        if ready and event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+        ):
+            theme(self, self.palette())
 
     def _on_scene_moved(self, pos: QPointF) -> None:
         view = self.getPlotItem().vb
