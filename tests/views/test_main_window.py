@@ -194,6 +194,8 @@ def test_menus_show_every_action_with_its_shortcut(window: MainWindow) -> None:
         "&Delete record": "Ctrl+Del",
         "&Undo delete": "Ctrl+Z",
         "Se&ttings …": "Ctrl+,",
+        "Sales settin&gs …": "",
+        "&Mail server …": "",
         "&Overview": "Ctrl+1",
         "&Persons": "Ctrl+2",
         "O&rganisations": "Ctrl+3",
@@ -211,6 +213,8 @@ def test_menus_show_every_action_with_its_shortcut(window: MainWindow) -> None:
         "Customer lifetime val&ue": "Ctrl+Shift+V",
         "Net Promoter &Score": "Ctrl+Shift+P",
         "S&ync and conflicts": "Ctrl+9",
+        "&Automation": "Ctrl+Shift+A",
+        "Ca&mpaigns": "Ctrl+Shift+M",
     }
     used = [key for key in shortcuts.values() if key]
     assert len(used) == len(set(used)), "two actions share a shortcut"
