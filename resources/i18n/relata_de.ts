@@ -1020,46 +1020,46 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
 <context>
     <name>AutomationUi</name>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="57"/>
+        <location filename="../../app/views/automation/integration.py" line="58"/>
         <source>Automation</source>
         <extracomment>How often the laptop checks date triggers and waiting sequences.</extracomment>
         <translation>Automatisierung</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="61"/>
+        <location filename="../../app/views/automation/integration.py" line="62"/>
         <source>&amp;Automation</source>
         <translation>A&amp;utomatisierung</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="62"/>
+        <location filename="../../app/views/automation/integration.py" line="63"/>
         <source>Ca&amp;mpaigns</source>
         <translation>Kampagnen&amp;übersicht</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="63"/>
+        <location filename="../../app/views/automation/integration.py" line="64"/>
         <source>&amp;Mail server …</source>
         <translation>&amp;Mailserver …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/automation/integration.py" line="70"/>
-        <source>🔔 %n new</source>
+        <location filename="../../app/views/automation/integration.py" line="71"/>
+        <source>%n new notification(s)</source>
         <translation>
-            <numerusform>🔔 %n neu</numerusform>
-            <numerusform>🔔 %n neu</numerusform>
+            <numerusform>%n neue Benachrichtigung</numerusform>
+            <numerusform>%n neue Benachrichtigungen</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="71"/>
+        <location filename="../../app/views/automation/integration.py" line="72"/>
         <source>Notifications from workflows</source>
         <translation>Benachrichtigungen aus Workflows</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="77"/>
+        <location filename="../../app/views/automation/integration.py" line="79"/>
         <source>No new notifications</source>
         <translation>Keine neuen Benachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="89"/>
+        <location filename="../../app/views/automation/integration.py" line="91"/>
         <source>Mark all as read</source>
         <translation>Alle als gelesen markieren</translation>
     </message>
@@ -10312,7 +10312,7 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
     </message>
     <message>
         <location filename="../../app/views/automation/workflow_editor.py" line="142"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="434"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="439"/>
         <source>the record&apos;s owner</source>
         <translation>Verantwortliche des Datensatzes</translation>
     </message>
@@ -10343,124 +10343,124 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
     </message>
     <message>
         <location filename="../../app/views/automation/workflow_editor.py" line="165"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="392"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="724"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="397"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="729"/>
         <source>days</source>
         <translation>Tage</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="374"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="379"/>
         <source>New workflow</source>
         <translation>Neuer Workflow</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="375"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="380"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="376"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="381"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="377"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="382"/>
         <source>Campaign</source>
         <translation>Kampagne</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="379"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="384"/>
         <source>A nurturing sequence: its e-mails count for this campaign</source>
         <translation>Eine Nurturing-Sequenz: ihre E-Mails zählen für diese Kampagne</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="381"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="386"/>
         <source>When</source>
         <translation>Wenn</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="382"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="387"/>
         <source>If</source>
         <translation>Falls</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="383"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="388"/>
         <source>all of these conditions hold</source>
         <translation>alle diese Bedingungen erfüllt sind</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="384"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="389"/>
         <source>any of these conditions holds</source>
         <translation>eine dieser Bedingungen erfüllt ist</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="385"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="390"/>
         <source>Then</source>
         <translation>Dann</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="386"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="391"/>
         <source>+ Add condition</source>
         <translation>+ Bedingung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="387"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="392"/>
         <source>+ Add action</source>
         <translation>+ Aktion hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="388"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="393"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="389"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="394"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="390"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="395"/>
         <source>Test with</source>
         <translation>Testen mit</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="391"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="396"/>
         <source>Test run</source>
         <translation>Testlauf</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="393"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="706"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="398"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="711"/>
         <source>any value</source>
         <translation>beliebiger Wert</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="394"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="399"/>
         <source>Run log</source>
         <translation>Ausführungsprotokoll</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="396"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="401"/>
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="396"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="401"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="396"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="401"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="396"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="401"/>
         <source>Fired</source>
         <translation>Ausgelöst</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/automation/workflow_editor.py" line="419"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="424"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n Ausführung</numerusform>
@@ -10468,42 +10468,42 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="562"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="567"/>
         <source>Delete workflow</source>
         <translation>Workflow löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="562"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="567"/>
         <source>Delete this workflow? Its run log stays.</source>
         <translation>Diesen Workflow löschen? Das Ausführungsprotokoll bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="576"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="581"/>
         <source>There is no record of this kind to test with.</source>
         <translation>Es gibt keinen Datensatz dieser Art zum Testen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="587"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="592"/>
         <source>Conditions hold for %1 — this would happen:</source>
         <translation>Bedingungen für %1 erfüllt – das würde geschehen:</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="591"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="596"/>
         <source>Conditions do not hold for %1 — nothing would happen. If they held:</source>
         <translation>Bedingungen für %1 nicht erfüllt – nichts würde geschehen. Wären sie erfüllt:</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="704"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="709"/>
         <source>form name (any form if empty)</source>
         <translation>Formularname (leer = jedes Formular)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="720"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="725"/>
         <source>score at least</source>
         <translation>Score mindestens</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="722"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="727"/>
         <source>days (negative = before the date)</source>
         <translation>Tage (negativ = vor dem Datum)</translation>
     </message>

@@ -22,11 +22,11 @@
 <context>
     <name>AutomationUi</name>
     <message numerus="yes">
-        <location filename="../../app/views/automation/integration.py" line="70" />
-        <source>🔔 %n new</source>
+        <location filename="../../app/views/automation/integration.py" line="71" />
+        <source>%n new notification(s)</source>
         <translation>
-            <numerusform>🔔 %n new</numerusform>
-            <numerusform>🔔 %n new</numerusform>
+            <numerusform>%n new notification</numerusform>
+            <numerusform>%n new notifications</numerusform>
         </translation>
     </message>
 </context>
@@ -380,7 +380,7 @@
 <context>
     <name>WorkflowEditor</name>
     <message numerus="yes">
-        <location filename="../../app/views/automation/workflow_editor.py" line="419" />
+        <location filename="../../app/views/automation/workflow_editor.py" line="424" />
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n run</numerusform>

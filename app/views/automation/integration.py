@@ -9,9 +9,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolButton
+from PySide6.QtWidgets import QMenu, QStyle, QToolButton
 
 from app.domain.changes import Changes, EntityKind
 from app.services.container import Services
@@ -44,6 +44,7 @@ class AutomationUi(QObject):
         self.bell = QToolButton()
         self.bell.setObjectName("notificationBell")
         self.bell.setAutoRaise(True)
+        self.bell.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.bell.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.bell_menu = QMenu(self.bell)
         self.bell_menu.aboutToShow.connect(self._fill_bell)
@@ -67,8 +68,9 @@ class AutomationUi(QObject):
     def update_bell(self) -> None:
         """The unread-notification count in the status bar."""
         n = self.automation.notifications.unread_count()
-        self.bell.setText(self.tr("🔔 %n new", "", n) if n else "🔔")
+        self.bell.setText(self.tr("%n new notification(s)", "", n))
         self.bell.setToolTip(self.tr("Notifications from workflows"))
+        self.bell.setVisible(n > 0)
 
     def _fill_bell(self) -> None:
         self.bell_menu.clear()
@@ -112,6 +114,9 @@ class AutomationUi(QObject):
             view.sig_data_changed.connect(window.sig_data_changed)
         self.page.web_forms.set_server_url(window.server_url)
         window.statusBar().insertPermanentWidget(0, self.bell)
+        self.bell.setIcon(
+            window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+        )
         self.timer.start()
         self.retranslate()
 

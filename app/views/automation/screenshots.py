@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 def write_automation_screenshots(
     window: MainWindow, folder: Path, language: str
 ) -> list[Path]:
-    """Workflow editor (with a test run), template preview, campaign report, outbox."""
+    """Workflow editor (with a test run), template preview, campaign report,
+    web forms, outbox."""
     app = QApplication.instance()
     assert app is not None
     ui = window.automation_ui
@@ -48,6 +49,9 @@ def write_automation_screenshots(
     ui.show_page(page.campaigns)
     page.campaigns.reload()
     grab(window, "campaign_report")
+    ui.show_page(page.web_forms)
+    page.web_forms.reload()
+    grab(window, "web_forms")
     ui.show_page(page.outbox)
     page.outbox.reload()
     grab(window, "mail_outbox")
