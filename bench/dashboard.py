@@ -175,6 +175,11 @@ def run(*, quick: bool = False) -> dict[str, Any]:
     warm = [render(DashFilter(), kind="dashboard") for _ in range(5)]
     figures["dashboard_first_ms"] = _ms(first)
     figures["dashboard_ms"] = _ms(statistics.median(warm))
+    computes = [
+        _timed(lambda: analytics.dashboard.compute(DashFilter(), segments=False))
+        for _ in range(3)
+    ]
+    figures["dashboard_compute_ms"] = _ms(statistics.median(computes))
     tiles = analytics.dashboard.compute(DashFilter(), segments=False).timings_ms
     figures["tiles_ms"] = dict(tiles)
     figures["nps_segments_background_ms"] = _ms(
@@ -244,8 +249,11 @@ def run(*, quick: bool = False) -> dict[str, Any]:
     start, end = dash_period_range(DashPeriod.THIS_YEAR, dt.date.today())
     naive = [_naive(db_path, start, min(end, dt.date.today())) for _ in range(2)]
     figures["baseline_dashboard_ms"] = _ms(min(naive))
+    # the baseline computes four of the tiles' figures and draws nothing:
+    # compared with our computation of all of them
     figures["ratio_dashboard"] = round(
-        figures["baseline_dashboard_ms"] / max(figures["dashboard_ms"], 0.01), 1
+        figures["baseline_dashboard_ms"] / max(figures["dashboard_compute_ms"], 0.01),
+        1,
     )
     database.close(backup=False)
     shutil.rmtree(work, ignore_errors=True)

@@ -175,7 +175,13 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]
             axis.setWidth(widest + 18)
         axis.setTicks([[(float(p), t) for p, t in zip(pos, shown, strict=True)]])
         if self.horizontal:
-            self.setYRange(-0.6, n - 0.4 + (1.2 if count > 1 else 0), padding=0)
+            extra = 0.0
+            if count > 1:  # room above the first bar for the legend's rows
+                rows = -(-count // 3)
+                legend_px = 22 * rows + 8
+                height = max(120.0, float(self.getPlotItem().vb.height() or 220))
+                extra = legend_px * (n + 0.2) / max(40.0, height - legend_px)
+            self.setYRange(-0.6, n - 0.4 + extra, padding=0)
             self.setXRange(0, top * 1.12, padding=0)
         else:
             item.getAxis("left").setWidth(64)
