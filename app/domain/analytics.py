@@ -442,8 +442,8 @@ class Dashboard:
     last_sync: dt.datetime | None = None
     segment_name: str = ""
     timings_ms: Mapping[str, float] = field(default_factory=dict)
-    #: NPS by segment still to come (computed in the background).
-    segments_pending: bool = False
+    #: Activity and NPS by segment still to come (computed in the background).
+    pending: bool = False
 
     @property
     def empty(self) -> bool:

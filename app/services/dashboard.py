@@ -96,6 +96,15 @@ class Drill:
 
 
 @dataclass(frozen=True)
+class BackgroundTiles:
+    """The slow tiles, computed on a worker thread after the rest is drawn."""
+
+    weeks: tuple[dt.date, ...]
+    activity: tuple[ActivitySeries, ...]
+    nps_segments: tuple[NpsPoint, ...]
+
+
+@dataclass(frozen=True)
 class FilterChoices:
     """What the filter bar offers: pipelines, owners, segments."""
 
@@ -171,16 +180,16 @@ class DashboardService:
         self,
         flt: DashFilter,
         *,
-        segments: bool = True,
+        background: bool = False,
         previous: Dashboard | None = None,
     ) -> Dashboard:
         """Every tile for ``flt``, read in one transaction (one snapshot).
 
-        ``segments=False`` leaves the NPS-by-segment comparison out (its
-        ``nps_segments`` are empty and ``segments_pending`` is set): each
-        saved segment's conditions are evaluated for every answer, which can
-        take longer than all other tiles together, so the page asks for it
-        separately (:meth:`nps_segments`) in the background.
+        ``background=True`` leaves the two slowest tiles out (``pending`` is
+        set, their fields empty): activity per owner and week (every journal
+        entry of twelve weeks) and the NPS of each saved segment (its
+        conditions evaluated for every answer). The page asks for them with
+        :meth:`background_tiles` on a worker thread and draws the rest at once.
 
         ``previous``: the dashboard on screen, if no data changed since it was
         computed. Tiles the filter change does not touch are taken from it
@@ -232,14 +241,18 @@ class DashboardService:
             lap("sources")
             owners = self._owners(s, conds, start, end, rates, names)
             lap("owners")
-            if (
+            same_activity = (
                 old is not None
+                and not old.pending
                 and same_last_day
                 and (flt.owner_id, flt.segment_id)
                 == (old.filter.owner_id, old.filter.segment_id)
-            ):
+            )
+            weeks: tuple[dt.date, ...] = ()
+            activity: tuple[ActivitySeries, ...] = ()
+            if old is not None and same_activity:
                 weeks, activity = old.weeks, old.activity
-            else:
+            elif not background:
                 weeks, activity = self._activity(s, flt, party, last_day, names)
             lap("activity")
             settings = read_settings(s)
@@ -252,7 +265,7 @@ class DashboardService:
                 owner_id=flt.owner_id, party=party, start=start, end=end
             )
             months, total = self._nps_months(s, nps_conds)
-            by_segment = self._nps_segments(s, nps_conds) if segments else ()
+            by_segment = () if background else self._nps_segments(s, nps_conds)
             lap("nps")
             last = s.get(SyncState, "last_sync")
         return Dashboard(
@@ -277,19 +290,21 @@ class DashboardService:
             else None,
             segment_name=segment_name,
             timings_ms=timings,
-            segments_pending=not segments,
+            pending=background,
         )
 
-    def nps_segments(self, flt: DashFilter) -> tuple[NpsPoint, ...]:
-        """The NPS of each saved person segment for ``flt`` (see :meth:`compute`)."""
+    def background_tiles(self, flt: DashFilter) -> BackgroundTiles:
+        """The tiles :meth:`compute` leaves out with ``background=True``."""
         today = self._today()
         start, end = dash_period_range(flt.period, today)
         with self._sessions() as s:
             party, _name = self._party(s, flt.segment_id)
+            names = dict(s.execute(aq.user_names()).all())
+            weeks, activity = self._activity(s, flt, party, min(end, today), names)
             conds = aq.nps_person_conds(
                 owner_id=flt.owner_id, party=party, start=start, end=end
             )
-            return self._nps_segments(s, conds)
+            return BackgroundTiles(weeks, activity, self._nps_segments(s, conds))
 
     # ---- tiles
 

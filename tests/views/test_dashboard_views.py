@@ -295,3 +295,24 @@ def test_dashboard_follows_a_dark_palette(qtbot: QtBot, services: Services) -> N
         assert chart.backgroundBrush().color() == QColor("#0d1117")
     axis = page.ytd_chart.getPlotItem().getAxis("left")
     assert axis.textPen().color().lightness() > 200  # light text on dark
+
+
+def test_slow_tiles_follow_from_the_background(
+    qtbot: QtBot, services: Services, runner: TaskRunner, sales_data: dict[str, str]
+) -> None:
+    from app.domain.segments import Condition, Group, Op, SegmentData
+
+    services.quality.segments.save(
+        SegmentData(
+            "Kellers", "person", Group(items=(Condition("last_name", Op.EQ, "Keller"),))
+        )
+    )
+    page = DashboardPage(services.analytics, services.sales, runner)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.dashboard is not None
+    assert page.dashboard.pending  # drawn without waiting for them
+    assert not page.tile_funnel.is_empty
+    qtbot.waitUntil(lambda: not page.dashboard.pending, timeout=10_000)
+    assert not page.tile_nps_segments.is_empty
+    assert page.dashboard.nps_segments[0].label == "Kellers"

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.analytics import Dashboard, DashFilter, DashPeriod, NpsPoint
+from app.domain.analytics import Dashboard, DashFilter, DashPeriod
 from app.domain.pipeline import Outcome, add_months
 from app.services.analytics import AnalyticsServices
-from app.services.dashboard import Drill
+from app.services.dashboard import BackgroundTiles, Drill
 from app.services.sales import SalesServices
 from app.tasks.runner import TaskRunner
 from app.views.dashboard.charts import (
@@ -320,23 +320,28 @@ class DashboardPage(QWidget):
         service = self._analytics.dashboard
         inline = self._runner is None
         previous = None if self.stale else self.dashboard
-        self.show_dashboard(service.compute(flt, segments=inline, previous=previous))
-        if self._runner is None:
+        dash = service.compute(flt, background=not inline, previous=previous)
+        self.show_dashboard(dash)
+        if self._runner is None or not dash.pending:
             return
-        self.tile_nps_segments.show_empty(_t("Comparing the segments …"))
         self._runner.run(
-            "dashboard-nps-segments",
-            lambda: service.nps_segments(flt),
-            on_done=lambda points: self._on_segments_computed(flt, points),
+            "dashboard-background-tiles",
+            lambda: service.background_tiles(flt),
+            on_done=lambda tiles: self._on_background_computed(flt, tiles),
         )
 
-    def _on_segments_computed(
-        self, flt: DashFilter, points: tuple[NpsPoint, ...]
-    ) -> None:
+    def _on_background_computed(self, flt: DashFilter, tiles: BackgroundTiles) -> None:
         dash = self.dashboard
-        if dash is None or dash.filter != flt:
+        if dash is None or dash.filter != flt or not dash.pending:
             return  # the filter changed meanwhile: a newer run follows
-        self.dashboard = replace(dash, nps_segments=points, segments_pending=False)
+        self.dashboard = replace(
+            dash,
+            weeks=tiles.weeks,
+            activity=tiles.activity,
+            nps_segments=tiles.nps_segments,
+            pending=False,
+        )
+        self._activity(self.dashboard)
         self._nps(self.dashboard)
 
     def refresh_if_stale(self) -> None:
@@ -633,6 +638,9 @@ class DashboardPage(QWidget):
         )
 
     def _activity(self, dash: Dashboard) -> None:
+        if dash.pending:
+            self.tile_activity.show_empty(_t("Counting the activities …"))
+            return
         series = [a for a in dash.activity if a.total]
         if not series:
             self.tile_activity.show_empty(
@@ -741,7 +749,7 @@ class DashboardPage(QWidget):
             .replace("%4", number(total.total))
         )
         segments = [p for p in dash.nps_segments if p.counts.total]
-        if dash.segments_pending:
+        if dash.pending:
             self.tile_nps_segments.show_empty(_t("Comparing the segments …"))
             return
         if not segments:
