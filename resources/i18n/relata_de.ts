@@ -1142,22 +1142,22 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
     <name>CampaignsView</name>
     <message>
         <location filename="../../app/views/automation/campaigns_view.py" line="100"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="331"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="520"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="634"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="639"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="333"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="522"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="636"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="641"/>
         <source>Campaign</source>
         <translation>Kampagne</translation>
     </message>
     <message>
         <location filename="../../app/views/automation/campaigns_view.py" line="122"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="246"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="249"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../app/views/automation/campaigns_view.py" line="124"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="332"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="334"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
@@ -1182,217 +1182,222 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
         <translation>Keine Reaktion</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="248"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="251"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="250"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="253"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="251"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="254"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="254"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="257"/>
         <source>Delivery</source>
         <translation>Zustellung</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="260"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="263"/>
         <source>Response</source>
         <translation>Reaktion</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="327"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="329"/>
         <source>New campaign …</source>
         <translation>Neue Kampagne …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="328"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="330"/>
         <source>Edit …</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="333"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="335"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="334"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="341"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="336"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="343"/>
         <source>Members</source>
         <translation>Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="335"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="343"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="337"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="345"/>
         <source>Leads</source>
         <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="336"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="338"/>
         <source>Won</source>
         <translation>Gewonnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="337"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="346"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="339"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="348"/>
         <source>ROI</source>
         <translation>ROI</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="342"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="344"/>
         <source>Responses</source>
         <translation>Reaktionen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="344"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="346"/>
         <source>Won revenue</source>
         <translation>Gewonnener Umsatz</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="345"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="347"/>
         <source>Cost per lead</source>
         <translation>Kosten pro Lead</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="350"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="352"/>
         <source>Add members from segment …</source>
         <translation>Mitglieder aus Segment hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="351"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="353"/>
         <source>Set response</source>
         <translation>Reaktion erfassen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="352"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="354"/>
         <source>Withdrew marketing consent</source>
         <translation>Marketing-Einwilligung widerrufen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="353"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="355"/>
         <source>Send e-mail …</source>
         <translation>E-Mail senden …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="354"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="356"/>
+        <source>Mail merge (PDF)</source>
+        <translation>Serienbrief (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/campaigns_view.py" line="357"/>
         <source>Letters (PDF) …</source>
         <translation>Briefe (PDF) …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="355"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="358"/>
         <source>Address labels (PDF) …</source>
         <translation>Adressetiketten (PDF) …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="414"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="416"/>
         <source>No campaign yet</source>
         <translation>Noch keine Kampagne</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="416"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="418"/>
         <source>Create a campaign, add members from a segment, send and track responses.</source>
         <translation>Kampagne erstellen, Mitglieder aus einem Segment hinzufügen, versenden und Reaktionen verfolgen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="426"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="428"/>
         <source>%1 · cost %2 · %3 opportunities, %4 won</source>
         <translation>%1 · Kosten %2 · %3 Verkaufschancen, %4 gewonnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="446"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="448"/>
         <source>Registered: %1 · attended: %2 · converted: %3</source>
         <translation>Angemeldet: %1 · teilgenommen: %2 · konvertiert: %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="479"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="481"/>
         <source>No segment</source>
         <translation>Kein Segment</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="480"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="482"/>
         <source>Save a person segment first (Data quality → Segments).</source>
         <translation>Zuerst ein Personensegment speichern (Datenqualität → Segmente).</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="484"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="486"/>
         <source>Add members</source>
         <translation>Mitglieder hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="484"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="486"/>
         <source>Segment</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="499"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="501"/>
         <source>%1 members added.</source>
         <translation>%1 Mitglieder hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="504"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="506"/>
         <source>Adding members …</source>
         <translation>Mitglieder werden hinzugefügt …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="545"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="589"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="547"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="591"/>
         <source>No template</source>
         <translation>Keine Vorlage</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="545"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="547"/>
         <source>Write an e-mail template first.</source>
         <translation>Zuerst eine E-Mail-Vorlage schreiben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="550"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="552"/>
         <source>Send e-mail</source>
         <translation>E-Mail senden</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="551"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="595"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="553"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="597"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="571"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="573"/>
         <source>%1 e-mails are in the outbox. Send them from the Outbox tab.</source>
         <translation>%1 E-Mails liegen im Postausgang. Im Register «Postausgang» versenden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="578"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="580"/>
         <source>Preparing e-mails …</source>
         <translation>E-Mails werden vorbereitet …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="589"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="591"/>
         <source>Write a letter template first.</source>
         <translation>Zuerst eine Briefvorlage schreiben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="594"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="596"/>
         <source>Letters</source>
         <translation>Briefe</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="605"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="607"/>
         <source>Save PDF</source>
         <translation>PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="622"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="624"/>
         <source>PDF written</source>
         <translation>PDF geschrieben</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="623"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="625"/>
         <source>%1 addresses written to %2</source>
         <translation>%1 Adressen in %2 geschrieben</translation>
     </message>
@@ -2433,7 +2438,7 @@ B = B-Kunde</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="178"/>
-        <location filename="../../app/views/dashboard/page.py" line="628"/>
+        <location filename="../../app/views/dashboard/page.py" line="633"/>
         <source>Win rate</source>
         <translation>Abschlussquote</translation>
     </message>
@@ -2489,7 +2494,7 @@ B = B-Kunde</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="214"/>
-        <location filename="../../app/views/dashboard/page.py" line="458"/>
+        <location filename="../../app/views/dashboard/page.py" line="463"/>
         <source>Deals</source>
         <translation>Abschl.</translation>
     </message>
@@ -2554,33 +2559,32 @@ B = B-Kunde</translation>
         <translation>Alle Kunden</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="326"/>
-        <location filename="../../app/views/dashboard/page.py" line="745"/>
+        <location filename="../../app/views/dashboard/page.py" line="753"/>
         <source>Comparing the segments …</source>
         <translation>Segmente werden verglichen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="355"/>
+        <location filename="../../app/views/dashboard/page.py" line="360"/>
         <source>segment “%1”</source>
         <translation>Segment «%1»</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="381"/>
+        <location filename="../../app/views/dashboard/page.py" line="386"/>
         <source>Won %1 year to date</source>
         <translation>Gewonnen %1 seit Jahresbeginn</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="385"/>
+        <location filename="../../app/views/dashboard/page.py" line="390"/>
         <source>%1 vs. same period last year</source>
         <translation>%1 ggü. Vorjahresperiode</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="389"/>
+        <location filename="../../app/views/dashboard/page.py" line="394"/>
         <source>nothing won by this day last year</source>
         <translation>im Vorjahr bis heute nichts gewonnen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="396"/>
+        <location filename="../../app/views/dashboard/page.py" line="401"/>
         <source>%Ln open deal(s) closing</source>
         <translation>
             <numerusform>%Ln offene Verkaufschance schliesst ab</numerusform>
@@ -2588,23 +2592,23 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="403"/>
+        <location filename="../../app/views/dashboard/page.py" line="408"/>
         <source>%1 won · %2 lost</source>
         <translation>%1 gewonnen · %2 verloren</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="409"/>
-        <location filename="../../app/views/dashboard/page.py" line="602"/>
+        <location filename="../../app/views/dashboard/page.py" line="414"/>
+        <location filename="../../app/views/dashboard/page.py" line="607"/>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="410"/>
+        <location filename="../../app/views/dashboard/page.py" line="415"/>
         <source>from creation to won</source>
         <translation>von der Erfassung bis zum Abschluss</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="415"/>
+        <location filename="../../app/views/dashboard/page.py" line="420"/>
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln Antwort</numerusform>
@@ -2612,200 +2616,205 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="417"/>
+        <location filename="../../app/views/dashboard/page.py" line="422"/>
         <source>no answers in this period</source>
         <translation>keine Antworten in diesem Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="425"/>
+        <location filename="../../app/views/dashboard/page.py" line="430"/>
         <source>No opportunities close in this period. Create one on the Pipeline page (Ctrl+Shift+O) or convert a qualified lead.</source>
         <translation>In diesem Zeitraum schliesst keine Verkaufschance ab. Erfassen Sie eine auf der Seite Pipeline (Ctrl+Shift+O) oder konvertieren Sie einen qualifizierten Lead.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="437"/>
+        <location filename="../../app/views/dashboard/page.py" line="442"/>
         <source>Reached: %1 deals · %2</source>
         <translation>Erreicht: %1 Verkaufschancen · %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="440"/>
+        <location filename="../../app/views/dashboard/page.py" line="445"/>
         <source>In this stage now: %1 · %2</source>
         <translation>Jetzt in dieser Phase: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="446"/>
+        <location filename="../../app/views/dashboard/page.py" line="451"/>
         <source>Conversion to the next stage: %1</source>
         <translation>Konversion zur nächsten Phase: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="450"/>
+        <location filename="../../app/views/dashboard/page.py" line="455"/>
         <source>Click to list the deals in this stage</source>
         <translation>Klicken, um die Verkaufschancen dieser Phase aufzulisten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="465"/>
+        <location filename="../../app/views/dashboard/page.py" line="470"/>
         <source>%1 deals entered · %2 won · overall %3</source>
         <translation>%1 Verkaufschancen eingetreten · %2 gewonnen · insgesamt %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="475"/>
+        <location filename="../../app/views/dashboard/page.py" line="480"/>
         <source>Nothing is expected to close in the next 12 months. Give open opportunities an expected close date on the Pipeline page.</source>
         <translation>In den nächsten 12 Monaten wird kein Abschluss erwartet. Geben Sie offenen Verkaufschancen auf der Seite Pipeline ein erwartetes Abschlussdatum.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="496"/>
+        <location filename="../../app/views/dashboard/page.py" line="501"/>
         <source>weighted %1 · best case %2</source>
         <translation>gewichtet %1 · Best Case %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="503"/>
+        <location filename="../../app/views/dashboard/page.py" line="508"/>
         <source>Weighted %1 · best case %2 · click a month for its deals</source>
         <translation>Gewichtet %1 · Best Case %2 · Monat anklicken für seine Verkaufschancen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="512"/>
+        <location filename="../../app/views/dashboard/page.py" line="517"/>
         <source>Nothing won this year or by this day last year. Won deals appear here as soon as you move them to Won.</source>
         <translation>Weder dieses Jahr noch im Vorjahr bis heute etwas gewonnen. Gewonnene Verkaufschancen erscheinen hier, sobald Sie sie auf «Gewonnen» setzen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="531"/>
+        <location filename="../../app/views/dashboard/page.py" line="536"/>
         <source>Year to date: %1 (last year %2)</source>
         <translation>Seit Jahresbeginn: %1 (Vorjahr %2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="546"/>
+        <location filename="../../app/views/dashboard/page.py" line="551"/>
         <source>%1 up to %2 · last year %3 · %4</source>
         <translation>%1 bis %2 · Vorjahr %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="558"/>
+        <location filename="../../app/views/dashboard/page.py" line="563"/>
         <source>No leads or won deals in this period. Record where each lead came from on the Leads page (Ctrl+Shift+L).</source>
         <translation>Keine Leads oder Abschlüsse in diesem Zeitraum. Erfassen Sie die Herkunft jedes Leads auf der Seite Leads (Ctrl+Shift+L).</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="569"/>
+        <location filename="../../app/views/dashboard/page.py" line="574"/>
         <source>%1 won deals · double-click to list them</source>
         <translation>%1 Abschlüsse · Doppelklick listet sie auf</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="586"/>
+        <location filename="../../app/views/dashboard/page.py" line="591"/>
         <source>Conversion = leads of the period whose deal was won ÷ leads</source>
         <translation>Konversion = Leads des Zeitraums mit gewonnener Verkaufschance ÷ Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="592"/>
+        <location filename="../../app/views/dashboard/page.py" line="597"/>
         <source>No deals were won or lost in this period.</source>
         <translation>In diesem Zeitraum wurde nichts gewonnen oder verloren.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="595"/>
-        <location filename="../../app/views/dashboard/page.py" line="648"/>
+        <location filename="../../app/views/dashboard/page.py" line="600"/>
+        <location filename="../../app/views/dashboard/page.py" line="656"/>
         <source>(no owner)</source>
         <translation>(niemand)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="607"/>
+        <location filename="../../app/views/dashboard/page.py" line="612"/>
         <source>Win rate: %1 (%2 won, %3 lost)</source>
         <translation>Abschlussquote: %1 (%2 gewonnen, %3 verloren)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="611"/>
+        <location filename="../../app/views/dashboard/page.py" line="616"/>
         <source>Won: %1</source>
         <translation>Gewonnen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="612"/>
+        <location filename="../../app/views/dashboard/page.py" line="617"/>
         <source>Average sales cycle: %1</source>
         <translation>Durchschnittlicher Verkaufszyklus: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="613"/>
+        <location filename="../../app/views/dashboard/page.py" line="618"/>
         <source>Click to list the closed deals</source>
         <translation>Klicken, um die abgeschlossenen Verkaufschancen aufzulisten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="622"/>
+        <location filename="../../app/views/dashboard/page.py" line="627"/>
         <source>%1 d</source>
         <translation>%1 T.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="632"/>
+        <location filename="../../app/views/dashboard/page.py" line="637"/>
         <source>Bars: win rate in % · next to the name: average days to win</source>
         <translation>Balken: Abschlussquote in % · neben dem Namen: durchschnittliche Tage bis zum Abschluss</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="639"/>
+        <location filename="../../app/views/dashboard/page.py" line="642"/>
+        <source>Counting the activities …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="647"/>
         <source>No calls, meetings or e-mails logged in these weeks. Log them in the journal (Ctrl+J).</source>
         <translation>In diesen Wochen wurden keine Anrufe, Besuche oder E-Mails erfasst. Erfassen Sie sie im Journal (Ctrl+J).</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="655"/>
+        <location filename="../../app/views/dashboard/page.py" line="663"/>
         <source>Others</source>
         <translation>Übrige</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="660"/>
+        <location filename="../../app/views/dashboard/page.py" line="668"/>
         <source>Week of %1</source>
         <translation>Woche ab %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="667"/>
+        <location filename="../../app/views/dashboard/page.py" line="675"/>
         <source>%1 entries in %2 weeks</source>
         <translation>%1 Einträge in %2 Wochen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="677"/>
+        <location filename="../../app/views/dashboard/page.py" line="685"/>
         <source>No organisation has won business yet. The lifetime value is computed from won opportunities.</source>
         <translation>Noch keine Organisation mit gewonnenem Geschäft. Der Kundenwert wird aus gewonnenen Verkaufschancen berechnet.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="687"/>
+        <location filename="../../app/views/dashboard/page.py" line="695"/>
         <source>Customer since %1 · %2 a year · double-click to open</source>
         <translation>Kunde seit %1 · %2 pro Jahr · Doppelklick öffnet</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="697"/>
+        <location filename="../../app/views/dashboard/page.py" line="705"/>
         <source>CLTV = average yearly revenue × %1 margin × %2 years</source>
         <translation>CLTV = durchschnittlicher Jahresumsatz × %1 Marge × %2 Jahre</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="705"/>
+        <location filename="../../app/views/dashboard/page.py" line="713"/>
         <source>No survey answers in this period. Record answers on the NPS page or import a survey file there.</source>
         <translation>Keine Umfrageantworten in diesem Zeitraum. Erfassen Sie Antworten auf der Seite NPS oder importieren Sie dort eine Umfragedatei.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="721"/>
-        <location filename="../../app/views/dashboard/page.py" line="762"/>
+        <location filename="../../app/views/dashboard/page.py" line="729"/>
+        <location filename="../../app/views/dashboard/page.py" line="770"/>
         <source>NPS: %1</source>
         <translation>NPS: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="722"/>
-        <location filename="../../app/views/dashboard/page.py" line="763"/>
+        <location filename="../../app/views/dashboard/page.py" line="730"/>
+        <location filename="../../app/views/dashboard/page.py" line="771"/>
         <source>%1 promoters · %2 passives · %3 detractors</source>
         <translation>%1 Promotoren · %2 Passive · %3 Kritiker</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="737"/>
+        <location filename="../../app/views/dashboard/page.py" line="745"/>
         <source>NPS %1 = %2 promoters − %3 detractors of %4 answers</source>
         <translation>NPS %1 = %2 Promotoren − %3 Kritiker von %4 Antworten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="749"/>
+        <location filename="../../app/views/dashboard/page.py" line="757"/>
         <source>Save person segments on the Data quality page to compare their NPS here.</source>
         <translation>Speichern Sie Personensegmente auf der Seite Datenqualität, um ihren NPS hier zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="785"/>
+        <location filename="../../app/views/dashboard/page.py" line="793"/>
         <source>Answers of the period per saved person segment</source>
         <translation>Antworten des Zeitraums pro gespeichertem Personensegment</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="840"/>
+        <location filename="../../app/views/dashboard/page.py" line="848"/>
         <source>Won in %1</source>
         <translation>Gewonnen im %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="869"/>
+        <location filename="../../app/views/dashboard/page.py" line="877"/>
         <source>Closed by %1</source>
         <translation>Abgeschlossen von %1</translation>
     </message>
@@ -3263,7 +3272,7 @@ B = B-Kunde</translation>
     </message>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="21"/>
-        <location filename="../../app/views/exchange/texts.py" line="71"/>
+        <location filename="../../app/views/exchange/texts.py" line="80"/>
         <source>External ID</source>
         <translation>Externe ID</translation>
     </message>
@@ -3433,277 +3442,362 @@ B = B-Kunde</translation>
         <translation>Herkunft</translation>
     </message>
     <message>
+        <location filename="../../app/views/exchange/texts.py" line="55"/>
+        <source>Contact</source>
+        <translation type="unfinished">Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="56"/>
+        <source>Pipeline</source>
+        <translation type="unfinished">Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="57"/>
+        <source>Stage</source>
+        <translation type="unfinished">Phase</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="58"/>
+        <source>Amount</source>
+        <translation type="unfinished">Betrag</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="59"/>
+        <source>Currency</source>
+        <translation type="unfinished">Währung</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="60"/>
+        <source>Probability %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../app/views/exchange/texts.py" line="61"/>
+        <source>Expected close</source>
+        <translation type="unfinished">Erwarteter Abschluss</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="62"/>
+        <source>Next step</source>
+        <translation type="unfinished">Nächster Schritt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="69"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="62"/>
+        <location filename="../../app/views/exchange/texts.py" line="70"/>
         <source>Organisations</source>
         <translation>Organisationen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="63"/>
+        <location filename="../../app/views/exchange/texts.py" line="71"/>
         <source>Leads</source>
         <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="70"/>
+        <location filename="../../app/views/exchange/texts.py" line="72"/>
+        <source>Opportunities</source>
+        <translation type="unfinished">Verkaufschancen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="79"/>
         <source>Relata ID (re-import of an export)</source>
         <translation>Relata-ID (Re-Import eines Exports)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="72"/>
+        <location filename="../../app/views/exchange/texts.py" line="81"/>
         <source>E-mail address</source>
         <translation>E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="73"/>
+        <location filename="../../app/views/exchange/texts.py" line="82"/>
         <source>Customer number</source>
         <translation>Kundennummer</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="74"/>
+        <location filename="../../app/views/exchange/texts.py" line="83"/>
         <source>UID (company number)</source>
         <translation>UID (Unternehmens-Identifikationsnummer)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="75"/>
+        <location filename="../../app/views/exchange/texts.py" line="84"/>
         <source>Web domain</source>
         <translation>Web-Domain</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="76"/>
+        <location filename="../../app/views/exchange/texts.py" line="85"/>
         <source>Name and postcode (similar names)</source>
         <translation>Name und PLZ (ähnliche Namen)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="83"/>
+        <location filename="../../app/views/exchange/texts.py" line="92"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="84"/>
+        <location filename="../../app/views/exchange/texts.py" line="93"/>
         <source>Update</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="85"/>
+        <location filename="../../app/views/exchange/texts.py" line="94"/>
         <source>Unchanged</source>
         <translation>Unverändert</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="86"/>
+        <location filename="../../app/views/exchange/texts.py" line="95"/>
         <source>Skipped</source>
         <translation>Übersprungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="87"/>
+        <location filename="../../app/views/exchange/texts.py" line="96"/>
         <source>Changed since export</source>
         <translation>Seit Export geändert</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="88"/>
+        <location filename="../../app/views/exchange/texts.py" line="97"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="95"/>
+        <location filename="../../app/views/exchange/texts.py" line="104"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel-Arbeitsmappe (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="96"/>
+        <location filename="../../app/views/exchange/texts.py" line="105"/>
         <source>CSV for Excel DE/CH (semicolon, UTF-8 with BOM)</source>
         <translation>CSV für Excel DE/CH (Semikolon, UTF-8 mit BOM)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="97"/>
+        <location filename="../../app/views/exchange/texts.py" line="106"/>
         <source>CSV RFC 4180 (comma, UTF-8)</source>
         <translation>CSV nach RFC 4180 (Komma, UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="98"/>
+        <location filename="../../app/views/exchange/texts.py" line="107"/>
         <source>Relata XML (.xml, schema relata.xsd)</source>
         <translation>Relata-XML (.xml, Schema relata.xsd)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="99"/>
+        <location filename="../../app/views/exchange/texts.py" line="108"/>
         <source>vCard 3.0 (.vcf)</source>
         <translation>vCard 3.0 (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="100"/>
+        <location filename="../../app/views/exchange/texts.py" line="109"/>
         <source>vCard 4.0 (.vcf)</source>
         <translation>vCard 4.0 (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="107"/>
+        <location filename="../../app/views/exchange/texts.py" line="116"/>
         <source>The same key appears earlier in the file.</source>
         <translation>Derselbe Schlüssel kommt weiter oben in der Datei schon vor.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="108"/>
+        <location filename="../../app/views/exchange/texts.py" line="117"/>
         <source>This is not a date (use 31.12.2026).</source>
         <translation>Das ist kein Datum (Format 31.12.2026).</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="109"/>
+        <location filename="../../app/views/exchange/texts.py" line="118"/>
         <source>Day and month could be swapped; choose the date order on the mapping page.</source>
         <translation>Tag und Monat könnten vertauscht sein; wählen Sie die Reihenfolge auf der Seite «Tabellenblatt und Spalten».</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="112"/>
+        <location filename="../../app/views/exchange/texts.py" line="121"/>
         <source>This is not a number.</source>
         <translation>Das ist keine Zahl.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="113"/>
+        <location filename="../../app/views/exchange/texts.py" line="122"/>
         <source>This is not an amount.</source>
         <translation>Das ist kein Betrag.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="114"/>
+        <location filename="../../app/views/exchange/texts.py" line="123"/>
         <source>This value is unknown; map it to a known one.</source>
         <translation>Dieser Wert ist unbekannt; ordnen Sie ihn einem bekannten zu.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="115"/>
+        <location filename="../../app/views/exchange/texts.py" line="124"/>
         <source>This is not a Relata ID.</source>
         <translation>Das ist keine Relata-ID.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="116"/>
+        <location filename="../../app/views/exchange/texts.py" line="125"/>
         <source>No user has this name; the record gets no owner.</source>
         <translation>Kein Benutzer heisst so; der Datensatz erhält keinen Betreuer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="117"/>
+        <location filename="../../app/views/exchange/texts.py" line="126"/>
         <source>Changed in Relata since the export; not overwritten.</source>
         <translation>Seit dem Export in Relata geändert; nicht überschrieben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="120"/>
+        <location filename="../../app/views/exchange/texts.py" line="129"/>
         <source>This is not a point in time.</source>
         <translation>Das ist kein Zeitpunkt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="121"/>
+        <location filename="../../app/views/exchange/texts.py" line="130"/>
         <source>Required for a new record.</source>
         <translation>Für einen neuen Datensatz erforderlich.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="129"/>
+        <location filename="../../app/views/exchange/texts.py" line="131"/>
+        <source>No organisation with this customer number, name or external ID in the workbook or the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="135"/>
+        <source>The organisation&apos;s row in its sheet has errors; fix that row first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="138"/>
+        <source>No contact with this e-mail or external ID in the workbook or the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="142"/>
+        <source>The contact&apos;s row in its sheet has errors; fix that row first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="145"/>
+        <source>There is no pipeline of this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="146"/>
+        <source>The pipeline has no stage of this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="147"/>
+        <source>Give a probability from 0 to 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="148"/>
+        <source>This is not a currency code (CHF, EUR …).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/texts.py" line="156"/>
         <source>The file is empty.</source>
         <translation>Die Datei ist leer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="130"/>
+        <location filename="../../app/views/exchange/texts.py" line="157"/>
         <source>The file is too big to import.</source>
         <translation>Die Datei ist zu gross für einen Import.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="131"/>
+        <location filename="../../app/views/exchange/texts.py" line="158"/>
         <source>Only .xlsx, .xlsm, .csv, .xml and .vcf files can be imported.</source>
         <translation>Importiert werden können nur .xlsx-, .xlsm-, .csv-, .xml- und .vcf-Dateien.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="134"/>
+        <location filename="../../app/views/exchange/texts.py" line="161"/>
         <source>The file cannot be read.</source>
         <translation>Die Datei kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="135"/>
+        <location filename="../../app/views/exchange/texts.py" line="162"/>
         <source>The workbook would unpack to far more data than it holds; it is refused as a possible zip bomb.</source>
         <translation>Die Arbeitsmappe würde beim Entpacken weit mehr Daten ergeben, als sie enthält; sie wird als mögliche Zip-Bombe abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="139"/>
+        <location filename="../../app/views/exchange/texts.py" line="166"/>
         <source>The file is damaged or not an Excel workbook.</source>
         <translation>Die Datei ist beschädigt oder keine Excel-Arbeitsmappe.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="140"/>
+        <location filename="../../app/views/exchange/texts.py" line="167"/>
         <source>The file is not a readable Excel workbook.</source>
         <translation>Die Datei ist keine lesbare Excel-Arbeitsmappe.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="141"/>
+        <location filename="../../app/views/exchange/texts.py" line="168"/>
         <source>The XML file uses DTDs or entities, which are refused for safety.</source>
         <translation>Die XML-Datei verwendet DTDs oder Entitäten; diese werden aus Sicherheitsgründen abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="144"/>
+        <location filename="../../app/views/exchange/texts.py" line="171"/>
         <source>The file is not a Relata XML file.</source>
         <translation>Die Datei ist keine Relata-XML-Datei.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="145"/>
+        <location filename="../../app/views/exchange/texts.py" line="172"/>
         <source>The file is not a valid vCard file.</source>
         <translation>Die Datei ist keine gültige vCard-Datei.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="146"/>
+        <location filename="../../app/views/exchange/texts.py" line="173"/>
         <source>The CSV file cannot be read.</source>
         <translation>Die CSV-Datei kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="147"/>
+        <location filename="../../app/views/exchange/texts.py" line="174"/>
         <source>The CSV file&apos;s text encoding cannot be read.</source>
         <translation>Die Zeichenkodierung der CSV-Datei kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="148"/>
+        <location filename="../../app/views/exchange/texts.py" line="175"/>
         <source>The workbook has no sheet of that name.</source>
         <translation>Die Arbeitsmappe hat kein Tabellenblatt mit diesem Namen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="149"/>
+        <location filename="../../app/views/exchange/texts.py" line="176"/>
         <source>The sheet is empty.</source>
         <translation>Das Tabellenblatt ist leer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="150"/>
+        <location filename="../../app/views/exchange/texts.py" line="177"/>
         <source>The sheet has more than 1,048,576 rows.</source>
         <translation>Das Tabellenblatt hat mehr als 1&apos;048&apos;576 Zeilen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="151"/>
+        <location filename="../../app/views/exchange/texts.py" line="178"/>
         <source>The sheet has more than 1,000 columns.</source>
         <translation>Das Tabellenblatt hat mehr als 1&apos;000 Spalten.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="152"/>
+        <location filename="../../app/views/exchange/texts.py" line="179"/>
         <source>These records cannot be matched by that key.</source>
         <translation>Diese Datensätze können nicht über diesen Schlüssel gefunden werden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="153"/>
+        <location filename="../../app/views/exchange/texts.py" line="180"/>
         <source>This import was already undone.</source>
         <translation>Dieser Import wurde bereits rückgängig gemacht.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="154"/>
+        <location filename="../../app/views/exchange/texts.py" line="181"/>
         <source>Give the template a name.</source>
         <translation>Geben Sie der Vorlage einen Namen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="155"/>
+        <location filename="../../app/views/exchange/texts.py" line="182"/>
         <source>There is no template of that name.</source>
         <translation>Es gibt keine Vorlage mit diesem Namen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="156"/>
+        <location filename="../../app/views/exchange/texts.py" line="183"/>
         <source>vCard files hold persons only.</source>
         <translation>vCard-Dateien enthalten nur Personen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="157"/>
+        <location filename="../../app/views/exchange/texts.py" line="184"/>
         <source>The file cannot be written.</source>
         <translation>Die Datei kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="158"/>
+        <location filename="../../app/views/exchange/texts.py" line="185"/>
         <source>This list cannot be exported yet.</source>
         <translation>Diese Liste kann noch nicht exportiert werden.</translation>
     </message>
@@ -8457,7 +8551,7 @@ Ihre Daten sind unverändert.</translation>
     <name>ReportBuilder</name>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="115"/>
-        <location filename="../../app/views/dashboard/report_builder.py" line="538"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="550"/>
         <source>Total</source>
         <extracomment>Groups the chart shows (the table lists them all).</extracomment>
         <translation>Total</translation>
@@ -8470,18 +8564,18 @@ Ihre Daten sind unverändert.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="174"/>
-        <source>Amount (CHF)</source>
-        <translation>Betrag (CHF)</translation>
+        <source>Amount</source>
+        <translation>Betrag</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="175"/>
-        <source>Average (CHF)</source>
-        <translation>Durchschnitt (CHF)</translation>
+        <source>Average</source>
+        <translation>Durchschnitt</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="176"/>
-        <source>Weighted (CHF)</source>
-        <translation>Gewichtet (CHF)</translation>
+        <source>Weighted</source>
+        <translation>Gewichtet</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="185"/>
@@ -8560,7 +8654,7 @@ Ihre Daten sind unverändert.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="288"/>
-        <location filename="../../app/views/dashboard/report_builder.py" line="549"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="561"/>
         <source>New report</source>
         <translation>Neuer Bericht</translation>
     </message>
@@ -8600,22 +8694,22 @@ Ihre Daten sind unverändert.</translation>
         <translation>Alle Kunden</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/report_builder.py" line="486"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="497"/>
         <source>Others</source>
         <translation>Übrige</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/report_builder.py" line="503"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="514"/>
         <source>Total: %1</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/report_builder.py" line="516"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="527"/>
         <source>closing %1 – %2</source>
         <translation>Abschluss %1 – %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/report_builder.py" line="523"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="534"/>
         <source>%Ln group(s)</source>
         <translation>
             <numerusform>%Ln Gruppe</numerusform>
@@ -8623,45 +8717,50 @@ Ihre Daten sind unverändert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/report_builder.py" line="539"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="535"/>
+        <source>amounts in CHF</source>
+        <translation>Beträge in CHF</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/report_builder.py" line="551"/>
         <source>Report</source>
         <translation>Bericht</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/report_builder.py" line="572"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="584"/>
         <source>Report saved.</source>
         <translation>Bericht gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/report_builder.py" line="610"/>
-        <location filename="../../app/views/dashboard/report_builder.py" line="648"/>
-        <location filename="../../app/views/dashboard/report_builder.py" line="655"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="622"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="660"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="667"/>
         <source>Export report</source>
         <translation>Bericht exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/report_builder.py" line="610"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="622"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/report_builder.py" line="638"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="650"/>
         <source>Exporting the report …</source>
         <translation>Bericht wird exportiert …</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/report_builder.py" line="642"/>
-        <location filename="../../app/views/dashboard/report_builder.py" line="660"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="654"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="672"/>
         <source>Report saved as %1</source>
         <translation>Bericht gespeichert als %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/report_builder.py" line="649"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="661"/>
         <source>The report could not be written: %1</source>
         <translation>Der Bericht konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/report_builder.py" line="655"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="667"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>

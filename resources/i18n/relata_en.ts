@@ -74,7 +74,7 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="396" />
+        <location filename="../../app/views/dashboard/page.py" line="401" />
         <source>%Ln open deal(s) closing</source>
         <translation>
             <numerusform>%Ln open deal closing</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="415" />
+        <location filename="../../app/views/dashboard/page.py" line="420" />
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln answer</numerusform>
@@ -303,7 +303,7 @@
 <context>
     <name>ReportBuilder</name>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/report_builder.py" line="523" />
+        <location filename="../../app/views/dashboard/report_builder.py" line="534" />
         <source>%Ln group(s)</source>
         <translation>
             <numerusform>%Ln group</numerusform>

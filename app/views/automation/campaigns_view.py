@@ -238,10 +238,13 @@ class CampaignsView(QWidget):
         self.mail_button = QPushButton()
         self.mail_button.setObjectName("primaryButton")
         self.mail_button.clicked.connect(self.queue_mail)
-        self.letters_button = QPushButton()
-        self.letters_button.clicked.connect(lambda: self.export_pdf(labels=False))
-        self.labels_button = QPushButton()
-        self.labels_button.clicked.connect(lambda: self.export_pdf(labels=True))
+        self.merge_button = QPushButton()
+        self.merge_menu = QMenu(self)
+        self.letters_action = self.merge_menu.addAction("")
+        self.letters_action.triggered.connect(lambda: self.export_pdf(labels=False))
+        self.labels_action = self.merge_menu.addAction("")
+        self.labels_action.triggered.connect(lambda: self.export_pdf(labels=True))
+        self.merge_button.setMenu(self.merge_menu)
         columns = [
             Column("name", lambda: _t("Name"), lambda r: r.name, width=200),
             Column(
@@ -304,8 +307,7 @@ class CampaignsView(QWidget):
         for b in (
             self.add_button,
             self.response_button,
-            self.letters_button,
-            self.labels_button,
+            self.merge_button,
         ):
             actions.addWidget(b)
         actions.addStretch(1)
@@ -351,8 +353,9 @@ class CampaignsView(QWidget):
         self.response_button.setText(_t("Set response"))
         self.optout_action.setText(_t("Withdrew marketing consent"))
         self.mail_button.setText(_t("Send e-mail …"))
-        self.letters_button.setText(_t("Letters (PDF) …"))
-        self.labels_button.setText(_t("Address labels (PDF) …"))
+        self.merge_button.setText(_t("Mail merge (PDF)"))
+        self.letters_action.setText(_t("Letters (PDF) …"))
+        self.labels_action.setText(_t("Address labels (PDF) …"))
 
     # ---- data
 
@@ -400,8 +403,7 @@ class CampaignsView(QWidget):
             self.add_button,
             self.response_button,
             self.mail_button,
-            self.letters_button,
-            self.labels_button,
+            self.merge_button,
             self.edit_button,
         ):
             b.setEnabled(rep is not None)

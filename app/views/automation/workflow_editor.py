@@ -366,7 +366,7 @@ class WorkflowEditor(QWidget):
         split.addWidget(left)
         split.addWidget(scroll)
         split.setStretchFactor(1, 1)
-        split.setSizes([260, 900])
+        split.setSizes([220, 940])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(split)
