@@ -227,3 +227,56 @@ class ExportResult:
     path: Path
     rows: int
     seconds: float
+
+
+@dataclass(frozen=True)
+class SheetsPlan:
+    """Several sheets of one workbook imported together in one run.
+
+    Each part is an :class:`ImportPlan` for one sheet and entity
+    (organisations, persons, opportunities); persons refer to organisations
+    and opportunities to both by keys the other sheets hold.
+    """
+
+    path: Path
+    parts: tuple[ImportPlan, ...]
+
+
+@dataclass(frozen=True)
+class SheetsAnalysis:
+    """Dry run of a several-sheet import: one analysis per sheet, in write order."""
+
+    sheets: tuple[str, ...]
+    parts: tuple[ImportAnalysis, ...]
+
+    @property
+    def total(self) -> int:
+        """Data rows of every sheet."""
+        return sum(p.total for p in self.parts)
+
+    def count(self, action: RowAction) -> int:
+        """Rows with ``action`` over every sheet."""
+        return sum(p.count(action) for p in self.parts)
+
+    def issues(self) -> list[tuple[str, RowIssue]]:
+        """Every problem with the sheet it is on."""
+        return [
+            (s, i)
+            for s, p in zip(self.sheets, self.parts, strict=True)
+            for i in p.issues
+        ]
+
+
+@dataclass(frozen=True)
+class SheetsResult:
+    """What a committed several-sheet import did (one run, undone as a whole)."""
+
+    run_id: str
+    analysis: SheetsAnalysis
+    created: int
+    updated: int
+    skipped: int
+    failed: int
+    seconds: float
+    written: Sequence[WrittenRow]
+    changes: Changes

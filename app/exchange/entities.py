@@ -977,11 +977,192 @@ LEADS = EntitySpec(
     required=("last_name",),
 )
 
+#: Stages of the default pipeline by their German, English and French names;
+#: other pipelines' stages are found by their stored names.
+STAGE = _choices(
+    {
+        "qualification": (
+            "Qualifizierung",
+            "Qualifikation",
+            "Erstkontakt",
+            "Qualification",
+            "Qualified",
+        ),
+        "needs_analysis": (
+            "Bedarfsanalyse",
+            "Analyse",
+            "Needs analysis",
+            "Discovery",
+            "Analyse des besoins",
+        ),
+        "offer": ("Angebot", "Offerte", "Offer", "Proposal", "Quote", "Offre"),
+        "negotiation": ("Verhandlung", "Negotiation", "Négociation"),
+        "won": ("Gewonnen", "Abschluss", "Auftrag", "Won", "Closed won", "Gagné"),
+        "lost": ("Verloren", "Abgesagt", "Lost", "Closed lost", "Perdu"),
+    }
+)
+
+#: Opportunities (table ``opportunity`` of the sales pipeline): organisation
+#: and contact are references (name, customer number, external ID; e-mail or
+#: external ID of the contact), resolved against the database and, in a
+#: several-sheet import, against the other sheets of the workbook.
+OPPORTUNITIES = EntitySpec(
+    name="opportunities",
+    label="Opportunities",
+    fields=(
+        _ID,
+        _EXPORTED,
+        _EXTERNAL,
+        FieldSpec(
+            "title",
+            "Title",
+            synonyms=(
+                "Titel",
+                "Bezeichnung",
+                "Chance",
+                "Verkaufschance",
+                "Opportunity",
+                "Deal",
+                "Title",
+                "Opportunité",
+                "Affaire",
+            ),
+            width=28,
+        ),
+        FieldSpec(
+            "organisation",
+            "Organisation",
+            synonyms=(
+                "Firma",
+                "Kunde",
+                "Kundennummer",
+                "Kunden-Nr.",
+                "Organisation",
+                "Company",
+                "Account",
+                "Customer number",
+                "Entreprise",
+                "Société",
+            ),
+            width=24,
+        ),
+        FieldSpec(
+            "contact",
+            "Contact",
+            synonyms=(
+                "Kontakt",
+                "Kontaktperson",
+                "Ansprechpartner",
+                "Ansprechperson",
+                "Kontakt E-Mail",
+                "Contact",
+                "Contact e-mail",
+                "Contact person",
+            ),
+            width=24,
+        ),
+        FieldSpec(
+            "pipeline",
+            "Pipeline",
+            synonyms=("Pipeline", "Verkaufsprozess", "Prozess", "Sales pipeline"),
+            width=16,
+        ),
+        FieldSpec(
+            "stage",
+            "Stage",
+            synonyms=("Phase", "Stufe", "Verkaufsphase", "Stage", "Étape", "Fase"),
+            choices=STAGE,
+            width=14,
+        ),
+        FieldSpec(
+            "amount",
+            "Amount",
+            FieldKind.MONEY,
+            (
+                "Betrag",
+                "Volumen",
+                "Auftragswert",
+                "Wert",
+                "Umsatz",
+                "Amount",
+                "Value",
+                "Deal value",
+                "Montant",
+            ),
+            width=12,
+        ),
+        FieldSpec(
+            "currency",
+            "Currency",
+            synonyms=("Währung", "Currency", "Devise", "Valuta", "Whg."),
+            width=8,
+        ),
+        FieldSpec(
+            "probability",
+            "Probability %",
+            synonyms=(
+                "Wahrscheinlichkeit",
+                "Wahrscheinlichkeit %",
+                "Probability",
+                "Probabilité",
+                "%",
+            ),
+            width=8,
+        ),
+        FieldSpec(
+            "close_date",
+            "Expected close",
+            FieldKind.DATE,
+            (
+                "Abschlussdatum",
+                "Erwarteter Abschluss",
+                "Abschluss am",
+                "Close date",
+                "Expected close",
+                "Expected close date",
+                "Date de clôture",
+            ),
+            width=12,
+        ),
+        FieldSpec(
+            "source",
+            "Source",
+            FieldKind.CHOICE,
+            ("Herkunft", "Quelle", "Source", "Origine"),
+            LEAD_SOURCE,
+            width=12,
+        ),
+        FieldSpec(
+            "next_step",
+            "Next step",
+            synonyms=("Nächster Schritt", "Next step", "Prochaine étape"),
+            width=24,
+        ),
+        FieldSpec(
+            "owner",
+            "Owner",
+            synonyms=("Betreuer", "Verantwortlich", "Owner", "Responsable"),
+            width=16,
+        ),
+        FieldSpec(
+            "notes",
+            "Notes",
+            FieldKind.MULTILINE,
+            ("Notizen", "Bemerkungen", "Kommentar", "Notes", "Remarques"),
+            width=30,
+        ),
+    ),
+    keys=(DuplicateKey.EXTERNAL_ID, DuplicateKey.ID),
+    default_key=DuplicateKey.EXTERNAL_ID,
+    required=("title",),
+)
+
 #: Every importable entity by name; other capabilities add theirs here.
 ENTITIES: dict[str, EntitySpec] = {
     PERSONS.name: PERSONS,
     ORGANISATIONS.name: ORGANISATIONS,
     LEADS.name: LEADS,
+    OPPORTUNITIES.name: OPPORTUNITIES,
 }
 
 

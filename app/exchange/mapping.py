@@ -83,8 +83,9 @@ def auto_map(
         result = {i: f for i, f in result.items() if f != "full_name"}
     if {"street", "house_number"} <= used and "street_and_number" in used:
         result = {i: f for i, f in result.items() if f != "street_and_number"}
-    elif "street" in used and not used & {"house_number", "street_and_number"}:
-        # one street column without a number column usually holds both
+    elif "street" in used and not used & {"house_number", "street_and_number", "id"}:
+        # one street column without a number column usually holds both; not in
+        # a Relata export (it has the id column), whose street is the street
         result = {
             i: "street_and_number" if f == "street" else f for i, f in result.items()
         }

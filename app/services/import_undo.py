@@ -25,6 +25,7 @@ from app.sync import outbox
 
 #: Children before parents, so foreign keys hold at every step.
 _ORDER = (
+    "opportunity",
     "lead",
     "employment",
     "channel",
@@ -34,6 +35,13 @@ _ORDER = (
     "industry",
 )
 _OWNERS = ("person_id", "organisation_id")
+#: Table → entity name of its ``external_ref`` rows.
+_EXTERNAL = {
+    "person": "persons",
+    "organisation": "organisations",
+    "lead": "leads",
+    "opportunity": "opportunities",
+}
 
 
 def undo_run(engine: Engine, run_id: str, progress: ProgressSink) -> UndoResult:
@@ -131,6 +139,16 @@ def undo_run(engine: Engine, run_id: str, progress: ProgressSink) -> UndoResult:
                 ):
                     if str(updated) != stamp or any(o in keep for o in owner_ids if o):
                         keep.add(rid)
+        # an opportunity edited since the import keeps its organisation and contact
+        kept_opps = [i for i in created.get("opportunity", []) if i in keep]
+        for start in range(0, len(kept_opps), 500):
+            part = kept_opps[start : start + 500]
+            for org_id, person_id in conn.exec_driver_sql(
+                "SELECT organisation_id, person_id FROM opportunity "
+                f"WHERE id IN ({', '.join('?' * len(part))})",
+                tuple(part),
+            ):
+                keep.update(o for o in (org_id, person_id) if o)
         for table in _ORDER:
             ids = [i for i in created.get(table, []) if i not in keep]
             kept += len(created.get(table, [])) - len(ids)
@@ -165,11 +183,13 @@ def undo_run(engine: Engine, run_id: str, progress: ProgressSink) -> UndoResult:
                 removed += len(part)
                 done += len(part)
                 progress.report(done, total, "Undoing the import")
-        if created.get("organisation") or created.get("person"):
-            conn.exec_driver_sql(
-                "DELETE FROM external_ref WHERE record_id NOT IN (SELECT id FROM person) "
-                "AND record_id NOT IN (SELECT id FROM organisation)"
-            )
+        for table, name in _EXTERNAL.items():
+            if created.get(table):
+                conn.exec_driver_sql(
+                    "DELETE FROM external_ref WHERE entity = ? AND record_id NOT IN "
+                    f"(SELECT id FROM {table})",
+                    (name,),
+                )
         search.finish()
         outbox.record_written(conn, written)  # the undo reaches the server too
         conn.exec_driver_sql(
@@ -177,7 +197,11 @@ def undo_run(engine: Engine, run_id: str, progress: ProgressSink) -> UndoResult:
         )
         progress.check_cancelled()
     kinds = {
-        EntityKind.PERSON
+        EntityKind.OPPORTUNITY
+        if r.table == "opportunity"
+        else EntityKind.LEAD
+        if r.table == "lead"
+        else EntityKind.PERSON
         if r.table in ("person", "employment")
         else EntityKind.ORGANISATION
         if r.table == "organisation"
@@ -188,7 +212,11 @@ def undo_run(engine: Engine, run_id: str, progress: ProgressSink) -> UndoResult:
         else EntityKind.INDUSTRY
         for r in written
     }
-    ids = {r.id for r in written if r.table in ("person", "organisation", "lead")}
+    ids = {
+        r.id
+        for r in written
+        if r.table in ("person", "organisation", "lead", "opportunity")
+    }
     return UndoResult(
         run_id,
         removed,

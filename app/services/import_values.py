@@ -58,18 +58,42 @@ _TYPES = (
 )
 
 
+type _Desc = tuple[frozenset[int], re.Pattern[str]]
+
+
+def _desc(desc: Any) -> _Desc:
+    return (
+        frozenset(desc.possible_length or ()),
+        re.compile(desc.national_number_pattern),
+    )
+
+
+def _matches(desc: _Desc, national: str) -> bool:
+    """phonenumbers' ``_is_number_matching_desc``: possible length, then pattern."""
+    lengths, pattern = desc
+    if lengths and len(national) not in lengths:
+        return False
+    return pattern.fullmatch(national) is not None
+
+
 @lru_cache(maxsize=8)
-def _valid_pattern(region: str) -> re.Pattern[str]:
-    """The union of a region's number-type patterns (what is_valid_number checks)."""
+def _valid_descs(region: str) -> tuple[_Desc, tuple[_Desc, ...]]:
+    """The region's general description and its number types (what
+    ``is_valid_number`` checks)."""
     meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
     assert meta is not None
-    parts = [
-        f"(?:{desc.national_number_pattern})"
+    types = tuple(
+        _desc(desc)
         for name in _TYPES
         if (desc := getattr(meta, name, None)) is not None
         and desc.national_number_pattern
-    ]
-    return re.compile("|".join(parts))
+    )
+    return _desc(meta.general_desc), types
+
+
+def _valid_national(region: str, national: str) -> bool:
+    general, types = _valid_descs(region)
+    return _matches(general, national) and any(_matches(d, national) for d in types)
 
 
 def fast_phone(text: str, *, region: str = "CH") -> str:
@@ -100,7 +124,7 @@ def _fast_phone(text: str, region: str) -> str:
         national
         and national.isdigit()
         and not national.startswith("0")
-        and _valid_pattern(region).fullmatch(national)
+        and _valid_national(region, national)
     ):
         code = {"CH": "41", "DE": "49", "AT": "43", "LI": "423"}[region]
         return f"+{code}{national}"

@@ -28,6 +28,7 @@ from sqlalchemy import Connection
 from app.db import search_schema
 from app.domain.exchange import WrittenRow
 from app.exchange.values import fold
+from app.models.pipeline import DEFAULT_PIPELINE_ID, default_stage_id
 
 CHUNK = 500
 ADDRESS_FIELDS = (
@@ -41,6 +42,8 @@ ADDRESS_FIELDS = (
     "country",
 )
 _SYNC_COLS = ("rev", "field_revs", "owner_id", "created_at", "updated_at")
+#: A default meaning "the run's stamp" (``stage_entered_at`` of a new opportunity).
+STAMP = "\x00stamp"
 
 
 def stamp_text(value: dt.datetime) -> str:
@@ -233,6 +236,58 @@ LEAD_TABLES = EntityTables(
         "status": "unqualified",
         "notes": "",
         "owner_id": None,
+    },
+    channels={},
+    address_kind="",
+    flat=True,
+)
+#: Opportunities: references (organisation, contact, pipeline, stage) are
+#: resolved to ids by :mod:`app.services.import_links` during the analysis.
+OPPORTUNITY_TABLES = EntityTables(
+    table="opportunity",
+    owner_col="opportunity_id",
+    columns={
+        "title": "title",
+        "organisation_id": "organisation_id",
+        "person_id": "person_id",
+        "pipeline_id": "pipeline_id",
+        "stage_id": "stage_id",
+        "outcome": "outcome",
+        "amount_minor": "amount_minor",
+        "currency": "currency",
+        "probability": "probability",
+        "close_date": "close_date",
+        "closed_on": "closed_on",
+        "source": "source",
+        "next_step": "next_step",
+        "notes": "notes",
+        "owner_id": "owner_id",
+        # not importable; NOT NULL columns without a database default
+        "amount_from_lines": "amount_from_lines",
+        "lost_reason": "lost_reason",
+        "competitor": "competitor",
+        "stage_entered_at": "stage_entered_at",
+    },
+    defaults={
+        "title": "",
+        "organisation_id": None,
+        "person_id": None,
+        "pipeline_id": DEFAULT_PIPELINE_ID,
+        "stage_id": default_stage_id("qualification"),
+        "outcome": "open",
+        "amount_minor": 0,
+        "currency": "CHF",
+        "probability": 10,
+        "close_date": None,
+        "closed_on": None,
+        "source": "import",
+        "next_step": "",
+        "notes": "",
+        "owner_id": None,
+        "amount_from_lines": 0,
+        "lost_reason": "",
+        "competitor": "",
+        "stage_entered_at": STAMP,
     },
     channels={},
     address_kind="",
@@ -532,7 +587,8 @@ class BulkWriter:
         """
         for values in rows:
             if self.t.table == "person" and values.get("organisation"):
-                self.ensure_organisation(values["organisation"])
+                if values.get("_org") is None:
+                    self.ensure_organisation(values["organisation"])
             elif "industry_id" in self.t.columns and values.get("industry"):
                 self.ensure_industry(values["industry"])
 
@@ -574,6 +630,12 @@ class BulkWriter:
         place_fields = [f for f in ADDRESS_FIELDS if f != "country"]
         birth_at = keys.index("birth_date") if is_person else -1
         industry_at = keys.index("industry_id") if "industry_id" in keys else -1
+        # flat tables: columns that may hold a date or the stamp placeholder
+        flat_fix = [
+            i
+            for i, (k, d) in enumerate(zip(keys, defaults, strict=True))
+            if d is STAMP or k.endswith(("_date", "_on"))
+        ]
         for values in rows:
             rid = new_id()
             ids.append(rid)
@@ -593,6 +655,12 @@ class BulkWriter:
                 if industry:
                     main[industry_at] = self.ensure_industry(industry)
             if t.flat:
+                for at in flat_fix:
+                    value = main[at]
+                    if value is STAMP:
+                        main[at] = stamp
+                    elif isinstance(value, dt.date):
+                        main[at] = value.isoformat()
                 mains.append((rid, *main, 0, "{}", stamp, stamp))
                 continue
             owners = (None, rid) if is_person else (rid, None)
@@ -622,7 +690,10 @@ class BulkWriter:
                 addresses.append((new_id(), *owners, kind, *addr, 1, 0, *sync))
                 postcode, city = addr[4], addr[5]
             if employer:
-                oid, org_name, opc, ocity = self.ensure_organisation(employer)
+                ref = get("_org")
+                oid, org_name, opc, ocity = (
+                    ref if ref is not None else self.ensure_organisation(employer)
+                )
                 jobs.append((new_id(), rid, oid, get("role") or "", 1, *sync))
                 # a contact's own address first, else the employer's place
                 postcode, city = postcode or opc, city or ocity
@@ -687,8 +758,11 @@ class BulkWriter:
                     cols[t.columns[key]] = t.defaults[key] if value is None else value
                 elif key == "industry":
                     cols["industry_id"] = self.ensure_industry(value) if value else None
-            if isinstance(cols.get("birth_date"), dt.date):
-                cols["birth_date"] = cols["birth_date"].isoformat()
+            for name, value in cols.items():
+                if isinstance(value, dt.date):
+                    cols[name] = value.isoformat()
+            if "stage_id" in cols and "stage_entered_at" in t.columns:
+                cols["stage_entered_at"] = self.stamp
             if cols:
                 before = {
                     c: cur.values.get(k) for k, c in t.columns.items() if c in cols
@@ -841,7 +915,8 @@ class BulkWriter:
                     {"deleted_at": None},
                 )
             return
-        oid = self.ensure_organisation(name)[0]
+        ref = changes.get("_org")
+        oid = ref[0] if ref is not None else self.ensure_organisation(name)[0]
         if cur.employment_id and same(
             "organisation", cur.values.get("organisation"), name
         ):

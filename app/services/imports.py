@@ -35,6 +35,9 @@ from app.domain.exchange import (
     RowAction,
     RowIssue,
     SheetPreview,
+    SheetsAnalysis,
+    SheetsPlan,
+    SheetsResult,
     UndoResult,
 )
 from app.domain.progress import NullProgress, ProgressSink
@@ -54,11 +57,20 @@ from app.exchange.values import (
 from app.exchange.xlsx_writer import XlsxColumn, XlsxSheet, write_xlsx
 from app.models import ImportRun, MappingTemplate, new_id, utcnow
 from app.services import custom_field_exchange as cfx
+from app.services import import_sheets
+from app.services.import_links import (
+    OpportunityLinks,
+    OrganisationLookup,
+    PersonLookup,
+    RowLink,
+    Target,
+)
 from app.services.import_match import find_matches, key_value
 from app.services.import_undo import undo_run
 from app.services.import_values import RowConverter
 from app.services.import_writer import (
     LEAD_TABLES,
+    OPPORTUNITY_TABLES,
     ORGANISATION_TABLES,
     PERSON_TABLES,
     BulkWriter,
@@ -73,12 +85,13 @@ from app.sync import outbox
 
 PREVIEW_ROWS = 50
 BATCH = 5000
-_NOT_COMPARED = frozenset({"id", "exported_at", "external_id"})
+_NOT_COMPARED = frozenset({"id", "exported_at", "external_id", "_org"})
 #: Tables of each importable entity; other capabilities register theirs.
 TABLES: dict[str, EntityTables] = {
     "persons": PERSON_TABLES,
     "organisations": ORGANISATION_TABLES,
     "leads": LEAD_TABLES,
+    "opportunities": OPPORTUNITY_TABLES,
 }
 _RUNS = cast(Table, ImportRun.__table__)
 
@@ -92,6 +105,8 @@ class _Analysed:
     create_keys: list[Hashable | None] = field(default_factory=list)
     updates: list[tuple[Current, dict[str, Any]]] = field(default_factory=list)
     matched_external: list[tuple[str, str]] = field(default_factory=list)
+    #: per data row: action, matched record, index into ``creates``
+    targets: list[Target] = field(default_factory=list)
 
 
 class ImportService:
@@ -130,6 +145,46 @@ class ImportService:
         with self._lock:
             self._cached = (key, source)
         return source
+
+    @property
+    def engine(self) -> Engine:
+        """The database the imports write to."""
+        return self._engine
+
+    # ---- several sheets in one run (app/services/import_sheets.py)
+
+    def plan_sheets(
+        self,
+        path: Path,
+        assignments: Mapping[str, str],
+        options: ImportOptions | None = None,
+    ) -> SheetsPlan:
+        """See :func:`app.services.import_sheets.plan_sheets`."""
+        return import_sheets.plan_sheets(self, path, assignments, options)
+
+    def dry_run_sheets(
+        self, plan: SheetsPlan, progress: ProgressSink | None = None
+    ) -> SheetsAnalysis:
+        """Check several sheets together; writes nothing."""
+        return import_sheets.dry_run_sheets(self, plan, progress or NullProgress())
+
+    def commit_sheets(
+        self, plan: SheetsPlan, progress: ProgressSink | None = None
+    ) -> SheetsResult:
+        """Import several sheets in one transaction and one undoable run."""
+        return import_sheets.commit_sheets(self, plan, progress or NullProgress())
+
+    def write_sheets_error_workbook(
+        self,
+        plan: SheetsPlan,
+        analysis: SheetsAnalysis,
+        path: Path,
+        **texts: Any,
+    ) -> int:
+        """Failing rows of every sheet, one worksheet each."""
+        return import_sheets.write_sheets_error_workbook(
+            self, plan, analysis, path, **texts
+        )
 
     def forget_file(self) -> None:
         """Drop the cached file (frees its rows)."""
@@ -250,21 +305,15 @@ class ImportService:
         run_id = new_id()
         tables = TABLES[plan.entity]
         with gc_paused(), _bulk_connection(self._engine) as conn:
-            conn.execute(  # first statement: takes the write lock for the whole run
-                _RUNS.insert().values(
-                    id=run_id,
-                    entity=plan.entity,
-                    file_name=plan.path.name,
-                    sheet=plan.sheet or "",
-                    key=plan.options.key or entity(plan.entity).default_key.value,
-                    on_duplicate=plan.options.on_duplicate.value,
-                    started_at=now,
-                    stamp=now,
-                    created=0,
-                    updated=0,
-                    skipped=0,
-                    failed=0,
-                )
+            self.start_run(  # first statement: takes the write lock for the whole run
+                conn,
+                run_id,
+                now,
+                entity_name=plan.entity,
+                file_name=plan.path.name,
+                sheet=plan.sheet or "",
+                key=plan.options.key or entity(plan.entity).default_key.value,
+                on_duplicate=plan.options.on_duplicate.value,
             )
             analysed = self._analyse(conn, plan, sink)
             self.forget_file()  # the rows are converted: free them for the write
@@ -274,84 +323,25 @@ class ImportService:
             # flat tables (leads) keep their own triggers; the address tables'
             # summaries and FTS are maintained in bulk (see SearchMaintenance)
             search = SearchMaintenance(conn) if not tables.flat else None
-            updated_ids = [cur.id for cur, _ in analysed.updates]
             if search is not None:
-                search.begin(
-                    updated_ids if tables.table == "person" else [],
-                    updated_ids if tables.table == "organisation" else [],
-                )
+                search.begin(*_updated_ids([(tables, analysed)]))
             writer.search = search
-            done = 0
-            created_ids: list[str] = []
-            defs = cfx.definitions(conn, plan.entity)
-            custom_created = cfx.split(analysed.creates)
-            custom_updated = [
-                (cur.id, {k: v for k, v in ch.items() if k.startswith(cfx.PREFIX)})
-                for cur, ch in analysed.updates
-            ]
-            writer.prepare(analysed.creates)
-            # updates first: they touch existing pages all over the tables,
-            # which are still clean in the page cache before the inserts fill
-            # it (measured: 10k updates after 90k inserts took 10x longer)
-            for start in range(0, len(analysed.updates), BATCH):
-                sink.check_cancelled()
-                batch = analysed.updates[start : start + BATCH]
-                writer.update(batch)
-                writer.flush()
-                done += len(batch)
-                sink.report(done, total, "Importing")
-            phases["update"] = time.perf_counter() - started - phases["analyse"]
-            for start in range(0, len(analysed.creates), BATCH):
-                sink.check_cancelled()
-                built = writer.build(analysed.creates[start : start + BATCH])
-                writer.insert_built(built)
-                created_ids += built.ids
-                done += len(built.ids)
-                sink.report(done, total, "Importing")
-            sink.check_cancelled()
-            refs = [
-                (str(k), rid)
-                for k, rid in zip(analysed.create_keys, created_ids, strict=True)
-                if k is not None
-            ]
-            if (plan.options.key or "") == DuplicateKey.EXTERNAL_ID.value:
-                writer.external_refs(plan.entity, refs)
-            cfx.write(
-                conn,
-                plan.entity,
-                defs,
-                [*zip(created_ids, custom_created, strict=True), *custom_updated],
-                now=now,
+            progress_at = [0, total]
+            created_ids = self.write_part(
+                conn, plan, analysed, writer, sink, progress_at, phases
             )
-            phases["write"] = (
-                time.perf_counter() - started - phases["analyse"] - phases["update"]
-            )
+            phases["write"] = time.perf_counter() - started - phases["analyse"]
             sink.report(total, total, "Updating the search index")
             if search is not None:
                 search.finish()
             writer.record_undo()
             outbox.record_written(conn, writer.written)  # queued for sync, same tx
             phases["index"] = (
-                time.perf_counter()
-                - started
-                - phases["analyse"]
-                - phases["update"]
-                - phases["write"]
+                time.perf_counter() - started - phases["analyse"] - phases["write"]
             )
             public = analysed.public
-            counts = {
-                "created": len(created_ids),
-                "updated": len(analysed.updates),
-                "skipped": public.count(RowAction.SKIP)
-                + public.count(RowAction.UNCHANGED)
-                + public.count(RowAction.CONFLICT),
-                "failed": public.count(RowAction.ERROR),
-            }
-            conn.execute(
-                _RUNS.update()
-                .where(_RUNS.c.id == run_id)
-                .values(finished_at=utcnow(), **counts)
-            )
+            counts = run_counts([analysed.public], len(created_ids))
+            self.finish_run(conn, run_id, counts)
             sink.check_cancelled()
             commit_started = time.perf_counter()
         phases["commit"] = time.perf_counter() - commit_started
@@ -366,13 +356,128 @@ class ImportService:
             conflicts=public.count(RowAction.CONFLICT),
             seconds=time.perf_counter() - started,
             written=written,
-            changes=_changes(written),
+            changes=changes_of(written),
             phases=phases,
         )
 
+    @staticmethod
+    def start_run(
+        conn: Connection,
+        run_id: str,
+        now: dt.datetime,
+        *,
+        entity_name: str,
+        file_name: str,
+        sheet: str,
+        key: str,
+        on_duplicate: str,
+    ) -> None:
+        """The run's history row (its insert takes SQLite's write lock)."""
+        conn.execute(
+            _RUNS.insert().values(
+                id=run_id,
+                entity=entity_name,
+                file_name=file_name,
+                sheet=sheet,
+                key=key,
+                on_duplicate=on_duplicate,
+                started_at=now,
+                stamp=now,
+                created=0,
+                updated=0,
+                skipped=0,
+                failed=0,
+            )
+        )
+
+    @staticmethod
+    def finish_run(conn: Connection, run_id: str, counts: Mapping[str, int]) -> None:
+        """Store what the run did."""
+        conn.execute(
+            _RUNS.update()
+            .where(_RUNS.c.id == run_id)
+            .values(finished_at=utcnow(), **counts)
+        )
+
+    def write_part(
+        self,
+        conn: Connection,
+        plan: ImportPlan,
+        analysed: _Analysed,
+        writer: BulkWriter,
+        sink: ProgressSink,
+        progress_at: list[int],
+        phases: dict[str, float],
+    ) -> list[str]:
+        """Write one analysed sheet: updates, then creates; returns the new ids.
+
+        ``progress_at`` is [rows done, rows in total] across the run's sheets.
+        """
+        started = time.perf_counter()
+        defs = cfx.definitions(conn, plan.entity)
+        custom_created = cfx.split(analysed.creates)
+        custom_updated = [
+            (cur.id, {k: v for k, v in ch.items() if k.startswith(cfx.PREFIX)})
+            for cur, ch in analysed.updates
+        ]
+        writer.prepare(analysed.creates)
+        created_ids: list[str] = []
+        # updates first: they touch existing pages all over the tables,
+        # which are still clean in the page cache before the inserts fill
+        # it (measured: 10k updates after 90k inserts took 10x longer)
+        for start in range(0, len(analysed.updates), BATCH):
+            sink.check_cancelled()
+            batch = analysed.updates[start : start + BATCH]
+            writer.update(batch)
+            writer.flush()
+            progress_at[0] += len(batch)
+            sink.report(progress_at[0], progress_at[1], "Importing")
+        phases["update"] = phases.get("update", 0.0) + time.perf_counter() - started
+        for start in range(0, len(analysed.creates), BATCH):
+            sink.check_cancelled()
+            built = writer.build(analysed.creates[start : start + BATCH])
+            writer.insert_built(built)
+            created_ids += built.ids
+            progress_at[0] += len(built.ids)
+            sink.report(progress_at[0], progress_at[1], "Importing")
+        sink.check_cancelled()
+        refs = [
+            (str(k), rid)
+            for k, rid in zip(analysed.create_keys, created_ids, strict=True)
+            if k is not None
+        ]
+        if (plan.options.key or "") == DuplicateKey.EXTERNAL_ID.value:
+            writer.external_refs(plan.entity, refs)
+        cfx.write(
+            conn,
+            plan.entity,
+            defs,
+            [*zip(created_ids, custom_created, strict=True), *custom_updated],
+            now=writer.now,
+        )
+        return created_ids
+
     def _analyse(
-        self, conn: Connection, plan: ImportPlan, sink: ProgressSink
+        self,
+        conn: Connection,
+        plan: ImportPlan,
+        sink: ProgressSink,
+        *,
+        link: RowLink | None = None,
     ) -> _Analysed:
+        """Convert, validate, match and decide every row of ``plan``.
+
+        ``link`` resolves references to other records (a several-sheet import
+        passes one that knows the other sheets); opportunities get one that
+        looks in the database only.
+        """
+        if link is None and plan.entity == "opportunities":
+            link = OpportunityLinks(
+                conn,
+                OrganisationLookup(conn, None),
+                PersonLookup(conn, None),
+                today=dt.date.today(),
+            )
         defs = cfx.definitions(conn, plan.entity)
         spec = cfx.extend(entity(plan.entity), defs)
         opts = plan.options
@@ -419,6 +524,9 @@ class ImportService:
         headings = {d.column_key: converter.heading(d.column_key) for d in defs}
         for number, (values, issues) in zip(numbers, converted, strict=True):
             cfx.check(defs, values, issues, number, headings)
+        if link is not None:
+            for number, (values, issues) in zip(numbers, converted, strict=True):
+                link.apply(values, issues, number, converter.heading)
         del numbered, rows
         # keys, duplicates inside the file
         keys: list[Hashable | None] = []
@@ -464,7 +572,9 @@ class ImportService:
         actions: list[RowAction] = []
         issues_all: list[RowIssue] = []
         claimed: set[str] = set()
+        targets = out.targets
         for number, (values, issues), k in zip(numbers, converted, keys, strict=True):
+            match = matches.get(k) if k is not None else None
             action = self._decide(
                 spec,
                 opts,
@@ -472,12 +582,19 @@ class ImportService:
                 number,
                 values,
                 issues,
-                matches.get(k) if k is not None else None,
+                match,
                 current,
                 claimed,
                 out,
             )
             actions.append(action)
+            targets.append(
+                Target(
+                    action,
+                    match,
+                    len(out.creates) - 1 if action is RowAction.CREATE else -1,
+                )
+            )
             issues_all += issues
         out.public = ImportAnalysis(
             entity=plan.entity,
@@ -535,6 +652,8 @@ class ImportService:
                     changes[name] = value
             if not changes:
                 return RowAction.UNCHANGED
+            if "organisation" in changes and "_org" in values:
+                changes["_org"] = values["_org"]
             exported = values.get("exported_at")
             if (
                 exported is not None
@@ -613,6 +732,27 @@ class ImportService:
         Fix the cells and import this file again: the extra columns are not
         mapped. Returns the number of rows written.
         """
+        sheet = self.error_sheet(
+            plan,
+            analysis,
+            "Errors",
+            message=message,
+            error_heading=error_heading,
+            row_heading=row_heading,
+        )
+        return write_xlsx(path, [sheet])[0]
+
+    def error_sheet(
+        self,
+        plan: ImportPlan,
+        analysis: ImportAnalysis,
+        name: str,
+        *,
+        message: Callable[[RowIssue], str],
+        error_heading: str,
+        row_heading: str,
+    ) -> XlsxSheet:
+        """The failing rows of one sheet as a worksheet called ``name``."""
         source = self._open(plan.path, plan.encoding, plan.delimiter)
         rows = source.rows(plan.sheet)
         by_row: dict[int, list[str]] = {}
@@ -636,7 +776,7 @@ class ImportService:
             XlsxColumn(row_heading, width=6),
             *(XlsxColumn(h or f"({i + 1})") for i, h in enumerate(headers)),
         ]
-        return write_xlsx(path, [XlsxSheet("Errors", columns, body())])[0]
+        return XlsxSheet(name, columns, body())
 
     def undo(self, run_id: str, progress: ProgressSink | None = None) -> UndoResult:
         """Remove what run ``run_id`` created, restore what it updated.
@@ -814,6 +954,46 @@ def _users(conn: Connection) -> dict[str, str]:
     return out
 
 
+def run_counts(analyses: Sequence[ImportAnalysis], created: int) -> dict[str, int]:
+    """Created / updated / skipped / failed rows of a run's sheets."""
+    counts = {"created": created, "updated": 0, "skipped": 0, "failed": 0}
+    for public in analyses:
+        counts["updated"] += public.count(RowAction.UPDATE)
+        counts["skipped"] += (
+            public.count(RowAction.SKIP)
+            + public.count(RowAction.UNCHANGED)
+            + public.count(RowAction.CONFLICT)
+        )
+        counts["failed"] += public.count(RowAction.ERROR)
+    return counts
+
+
+def _updated_ids(
+    parts: Sequence[tuple[EntityTables, _Analysed]],
+) -> tuple[list[str], list[str]]:
+    """Updated persons and organisations of a run (their FTS entries change)."""
+    persons: list[str] = []
+    orgs: list[str] = []
+    for tables, analysed in parts:
+        ids = [cur.id for cur, _ in analysed.updates]
+        if tables.table == "person":
+            persons += ids
+        elif tables.table == "organisation":
+            orgs += ids
+    return persons, orgs
+
+
+def changes_of(*logs: WrittenLog) -> Changes:
+    """What the views refresh after a run that wrote ``logs``."""
+    kinds: set[EntityKind] = set()
+    ids: set[str] = set()
+    for written in logs:
+        changes = _changes(written)
+        kinds |= changes.kinds
+        ids |= changes.ids
+    return Changes(frozenset(kinds), frozenset(ids))
+
+
 def _changes(written: WrittenLog) -> Changes:
     table_kind = {
         "person": EntityKind.PERSON,
@@ -823,10 +1003,11 @@ def _changes(written: WrittenLog) -> Changes:
         "address": EntityKind.ADDRESS,
         "industry": EntityKind.INDUSTRY,
         "employment": EntityKind.PERSON,
+        "opportunity": EntityKind.OPPORTUNITY,
     }
     tables = written.tables()
     kinds = {table_kind[t] for t in tables if t in table_kind}
-    ids = written.ids_of("person", "organisation", "lead")
+    ids = written.ids_of("person", "organisation", "lead", "opportunity")
     return Changes(frozenset(kinds), frozenset(ids))
 
 

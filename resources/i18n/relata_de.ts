@@ -3444,42 +3444,42 @@ B = B-Kunde</translation>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="55"/>
         <source>Contact</source>
-        <translation type="unfinished">Kontakt</translation>
+        <translation>Kontakt</translation>
     </message>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="56"/>
         <source>Pipeline</source>
-        <translation type="unfinished">Pipeline</translation>
+        <translation>Pipeline</translation>
     </message>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="57"/>
         <source>Stage</source>
-        <translation type="unfinished">Phase</translation>
+        <translation>Phase</translation>
     </message>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="58"/>
         <source>Amount</source>
-        <translation type="unfinished">Betrag</translation>
+        <translation>Betrag</translation>
     </message>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="59"/>
         <source>Currency</source>
-        <translation type="unfinished">Währung</translation>
+        <translation>Währung</translation>
     </message>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="60"/>
         <source>Probability %</source>
-        <translation type="unfinished"></translation>
+        <translation>Wahrscheinlichkeit %</translation>
     </message>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="61"/>
         <source>Expected close</source>
-        <translation type="unfinished">Erwarteter Abschluss</translation>
+        <translation>Erwarteter Abschluss</translation>
     </message>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="62"/>
         <source>Next step</source>
-        <translation type="unfinished">Nächster Schritt</translation>
+        <translation>Nächster Schritt</translation>
     </message>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="69"/>
@@ -3499,7 +3499,7 @@ B = B-Kunde</translation>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="72"/>
         <source>Opportunities</source>
-        <translation type="unfinished">Verkaufschancen</translation>
+        <translation>Verkaufschancen</translation>
     </message>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="79"/>
@@ -3649,42 +3649,42 @@ B = B-Kunde</translation>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="131"/>
         <source>No organisation with this customer number, name or external ID in the workbook or the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Organisation mit dieser Kundennummer, diesem Namen oder dieser externen ID in der Arbeitsmappe oder der Datenbank.</translation>
     </message>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="135"/>
         <source>The organisation&apos;s row in its sheet has errors; fix that row first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeile der Organisation in ihrem Blatt hat Fehler; korrigieren Sie zuerst diese Zeile.</translation>
     </message>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="138"/>
         <source>No contact with this e-mail or external ID in the workbook or the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Kontakt mit dieser E-Mail-Adresse oder externen ID in der Arbeitsmappe oder der Datenbank.</translation>
     </message>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="142"/>
         <source>The contact&apos;s row in its sheet has errors; fix that row first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeile des Kontakts in seinem Blatt hat Fehler; korrigieren Sie zuerst diese Zeile.</translation>
     </message>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="145"/>
         <source>There is no pipeline of this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Pipeline mit diesem Namen.</translation>
     </message>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="146"/>
         <source>The pipeline has no stage of this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Pipeline hat keine Phase mit diesem Namen.</translation>
     </message>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="147"/>
         <source>Give a probability from 0 to 100.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Wahrscheinlichkeit von 0 bis 100 an.</translation>
     </message>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="148"/>
         <source>This is not a currency code (CHF, EUR …).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist kein Währungscode (CHF, EUR …).</translation>
     </message>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="156"/>

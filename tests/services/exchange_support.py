@@ -21,6 +21,8 @@ TABLES = (
     "external_ref",
     "person_fts",
     "organisation_fts",
+    "opportunity",
+    "sync_outbox",
 )
 
 

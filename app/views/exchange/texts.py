@@ -52,6 +52,14 @@ def field_label(key: str) -> str:
         "company": _t("Company"),
         "job_title": _t("Job title"),
         "source": _t("Source"),
+        "contact": _t("Contact"),
+        "pipeline": _t("Pipeline"),
+        "stage": _t("Stage"),
+        "amount": _t("Amount"),
+        "currency": _t("Currency"),
+        "probability": _t("Probability %"),
+        "close_date": _t("Expected close"),
+        "next_step": _t("Next step"),
     }.get(key, key)
 
 
@@ -61,6 +69,7 @@ def entity_label(name: str) -> str:
         "persons": _t("Persons"),
         "organisations": _t("Organisations"),
         "leads": _t("Leads"),
+        "opportunities": _t("Opportunities"),
     }.get(name, name)
 
 
@@ -119,6 +128,24 @@ def issue_text(issue: RowIssue) -> str:
         ),
         "datetime.invalid": _t("This is not a point in time."),
         "required": _t("Required for a new record."),
+        "organisation.unknown": _t(
+            "No organisation with this customer number, name or external ID in "
+            "the workbook or the database."
+        ),
+        "organisation.row_error": _t(
+            "The organisation's row in its sheet has errors; fix that row first."
+        ),
+        "contact.unknown": _t(
+            "No contact with this e-mail or external ID in the workbook or the "
+            "database."
+        ),
+        "contact.row_error": _t(
+            "The contact's row in its sheet has errors; fix that row first."
+        ),
+        "pipeline.unknown": _t("There is no pipeline of this name."),
+        "stage.unknown": _t("The pipeline has no stage of this name."),
+        "probability.invalid": _t("Give a probability from 0 to 100."),
+        "currency.invalid": _t("This is not a currency code (CHF, EUR …)."),
     }
     return known.get(issue.code) or error_text(issue.code, issue.message)
 
