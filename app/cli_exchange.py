@@ -21,6 +21,7 @@ from app.domain.exchange import (
     ImportPlan,
     OnDuplicate,
     RowAction,
+    RowIssue,
 )
 
 _FORMATS = {
@@ -40,13 +41,23 @@ def _say(text: str, *, error: bool = False) -> None:
 
 def add_parsers(sub: Any) -> None:
     """Register the ``import`` and ``export`` subcommands."""
-    imp = sub.add_parser("import", help="import persons or organisations from a file")
+    imp = sub.add_parser(
+        "import", help="import persons, organisations, leads or opportunities"
+    )
     imp.add_argument("file", type=Path, help=".xlsx, .xlsm, .csv, .xml or .vcf")
     imp.add_argument("--db", dest="exchange_db", type=Path, required=True)
     imp.add_argument(
-        "--entity", choices=["persons", "organisations", "leads"], default="persons"
+        "--entity",
+        choices=["persons", "organisations", "leads", "opportunities"],
+        default="persons",
     )
     imp.add_argument("--sheet", help="worksheet name (default: the first)")
+    imp.add_argument(
+        "--sheets",
+        metavar="SHEET=ENTITY,…",
+        help="import several sheets together in one run, e.g. "
+        '"Firmen=organisations,Kontakte=persons,Chancen=opportunities"',
+    )
     imp.add_argument("--header-row", type=int, help="row of the headings (1 = first)")
     imp.add_argument("--mapping", help="name of a saved mapping template")
     imp.add_argument(
@@ -109,6 +120,8 @@ def _open(path: Path) -> Any:
 
 def run_import(args: argparse.Namespace) -> int:
     """``relata import``."""
+    if args.sheets:
+        return _run_sheets(args)
     database, services = _open(args.exchange_db)
     try:
         imports = services.imports
@@ -164,17 +177,7 @@ def run_import(args: argparse.Namespace) -> int:
         summary |= {"rows": analysis.total} | {
             action.value: analysis.count(action) for action in RowAction
         }
-        summary["issues"] = [
-            {
-                "row": i.row,
-                "column": i.column,
-                "code": i.code,
-                "message": i.message,
-                "value": i.value,
-                "warning": i.warning,
-            }
-            for i in analysis.issues[:200]
-        ]
+        summary["issues"] = [_issue(i) for i in analysis.issues[:200]]
         if args.errors and analysis.count(RowAction.ERROR):
             imports.write_error_workbook(plan, analysis, args.errors)
             summary["error_workbook"] = str(args.errors)
@@ -193,6 +196,81 @@ def run_import(args: argparse.Namespace) -> int:
         for issue in summary["issues"][:20]:
             _say(
                 f"  row {issue['row']} {issue['column']}: {issue['message']}",
+                error=True,
+            )
+    return 1 if summary["error"] else 0
+
+
+def _issue(issue: RowIssue, sheet: str | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {"sheet": sheet} if sheet is not None else {}
+    return out | {
+        "row": issue.row,
+        "column": issue.column,
+        "field": issue.field,
+        "code": issue.code,
+        "message": issue.message,
+        "value": issue.value,
+        "warning": issue.warning,
+    }
+
+
+def _run_sheets(args: argparse.Namespace) -> int:
+    """``relata import FILE --sheets "Firmen=organisations,Kontakte=persons"``."""
+    from app.services.import_sheets import parse_assignments
+
+    assignments = parse_assignments(args.sheets)
+    database, services = _open(args.exchange_db)
+    try:
+        imports = services.imports
+        plan = imports.plan_sheets(
+            args.file,
+            assignments,
+            ImportOptions(
+                on_duplicate=OnDuplicate(args.on_duplicate),
+                date_order=args.date_order,
+                overwrite_changed=args.overwrite_changed,
+            ),
+        )
+        summary: dict[str, Any] = {
+            "file": str(args.file),
+            "sheets": {p.sheet: p.entity for p in plan.parts},
+            "dry_run": bool(args.dry_run),
+        }
+        if args.dry_run:
+            analysis = imports.dry_run_sheets(plan)
+        else:
+            result = imports.commit_sheets(plan)
+            analysis = result.analysis
+            summary |= {"run_id": result.run_id, "seconds": round(result.seconds, 2)}
+        summary |= {"rows": analysis.total} | {
+            action.value: analysis.count(action) for action in RowAction
+        }
+        summary["per_sheet"] = {
+            sheet: {"entity": part.entity, "rows": part.total}
+            | {action.value: part.count(action) for action in RowAction}
+            for sheet, part in zip(analysis.sheets, analysis.parts, strict=True)
+        }
+        summary["issues"] = [_issue(i, s) for s, i in analysis.issues()[:200]]
+        if args.errors and analysis.count(RowAction.ERROR):
+            imports.write_sheets_error_workbook(plan, analysis, args.errors)
+            summary["error_workbook"] = str(args.errors)
+    finally:
+        database.close(backup=False)
+    if args.json:
+        _say(json.dumps(summary, ensure_ascii=False))
+    else:
+        verb = "would be" if args.dry_run else "were"
+        for sheet, part in summary["per_sheet"].items():
+            _say(
+                f"{sheet} ({part['entity']}): {part['rows']} rows, {part['create']} new, "
+                f"{part['update']} updated, {part['unchanged']} unchanged, "
+                f"{part['skip']} skipped, {part['error']} with errors"
+            )
+        _say(f"rows with errors {verb} not imported" if summary["error"] else "done")
+        for issue in summary["issues"][:20]:
+            _say(
+                f"  {issue['sheet']} row {issue['row']} {issue['column']}: "
+                f"{issue['message']}",
                 error=True,
             )
     return 1 if summary["error"] else 0

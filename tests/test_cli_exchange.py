@@ -156,3 +156,56 @@ def test_bad_export_arguments(
     )
     assert code == 2
     assert "farbe" in err
+
+
+def test_import_several_sheets_in_one_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.services.test_import_sheets import _workbook
+
+    db = tmp_path / "cli.db"
+    path = _workbook(
+        tmp_path / "crm.xlsx",
+        contacts=[
+            ["Muster", "Hans", "K-100", "hans@alpha.ch", "Einkauf"],
+            ["Keller", "Urs", "K-777", "urs@gamma.ch", ""],
+        ],
+        deals=[
+            ["C-1", "Rahmenvertrag", "K-100", "hans@alpha.ch", "Angebot", 5, "", ""]
+        ],
+    )
+    sheets = "Firmen=organisations, Kontakte=persons, Chancen=opportunities"
+    args = ("import", str(path), "--db", str(db), "--sheets", sheets, "--json")
+    code, out, _ = _run(capsys, *args, "--dry-run")
+    assert code == 1  # Keller's firm K-777 is in neither the workbook nor the db
+    summary = json.loads(out)
+    assert summary["per_sheet"]["Kontakte"]["error"] == 1
+    assert summary["issues"][0] | {"message": ""} == {
+        "sheet": "Kontakte",
+        "row": 3,
+        "column": "Firma",
+        "field": "organisation",
+        "code": "organisation.unknown",
+        "message": "",
+        "value": "K-777",
+        "warning": False,
+    }
+    errors = tmp_path / "fehler.xlsx"
+    code, out, _ = _run(capsys, *args, "--errors", str(errors))
+    assert code == 1
+    summary = json.loads(out)
+    assert (summary["create"], summary["error"]) == (4, 1)
+    assert errors.exists()
+    code, out, _ = _run(capsys, *args)
+    assert json.loads(out)["unchanged"] == 4
+    database = open_database(db, backup_dir=tmp_path / "b")
+    try:
+        runs = build_services(database).imports.runs()
+    finally:
+        database.close(backup=False)
+    assert runs[-1].entity == "organisations+persons+opportunities"
+    code, _, err = _run(
+        capsys, "import", str(path), "--db", str(db), "--sheets", "Firmen=firms"
+    )
+    assert code == 2
+    assert "SHEET=ENTITY" in err
