@@ -151,6 +151,10 @@ class ImportService:
         """The database the imports write to."""
         return self._engine
 
+    def sheet_names(self, path: Path) -> list[str]:
+        """The sheets of ``path`` (checked against the limits; rows not read)."""
+        return list(self._open(path, None, None).sheet_names)
+
     # ---- several sheets in one run (app/services/import_sheets.py)
 
     def plan_sheets(

@@ -1714,52 +1714,52 @@ Erfassen Sie ein Kundenanliegen mit «Neuer Fall».</translation>
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="570"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="621"/>
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="573"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="624"/>
         <source>A trial run: every row is validated and compared with the database, nothing is written. Rows with errors are left out of the import; save them as an error workbook, fix them and import that file later.</source>
         <translation>Ein Probelauf: Jede Zeile wird geprüft und mit der Datenbank verglichen, geschrieben wird nichts. Zeilen mit Fehlern werden nicht importiert; speichern Sie sie als Fehlerliste, korrigieren Sie sie und importieren Sie diese Datei später.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="578"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="629"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="596"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="647"/>
         <source>Save error workbook …</source>
         <translation>Fehlerliste speichern …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="610"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="661"/>
         <source>Checking …</source>
         <translation>Wird geprüft …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="627"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="682"/>
         <source>Checking the file …</source>
         <translation>Datei wird geprüft …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="648"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="712"/>
         <source>There is nothing to import.</source>
         <translation>Es gibt nichts zu importieren.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="651"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="715"/>
         <source>Click “Import” to write the new and updated records.</source>
         <translation>Klicken Sie auf «Importieren», um die neuen und geänderten Datensätze zu schreiben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="659"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="723"/>
         <source>Check cancelled.</source>
         <translation>Prüfung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="664"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="728"/>
         <source>The check failed: %1</source>
         <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
     </message>
@@ -1953,192 +1953,192 @@ Erfassen Sie ein Kundenanliegen mit «Neuer Fall».</translation>
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="271"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="322"/>
         <source>Sheet and columns</source>
         <translation>Tabellenblatt und Spalten</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="274"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="325"/>
         <source>Check which column goes into which field. Known headings in German, English and French are matched automatically; save the mapping as a template to reuse it.</source>
         <translation>Prüfen Sie, welche Spalte in welches Feld kommt. Bekannte Spaltentitel auf Deutsch, Englisch und Französisch werden automatisch zugeordnet; speichern Sie die Zuordnung als Vorlage, um sie wiederzuverwenden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="286"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="337"/>
         <source>Save as template …</source>
         <translation>Als Vorlage speichern …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="288"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="339"/>
         <source>Map values …</source>
         <translation>Werte zuordnen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="291"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="342"/>
         <source>Say what file values such as “Kat. A” stand for (status, salutation …)</source>
         <translation>Festlegen, wofür Werte wie «Kat. A» stehen (Status, Anrede …)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="301"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="352"/>
         <source>Column in the file</source>
         <translation>Spalte in der Datei</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="302"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="353"/>
         <source>First values</source>
         <translation>Erste Werte</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="303"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="354"/>
         <source>Import as</source>
         <translation>Importieren als</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="316"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="367"/>
         <source>Update the existing record</source>
         <translation>Bestehenden Datensatz aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="318"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="369"/>
         <source>Skip the row</source>
         <translation>Zeile überspringen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="320"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="371"/>
         <source>Create a new record anyway</source>
         <translation>Trotzdem neu anlegen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="323"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="374"/>
         <source>Detect (ask when unclear)</source>
         <translation>Erkennen (bei Unklarheit nachfragen)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="324"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="375"/>
         <source>Day/month/year (31/12/2026)</source>
         <translation>Tag/Monat/Jahr (31/12/2026)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="325"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="376"/>
         <source>Month/day/year (12/31/2026)</source>
         <translation>Monat/Tag/Jahr (12/31/2026)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="327"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="378"/>
         <source>Full names are written last name first</source>
         <translation>Vollständige Namen stehen mit dem Nachnamen zuerst</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="328"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="379"/>
         <source>Empty cells clear the stored value</source>
         <translation>Leere Zellen löschen den gespeicherten Wert</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="330"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="381"/>
         <source>Overwrite records changed in Relata since the export</source>
         <translation>Datensätze überschreiben, die seit dem Export in Relata geändert wurden</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="333"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="384"/>
         <source>Sheet</source>
         <translation>Tabellenblatt</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="336"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="387"/>
         <source>Headings in row</source>
         <translation>Spaltentitel in Zeile</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="339"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="390"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="342"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="393"/>
         <source>Existing records and formats</source>
         <translation>Bestehende Datensätze und Formate</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="344"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="395"/>
         <source>Find existing records by</source>
         <translation>Bestehende Datensätze finden über</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="346"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="397"/>
         <source>When one is found</source>
         <translation>Wenn einer gefunden wird</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="348"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="399"/>
         <source>Dates with slashes</source>
         <translation>Daten mit Schrägstrich</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="376"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="427"/>
         <source>(automatic)</source>
         <translation>(automatisch)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="389"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="440"/>
         <source>%1 rows to import</source>
         <translation>%1 Zeilen zum Importieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="394"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="445"/>
         <source>semicolon</source>
         <translation>Semikolon</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="395"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="446"/>
         <source>comma</source>
         <translation>Komma</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="396"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="447"/>
         <source>tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="398"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="449"/>
         <source>text encoding %1, separator %2</source>
         <translation>Zeichenkodierung %1, Trennzeichen %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="408"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="459"/>
         <source>(column %1)</source>
         <translation>(Spalte %1)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="415"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="466"/>
         <source>— not imported —</source>
         <translation>— nicht importieren —</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="424"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="475"/>
         <source>Some dates could be read either way: choose the order.</source>
         <translation>Einige Daten sind mehrdeutig: Wählen Sie die Reihenfolge.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="471"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="522"/>
         <source>All values of the mapped choice columns are known.</source>
         <translation>Alle Werte der zugeordneten Auswahlspalten sind bekannt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="491"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="542"/>
         <source>Choose the date order first.</source>
         <translation>Wählen Sie zuerst die Reihenfolge der Daten.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="494"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="545"/>
         <source>Choose at least one column to import.</source>
         <translation>Wählen Sie mindestens eine Spalte zum Importieren.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="540"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="591"/>
         <source>Save mapping template</source>
         <translation>Zuordnungsvorlage speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="540"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="591"/>
         <source>Name of the template</source>
         <translation>Name der Vorlage</translation>
     </message>
@@ -2883,73 +2883,73 @@ B = B-Kunde</translation>
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="687"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="751"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="692"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="756"/>
         <source>Save error workbook …</source>
         <translation>Fehlerliste speichern …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="694"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="758"/>
         <source>Undo this import</source>
         <translation>Diesen Import rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="709"/>
-        <location filename="../../app/views/exchange/import_wizard.py" line="725"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="773"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="793"/>
         <source>Importing …</source>
         <translation>Wird importiert …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="737"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="807"/>
         <source>%1 new records, %2 updated.</source>
         <translation>%1 neue Datensätze, %2 aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="744"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="814"/>
         <source>%1 rows left as they were (unchanged, skipped or changed since the export).</source>
         <translation>%1 Zeilen unverändert gelassen (gleich, übersprungen oder seit dem Export geändert).</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="750"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="820"/>
         <source>%1 rows with errors were not imported: save them as an error workbook, fix and import again.</source>
         <translation>%1 Zeilen mit Fehlern wurden nicht importiert: Speichern Sie sie als Fehlerliste, korrigieren Sie sie und importieren Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="754"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="824"/>
         <source>Undo removes the new records and restores the updated ones.</source>
         <translation>«Rückgängig» entfernt die neuen Datensätze und stellt die aktualisierten wieder her.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="767"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="837"/>
         <source>Cancelled — nothing was imported.</source>
         <translation>Abgebrochen — es wurde nichts importiert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="773"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="843"/>
         <source>The import failed and nothing was imported: %1</source>
         <translation>Der Import ist fehlgeschlagen, es wurde nichts importiert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="798"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="868"/>
         <source>Undoing the import …</source>
         <translation>Import wird rückgängig gemacht …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="804"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="874"/>
         <source>Import undone: %1 records removed, %2 restored.</source>
         <translation>Import rückgängig gemacht: %1 Datensätze entfernt, %2 wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="810"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="880"/>
         <source>%1 records changed since the import were kept.</source>
         <translation>%1 seit dem Import geänderte Datensätze wurden beibehalten.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="825"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="895"/>
         <source>Undo failed: %1</source>
         <translation>Rückgängig machen fehlgeschlagen: %1</translation>
     </message>
@@ -4046,37 +4046,37 @@ B = B-Kunde</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="211"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="240"/>
         <source>Choose the file</source>
         <translation>Datei wählen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="214"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="243"/>
         <source>Excel (.xlsx), CSV, Relata XML or vCard. Nothing is changed until the last step, and every import can be undone.</source>
         <translation>Excel (.xlsx), CSV, Relata-XML oder vCard. Bis zum letzten Schritt wird nichts geändert, und jeder Import lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="224"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="253"/>
         <source>Path of the file to import</source>
         <translation>Pfad der zu importierenden Datei</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="227"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="259"/>
         <source>Browse …</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="233"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="265"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="234"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="266"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="238"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="270"/>
         <source>Tip: typed Excel cells (real dates and numbers) import without any guessing. To update records, export them, edit the file and import it again: the hidden Relata ID column finds the same records.</source>
         <translation>Tipp: Echte Excel-Datums- und Zahlenzellen werden ohne Raten übernommen. Um Datensätze zu aktualisieren, exportieren Sie sie, bearbeiten die Datei und importieren sie wieder: Die ausgeblendete Spalte «Relata-ID» findet dieselben Datensätze.</translation>
     </message>
@@ -4265,47 +4265,48 @@ B = B-Kunde</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="101"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="108"/>
         <source>Import addresses</source>
+        <extracomment>set when several sheets are imported together (no columns page)</extracomment>
         <translation>Adressen importieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="114"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="121"/>
         <source>Close</source>
         <translation>Schliessen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="161"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="175"/>
         <source>Choose a file to import</source>
         <translation>Zu importierende Datei wählen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="163"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="177"/>
         <source>Excel, CSV, XML, vCard (%1)</source>
         <translation>Excel, CSV, XML, vCard (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="171"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="185"/>
         <source>Save error workbook</source>
         <translation>Fehlerliste speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="173"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="187"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="196"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="207"/>
         <source>Errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="197"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="207"/>
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="676"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="740"/>
         <source>%1 rows</source>
         <translation>%1 Zeilen</translation>
     </message>
@@ -4313,22 +4314,27 @@ B = B-Kunde</translation>
 <context>
     <name>IssueTableModel</name>
     <message>
-        <location filename="../../app/views/exchange/issues_model.py" line="71"/>
+        <location filename="../../app/views/exchange/issues_model.py" line="90"/>
+        <source>Sheet</source>
+        <translation>Blatt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/issues_model.py" line="91"/>
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/issues_model.py" line="72"/>
+        <location filename="../../app/views/exchange/issues_model.py" line="92"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/issues_model.py" line="73"/>
+        <location filename="../../app/views/exchange/issues_model.py" line="93"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/issues_model.py" line="74"/>
+        <location filename="../../app/views/exchange/issues_model.py" line="94"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -9202,6 +9208,34 @@ Ihre Daten sind unverändert.</translation>
         <location filename="../../app/views/settings_dialog.py" line="172"/>
         <source>Could not save the settings: %1</source>
         <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SheetsBox</name>
+    <message>
+        <location filename="../../app/views/exchange/sheets_box.py" line="79"/>
+        <source>Import several sheets together</source>
+        <translation>Mehrere Blätter zusammen importieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/sheets_box.py" line="83"/>
+        <source>Organisations, contacts and opportunities are checked together and imported in one run: a contact names its organisation, an opportunity its organisation and contact, by customer number, name, e-mail or external ID. Existing records are found by customer number, e-mail and external ID and updated; one Undo reverts the whole workbook.</source>
+        <translation>Organisationen, Kontakte und Verkaufschancen werden zusammen geprüft und in einem Durchgang importiert: Ein Kontakt nennt seine Organisation, eine Verkaufschance ihre Organisation und ihren Kontakt – über Kundennummer, Name, E-Mail-Adresse oder externe ID. Bestehende Datensätze werden über Kundennummer, E-Mail-Adresse und externe ID gefunden und aktualisiert; ein einziges Rückgängig macht die ganze Arbeitsmappe rückgängig.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/sheets_box.py" line="94"/>
+        <source>Sheet</source>
+        <translation>Blatt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/sheets_box.py" line="94"/>
+        <source>Holds</source>
+        <translation>Enthält</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/sheets_box.py" line="120"/>
+        <source>— not imported —</source>
+        <translation>— nicht importieren —</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWizard
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -310,3 +311,67 @@ def test_unknown_choice_values_are_mapped_in_the_wizard(
         RowAction.ERROR,
     )
     assert [i.value for i in wizard.analysis.issues] == ["Kat. B"]
+
+
+def test_wizard_imports_several_sheets_together_and_undoes_them(
+    qtbot: QtBot, wizard: ImportWizard, services: Services, tmp_path: Path
+) -> None:
+    from tests.services.test_import_sheets import _workbook
+
+    path = _workbook(
+        tmp_path / "crm.xlsx",
+        contacts=[
+            ["Muster", "Hans", "K-100", "hans@alpha.ch", "Einkauf"],
+            ["Keller", "Urs", "K-777", "urs@gamma.ch", ""],  # no such firm
+        ],
+    )
+    before = snapshot(services.database.engine)
+    events: list[object] = []
+    wizard.sig_data_changed.connect(lambda changes, _i: events.append(changes))
+    box = wizard.file_page.sheets
+    assert box.isHidden()
+    wizard.file_page.path.setText(str(path))
+    assert not box.isHidden()  # the workbook has three sheets
+    assert box.table.isHidden()
+    box.enabled.setChecked(True)
+    assert not box.table.isHidden()
+    assert box.assignments() == {  # guessed from the sheet names
+        "Firmen": "organisations",
+        "Kontakte": "persons",
+        "Chancen": "opportunities",
+    }
+    _next(qtbot, wizard, CHECK_PAGE)  # no columns page: mapped by the headings
+    check = wizard.check_page
+    qtbot.waitUntil(lambda: wizard.analysis is not None, timeout=10_000)
+    analysis = wizard.analysis
+    assert analysis is not None
+    assert analysis.count(RowAction.CREATE) == 5  # C-3 needs Urs's firm K-500 too
+    assert analysis.count(RowAction.ERROR) == 2
+    model = check.model
+    assert model.columnCount() == 5
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Sheet"
+    rows = {
+        (model.index(r, 0).data(), model.index(r, 1).data(), model.issue(r).code)
+        for r in range(model.rowCount())
+    }
+    assert ("Kontakte", "3", "organisation.unknown") in rows
+    assert ("Chancen", "4", "organisation.unknown") in rows
+    assert snapshot(services.database.engine) == before
+
+    error_file = tmp_path / "fehler.xlsx"
+    wizard.choose_save_path = lambda _s: str(error_file)  # type: ignore[method-assign]
+    check.error_button.click()
+    assert openpyxl.load_workbook(error_file).sheetnames == ["Kontakte", "Chancen"]
+
+    _next(qtbot, wizard, DONE_PAGE)
+    done = wizard.done_page
+    qtbot.waitUntil(done.isComplete, timeout=10_000)
+    assert "5 new records" in done.summary.text()
+    assert services.addresses.count_persons(ListFilter()) == 1
+    assert events
+    assert events[-1].touches(EntityKind.OPPORTUNITY)
+    done.undo_button.click()
+    qtbot.waitUntil(lambda: "undone" in done.summary.text(), timeout=10_000)
+    after = snapshot(services.database.engine)
+    for table in ("person", "organisation", "opportunity", "channel", "employment"):
+        assert after[table] == before[table], table

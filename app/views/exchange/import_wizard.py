@@ -44,7 +44,11 @@ from app.domain.exchange import (
     ImportResult,
     OnDuplicate,
     RowAction,
+    RowIssue,
     SheetPreview,
+    SheetsAnalysis,
+    SheetsPlan,
+    SheetsResult,
     UndoResult,
 )
 from app.domain.progress import ProgressSink
@@ -52,6 +56,7 @@ from app.exchange.entities import ENTITIES, DuplicateKey, entity
 from app.services.imports import ImportService, options_from_template
 from app.tasks.runner import TaskRunner
 from app.views.exchange.issues_model import IssueTableModel
+from app.views.exchange.sheets_box import SheetsBox
 from app.views.exchange.texts import (
     action_label,
     entity_label,
@@ -96,8 +101,10 @@ class ImportWizard(QWizard):
         self.imports = imports
         self.runner = runner
         self.preview: SheetPreview | None = None
-        self.analysis: ImportAnalysis | None = None
-        self.import_result: ImportResult | None = None
+        self.analysis: ImportAnalysis | SheetsAnalysis | None = None
+        self.import_result: ImportResult | SheetsResult | None = None
+        #: set when several sheets are imported together (no columns page)
+        self.sheets_plan: SheetsPlan | None = None
         self.setWindowTitle(self.tr("Import addresses"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -114,6 +121,13 @@ class ImportWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Close"))
 
     # ---- state shared by the pages
+
+    def nextId(self) -> int:
+        """Several sheets together skip the columns page (each sheet is mapped
+        by its headings)."""
+        if self.currentId() == FILE_PAGE and self.sheets_plan is not None:
+            return CHECK_PAGE
+        return super().nextId()
 
     @property
     def entity_name(self) -> str:
@@ -176,26 +190,41 @@ class ImportWizard(QWizard):
 
     def save_error_workbook(self) -> Path | None:
         """Write the failing rows with an error column; returns the file."""
-        if self.preview is None or self.analysis is None:
+        source = self.sheets_plan.path if self.sheets_plan else None
+        if source is None and self.preview is not None:
+            source = self.preview.path
+        if source is None or self.analysis is None:
             return None
-        suggestion = str(
-            self.preview.path.with_name(self.preview.path.stem + "_errors.xlsx")
-        )
+        suggestion = str(source.with_name(source.stem + "_errors.xlsx"))
         chosen = self.choose_save_path(suggestion)
         if not chosen:
             return None
         path = Path(chosen)
+
+        def message(issue: RowIssue) -> str:
+            return f"{issue.column or field_label(issue.field)}: {issue_text(issue)}"
+
+        errors, row = self.tr("Errors"), self.tr("Row")
         try:
-            self.imports.write_error_workbook(
-                self.plan(),
-                self.analysis,
-                path,
-                message=lambda i: (
-                    f"{i.column or field_label(i.field)}: {issue_text(i)}"
-                ),
-                error_heading=self.tr("Errors"),
-                row_heading=self.tr("Row"),
-            )
+            if isinstance(self.analysis, SheetsAnalysis):
+                assert self.sheets_plan is not None
+                self.imports.write_sheets_error_workbook(
+                    self.sheets_plan,
+                    self.analysis,
+                    path,
+                    message=message,
+                    error_heading=errors,
+                    row_heading=row,
+                )
+            else:
+                self.imports.write_error_workbook(
+                    self.plan(),
+                    self.analysis,
+                    path,
+                    message=message,
+                    error_heading=errors,
+                    row_heading=row,
+                )
         except (UserError, OSError) as exc:
             self.check_page.status.setText(str(exc))
             return None
@@ -224,6 +253,9 @@ class FilePage(QWizardPage):
         self.path.setPlaceholderText(self.tr("Path of the file to import"))
         self.path.textChanged.connect(lambda _t: self.completeChanged.emit())
         self.path.textChanged.connect(lambda _t: self.error.show_error(""))
+        self.path.textChanged.connect(self._on_path_changed)
+        self.sheets = SheetsBox()
+        self.sheets.setVisible(False)
         browse = QPushButton(self.tr("Browse …"))
         browse.clicked.connect(self._on_browse_clicked)
         row = QHBoxLayout()
@@ -243,17 +275,36 @@ class FilePage(QWizardPage):
         hint.setWordWrap(True)
         hint.setObjectName("pageLead")
         form.addRow("", hint)
+        form.addRow("", self.sheets)
 
     def isComplete(self) -> bool:
         return bool(self.path.text().strip())
 
     def validatePage(self) -> bool:
+        path = Path(self.path.text().strip())
+        self._wizard.sheets_plan = None
         try:
-            self._wizard.load_preview(Path(self.path.text().strip()))
+            if self.sheets.is_on():
+                self._wizard.sheets_plan = self._wizard.imports.plan_sheets(
+                    path, self.sheets.assignments()
+                )
+            else:
+                self._wizard.load_preview(path)
         except UserError as exc:
             self.error.show_error(exchange_error_text(exc.code, str(exc)))
             return False
         return True
+
+    def _on_path_changed(self, text: str) -> None:
+        """A workbook with several sheets offers to import them together."""
+        path = Path(text.strip())
+        sheets: list[str] = []
+        if path.suffix.lower() in (".xlsx", ".xlsm") and path.is_file():
+            try:
+                sheets = self._wizard.imports.sheet_names(path)
+            except UserError:
+                sheets = []  # explained when Next is clicked
+        self.sheets.set_sheets(sheets)
 
     def _on_browse_clicked(self) -> None:
         chosen = self._wizard.choose_open_path()
@@ -610,10 +661,14 @@ class CheckPage(QWizardPage):
         self.counts.setText(self.tr("Checking …"))
         self.error_button.setEnabled(False)
         self.completeChanged.emit()
-        plan = self._wizard.plan()
         imports = self._wizard.imports
+        sheets = self._wizard.sheets_plan
+        plan = self._wizard.plan() if sheets is None else None
 
-        def work(progress: ProgressSink) -> ImportAnalysis:
+        def work(progress: ProgressSink) -> ImportAnalysis | SheetsAnalysis:
+            if sheets is not None:
+                return imports.dry_run_sheets(sheets, progress)
+            assert plan is not None
             return imports.dry_run(plan, progress)
 
         handle = self._wizard.runner.run(
@@ -636,11 +691,20 @@ class CheckPage(QWizardPage):
             )
         )
 
-    def _on_checked(self, dialog: TaskProgressDialog, analysis: ImportAnalysis) -> None:
+    def _on_checked(
+        self, dialog: TaskProgressDialog, analysis: ImportAnalysis | SheetsAnalysis
+    ) -> None:
         dialog.finish()
         self._wizard.analysis = analysis
         self._done = True
-        self.model.set_issues(analysis.issues)
+        if isinstance(analysis, SheetsAnalysis):
+            pairs = analysis.issues()
+            self.model.set_issues([i for _s, i in pairs], [s for s, _i in pairs])
+            self.table.setColumnWidth(1, 60)
+            self.table.setColumnWidth(2, 140)
+            self.table.setColumnWidth(3, 180)
+        else:
+            self.model.set_issues(analysis.issues)
         self.counts.setText(summary_text(analysis))
         errors = analysis.count(RowAction.ERROR)
         self.error_button.setEnabled(bool(errors))
@@ -665,7 +729,7 @@ class CheckPage(QWizardPage):
         self.completeChanged.emit()
 
 
-def summary_text(analysis: ImportAnalysis) -> str:
+def summary_text(analysis: ImportAnalysis | SheetsAnalysis) -> str:
     """ "1,234 rows: 1,000 new · 200 update · …" in the UI language."""
     locale = QLocale()
     parts = [
@@ -708,10 +772,14 @@ class DonePage(QWizardPage):
         self.undo_button.hide()
         self.summary.setText(self.tr("Importing …"))
         self.completeChanged.emit()
-        plan = self._wizard.plan()
         imports = self._wizard.imports
+        sheets = self._wizard.sheets_plan
+        plan = self._wizard.plan() if sheets is None else None
 
-        def work(progress: ProgressSink) -> ImportResult:
+        def work(progress: ProgressSink) -> ImportResult | SheetsResult:
+            if sheets is not None:
+                return imports.commit_sheets(sheets, progress)
+            assert plan is not None
             return imports.commit(plan, progress)
 
         handle = self._wizard.runner.run(
@@ -727,7 +795,9 @@ class DonePage(QWizardPage):
     def isComplete(self) -> bool:
         return self._finished
 
-    def _on_imported(self, dialog: TaskProgressDialog, result: ImportResult) -> None:
+    def _on_imported(
+        self, dialog: TaskProgressDialog, result: ImportResult | SheetsResult
+    ) -> None:
         dialog.finish()
         self._wizard.import_result = result
         self._wizard.analysis = result.analysis

@@ -23,11 +23,27 @@ class IssueTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._issues: tuple[RowIssue, ...] = ()
+        self._sheets: tuple[str, ...] = ()
 
-    def set_issues(self, issues: Sequence[RowIssue]) -> None:
-        """Show ``issues`` (errors first, then warnings, each by row)."""
+    def set_issues(
+        self, issues: Sequence[RowIssue], sheets: Sequence[str] | None = None
+    ) -> None:
+        """Show ``issues`` (errors first, then warnings, each by row).
+
+        ``sheets`` (one per issue) adds a first column naming the sheet.
+        """
         self.beginResetModel()
-        self._issues = tuple(sorted(issues, key=lambda i: (i.warning, i.row)))
+        names = list(sheets) if sheets is not None else [""] * len(issues)
+        order = sorted(
+            range(len(issues)),
+            key=lambda n: (
+                issues[n].warning,
+                names[n] if sheets else "",
+                issues[n].row,
+            ),
+        )
+        self._issues = tuple(issues[n] for n in order)
+        self._sheets = tuple(names[n] for n in order) if sheets is not None else ()
         self.endResetModel()
 
     def issue(self, row: int) -> RowIssue:
@@ -38,22 +54,25 @@ class IssueTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._issues)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 5 if self._sheets else 4
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._issues):
             return None
         issue = self._issues[index.row()]
+        column = index.column() - (1 if self._sheets else 0)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column < 0:
+                return self._sheets[index.row()]
             return (
                 str(issue.row),
                 issue.column,
                 issue.value,
                 issue_text(issue),
-            )[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 3:
+            )[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
             return QColor("#9a6700") if issue.warning else QColor("#cf222e")
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -68,12 +87,13 @@ class IssueTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
         ):
             titles = (
+                *((self.tr("Sheet"),) if self._sheets else ()),
                 self.tr("Row"),
                 self.tr("Column"),
                 self.tr("Value"),
                 self.tr("Problem"),
             )
-            return titles[section] if 0 <= section < 4 else None
+            return titles[section] if 0 <= section < len(titles) else None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
