@@ -1714,52 +1714,52 @@ Erfassen Sie ein Kundenanliegen mit «Neuer Fall».</translation>
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="621"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="624"/>
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="624"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="627"/>
         <source>A trial run: every row is validated and compared with the database, nothing is written. Rows with errors are left out of the import; save them as an error workbook, fix them and import that file later.</source>
         <translation>Ein Probelauf: Jede Zeile wird geprüft und mit der Datenbank verglichen, geschrieben wird nichts. Zeilen mit Fehlern werden nicht importiert; speichern Sie sie als Fehlerliste, korrigieren Sie sie und importieren Sie diese Datei später.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="629"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="632"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="647"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="650"/>
         <source>Save error workbook …</source>
         <translation>Fehlerliste speichern …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="661"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="664"/>
         <source>Checking …</source>
         <translation>Wird geprüft …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="682"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="685"/>
         <source>Checking the file …</source>
         <translation>Datei wird geprüft …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="712"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="716"/>
         <source>There is nothing to import.</source>
         <translation>Es gibt nichts zu importieren.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="715"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="719"/>
         <source>Click “Import” to write the new and updated records.</source>
         <translation>Klicken Sie auf «Importieren», um die neuen und geänderten Datensätze zu schreiben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="723"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="727"/>
         <source>Check cancelled.</source>
         <translation>Prüfung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="728"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="732"/>
         <source>The check failed: %1</source>
         <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
     </message>
@@ -1953,192 +1953,192 @@ Erfassen Sie ein Kundenanliegen mit «Neuer Fall».</translation>
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="322"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="325"/>
         <source>Sheet and columns</source>
         <translation>Tabellenblatt und Spalten</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="325"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="328"/>
         <source>Check which column goes into which field. Known headings in German, English and French are matched automatically; save the mapping as a template to reuse it.</source>
         <translation>Prüfen Sie, welche Spalte in welches Feld kommt. Bekannte Spaltentitel auf Deutsch, Englisch und Französisch werden automatisch zugeordnet; speichern Sie die Zuordnung als Vorlage, um sie wiederzuverwenden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="337"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="340"/>
         <source>Save as template …</source>
         <translation>Als Vorlage speichern …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="339"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="342"/>
         <source>Map values …</source>
         <translation>Werte zuordnen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="342"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="345"/>
         <source>Say what file values such as “Kat. A” stand for (status, salutation …)</source>
         <translation>Festlegen, wofür Werte wie «Kat. A» stehen (Status, Anrede …)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="352"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="355"/>
         <source>Column in the file</source>
         <translation>Spalte in der Datei</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="353"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="356"/>
         <source>First values</source>
         <translation>Erste Werte</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="354"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="357"/>
         <source>Import as</source>
         <translation>Importieren als</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="367"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="370"/>
         <source>Update the existing record</source>
         <translation>Bestehenden Datensatz aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="369"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="372"/>
         <source>Skip the row</source>
         <translation>Zeile überspringen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="371"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="374"/>
         <source>Create a new record anyway</source>
         <translation>Trotzdem neu anlegen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="374"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="377"/>
         <source>Detect (ask when unclear)</source>
         <translation>Erkennen (bei Unklarheit nachfragen)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="375"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="378"/>
         <source>Day/month/year (31/12/2026)</source>
         <translation>Tag/Monat/Jahr (31/12/2026)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="376"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="379"/>
         <source>Month/day/year (12/31/2026)</source>
         <translation>Monat/Tag/Jahr (12/31/2026)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="378"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="381"/>
         <source>Full names are written last name first</source>
         <translation>Vollständige Namen stehen mit dem Nachnamen zuerst</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="379"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="382"/>
         <source>Empty cells clear the stored value</source>
         <translation>Leere Zellen löschen den gespeicherten Wert</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="381"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="384"/>
         <source>Overwrite records changed in Relata since the export</source>
         <translation>Datensätze überschreiben, die seit dem Export in Relata geändert wurden</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="384"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="387"/>
         <source>Sheet</source>
         <translation>Tabellenblatt</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="387"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="390"/>
         <source>Headings in row</source>
         <translation>Spaltentitel in Zeile</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="390"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="393"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="393"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="396"/>
         <source>Existing records and formats</source>
         <translation>Bestehende Datensätze und Formate</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="395"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="398"/>
         <source>Find existing records by</source>
         <translation>Bestehende Datensätze finden über</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="397"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="400"/>
         <source>When one is found</source>
         <translation>Wenn einer gefunden wird</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="399"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="402"/>
         <source>Dates with slashes</source>
         <translation>Daten mit Schrägstrich</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="427"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="430"/>
         <source>(automatic)</source>
         <translation>(automatisch)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="440"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="443"/>
         <source>%1 rows to import</source>
         <translation>%1 Zeilen zum Importieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="445"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="448"/>
         <source>semicolon</source>
         <translation>Semikolon</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="446"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="449"/>
         <source>comma</source>
         <translation>Komma</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="447"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="450"/>
         <source>tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="449"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="452"/>
         <source>text encoding %1, separator %2</source>
         <translation>Zeichenkodierung %1, Trennzeichen %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="459"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="462"/>
         <source>(column %1)</source>
         <translation>(Spalte %1)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="466"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="469"/>
         <source>— not imported —</source>
         <translation>— nicht importieren —</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="475"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="478"/>
         <source>Some dates could be read either way: choose the order.</source>
         <translation>Einige Daten sind mehrdeutig: Wählen Sie die Reihenfolge.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="522"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="525"/>
         <source>All values of the mapped choice columns are known.</source>
         <translation>Alle Werte der zugeordneten Auswahlspalten sind bekannt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="542"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="545"/>
         <source>Choose the date order first.</source>
         <translation>Wählen Sie zuerst die Reihenfolge der Daten.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="545"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="548"/>
         <source>Choose at least one column to import.</source>
         <translation>Wählen Sie mindestens eine Spalte zum Importieren.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="591"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="594"/>
         <source>Save mapping template</source>
         <translation>Zuordnungsvorlage speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="591"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="594"/>
         <source>Name of the template</source>
         <translation>Name der Vorlage</translation>
     </message>
@@ -2883,73 +2883,73 @@ B = B-Kunde</translation>
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="751"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="767"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="756"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="772"/>
         <source>Save error workbook …</source>
         <translation>Fehlerliste speichern …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="758"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="774"/>
         <source>Undo this import</source>
         <translation>Diesen Import rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="773"/>
-        <location filename="../../app/views/exchange/import_wizard.py" line="793"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="789"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="809"/>
         <source>Importing …</source>
         <translation>Wird importiert …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="807"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="823"/>
         <source>%1 new records, %2 updated.</source>
         <translation>%1 neue Datensätze, %2 aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="814"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="830"/>
         <source>%1 rows left as they were (unchanged, skipped or changed since the export).</source>
         <translation>%1 Zeilen unverändert gelassen (gleich, übersprungen oder seit dem Export geändert).</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="820"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="836"/>
         <source>%1 rows with errors were not imported: save them as an error workbook, fix and import again.</source>
         <translation>%1 Zeilen mit Fehlern wurden nicht importiert: Speichern Sie sie als Fehlerliste, korrigieren Sie sie und importieren Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="824"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="840"/>
         <source>Undo removes the new records and restores the updated ones.</source>
         <translation>«Rückgängig» entfernt die neuen Datensätze und stellt die aktualisierten wieder her.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="837"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="853"/>
         <source>Cancelled — nothing was imported.</source>
         <translation>Abgebrochen — es wurde nichts importiert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="843"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="859"/>
         <source>The import failed and nothing was imported: %1</source>
         <translation>Der Import ist fehlgeschlagen, es wurde nichts importiert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="868"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="884"/>
         <source>Undoing the import …</source>
         <translation>Import wird rückgängig gemacht …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="874"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="890"/>
         <source>Import undone: %1 records removed, %2 restored.</source>
         <translation>Import rückgängig gemacht: %1 Datensätze entfernt, %2 wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="880"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="896"/>
         <source>%1 records changed since the import were kept.</source>
         <translation>%1 seit dem Import geänderte Datensätze wurden beibehalten.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="895"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="911"/>
         <source>Undo failed: %1</source>
         <translation>Rückgängig machen fehlgeschlagen: %1</translation>
     </message>
@@ -4306,7 +4306,7 @@ B = B-Kunde</translation>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="740"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="744"/>
         <source>%1 rows</source>
         <translation>%1 Zeilen</translation>
     </message>
@@ -4314,27 +4314,27 @@ B = B-Kunde</translation>
 <context>
     <name>IssueTableModel</name>
     <message>
-        <location filename="../../app/views/exchange/issues_model.py" line="90"/>
+        <location filename="../../app/views/exchange/issues_model.py" line="87"/>
         <source>Sheet</source>
         <translation>Blatt</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/issues_model.py" line="91"/>
+        <location filename="../../app/views/exchange/issues_model.py" line="88"/>
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/issues_model.py" line="92"/>
+        <location filename="../../app/views/exchange/issues_model.py" line="89"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/issues_model.py" line="93"/>
+        <location filename="../../app/views/exchange/issues_model.py" line="90"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/issues_model.py" line="94"/>
+        <location filename="../../app/views/exchange/issues_model.py" line="91"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -9233,7 +9233,7 @@ Ihre Daten sind unverändert.</translation>
         <translation>Enthält</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/sheets_box.py" line="120"/>
+        <location filename="../../app/views/exchange/sheets_box.py" line="119"/>
         <source>— not imported —</source>
         <translation>— nicht importieren —</translation>
     </message>

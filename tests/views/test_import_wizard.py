@@ -335,6 +335,7 @@ def test_wizard_imports_several_sheets_together_and_undoes_them(
     assert box.table.isHidden()
     box.enabled.setChecked(True)
     assert not box.table.isHidden()
+    assert not wizard.file_page.entity.isEnabled()  # each sheet says what it holds
     assert box.assignments() == {  # guessed from the sheet names
         "Firmen": "organisations",
         "Kontakte": "persons",

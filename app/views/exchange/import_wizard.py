@@ -276,6 +276,9 @@ class FilePage(QWizardPage):
         hint.setObjectName("pageLead")
         form.addRow("", hint)
         form.addRow("", self.sheets)
+        self.sheets.sig_assignment_changed.connect(
+            lambda: self.entity.setEnabled(not self.sheets.is_on())
+        )
 
     def isComplete(self) -> bool:
         return bool(self.path.text().strip())
@@ -700,10 +703,11 @@ class CheckPage(QWizardPage):
         if isinstance(analysis, SheetsAnalysis):
             pairs = analysis.issues()
             self.model.set_issues([i for _s, i in pairs], [s for s, _i in pairs])
-            self.table.setColumnWidth(1, 60)
-            self.table.setColumnWidth(2, 140)
-            self.table.setColumnWidth(3, 180)
+            for column, width in enumerate((120, 50, 130, 150)):
+                self.table.setColumnWidth(column, width)
         else:
+            for column, width in enumerate((60, 170, 200)):
+                self.table.setColumnWidth(column, width)
             self.model.set_issues(analysis.issues)
         self.counts.setText(summary_text(analysis))
         errors = analysis.count(RowAction.ERROR)
@@ -738,7 +742,19 @@ def summary_text(analysis: ImportAnalysis | SheetsAnalysis) -> str:
         if analysis.count(action)
     ]
     head = _t("%1 rows").replace("%1", locale.toString(analysis.total))
-    return head + " — " + " · ".join(parts) if parts else head
+    text = head + " — " + " · ".join(parts) if parts else head
+    if isinstance(analysis, SheetsAnalysis):
+        lines = [
+            f"{sheet} ({entity_label(part.entity)}): "
+            + ", ".join(
+                f"{action_label(action)} {locale.toString(part.count(action))}"
+                for action in RowAction
+                if part.count(action)
+            )
+            for sheet, part in zip(analysis.sheets, analysis.parts, strict=True)
+        ]
+        text += "\n" + "\n".join(lines)
+    return text
 
 
 class DonePage(QWizardPage):

@@ -34,13 +34,10 @@ class IssueTableModel(QAbstractTableModel):
         """
         self.beginResetModel()
         names = list(sheets) if sheets is not None else [""] * len(issues)
-        order = sorted(
+        position = {name: n for n, name in reversed(list(enumerate(names)))}
+        order = sorted(  # errors first; sheets in the order given (write order)
             range(len(issues)),
-            key=lambda n: (
-                issues[n].warning,
-                names[n] if sheets else "",
-                issues[n].row,
-            ),
+            key=lambda n: (issues[n].warning, position[names[n]], issues[n].row),
         )
         self._issues = tuple(issues[n] for n in order)
         self._sheets = tuple(names[n] for n in order) if sheets is not None else ()

@@ -90,6 +90,83 @@ SAMPLE_ROWS = (
 )
 
 
+def _workbook_sheets() -> list[XlsxSheet]:
+    """Firmen / Kontakte / Chancen linked by customer number and e-mail."""
+
+    def sheet(
+        name: str, header: tuple[str, ...], rows: list[list[object]]
+    ) -> XlsxSheet:
+        return XlsxSheet(name, [XlsxColumn(h, ColumnKind.TEXT) for h in header], rows)
+
+    return [
+        sheet(
+            "Firmen",
+            ("Kundennummer", "Firma", "Strasse", "PLZ", "Ort", "Status"),
+            [
+                [
+                    "K-4711",
+                    "Bäckerei Kälin AG",
+                    "Bahnhofstrasse 12",
+                    "8001",
+                    "Zürich",
+                    "Kunde",
+                ],
+                ["K-4712", "Rossi SA", "Via Nassa 5", "6900", "Lugano", "Interessent"],
+                [
+                    "K-4713",
+                    "Atelier Dubois Sàrl",
+                    "Rue du Rhône 12",
+                    "1204",
+                    "Genève",
+                    "Kunde",
+                ],
+            ],
+        ),
+        sheet(
+            "Kontakte",
+            ("Anrede", "Vorname", "Nachname", "Firma", "Funktion", "E-Mail"),
+            [
+                ["Frau", "Anna", "Müller", "K-4711", "Einkauf", "anna@kaelin.ch"],
+                ["Herr", "Luca", "Rossi", "K-4712", "Direktor", "luca@rossi.ch"],
+                ["Frau", "Chloé", "Dubois", "K-4799", "Inhaberin", "chloe@dubois.ch"],
+            ],
+        ),
+        sheet(
+            "Chancen",
+            (
+                "Externe ID",
+                "Titel",
+                "Kunde",
+                "Kontakt",
+                "Phase",
+                "Betrag",
+                "Abschlussdatum",
+            ),
+            [
+                [
+                    "CH-1",
+                    "Ofenservice 2027",
+                    "K-4711",
+                    "anna@kaelin.ch",
+                    "Angebot",
+                    "18'500.00",
+                    "31.03.2027",
+                ],
+                [
+                    "CH-2",
+                    "Filiale Lugano",
+                    "K-4712",
+                    "luca@rossi.ch",
+                    "Verhandlung",
+                    "42'000.00",
+                    "30.06.2027",
+                ],
+                ["CH-3", "Schaufenster", "K-4713", "", "Irgendwann", "3'200", ""],
+            ],
+        ),
+    ]
+
+
 def _settle(until: Callable[[], bool] | None = None, timeout: float = 15.0) -> None:
     app = QApplication.instance()
     assert app is not None
@@ -134,6 +211,19 @@ def write_exchange_screenshots(
             lambda: wizard.currentId() == CHECK_PAGE and wizard.analysis is not None
         )
         grab(wizard, "import_check")
+        wizard.close()
+        book = Path(tmp) / "CRM-Übernahme.xlsx"
+        write_xlsx(book, _workbook_sheets())
+        wizard = ui.open_import()
+        wizard.file_page.path.setText(str(book))
+        wizard.file_page.sheets.enabled.setChecked(True)
+        _settle()
+        grab(wizard, "import_sheets")
+        wizard.next()
+        _settle(
+            lambda: wizard.currentId() == CHECK_PAGE and wizard.analysis is not None
+        )
+        grab(wizard, "import_sheets_check")
         wizard.close()
     dialog = ui.open_export("persons")
     _settle()

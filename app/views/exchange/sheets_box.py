@@ -100,7 +100,6 @@ class SheetsBox(QWidget):
         )
         self.table.setColumnWidth(0, 260)
         self.table.verticalHeader().setDefaultSectionSize(34)
-        self.table.setMaximumHeight(34 * 5 + 30)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(self.enabled)
@@ -127,6 +126,8 @@ class SheetsBox(QWidget):
             self.table.setItem(row, 0, item)
             self.table.setCellWidget(row, 1, combo)
             self._combos.append((sheet, combo))
+        header = self.table.horizontalHeader().sizeHint().height()
+        self.table.setFixedHeight(header + 34 * min(len(sheets), 6) + 4)
         several = len(sheets) > 1
         self.setVisible(several)
         if not several:
