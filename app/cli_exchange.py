@@ -111,11 +111,15 @@ def add_parsers(sub: Any) -> None:
 
 
 def _open(path: Path) -> Any:
+    from app.config import load_settings
     from app.db.database import open_database
     from app.services.container import build_services
 
+    settings = load_settings()  # the size limit may come from IT's policy
     database = open_database(path, backup_dir=path.parent / "backups")
-    return database, build_services(database)
+    services = build_services(database)
+    services.imports.set_max_file_mb(settings.import_max_mb)
+    return database, services
 
 
 def run_import(args: argparse.Namespace) -> int:

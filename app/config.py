@@ -43,6 +43,7 @@ class Settings:
         sync_interval_min: minutes between background syncs.
         backup_daily/weekly/monthly: backup retention.
         update_check: whether to look for new versions.
+        import_max_mb: largest file an import accepts, in MB (IT may lower it).
         locked: keys set by the machine-wide policy.
     """
 
@@ -57,6 +58,7 @@ class Settings:
     backup_weekly: int = 10
     backup_monthly: int = 9
     update_check: bool = True
+    import_max_mb: int = 200
     locked: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -69,6 +71,7 @@ _SIMPLE = {
     "backup_weekly": int,
     "backup_monthly": int,
     "update_check": bool,
+    "import_max_mb": int,
 }
 _PATHS = ("data_dir", "db_path", "backup_dir")
 KNOWN_KEYS = frozenset(_SIMPLE) | frozenset(_PATHS)

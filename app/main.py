@@ -130,6 +130,7 @@ def run_gui(
         services.sync.configure(
             server_url=settings.server_url, ca_bundle=settings.ca_bundle
         )
+        services.imports.set_max_file_mb(settings.import_max_mb)
         runner = TaskRunner()
         window = MainWindow(
             services, runner, server_url=settings.server_url, settings=settings

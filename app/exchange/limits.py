@@ -13,7 +13,7 @@ the declared size and raises on a bad CRC (research/reliability.md §3).
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.exchange.errors import ExchangeError
@@ -38,6 +38,11 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
+def with_max_file_mb(limits: Limits, megabytes: int) -> Limits:
+    """``limits`` refusing files over ``megabytes`` (the ``import_max_mb`` setting)."""
+    return replace(limits, max_file_bytes=max(1, megabytes) * 1024 * 1024)
+
+
 def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> int:
     """Refuse a missing, empty or too big file; return its size in bytes."""
     try:
@@ -51,8 +56,9 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> int:
     if size > limits.max_file_bytes:
         raise ExchangeError(
             "file.too_big",
-            f"{path.name} is {size / 1e6:.0f} MB; at most "
-            f"{limits.max_file_bytes / 1e6:.0f} MB can be imported.",
+            f"{path.name} is {size / 1048576:.1f} MB; at most "
+            f"{limits.max_file_bytes / 1048576:.0f} MB can be imported "
+            "(Settings: largest import file).",
             value=str(path),
         )
     return size

@@ -44,7 +44,7 @@ from app.domain.progress import NullProgress, ProgressSink
 from app.exchange.bulk import gc_paused
 from app.exchange.entities import DuplicateKey, EntitySpec, entity
 from app.exchange.errors import ExchangeError
-from app.exchange.limits import DEFAULT_LIMITS, Limits
+from app.exchange.limits import DEFAULT_LIMITS, Limits, with_max_file_mb
 from app.exchange.mapping import auto_map, detect_header_row, heading_key
 from app.exchange.source import Cell, Rows, Source, open_source
 from app.exchange.values import (
@@ -150,6 +150,11 @@ class ImportService:
     def engine(self) -> Engine:
         """The database the imports write to."""
         return self._engine
+
+    def set_max_file_mb(self, megabytes: int) -> None:
+        """Refuse files over ``megabytes`` (the ``import_max_mb`` setting)."""
+        self.limits = with_max_file_mb(self.limits, megabytes)
+        self.forget_file()
 
     def sheet_names(self, path: Path) -> list[str]:
         """The sheets of ``path`` (checked against the limits; rows not read)."""

@@ -76,6 +76,10 @@ class SettingsDialog(QDialog):
         ):
             box.setRange(0, 99)
             box.setValue(value)
+        self.import_max_mb = QSpinBox()
+        self.import_max_mb.setRange(1, 4096)
+        self.import_max_mb.setSuffix(_t(" MB"))
+        self.import_max_mb.setValue(settings.import_max_mb)
         self.update_check = QCheckBox(_t("Look for new versions"))
         self.update_check.setChecked(settings.update_check)
         self.widgets: dict[str, QWidget] = {
@@ -88,6 +92,7 @@ class SettingsDialog(QDialog):
             "backup_weekly": self.backup_weekly,
             "backup_monthly": self.backup_monthly,
             "update_check": self.update_check,
+            "import_max_mb": self.import_max_mb,
         }
         labels = {
             "language": _t("Language"),
@@ -99,6 +104,7 @@ class SettingsDialog(QDialog):
             "backup_weekly": _t("Weekly backups kept"),
             "backup_monthly": _t("Monthly backups kept"),
             "update_check": _t("Updates"),
+            "import_max_mb": _t("Largest import file"),
         }
         form = QFormLayout()
         for key, widget in self.widgets.items():
@@ -145,6 +151,7 @@ class SettingsDialog(QDialog):
             "backup_weekly": self.backup_weekly.value(),
             "backup_monthly": self.backup_monthly.value(),
             "update_check": self.update_check.isChecked(),
+            "import_max_mb": self.import_max_mb.value(),
         }
 
     def changed(self) -> dict[str, Any]:

@@ -3693,111 +3693,111 @@ B = B-Kunde</translation>
     </message>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="157"/>
-        <source>The file is too big to import.</source>
-        <translation>Die Datei ist zu gross für einen Import.</translation>
+        <source>The file is bigger than the largest import file allowed in the settings.</source>
+        <translation>Die Datei ist grösser als die in den Einstellungen erlaubte grösste Importdatei.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="158"/>
+        <location filename="../../app/views/exchange/texts.py" line="160"/>
         <source>Only .xlsx, .xlsm, .csv, .xml and .vcf files can be imported.</source>
         <translation>Importiert werden können nur .xlsx-, .xlsm-, .csv-, .xml- und .vcf-Dateien.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="161"/>
+        <location filename="../../app/views/exchange/texts.py" line="163"/>
         <source>The file cannot be read.</source>
         <translation>Die Datei kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="162"/>
+        <location filename="../../app/views/exchange/texts.py" line="164"/>
         <source>The workbook would unpack to far more data than it holds; it is refused as a possible zip bomb.</source>
         <translation>Die Arbeitsmappe würde beim Entpacken weit mehr Daten ergeben, als sie enthält; sie wird als mögliche Zip-Bombe abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="166"/>
+        <location filename="../../app/views/exchange/texts.py" line="168"/>
         <source>The file is damaged or not an Excel workbook.</source>
         <translation>Die Datei ist beschädigt oder keine Excel-Arbeitsmappe.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="167"/>
+        <location filename="../../app/views/exchange/texts.py" line="169"/>
         <source>The file is not a readable Excel workbook.</source>
         <translation>Die Datei ist keine lesbare Excel-Arbeitsmappe.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="168"/>
+        <location filename="../../app/views/exchange/texts.py" line="170"/>
         <source>The XML file uses DTDs or entities, which are refused for safety.</source>
         <translation>Die XML-Datei verwendet DTDs oder Entitäten; diese werden aus Sicherheitsgründen abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="171"/>
+        <location filename="../../app/views/exchange/texts.py" line="173"/>
         <source>The file is not a Relata XML file.</source>
         <translation>Die Datei ist keine Relata-XML-Datei.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="172"/>
+        <location filename="../../app/views/exchange/texts.py" line="174"/>
         <source>The file is not a valid vCard file.</source>
         <translation>Die Datei ist keine gültige vCard-Datei.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="173"/>
+        <location filename="../../app/views/exchange/texts.py" line="175"/>
         <source>The CSV file cannot be read.</source>
         <translation>Die CSV-Datei kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="174"/>
+        <location filename="../../app/views/exchange/texts.py" line="176"/>
         <source>The CSV file&apos;s text encoding cannot be read.</source>
         <translation>Die Zeichenkodierung der CSV-Datei kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="175"/>
+        <location filename="../../app/views/exchange/texts.py" line="177"/>
         <source>The workbook has no sheet of that name.</source>
         <translation>Die Arbeitsmappe hat kein Tabellenblatt mit diesem Namen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="176"/>
+        <location filename="../../app/views/exchange/texts.py" line="178"/>
         <source>The sheet is empty.</source>
         <translation>Das Tabellenblatt ist leer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="177"/>
+        <location filename="../../app/views/exchange/texts.py" line="179"/>
         <source>The sheet has more than 1,048,576 rows.</source>
         <translation>Das Tabellenblatt hat mehr als 1&apos;048&apos;576 Zeilen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="178"/>
+        <location filename="../../app/views/exchange/texts.py" line="180"/>
         <source>The sheet has more than 1,000 columns.</source>
         <translation>Das Tabellenblatt hat mehr als 1&apos;000 Spalten.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="179"/>
+        <location filename="../../app/views/exchange/texts.py" line="181"/>
         <source>These records cannot be matched by that key.</source>
         <translation>Diese Datensätze können nicht über diesen Schlüssel gefunden werden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="180"/>
+        <location filename="../../app/views/exchange/texts.py" line="182"/>
         <source>This import was already undone.</source>
         <translation>Dieser Import wurde bereits rückgängig gemacht.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="181"/>
+        <location filename="../../app/views/exchange/texts.py" line="183"/>
         <source>Give the template a name.</source>
         <translation>Geben Sie der Vorlage einen Namen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="182"/>
+        <location filename="../../app/views/exchange/texts.py" line="184"/>
         <source>There is no template of that name.</source>
         <translation>Es gibt keine Vorlage mit diesem Namen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="183"/>
+        <location filename="../../app/views/exchange/texts.py" line="185"/>
         <source>vCard files hold persons only.</source>
         <translation>vCard-Dateien enthalten nur Personen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="184"/>
+        <location filename="../../app/views/exchange/texts.py" line="186"/>
         <source>The file cannot be written.</source>
         <translation>Die Datei kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="185"/>
+        <location filename="../../app/views/exchange/texts.py" line="187"/>
         <source>This list cannot be exported yet.</source>
         <translation>Diese Liste kann noch nicht exportiert werden.</translation>
     </message>
@@ -9135,77 +9135,87 @@ Ihre Daten sind unverändert.</translation>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="79"/>
+        <location filename="../../app/views/settings_dialog.py" line="81"/>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="83"/>
         <source>Look for new versions</source>
         <translation>Nach neuen Versionen suchen</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="93"/>
+        <location filename="../../app/views/settings_dialog.py" line="98"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="94"/>
+        <location filename="../../app/views/settings_dialog.py" line="99"/>
         <source>Server address</source>
         <translation>Serveradresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="95"/>
+        <location filename="../../app/views/settings_dialog.py" line="100"/>
         <source>CA certificates (file)</source>
         <translation>CA-Zertifikate (Datei)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="96"/>
+        <location filename="../../app/views/settings_dialog.py" line="101"/>
         <source>Sync every</source>
         <translation>Synchronisieren alle</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="97"/>
+        <location filename="../../app/views/settings_dialog.py" line="102"/>
         <source>Backup folder</source>
         <translation>Ordner für Sicherungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="98"/>
+        <location filename="../../app/views/settings_dialog.py" line="103"/>
         <source>Daily backups kept</source>
         <translation>Tägliche Sicherungen behalten</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="99"/>
+        <location filename="../../app/views/settings_dialog.py" line="104"/>
         <source>Weekly backups kept</source>
         <translation>Wöchentliche Sicherungen behalten</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="100"/>
+        <location filename="../../app/views/settings_dialog.py" line="105"/>
         <source>Monthly backups kept</source>
         <translation>Monatliche Sicherungen behalten</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="101"/>
+        <location filename="../../app/views/settings_dialog.py" line="106"/>
         <source>Updates</source>
         <translation>Aktualisierungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="116"/>
+        <location filename="../../app/views/settings_dialog.py" line="107"/>
+        <source>Largest import file</source>
+        <translation>Grösste Importdatei</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="122"/>
         <source>A new language applies the next time Relata starts.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Start von Relata.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="132"/>
+        <location filename="../../app/views/settings_dialog.py" line="138"/>
         <source>Greyed-out settings are set by your administrator (%1).</source>
         <translation>Ausgegraute Einstellungen legt Ihre IT fest (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="133"/>
+        <location filename="../../app/views/settings_dialog.py" line="139"/>
         <source>machine-wide policy</source>
         <translation>Richtlinie für diesen Computer</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="164"/>
+        <location filename="../../app/views/settings_dialog.py" line="171"/>
         <source>The server address must start with https://</source>
         <translation>Die Serveradresse muss mit https:// beginnen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="172"/>
+        <location filename="../../app/views/settings_dialog.py" line="179"/>
         <source>Could not save the settings: %1</source>
         <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
     </message>

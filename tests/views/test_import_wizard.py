@@ -376,3 +376,29 @@ def test_wizard_imports_several_sheets_together_and_undoes_them(
     after = snapshot(services.database.engine)
     for table in ("person", "organisation", "opportunity", "channel", "employment"):
         assert after[table] == before[table], table
+
+
+def test_size_limit_setting_is_shown_locked_and_refusal_explained(
+    qtbot: QtBot, wizard: ImportWizard, tmp_path: Path
+) -> None:
+    from app.config import load_settings
+    from app.views.settings_dialog import SettingsDialog
+    from tests.exchange.test_import_limit import _big_csv
+
+    policy = tmp_path / "policy.json"
+    policy.write_text('{"import_max_mb": 1}', "utf-8")
+    settings = load_settings(
+        policy_paths=[policy], user_path=tmp_path / "s.json", environ={}
+    )
+    dialog = SettingsDialog(settings, user_path=tmp_path / "s.json")
+    qtbot.addWidget(dialog)
+    assert dialog.import_max_mb.value() == 1
+    assert not dialog.import_max_mb.isEnabled()
+    wizard.imports.set_max_file_mb(settings.import_max_mb)
+    path = _big_csv(tmp_path / "gross.csv", 1.2)
+    wizard.file_page.path.setText(str(path))
+    wizard.next()
+    assert wizard.currentId() == FILE_PAGE
+    assert wizard.file_page.error.isVisible()
+    assert "at most 1 MB" in wizard.file_page.error.text()
+    assert wizard.file_page.path.text() == str(path)

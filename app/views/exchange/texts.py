@@ -154,7 +154,9 @@ def exchange_error_text(code: str, fallback: str) -> str:
     """Why a file was refused, in the UI language (English message as fallback)."""
     known = {
         "file.empty": _t("The file is empty."),
-        "file.too_big": _t("The file is too big to import."),
+        "file.too_big": _t(
+            "The file is bigger than the largest import file allowed in the settings."
+        ),
         "file.unsupported": _t(
             "Only .xlsx, .xlsm, .csv, .xml and .vcf files can be imported."
         ),
