@@ -1020,28 +1020,28 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
 <context>
     <name>AutomationUi</name>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="58"/>
+        <location filename="../../app/views/automation/integration.py" line="59"/>
         <source>Automation</source>
         <extracomment>How often the laptop checks date triggers and waiting sequences.</extracomment>
         <translation>Automatisierung</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="62"/>
+        <location filename="../../app/views/automation/integration.py" line="63"/>
         <source>&amp;Automation</source>
         <translation>A&amp;utomatisierung</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="63"/>
+        <location filename="../../app/views/automation/integration.py" line="64"/>
         <source>Ca&amp;mpaigns</source>
         <translation>Kampagnen&amp;übersicht</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="64"/>
+        <location filename="../../app/views/automation/integration.py" line="65"/>
         <source>&amp;Mail server …</source>
         <translation>&amp;Mailserver …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/automation/integration.py" line="71"/>
+        <location filename="../../app/views/automation/integration.py" line="72"/>
         <source>%n new notification(s)</source>
         <translation>
             <numerusform>%n neue Benachrichtigung</numerusform>
@@ -1049,19 +1049,27 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="72"/>
+        <location filename="../../app/views/automation/integration.py" line="73"/>
         <source>Notifications from workflows</source>
         <translation>Benachrichtigungen aus Workflows</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="79"/>
+        <location filename="../../app/views/automation/integration.py" line="80"/>
         <source>No new notifications</source>
         <translation>Keine neuen Benachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="91"/>
+        <location filename="../../app/views/automation/integration.py" line="92"/>
         <source>Mark all as read</source>
         <translation>Alle als gelesen markieren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/automation/integration.py" line="171"/>
+        <source>%n e-mail(s) sent from the outbox.</source>
+        <translation>
+            <numerusform>%n E-Mail aus dem Postausgang versendet.</numerusform>
+            <numerusform>%n E-Mails aus dem Postausgang versendet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1767,94 +1775,94 @@ Erfassen Sie ein Kundenanliegen mit «Neuer Fall».</translation>
 <context>
     <name>ChildEditors</name>
     <message>
-        <location filename="../../app/views/forms/children.py" line="108"/>
+        <location filename="../../app/views/forms/children.py" line="113"/>
         <source>Remove this line</source>
         <translation>Diese Zeile entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="128"/>
+        <location filename="../../app/views/forms/children.py" line="133"/>
         <source>+41 44 123 45 67 or name@example.ch</source>
         <translation>+41 44 123 45 67 oder name@example.ch</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="130"/>
+        <location filename="../../app/views/forms/children.py" line="135"/>
         <source>Label</source>
         <translation>Bezeichnung</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="131"/>
+        <location filename="../../app/views/forms/children.py" line="136"/>
         <source>Label (e.g. office)</source>
         <translation>Bezeichnung</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="134"/>
-        <location filename="../../app/views/forms/children.py" line="229"/>
-        <location filename="../../app/views/forms/children.py" line="396"/>
+        <location filename="../../app/views/forms/children.py" line="139"/>
+        <location filename="../../app/views/forms/children.py" line="234"/>
+        <location filename="../../app/views/forms/children.py" line="401"/>
         <source>Primary</source>
         <translation>Primär</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="174"/>
+        <location filename="../../app/views/forms/children.py" line="179"/>
         <source>Add phone, e-mail or web</source>
         <translation>Telefon, E-Mail oder Web hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="232"/>
+        <location filename="../../app/views/forms/children.py" line="237"/>
         <source>Street</source>
         <translation>Strasse</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="233"/>
+        <location filename="../../app/views/forms/children.py" line="238"/>
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="234"/>
+        <location filename="../../app/views/forms/children.py" line="239"/>
         <source>Additional line (c/o, floor)</source>
         <translation>Adresszusatz (c/o, Stockwerk)</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="235"/>
+        <location filename="../../app/views/forms/children.py" line="240"/>
         <source>PO box</source>
         <translation>Postfach</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="236"/>
+        <location filename="../../app/views/forms/children.py" line="241"/>
         <source>Postcode</source>
         <translation>PLZ</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="237"/>
+        <location filename="../../app/views/forms/children.py" line="242"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="238"/>
+        <location filename="../../app/views/forms/children.py" line="243"/>
         <source>Canton/state</source>
         <translation>Kanton</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="239"/>
+        <location filename="../../app/views/forms/children.py" line="244"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="290"/>
+        <location filename="../../app/views/forms/children.py" line="295"/>
         <source>Add address</source>
         <translation>Adresse hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="339"/>
+        <location filename="../../app/views/forms/children.py" line="344"/>
         <source>Type to search an organisation</source>
         <translation>Organisation suchen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="395"/>
+        <location filename="../../app/views/forms/children.py" line="400"/>
         <source>Role (e.g. purchasing)</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../app/views/forms/children.py" line="438"/>
+        <location filename="../../app/views/forms/children.py" line="443"/>
         <source>Link to organisation</source>
         <translation>Mit Organisation verknüpfen</translation>
     </message>

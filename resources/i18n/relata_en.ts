@@ -22,11 +22,19 @@
 <context>
     <name>AutomationUi</name>
     <message numerus="yes">
-        <location filename="../../app/views/automation/integration.py" line="71" />
+        <location filename="../../app/views/automation/integration.py" line="72" />
         <source>%n new notification(s)</source>
         <translation>
             <numerusform>%n new notification</numerusform>
             <numerusform>%n new notifications</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/automation/integration.py" line="171" />
+        <source>%n e-mail(s) sent from the outbox.</source>
+        <translation>
+            <numerusform>%n e-mail sent from the outbox.</numerusform>
+            <numerusform>%n e-mails sent from the outbox.</numerusform>
         </translation>
     </message>
 </context>

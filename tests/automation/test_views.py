@@ -290,3 +290,28 @@ def test_mail_merge_pdfs(qtbot: QtBot, tmp_path: object) -> None:
         data = (folder / name).read_bytes()
         assert data.startswith(b"%PDF")
         assert f"/Count {pages}".encode() in data  # one letter per page, 24 labels
+
+
+def test_queued_mail_goes_out_in_the_background(
+    qtbot: QtBot,
+    services: Services,
+    runner: TaskRunner,
+    smtp_server: tuple[Inbox, int],
+) -> None:
+    inbox, port = smtp_server
+    auto = services.automation
+    auto.mailer = Mailer(services.database.sessions, passwords=MemoryPasswords())
+    window = MainWindow(services, runner)
+    qtbot.addWidget(window)
+    p = make_person(services.addresses)
+    auto.mailer.queue(TemplateData("x", "Hallo", "Text"), None, "person", p.id)
+    window.automation_ui.send_queued()  # no mail server yet: stays queued
+    auto.mailer.save_settings(
+        SmtpSettings("127.0.0.1", port, Security.NONE, from_addr="info@beispiel.ch")
+    )
+    window.automation_ui.send_queued()
+    qtbot.waitUntil(lambda: len(inbox.mails) == 1, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: "sent from the outbox" in window.statusBar().currentMessage(),
+        timeout=10_000,
+    )

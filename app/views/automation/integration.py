@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QMenu, QStyle, QToolButton
 
 from app.domain.changes import Changes, EntityKind
 from app.services.container import Services
-from app.tasks.runner import TaskRunner
+from app.services.mailer import MailStatus, SendResult
+from app.tasks.runner import Pool, TaskRunner
 from app.views.automation.page import AutomationPage
 
 if TYPE_CHECKING:
@@ -141,6 +142,34 @@ class AutomationUi(QObject):
     def _on_scheduled_done(self, changes: Changes) -> None:
         if self.window is not None and (changes.kinds or changes.ids):
             self.window.sig_data_changed.emit(changes, self)
+        self.send_queued()
+
+    def send_queued(self) -> None:
+        """Send waiting mails in the background when a mail server is set up.
+
+        Offline (server unreachable) the mails simply stay queued for the next
+        round; nothing is shown unless something was sent.
+        """
+        mailer = self.automation.mailer
+        if not mailer.settings().configured or not mailer.count(
+            [MailStatus.QUEUED, MailStatus.FAILED]
+        ):
+            return
+        self.runner.run(
+            "send-mail",
+            lambda: mailer.send_pending(),
+            pool=Pool.IO,
+            on_done=self._on_sent,
+            on_error=lambda exc: log.info("queued mail not sent: %s", exc),
+        )
+
+    def _on_sent(self, result: SendResult) -> None:
+        if self.window is None or not (result.sent or result.bounced or result.failed):
+            return
+        self.window.sig_data_changed.emit(result.changes, self)
+        self.window.statusBar().showMessage(
+            self.tr("%n e-mail(s) sent from the outbox.", "", result.sent), 8000
+        )
 
     def on_data_changed(self, changes: Changes, initiator: object) -> None:
         """Refresh what shows data another part of the app wrote."""
