@@ -10463,7 +10463,7 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
     </message>
     <message>
         <location filename="../../app/views/automation/workflow_editor.py" line="142"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="439"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="455"/>
         <source>the record&apos;s owner</source>
         <translation>Verantwortliche des Datensatzes</translation>
     </message>
@@ -10494,124 +10494,139 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
     </message>
     <message>
         <location filename="../../app/views/automation/workflow_editor.py" line="165"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="397"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="729"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="410"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="745"/>
         <source>days</source>
         <translation>Tage</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="379"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="392"/>
         <source>New workflow</source>
         <translation>Neuer Workflow</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="380"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="393"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="381"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="394"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="382"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="395"/>
         <source>Campaign</source>
         <translation>Kampagne</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="384"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="397"/>
         <source>A nurturing sequence: its e-mails count for this campaign</source>
         <translation>Eine Nurturing-Sequenz: ihre E-Mails zählen für diese Kampagne</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="386"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="399"/>
         <source>When</source>
         <translation>Wenn</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="387"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="400"/>
         <source>If</source>
         <translation>Falls</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="388"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="401"/>
         <source>all of these conditions hold</source>
         <translation>alle diese Bedingungen erfüllt sind</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="389"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="402"/>
         <source>any of these conditions holds</source>
         <translation>eine dieser Bedingungen erfüllt ist</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="390"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="403"/>
         <source>Then</source>
         <translation>Dann</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="391"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="404"/>
         <source>+ Add condition</source>
         <translation>+ Bedingung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="392"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="405"/>
         <source>+ Add action</source>
         <translation>+ Aktion hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="393"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="406"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="394"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="407"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="395"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="408"/>
         <source>Test with</source>
         <translation>Testen mit</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="396"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="409"/>
         <source>Test run</source>
         <translation>Testlauf</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="398"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="711"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="411"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="727"/>
         <source>any value</source>
         <translation>beliebiger Wert</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="399"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="412"/>
         <source>Run log</source>
         <translation>Ausführungsprotokoll</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="401"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="413"/>
+        <source>this workflow</source>
+        <translation>dieser Workflow</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="414"/>
+        <source>all workflows</source>
+        <translation>alle Workflows</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="415"/>
+        <source>Filter by record …</source>
+        <translation>Nach Datensatz filtern …</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/workflow_editor.py" line="417"/>
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="401"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="417"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="401"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="417"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="401"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="417"/>
         <source>Fired</source>
         <translation>Ausgelöst</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/automation/workflow_editor.py" line="424"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="440"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n Ausführung</numerusform>
@@ -10619,42 +10634,42 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="567"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="583"/>
         <source>Delete workflow</source>
         <translation>Workflow löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="567"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="583"/>
         <source>Delete this workflow? Its run log stays.</source>
         <translation>Diesen Workflow löschen? Das Ausführungsprotokoll bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="581"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="597"/>
         <source>There is no record of this kind to test with.</source>
         <translation>Es gibt keinen Datensatz dieser Art zum Testen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="592"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="608"/>
         <source>Conditions hold for %1 — this would happen:</source>
         <translation>Bedingungen für %1 erfüllt – das würde geschehen:</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="596"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="612"/>
         <source>Conditions do not hold for %1 — nothing would happen. If they held:</source>
         <translation>Bedingungen für %1 nicht erfüllt – nichts würde geschehen. Wären sie erfüllt:</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="709"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="725"/>
         <source>form name (any form if empty)</source>
         <translation>Formularname (leer = jedes Formular)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="725"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="741"/>
         <source>score at least</source>
         <translation>Score mindestens</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="727"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="743"/>
         <source>days (negative = before the date)</source>
         <translation>Tage (negativ = vor dem Datum)</translation>
     </message>

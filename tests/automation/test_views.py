@@ -315,3 +315,30 @@ def test_queued_mail_goes_out_in_the_background(
         lambda: "sent from the outbox" in window.statusBar().currentMessage(),
         timeout=10_000,
     )
+
+
+def test_run_log_for_all_workflows_filtered_by_record(
+    qtbot: QtBot, services: Services
+) -> None:
+    auto = services.automation
+    for name in ("A", "B"):
+        auto.workflows.save(
+            WorkflowData(
+                name,
+                "person",
+                Trigger(TriggerType.CREATED),
+                actions=(Action(ActionType.NOTIFY_OWNER, {"title": name}),),
+                enabled=True,
+            )
+        )
+    make_person(services.addresses, last_name="Zürcher")
+    make_person(services.addresses, last_name="Berner")
+    editor = WorkflowEditor(auto.workflows, services.quality.segments)
+    qtbot.addWidget(editor)
+    assert editor.log.rowCount() == 2  # workflow A on both persons
+    editor.log_scope.setCurrentIndex(1)
+    assert editor.log.rowCount() == 4
+    editor.log_filter.setText("zürch")
+    assert editor.log.rowCount() == 2
+    texts = {editor.log.item(r, 3).text() for r in range(2)}  # type: ignore[union-attr]
+    assert {t.split(":")[0] for t in texts} == {"A", "B"}

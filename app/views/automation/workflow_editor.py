@@ -345,7 +345,20 @@ class WorkflowEditor(QWidget):
         form.addLayout(buttons)
         form.addWidget(self.test_result)
         self.log_title = _section("")
-        form.addWidget(self.log_title)
+        self.log_scope = QComboBox()
+        self.log_scope.addItem("", "one")
+        self.log_scope.addItem("", "all")
+        self.log_scope.currentIndexChanged.connect(lambda _i: self._load_log())
+        self.log_filter = QLineEdit()
+        self.log_filter.setClearButtonEnabled(True)
+        self.log_filter.setMaximumWidth(260)
+        self.log_filter.textChanged.connect(lambda _t: self._load_log())
+        log_bar = QHBoxLayout()
+        log_bar.addWidget(self.log_title)
+        log_bar.addStretch(1)
+        log_bar.addWidget(self.log_scope)
+        log_bar.addWidget(self.log_filter)
+        form.addLayout(log_bar)
         self.log = QTableWidget(0, 4)
         self.log.setObjectName("recordTable")
         self.log.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -397,6 +410,9 @@ class WorkflowEditor(QWidget):
         self.t_days_label.setText(_t("days"))
         self.t_value.setPlaceholderText(_t("any value"))
         self.log_title.setText(_t("Run log"))
+        self.log_scope.setItemText(0, _t("this workflow"))
+        self.log_scope.setItemText(1, _t("all workflows"))
+        self.log_filter.setPlaceholderText(_t("Filter by record …"))
         self.log.setHorizontalHeaderLabels(
             [_t("Fired"), _t("Record"), _t("Status"), _t("What happened")]
         )
@@ -737,14 +753,24 @@ class WorkflowEditor(QWidget):
         self.test_result.setText("")
 
     def _load_log(self) -> None:
+        everything = self.log_scope.currentData() == "all"
         runs = (
-            self.svc.runs(workflow_id=self.current, limit=200) if self.current else []
+            self.svc.runs(limit=500)
+            if everything
+            else self.svc.runs(workflow_id=self.current, limit=500)
+            if self.current
+            else []
         )
+        wanted = self.log_filter.text().strip().lower()
+        if wanted:
+            runs = [r for r in runs if wanted in r.record_label.lower()]
         self.log.setRowCount(len(runs))
         names = self.names()
         for r, run in enumerate(runs):
             when = run.fired_at.astimezone().strftime("%d.%m.%Y %H:%M")
             what = "; ".join(step_text(s, names) for s in run.steps)
+            if everything:
+                what = f"{run.workflow_name}: {what}"
             for c, text in enumerate(
                 (when, run.record_label, status_text(run.status), what)
             ):
