@@ -2747,7 +2747,7 @@ B = B-Kunde</translation>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="642"/>
         <source>Counting the activities …</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivitäten werden gezählt …</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="647"/>
