@@ -78,9 +78,15 @@ class _RowsEditor(QWidget):
 
     def _remove(self, row: QWidget) -> None:
         self._rows.remove(row)
-        row.setParent(None)
-        row.deleteLater()
+        self._drop(row)
         self.sig_content_changed.emit()
+
+    def _drop(self, row: QWidget) -> None:
+        # Hidden and out of the layout but still a child until deleted: a row
+        # given no parent became a top-level window for a moment.
+        row.hide()
+        self._layout.removeWidget(row)
+        row.deleteLater()
 
     def _on_row_edited(self, *_args: object) -> None:
         # Row widgets' signals carry a value (text, index, checked); the
@@ -91,8 +97,7 @@ class _RowsEditor(QWidget):
         """Remove every row."""
         for row in list(self._rows):
             self._rows.remove(row)
-            row.setParent(None)
-            row.deleteLater()
+            self._drop(row)
 
     def row_widget(self, index: int) -> QWidget | None:
         """The row widget at ``index``."""
