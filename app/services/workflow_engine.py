@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import Select, bindparam, exists, func, select
 from sqlalchemy.orm import Session
 
 from app.db import segment_queries as sq
@@ -590,8 +590,8 @@ def scheduled_candidates(
         if wf.kind == "opportunity":
             live = live & (Opportunity.outcome == "open")
         stmt = select(model.id, col).where(live, col > lo, col <= hi)
-        rows = s.execute(_limit(stmt, wf, s, now), {}).all()
-        return [(r[0], f"date:{t.field}{t.days:+d}:{r[1]}") for r in rows][:limit]
+        rows = s.execute(_limit(stmt.limit(limit), wf, s, now)).all()
+        return [(r[0], f"date:{t.field}{t.days:+d}:{r[1]}") for r in rows]
     if t.type is TriggerType.NO_ACTIVITY:
         last = (
             select(func.max(JournalLink.occurred_at))
@@ -607,6 +607,7 @@ def scheduled_candidates(
             select(model.id, last.label("last"), model.created_at)
             .where(live, model.created_at < since)
             .where(func.coalesce(last, model.created_at) < since)
+            .where(_not_run(wf, model.id, func.coalesce(last, model.created_at)))
         )
         rows = s.execute(_limit(stmt.limit(limit), wf, s, now)).all()
         return [(r[0], f"idle:{t.days}:{r[1] or 'never'}") for r in rows]
@@ -614,15 +615,27 @@ def scheduled_candidates(
         rows = s.execute(
             select(Task.id, Task.due_at)
             .where(live, Task.status == "open", Task.due_at < now)
+            .where(_not_run(wf, Task.id, Task.due_at))
             .limit(limit)
         ).all()
         return [(r[0], f"overdue:{r[1].isoformat() if r[1] else ''}") for r in rows]
     if t.type is TriggerType.SCORE_CROSSED:
         rows = s.execute(
-            select(Lead.id).where(live, Lead.score >= t.threshold).limit(limit)
+            select(Lead.id)
+            .where(live, Lead.score >= t.threshold, _not_run(wf, Lead.id))
+            .limit(limit)
         ).all()
         return [(r[0], f"score:{t.threshold}") for r in rows]
     return []
+
+
+def _not_run(wf: Compiled, entity_id: Any, since: Any = None) -> Any:
+    """No run of ``wf`` on the record (since ``since``): already handled
+    occasions drop out of the scan, so its ``limit`` never gets stuck on them."""
+    conds = [WorkflowRun.workflow_id == wf.id, WorkflowRun.entity_id == entity_id]
+    if since is not None:
+        conds.append(WorkflowRun.fired_at >= since)
+    return ~exists(select(WorkflowRun.id).where(*conds))
 
 
 def _limit(

@@ -373,3 +373,34 @@ def test_disabled_workflow_does_not_fire_and_bad_input_is_refused(
         )
     assert {e.field for e in err.value.errors} == {"actions"}
     assert make_organisation(addresses).id
+
+
+def test_scan_moves_past_handled_occasions(
+    db: Database, workflows: WorkflowService, clock: Clock
+) -> None:
+    from app.domain.journal import TaskData
+    from app.services import workflow_engine as we
+    from app.services.followups import TaskService
+    from app.services.journal import JournalService
+
+    tasks = TaskService(db.sessions, JournalService(db.sessions))
+    for i in range(3):
+        tasks.create_task(TaskData(f"T{i}", due_at=clock.now() - dt.timedelta(days=1)))
+    workflows.save(
+        _wf(
+            "task",
+            Trigger(TriggerType.TASK_OVERDUE),
+            Action(ActionType.NOTIFY_OWNER, {"title": "Überfällig"}),
+        )
+    )
+    with db.sessions() as s:
+        cset = we.compile_workflows(s, clock.now())
+        wf = cset.by_kind["task"][0]
+        first = we.scheduled_candidates(s, wf, clock.now(), limit=2)
+    assert len(first) == 2
+    for rid, key in first:
+        workflows._run(wf, "task", rid, key)
+    with db.sessions() as s:
+        rest = we.scheduled_candidates(s, wf, clock.now(), limit=2)
+    assert len(rest) == 1
+    assert rest[0][0] not in {rid for rid, _k in first}
