@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import threading
 import time
 import uuid
@@ -41,6 +42,12 @@ from server.scope import SYSTEM
 from server.writer import Writer, bump_counter
 
 HONEYPOT = "website"
+#: The JSON endpoint takes anonymous posts from any web site (no cookies).
+CORS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "POST, OPTIONS",
+    "Access-Control-Allow-Headers": "Content-Type",
+}
 MAX_BODY = 20_000
 #: Lead fields a form may ask for, with their labels (German first: the
 #: public page is in the customer's language; English in brackets is not shown).
@@ -372,9 +379,21 @@ def router(engine: Engine, *, limit: RateLimit | None = None) -> APIRouter:
         )
         return HTMLResponse(thanks(form))
 
+    @api.options("/api/forms/{slug}")
+    def preflight(slug: str) -> Response:  # noqa: ARG001 - path parameter
+        """CORS preflight: a company web site may post from its own pages."""
+        return Response(
+            status_code=204, headers=CORS | {"Access-Control-Max-Age": "86400"}
+        )
+
     @api.post("/api/forms/{slug}")
     async def post_json(slug: str, request: Request, campaign: str = "") -> Response:
-        """A submission as JSON (for a company web site's own form)."""
+        """A submission as JSON (for a company web site's own form, CORS open)."""
+        response = await _post_json(slug, request, campaign)
+        response.headers.update(CORS)
+        return response
+
+    async def _post_json(slug: str, request: Request, campaign: str) -> Response:
         form = _form(engine, slug)
         if form is None:
             return JSONResponse({"detail": "unknown form"}, status_code=404)
@@ -382,8 +401,6 @@ def router(engine: Engine, *, limit: RateLimit | None = None) -> APIRouter:
         if len(body) > MAX_BODY:
             return JSONResponse({"detail": "too large"}, status_code=413)
         try:
-            import json
-
             raw = json.loads(body or b"{}")
         except ValueError:
             return JSONResponse({"detail": "not JSON"}, status_code=400)

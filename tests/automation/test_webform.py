@@ -145,6 +145,11 @@ def test_invalid_honeypot_and_rate_limit(env: tuple[Engine, ThreadServer, str]) 
     bad = requests.post(
         f"{srv.url}/api/forms/kontakt", json={"email": "kein-mail"}, timeout=10
     )
+    assert bad.headers["Access-Control-Allow-Origin"] == "*"
+    pre = requests.options(f"{srv.url}/api/forms/kontakt", timeout=10)
+    assert pre.status_code == 204
+    assert "POST" in pre.headers["Access-Control-Allow-Methods"]
+
     assert bad.status_code == 400
     assert "email" in bad.json()["errors"]
     html = requests.post(
