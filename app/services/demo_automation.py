@@ -301,7 +301,7 @@ def _members(
         return 0
     per = max(1, min(20_000, persons // 50))
     pool = conn.exec_driver_sql(
-        "SELECT id, owner_id FROM person WHERE rowid IN "
+        "SELECT id, owner_id, email FROM person WHERE rowid IN "
         "(SELECT rowid FROM person WHERE deleted_at IS NULL ORDER BY rowid DESC LIMIT ?)",
         (min(persons, per * 5),),
     ).all()
@@ -309,10 +309,12 @@ def _members(
     for cid, _name in campaigns[-4:]:
         chosen = rng.sample(pool, min(per, len(pool)))
         rows = []
-        for pid, owner in chosen:
+        for pid, owner, email in chosen:
             roll = rng.random()
             status = (
-                "sent"
+                "member"  # no e-mail address: reached by letter or phone
+                if not email
+                else "sent"
                 if roll < 0.85
                 else "bounced"
                 if roll < 0.87
