@@ -27,9 +27,9 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     engine.dispose()
 
 
-def _one(engine: Engine, sql: str) -> object:
+def _one(engine: Engine, sql: str) -> int:
     with engine.connect() as conn:
-        return conn.exec_driver_sql(sql).scalar_one()
+        return int(conn.exec_driver_sql(sql).scalar_one())
 
 
 def test_areas_are_filled(demo: Engine) -> None:
