@@ -29,7 +29,7 @@ import random
 import time
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
@@ -110,12 +110,15 @@ class DemoResult:
         persons: persons inserted.
         seconds: wall-clock time of the whole load, indexes and FTS included.
         db_bytes: size of the database file (plus WAL, if any) afterwards.
+        phases: seconds per part (addresses with their indexes and search
+            index, journal, sales, data quality, analytics and automation).
     """
 
     organisations: int
     persons: int
     seconds: float
     db_bytes: int
+    phases: dict[str, float] = field(default_factory=dict)
 
 
 def generate_demo(
@@ -155,6 +158,7 @@ def generate_demo(
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     started = time.perf_counter()
+    phases: dict[str, float] = {}
     with engine.connect() as conn:
         saved = _set_pragmas(conn, _LOAD_PRAGMAS)
         try:
@@ -166,6 +170,7 @@ def generate_demo(
                     seed=seed,
                     progress=progress,
                     now=now,
+                    phases=phases,
                 )
         finally:
             _set_pragmas(conn, saved)
@@ -177,6 +182,7 @@ def generate_demo(
         persons=persons,
         seconds=time.perf_counter() - started,
         db_bytes=_db_bytes(engine),
+        phases={k: round(v, 2) for k, v in phases.items()},
     )
 
 
@@ -188,7 +194,9 @@ def _load(
     seed: int,
     progress: ProgressSink,
     now: dt.datetime,
+    phases: dict[str, float],
 ) -> None:
+    clock = _PhaseClock(phases)
     counts = [
         conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar_one()
         for t in ("organisation", "person")
@@ -221,9 +229,11 @@ def _load(
                 writer.insert(table, rows)
             done += n
             progress.report(done, steps, message)
+    clock.lap("addresses")
     done = demo_journal.generate_journal(
         conn, factory, persons=persons, progress=progress, done=done, total_steps=steps
     )
+    clock.lap("journal")
     progress.check_cancelled()
     progress.report(done, steps, "Rebuilding indexes")
     for sql in index_sql:
@@ -231,6 +241,7 @@ def _load(
     writer.finish()
     for stmt in search_schema.trigger_statements():
         conn.exec_driver_sql(stmt)
+    clock.lap("indexes")
     demo_pipeline.generate_pipeline_demo(
         conn,
         organisations=organisations,
@@ -241,6 +252,7 @@ def _load(
         steps=sales_steps,
     )
     demo_exchange.generate_templates(conn, now=now)
+    clock.lap("sales")
     progress.report(steps - 1, steps, "Adding custom fields, tags and segments")
     demo_quality.generate_quality_demo(
         conn,
@@ -250,9 +262,24 @@ def _load(
         now=now,
         progress=progress,
     )
+    clock.lap("quality")
     demo_analytics.generate_analytics_demo(conn, persons=persons, seed=seed, now=now)
     demo_automation.generate_automation_demo(conn, persons=persons, seed=seed, now=now)
+    clock.lap("analytics_automation")
     progress.report(steps, steps, "Done")
+
+
+class _PhaseClock:
+    """Seconds since the previous lap, stored under each lap's name."""
+
+    def __init__(self, phases: dict[str, float]) -> None:
+        self._phases = phases
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self._phases[name] = now - self._last
+        self._last = now
 
 
 class _BulkWriter:

@@ -78,6 +78,15 @@ def test_result_and_counts(empty: Engine) -> None:
     assert (result.organisations, result.persons) == (ORGS, PERSONS)
     assert result.seconds > 0
     assert result.db_bytes > 1_000_000
+    assert list(result.phases) == [
+        "addresses",
+        "journal",
+        "indexes",
+        "sales",
+        "quality",
+        "analytics_automation",
+    ]
+    assert sum(result.phases.values()) <= result.seconds + 0.05
     with empty.connect() as conn:
         count = {
             t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
