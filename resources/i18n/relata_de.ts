@@ -2409,214 +2409,214 @@ B = B-Kunde</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="142"/>
+        <location filename="../../app/views/dashboard/page.py" line="147"/>
         <source>Dashboard</source>
         <extracomment>Owners drawn as lines in the activity tile (the busiest; the rest summed). Runs the NPS-by-segment comparison in the background (None: inline).</extracomment>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="150"/>
+        <location filename="../../app/views/dashboard/page.py" line="155"/>
         <source>Period: closed business, leads, activities, answers</source>
         <translation>Zeitraum: Abschlüsse, Leads, Aktivitäten, Antworten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="153"/>
+        <location filename="../../app/views/dashboard/page.py" line="158"/>
         <source>Owner</source>
         <translation>Verantwortlich</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="155"/>
+        <location filename="../../app/views/dashboard/page.py" line="160"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="158"/>
+        <location filename="../../app/views/dashboard/page.py" line="163"/>
         <source>Only the deals, answers and activities of a segment</source>
         <translation>Nur Verkaufschancen, Antworten und Aktivitäten eines Segments</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="176"/>
+        <location filename="../../app/views/dashboard/page.py" line="181"/>
         <source>Won this year</source>
         <translation>Gewonnen dieses Jahr</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="177"/>
+        <location filename="../../app/views/dashboard/page.py" line="182"/>
         <source>Weighted pipeline, 12 months</source>
-        <translation>Gewichtete Pipeline, 12 Monate</translation>
+        <translation>Gewichtete Pipeline 12 Mt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="178"/>
-        <location filename="../../app/views/dashboard/page.py" line="633"/>
+        <location filename="../../app/views/dashboard/page.py" line="183"/>
+        <location filename="../../app/views/dashboard/page.py" line="639"/>
         <source>Win rate</source>
         <translation>Abschlussquote</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="179"/>
+        <location filename="../../app/views/dashboard/page.py" line="184"/>
         <source>Average sales cycle</source>
-        <translation>Durchschnittlicher Verkaufszyklus</translation>
+        <translation>Ø Verkaufszyklus</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="180"/>
+        <location filename="../../app/views/dashboard/page.py" line="185"/>
         <source>Net Promoter Score</source>
         <translation>Net Promoter Score</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="201"/>
+        <location filename="../../app/views/dashboard/page.py" line="206"/>
         <source>Source / campaign</source>
         <translation>Herkunft / Kampagne</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="202"/>
+        <location filename="../../app/views/dashboard/page.py" line="207"/>
         <source>Leads</source>
         <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="203"/>
+        <location filename="../../app/views/dashboard/page.py" line="208"/>
         <source>Conversion</source>
         <translation>Konversion</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="204"/>
+        <location filename="../../app/views/dashboard/page.py" line="209"/>
         <source>Won (CHF)</source>
         <translation>Gewonnen (CHF)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="205"/>
+        <location filename="../../app/views/dashboard/page.py" line="210"/>
         <source>Avg. deal</source>
         <translation>Ø Abschluss</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="214"/>
+        <location filename="../../app/views/dashboard/page.py" line="219"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="214"/>
+        <location filename="../../app/views/dashboard/page.py" line="219"/>
         <source>CLTV (CHF)</source>
         <translation>CLTV (CHF)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="214"/>
+        <location filename="../../app/views/dashboard/page.py" line="219"/>
         <source>Revenue</source>
         <translation>Umsatz</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="214"/>
-        <location filename="../../app/views/dashboard/page.py" line="463"/>
+        <location filename="../../app/views/dashboard/page.py" line="219"/>
+        <location filename="../../app/views/dashboard/page.py" line="469"/>
         <source>Deals</source>
         <translation>Abschl.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="221"/>
+        <location filename="../../app/views/dashboard/page.py" line="226"/>
         <source>Sales funnel</source>
         <translation>Verkaufstrichter (Funnel)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="223"/>
+        <location filename="../../app/views/dashboard/page.py" line="228"/>
         <source>Pipeline and weighted forecast</source>
         <translation>Pipeline und gewichtete Prognose</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="225"/>
+        <location filename="../../app/views/dashboard/page.py" line="230"/>
         <source>Won revenue year to date</source>
         <translation>Gewonnener Umsatz seit Jahresbeginn (YTD)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="226"/>
+        <location filename="../../app/views/dashboard/page.py" line="231"/>
         <source>Lead sources</source>
         <translation>Herkunft der Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="228"/>
+        <location filename="../../app/views/dashboard/page.py" line="233"/>
         <source>Win rate and sales cycle by owner</source>
         <translation>Abschlussquote und Verkaufszyklus pro Verantwortlichem</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="231"/>
+        <location filename="../../app/views/dashboard/page.py" line="236"/>
         <source>Activities per owner and week</source>
         <translation>Aktivitäten pro Verantwortlichem und Woche</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="234"/>
+        <location filename="../../app/views/dashboard/page.py" line="239"/>
         <source>Top customers by lifetime value</source>
         <translation>Top-Kunden nach Kundenwert (CLTV)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="236"/>
+        <location filename="../../app/views/dashboard/page.py" line="241"/>
         <source>NPS over time</source>
         <translation>NPS im Zeitverlauf</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="237"/>
+        <location filename="../../app/views/dashboard/page.py" line="242"/>
         <source>NPS by segment</source>
         <translation>NPS pro Segment</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="292"/>
+        <location filename="../../app/views/dashboard/page.py" line="298"/>
         <source>All owners</source>
         <translation>Alle Verantwortlichen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="295"/>
+        <location filename="../../app/views/dashboard/page.py" line="301"/>
         <source>All pipelines</source>
         <translation>Alle Pipelines</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="300"/>
+        <location filename="../../app/views/dashboard/page.py" line="306"/>
         <source>All customers</source>
         <translation>Alle Kunden</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="753"/>
+        <location filename="../../app/views/dashboard/page.py" line="759"/>
         <source>Comparing the segments …</source>
         <translation>Segmente werden verglichen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="360"/>
+        <location filename="../../app/views/dashboard/page.py" line="366"/>
         <source>segment “%1”</source>
         <translation>Segment «%1»</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="386"/>
+        <location filename="../../app/views/dashboard/page.py" line="392"/>
         <source>Won %1 year to date</source>
-        <translation>Gewonnen %1 seit Jahresbeginn</translation>
+        <translation>Gewonnen %1 (YTD)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="390"/>
+        <location filename="../../app/views/dashboard/page.py" line="396"/>
         <source>%1 vs. same period last year</source>
-        <translation>%1 ggü. Vorjahresperiode</translation>
+        <translation>%1 ggü. Vorjahr</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="394"/>
+        <location filename="../../app/views/dashboard/page.py" line="400"/>
         <source>nothing won by this day last year</source>
         <translation>im Vorjahr bis heute nichts gewonnen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="401"/>
+        <location filename="../../app/views/dashboard/page.py" line="407"/>
         <source>%Ln open deal(s) closing</source>
         <translation>
-            <numerusform>%Ln offene Verkaufschance schliesst ab</numerusform>
-            <numerusform>%Ln offene Verkaufschancen schliessen ab</numerusform>
+            <numerusform>%Ln offene Verkaufschance</numerusform>
+            <numerusform>%Ln offene Verkaufschancen</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="408"/>
+        <location filename="../../app/views/dashboard/page.py" line="414"/>
         <source>%1 won · %2 lost</source>
         <translation>%1 gewonnen · %2 verloren</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="414"/>
-        <location filename="../../app/views/dashboard/page.py" line="607"/>
+        <location filename="../../app/views/dashboard/page.py" line="420"/>
+        <location filename="../../app/views/dashboard/page.py" line="613"/>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="415"/>
+        <location filename="../../app/views/dashboard/page.py" line="421"/>
         <source>from creation to won</source>
-        <translation>von der Erfassung bis zum Abschluss</translation>
+        <translation>Erfassung bis Abschluss</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="420"/>
+        <location filename="../../app/views/dashboard/page.py" line="426"/>
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln Antwort</numerusform>
@@ -2624,205 +2624,205 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="422"/>
+        <location filename="../../app/views/dashboard/page.py" line="428"/>
         <source>no answers in this period</source>
         <translation>keine Antworten in diesem Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="430"/>
+        <location filename="../../app/views/dashboard/page.py" line="436"/>
         <source>No opportunities close in this period. Create one on the Pipeline page (Ctrl+Shift+O) or convert a qualified lead.</source>
         <translation>In diesem Zeitraum schliesst keine Verkaufschance ab. Erfassen Sie eine auf der Seite Pipeline (Ctrl+Shift+O) oder konvertieren Sie einen qualifizierten Lead.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="442"/>
+        <location filename="../../app/views/dashboard/page.py" line="448"/>
         <source>Reached: %1 deals · %2</source>
         <translation>Erreicht: %1 Verkaufschancen · %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="445"/>
+        <location filename="../../app/views/dashboard/page.py" line="451"/>
         <source>In this stage now: %1 · %2</source>
         <translation>Jetzt in dieser Phase: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="451"/>
+        <location filename="../../app/views/dashboard/page.py" line="457"/>
         <source>Conversion to the next stage: %1</source>
         <translation>Konversion zur nächsten Phase: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="455"/>
+        <location filename="../../app/views/dashboard/page.py" line="461"/>
         <source>Click to list the deals in this stage</source>
         <translation>Klicken, um die Verkaufschancen dieser Phase aufzulisten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="470"/>
+        <location filename="../../app/views/dashboard/page.py" line="476"/>
         <source>%1 deals entered · %2 won · overall %3</source>
         <translation>%1 Verkaufschancen eingetreten · %2 gewonnen · insgesamt %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="480"/>
+        <location filename="../../app/views/dashboard/page.py" line="486"/>
         <source>Nothing is expected to close in the next 12 months. Give open opportunities an expected close date on the Pipeline page.</source>
         <translation>In den nächsten 12 Monaten wird kein Abschluss erwartet. Geben Sie offenen Verkaufschancen auf der Seite Pipeline ein erwartetes Abschlussdatum.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="501"/>
+        <location filename="../../app/views/dashboard/page.py" line="507"/>
         <source>weighted %1 · best case %2</source>
         <translation>gewichtet %1 · Best Case %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="508"/>
+        <location filename="../../app/views/dashboard/page.py" line="514"/>
         <source>Weighted %1 · best case %2 · click a month for its deals</source>
         <translation>Gewichtet %1 · Best Case %2 · Monat anklicken für seine Verkaufschancen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="517"/>
+        <location filename="../../app/views/dashboard/page.py" line="523"/>
         <source>Nothing won this year or by this day last year. Won deals appear here as soon as you move them to Won.</source>
         <translation>Weder dieses Jahr noch im Vorjahr bis heute etwas gewonnen. Gewonnene Verkaufschancen erscheinen hier, sobald Sie sie auf «Gewonnen» setzen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="536"/>
+        <location filename="../../app/views/dashboard/page.py" line="542"/>
         <source>Year to date: %1 (last year %2)</source>
         <translation>Seit Jahresbeginn: %1 (Vorjahr %2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="551"/>
+        <location filename="../../app/views/dashboard/page.py" line="557"/>
         <source>%1 up to %2 · last year %3 · %4</source>
         <translation>%1 bis %2 · Vorjahr %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="563"/>
+        <location filename="../../app/views/dashboard/page.py" line="569"/>
         <source>No leads or won deals in this period. Record where each lead came from on the Leads page (Ctrl+Shift+L).</source>
         <translation>Keine Leads oder Abschlüsse in diesem Zeitraum. Erfassen Sie die Herkunft jedes Leads auf der Seite Leads (Ctrl+Shift+L).</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="574"/>
+        <location filename="../../app/views/dashboard/page.py" line="580"/>
         <source>%1 won deals · double-click to list them</source>
         <translation>%1 Abschlüsse · Doppelklick listet sie auf</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="591"/>
+        <location filename="../../app/views/dashboard/page.py" line="597"/>
         <source>Conversion = leads of the period whose deal was won ÷ leads</source>
         <translation>Konversion = Leads des Zeitraums mit gewonnener Verkaufschance ÷ Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="597"/>
+        <location filename="../../app/views/dashboard/page.py" line="603"/>
         <source>No deals were won or lost in this period.</source>
         <translation>In diesem Zeitraum wurde nichts gewonnen oder verloren.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="600"/>
-        <location filename="../../app/views/dashboard/page.py" line="656"/>
+        <location filename="../../app/views/dashboard/page.py" line="606"/>
+        <location filename="../../app/views/dashboard/page.py" line="662"/>
         <source>(no owner)</source>
         <translation>(niemand)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="612"/>
+        <location filename="../../app/views/dashboard/page.py" line="618"/>
         <source>Win rate: %1 (%2 won, %3 lost)</source>
         <translation>Abschlussquote: %1 (%2 gewonnen, %3 verloren)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="616"/>
+        <location filename="../../app/views/dashboard/page.py" line="622"/>
         <source>Won: %1</source>
         <translation>Gewonnen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="617"/>
+        <location filename="../../app/views/dashboard/page.py" line="623"/>
         <source>Average sales cycle: %1</source>
         <translation>Durchschnittlicher Verkaufszyklus: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="618"/>
+        <location filename="../../app/views/dashboard/page.py" line="624"/>
         <source>Click to list the closed deals</source>
         <translation>Klicken, um die abgeschlossenen Verkaufschancen aufzulisten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="627"/>
+        <location filename="../../app/views/dashboard/page.py" line="633"/>
         <source>%1 d</source>
         <translation>%1 T.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="637"/>
+        <location filename="../../app/views/dashboard/page.py" line="643"/>
         <source>Bars: win rate in % · next to the name: average days to win</source>
         <translation>Balken: Abschlussquote in % · neben dem Namen: durchschnittliche Tage bis zum Abschluss</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="642"/>
+        <location filename="../../app/views/dashboard/page.py" line="648"/>
         <source>Counting the activities …</source>
         <translation>Aktivitäten werden gezählt …</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="647"/>
+        <location filename="../../app/views/dashboard/page.py" line="653"/>
         <source>No calls, meetings or e-mails logged in these weeks. Log them in the journal (Ctrl+J).</source>
         <translation>In diesen Wochen wurden keine Anrufe, Besuche oder E-Mails erfasst. Erfassen Sie sie im Journal (Ctrl+J).</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="663"/>
+        <location filename="../../app/views/dashboard/page.py" line="669"/>
         <source>Others</source>
         <translation>Übrige</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="668"/>
+        <location filename="../../app/views/dashboard/page.py" line="674"/>
         <source>Week of %1</source>
         <translation>Woche ab %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="675"/>
+        <location filename="../../app/views/dashboard/page.py" line="681"/>
         <source>%1 entries in %2 weeks</source>
         <translation>%1 Einträge in %2 Wochen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="685"/>
+        <location filename="../../app/views/dashboard/page.py" line="691"/>
         <source>No organisation has won business yet. The lifetime value is computed from won opportunities.</source>
         <translation>Noch keine Organisation mit gewonnenem Geschäft. Der Kundenwert wird aus gewonnenen Verkaufschancen berechnet.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="695"/>
+        <location filename="../../app/views/dashboard/page.py" line="701"/>
         <source>Customer since %1 · %2 a year · double-click to open</source>
         <translation>Kunde seit %1 · %2 pro Jahr · Doppelklick öffnet</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="705"/>
+        <location filename="../../app/views/dashboard/page.py" line="711"/>
         <source>CLTV = average yearly revenue × %1 margin × %2 years</source>
         <translation>CLTV = durchschnittlicher Jahresumsatz × %1 Marge × %2 Jahre</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="713"/>
+        <location filename="../../app/views/dashboard/page.py" line="719"/>
         <source>No survey answers in this period. Record answers on the NPS page or import a survey file there.</source>
         <translation>Keine Umfrageantworten in diesem Zeitraum. Erfassen Sie Antworten auf der Seite NPS oder importieren Sie dort eine Umfragedatei.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="729"/>
-        <location filename="../../app/views/dashboard/page.py" line="770"/>
+        <location filename="../../app/views/dashboard/page.py" line="735"/>
+        <location filename="../../app/views/dashboard/page.py" line="776"/>
         <source>NPS: %1</source>
         <translation>NPS: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="730"/>
-        <location filename="../../app/views/dashboard/page.py" line="771"/>
+        <location filename="../../app/views/dashboard/page.py" line="736"/>
+        <location filename="../../app/views/dashboard/page.py" line="777"/>
         <source>%1 promoters · %2 passives · %3 detractors</source>
         <translation>%1 Promotoren · %2 Passive · %3 Kritiker</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="745"/>
+        <location filename="../../app/views/dashboard/page.py" line="751"/>
         <source>NPS %1 = %2 promoters − %3 detractors of %4 answers</source>
         <translation>NPS %1 = %2 Promotoren − %3 Kritiker von %4 Antworten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="757"/>
+        <location filename="../../app/views/dashboard/page.py" line="763"/>
         <source>Save person segments on the Data quality page to compare their NPS here.</source>
         <translation>Speichern Sie Personensegmente auf der Seite Datenqualität, um ihren NPS hier zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="793"/>
+        <location filename="../../app/views/dashboard/page.py" line="799"/>
         <source>Answers of the period per saved person segment</source>
         <translation>Antworten des Zeitraums pro gespeichertem Personensegment</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="848"/>
+        <location filename="../../app/views/dashboard/page.py" line="854"/>
         <source>Won in %1</source>
         <translation>Gewonnen im %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="877"/>
+        <location filename="../../app/views/dashboard/page.py" line="883"/>
         <source>Closed by %1</source>
         <translation>Abgeschlossen von %1</translation>
     </message>
@@ -2830,32 +2830,32 @@ B = B-Kunde</translation>
 <context>
     <name>DashboardTile</name>
     <message>
-        <location filename="../../app/views/dashboard/tiles.py" line="82"/>
+        <location filename="../../app/views/dashboard/tiles.py" line="83"/>
         <source>Export the chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/tiles.py" line="85"/>
+        <location filename="../../app/views/dashboard/tiles.py" line="86"/>
         <source>Export as PNG …</source>
         <translation>Als PNG exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/tiles.py" line="86"/>
+        <location filename="../../app/views/dashboard/tiles.py" line="87"/>
         <source>Export as SVG …</source>
         <translation>Als SVG exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/tiles.py" line="133"/>
+        <location filename="../../app/views/dashboard/tiles.py" line="134"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/tiles.py" line="133"/>
+        <location filename="../../app/views/dashboard/tiles.py" line="134"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG-Grafik (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/tiles.py" line="136"/>
+        <location filename="../../app/views/dashboard/tiles.py" line="137"/>
         <source>Export chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
@@ -5776,215 +5776,230 @@ Erfassen Sie einen Anruf oder Termin jederzeit mit Ctrl+J.</translation>
 <context>
     <name>MailViews</name>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="176"/>
+        <location filename="../../app/views/automation/mail_views.py" line="184"/>
         <source>New template</source>
         <translation>Neue Vorlage</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="177"/>
+        <location filename="../../app/views/automation/mail_views.py" line="185"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="178"/>
-        <location filename="../../app/views/automation/mail_views.py" line="361"/>
+        <location filename="../../app/views/automation/mail_views.py" line="186"/>
+        <location filename="../../app/views/automation/mail_views.py" line="376"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="179"/>
+        <location filename="../../app/views/automation/mail_views.py" line="187"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="180"/>
+        <location filename="../../app/views/automation/mail_views.py" line="188"/>
+        <source>Plain text</source>
+        <translation>Nur Text</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="189"/>
+        <source>HTML (optional)</source>
+        <translation>HTML (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="191"/>
+        <source>Leave empty: the HTML version is made from the plain text.</source>
+        <translation>Leer lassen: die HTML-Fassung entsteht aus dem Text.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="193"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="181"/>
+        <location filename="../../app/views/automation/mail_views.py" line="194"/>
         <source>Marketing (needs consent)</source>
         <translation>Marketing (braucht Einwilligung)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="182"/>
+        <location filename="../../app/views/automation/mail_views.py" line="195"/>
         <source>Insert merge field …</source>
         <translation>Seriendruckfeld einfügen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="183"/>
+        <location filename="../../app/views/automation/mail_views.py" line="196"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="184"/>
+        <location filename="../../app/views/automation/mail_views.py" line="197"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="185"/>
+        <location filename="../../app/views/automation/mail_views.py" line="198"/>
         <source>Preview for</source>
         <translation>Vorschau für</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="267"/>
+        <location filename="../../app/views/automation/mail_views.py" line="281"/>
         <source>Delete template</source>
         <translation>Vorlage löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="267"/>
+        <location filename="../../app/views/automation/mail_views.py" line="281"/>
         <source>Delete this template?</source>
         <translation>Diese Vorlage löschen?</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="285"/>
+        <location filename="../../app/views/automation/mail_views.py" line="299"/>
         <source>Add a person to see a preview.</source>
         <translation>Für eine Vorschau zuerst eine Person erfassen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="293"/>
+        <location filename="../../app/views/automation/mail_views.py" line="307"/>
         <source>To: %1 &lt;%2&gt;
 Subject: %3</source>
         <translation>An: %1 &lt;%2&gt;
 Betreff: %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="357"/>
+        <location filename="../../app/views/automation/mail_views.py" line="372"/>
         <source>Queued</source>
         <translation>Eingereiht</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="359"/>
+        <location filename="../../app/views/automation/mail_views.py" line="374"/>
         <source>Recipient</source>
         <translation>Empfänger</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="360"/>
+        <location filename="../../app/views/automation/mail_views.py" line="375"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="364"/>
+        <location filename="../../app/views/automation/mail_views.py" line="379"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="368"/>
+        <location filename="../../app/views/automation/mail_views.py" line="383"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="408"/>
+        <location filename="../../app/views/automation/mail_views.py" line="423"/>
         <source>All mails</source>
         <translation>Alle E-Mails</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="411"/>
+        <location filename="../../app/views/automation/mail_views.py" line="426"/>
         <source>Send now</source>
         <translation>Jetzt senden</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="412"/>
+        <location filename="../../app/views/automation/mail_views.py" line="427"/>
         <source>Retry selected</source>
         <translation>Auswahl erneut senden</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="413"/>
+        <location filename="../../app/views/automation/mail_views.py" line="428"/>
         <source>Mail server …</source>
         <translation>Mailserver …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="415"/>
+        <location filename="../../app/views/automation/mail_views.py" line="430"/>
         <source>No mails here. Campaign mails and workflow e-mails wait here until they are sent.</source>
         <translation>Keine E-Mails. Kampagnen- und Workflow-E-Mails warten hier, bis sie versendet sind.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="453"/>
+        <location filename="../../app/views/automation/mail_views.py" line="468"/>
         <source>Sending e-mails …</source>
         <translation>E-Mails werden versendet …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="469"/>
+        <location filename="../../app/views/automation/mail_views.py" line="484"/>
         <source>E-mails sent</source>
         <translation>E-Mails versendet</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="470"/>
+        <location filename="../../app/views/automation/mail_views.py" line="485"/>
         <source>Sent: %1 · failed: %2 · bounced: %3 · blocked (no consent): %4</source>
         <translation>Gesendet: %1 · fehlgeschlagen: %2 · unzustellbar: %3 · gesperrt (keine Einwilligung): %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="482"/>
+        <location filename="../../app/views/automation/mail_views.py" line="497"/>
         <source>E-mails not sent</source>
         <translation>E-Mails nicht versendet</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="505"/>
+        <location filename="../../app/views/automation/mail_views.py" line="520"/>
         <source>Mail server</source>
         <translation>Mailserver</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="513"/>
+        <location filename="../../app/views/automation/mail_views.py" line="528"/>
         <source>STARTTLS (port 587)</source>
         <translation>STARTTLS (Port 587)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="514"/>
+        <location filename="../../app/views/automation/mail_views.py" line="529"/>
         <source>TLS (port 465)</source>
         <translation>TLS (Port 465)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="515"/>
+        <location filename="../../app/views/automation/mail_views.py" line="530"/>
         <source>None (local relay only)</source>
         <translation>Keine (nur lokales Relay)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="523"/>
+        <location filename="../../app/views/automation/mail_views.py" line="538"/>
         <source>stored in the keyring</source>
         <translation>im Schlüsselbund gespeichert</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="531"/>
+        <location filename="../../app/views/automation/mail_views.py" line="546"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="533"/>
+        <location filename="../../app/views/automation/mail_views.py" line="548"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="535"/>
+        <location filename="../../app/views/automation/mail_views.py" line="550"/>
         <source>Security</source>
         <translation>Verschlüsselung</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="536"/>
+        <location filename="../../app/views/automation/mail_views.py" line="551"/>
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="538"/>
+        <location filename="../../app/views/automation/mail_views.py" line="553"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="539"/>
+        <location filename="../../app/views/automation/mail_views.py" line="554"/>
         <source>Sender address</source>
         <translation>Absenderadresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="541"/>
+        <location filename="../../app/views/automation/mail_views.py" line="556"/>
         <source>Sender name</source>
         <translation>Absendername</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="549"/>
+        <location filename="../../app/views/automation/mail_views.py" line="564"/>
         <source>Save and test</source>
         <translation>Speichern und testen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="599"/>
+        <location filename="../../app/views/automation/mail_views.py" line="614"/>
         <source>The mail server accepted the connection.</source>
         <translation>Der Mailserver hat die Verbindung angenommen.</translation>
     </message>
@@ -8565,7 +8580,7 @@ Ihre Daten sind unverändert.</translation>
     <name>ReportBuilder</name>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="115"/>
-        <location filename="../../app/views/dashboard/report_builder.py" line="550"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="554"/>
         <source>Total</source>
         <extracomment>Groups the chart shows (the table lists them all).</extracomment>
         <translation>Total</translation>
@@ -8668,7 +8683,7 @@ Ihre Daten sind unverändert.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/report_builder.py" line="288"/>
-        <location filename="../../app/views/dashboard/report_builder.py" line="561"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="565"/>
         <source>New report</source>
         <translation>Neuer Bericht</translation>
     </message>
@@ -8708,22 +8723,22 @@ Ihre Daten sind unverändert.</translation>
         <translation>Alle Kunden</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/report_builder.py" line="497"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="501"/>
         <source>Others</source>
         <translation>Übrige</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/report_builder.py" line="514"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="518"/>
         <source>Total: %1</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/report_builder.py" line="527"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="531"/>
         <source>closing %1 – %2</source>
         <translation>Abschluss %1 – %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/report_builder.py" line="534"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="538"/>
         <source>%Ln group(s)</source>
         <translation>
             <numerusform>%Ln Gruppe</numerusform>
@@ -8731,50 +8746,50 @@ Ihre Daten sind unverändert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/report_builder.py" line="535"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="539"/>
         <source>amounts in CHF</source>
         <translation>Beträge in CHF</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/report_builder.py" line="551"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="555"/>
         <source>Report</source>
         <translation>Bericht</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/report_builder.py" line="584"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="588"/>
         <source>Report saved.</source>
         <translation>Bericht gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/report_builder.py" line="622"/>
-        <location filename="../../app/views/dashboard/report_builder.py" line="660"/>
-        <location filename="../../app/views/dashboard/report_builder.py" line="667"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="626"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="664"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="671"/>
         <source>Export report</source>
         <translation>Bericht exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/report_builder.py" line="622"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="626"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/report_builder.py" line="650"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="654"/>
         <source>Exporting the report …</source>
         <translation>Bericht wird exportiert …</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/report_builder.py" line="654"/>
-        <location filename="../../app/views/dashboard/report_builder.py" line="672"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="658"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="676"/>
         <source>Report saved as %1</source>
         <translation>Bericht gespeichert als %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/report_builder.py" line="661"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="665"/>
         <source>The report could not be written: %1</source>
         <translation>Der Bericht konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/report_builder.py" line="667"/>
+        <location filename="../../app/views/dashboard/report_builder.py" line="671"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>

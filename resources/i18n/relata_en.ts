@@ -82,7 +82,7 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="401" />
+        <location filename="../../app/views/dashboard/page.py" line="407" />
         <source>%Ln open deal(s) closing</source>
         <translation>
             <numerusform>%Ln open deal closing</numerusform>
@@ -90,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="420" />
+        <location filename="../../app/views/dashboard/page.py" line="426" />
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln answer</numerusform>
@@ -311,7 +311,7 @@
 <context>
     <name>ReportBuilder</name>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/report_builder.py" line="534" />
+        <location filename="../../app/views/dashboard/report_builder.py" line="538" />
         <source>%Ln group(s)</source>
         <translation>
             <numerusform>%Ln group</numerusform>

@@ -123,8 +123,13 @@ def test_template_editor_preview_and_inline_errors(
     editor.update_preview()
     assert "Subject: Hallo Anna" in editor.preview_head.text()
     assert "Sehr geehrte Frau Meier" in editor.preview.toPlainText()
+    editor.body_html.setPlainText("<p><b>{{person.last_name}}</b></p>")
+    editor.update_preview()
+    assert editor.preview.toHtml().count("font-weight") >= 1
+    assert editor.preview.toPlainText().strip() == "Meier"
     assert editor.save()
     assert [t.data.name for t in services.automation.templates.templates()] == ["Info"]
+    assert services.automation.templates.templates()[0].data.body_html.startswith("<p>")
 
 
 def test_outbox_sends_through_smtp(

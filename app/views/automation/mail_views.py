@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTableView,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -88,6 +89,12 @@ class TemplateEditor(QWidget):
         self.subject = QLineEdit()
         self.body = QPlainTextEdit()
         self.body.setMinimumHeight(220)
+        self.body_html = QPlainTextEdit()
+        self.body_html.setObjectName("htmlSource")
+        self.body_tabs = QTabWidget()
+        self.body_tabs.setDocumentMode(True)
+        self.body_tabs.addTab(self.body, "")
+        self.body_tabs.addTab(self.body_html, "")
         self.language = QComboBox()
         for code in ("de", "fr", "it", "en"):
             self.language.addItem(code.upper(), code)
@@ -124,7 +131,7 @@ class TemplateEditor(QWidget):
         opts.addWidget(self.insert)
         self.options_label = QLabel()
         form.addRow(self.options_label, opts)
-        form.addRow(self.body_label, self.body)
+        form.addRow(self.body_label, self.body_tabs)
         form.addRow("", self.errors["body_text"])
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
@@ -168,6 +175,7 @@ class TemplateEditor(QWidget):
         for w in (self.subject, self.name):
             w.textChanged.connect(lambda _t: self.schedule_preview())
         self.body.textChanged.connect(self.schedule_preview)
+        self.body_html.textChanged.connect(self.schedule_preview)
         self.retranslate()
         self.reload()
 
@@ -177,6 +185,11 @@ class TemplateEditor(QWidget):
         self.name_label.setText(_t("Name"))
         self.subject_label.setText(_t("Subject"))
         self.body_label.setText(_t("Text"))
+        self.body_tabs.setTabText(0, _t("Plain text"))
+        self.body_tabs.setTabText(1, _t("HTML (optional)"))
+        self.body_html.setPlaceholderText(
+            _t("Leave empty: the HTML version is made from the plain text.")
+        )
         self.options_label.setText(_t("Language"))
         self.marketing.setText(_t("Marketing (needs consent)"))
         self.insert.setItemText(0, _t("Insert merge field …"))
@@ -213,7 +226,7 @@ class TemplateEditor(QWidget):
             self.name.text(),
             self.subject.text(),
             self.body.toPlainText(),
-            "",
+            self.body_html.toPlainText(),
             str(self.language.currentData()),
             self.marketing.isChecked(),
         )
@@ -225,6 +238,7 @@ class TemplateEditor(QWidget):
         self.name.setText(data.name)
         self.subject.setText(data.subject)
         self.body.setPlainText(data.body_text)
+        self.body_html.setPlainText(data.body_html)
         self.language.setCurrentIndex(max(0, self.language.findData(data.language)))
         self.marketing.setChecked(data.marketing)
         self.schedule_preview()
@@ -308,8 +322,9 @@ class TemplateEditor(QWidget):
     def _on_insert(self, index: int) -> None:
         field = self.insert.itemData(index)
         if field:
-            self.body.insertPlainText("{{" + str(field) + "}}")
-            self.body.setFocus()
+            editor = self.body_html if self.body_tabs.currentIndex() == 1 else self.body
+            editor.insertPlainText("{{" + str(field) + "}}")
+            editor.setFocus()
         self.insert.setCurrentIndex(0)
 
 
