@@ -2446,7 +2446,7 @@ B = B-Kunde</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="183"/>
-        <location filename="../../app/views/dashboard/page.py" line="639"/>
+        <location filename="../../app/views/dashboard/page.py" line="642"/>
         <source>Win rate</source>
         <translation>Abschlussquote</translation>
     </message>
@@ -2474,11 +2474,6 @@ B = B-Kunde</translation>
         <location filename="../../app/views/dashboard/page.py" line="208"/>
         <source>Conversion</source>
         <translation>Konversion</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/dashboard/page.py" line="209"/>
-        <source>Won (CHF)</source>
-        <translation>Gewonnen (CHF)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="210"/>
@@ -2567,7 +2562,12 @@ B = B-Kunde</translation>
         <translation>Alle Kunden</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="759"/>
+        <location filename="../../app/views/dashboard/page.py" line="597"/>
+        <source>Amounts in CHF · conversion = leads of the period whose deal was won ÷ leads</source>
+        <translation>Beträge in CHF · Konversion = Leads des Zeitraums mit gewonnener Verkaufschance ÷ Leads</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="762"/>
         <source>Comparing the segments …</source>
         <translation>Segmente werden verglichen …</translation>
     </message>
@@ -2575,6 +2575,11 @@ B = B-Kunde</translation>
         <location filename="../../app/views/dashboard/page.py" line="366"/>
         <source>segment “%1”</source>
         <translation>Segment «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="209"/>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="392"/>
@@ -2606,7 +2611,7 @@ B = B-Kunde</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="420"/>
-        <location filename="../../app/views/dashboard/page.py" line="613"/>
+        <location filename="../../app/views/dashboard/page.py" line="616"/>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
@@ -2699,130 +2704,125 @@ B = B-Kunde</translation>
         <translation>%1 Abschlüsse · Doppelklick listet sie auf</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="597"/>
-        <source>Conversion = leads of the period whose deal was won ÷ leads</source>
-        <translation>Konversion = Leads des Zeitraums mit gewonnener Verkaufschance ÷ Leads</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/dashboard/page.py" line="603"/>
+        <location filename="../../app/views/dashboard/page.py" line="606"/>
         <source>No deals were won or lost in this period.</source>
         <translation>In diesem Zeitraum wurde nichts gewonnen oder verloren.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="606"/>
-        <location filename="../../app/views/dashboard/page.py" line="662"/>
+        <location filename="../../app/views/dashboard/page.py" line="609"/>
+        <location filename="../../app/views/dashboard/page.py" line="665"/>
         <source>(no owner)</source>
         <translation>(niemand)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="618"/>
+        <location filename="../../app/views/dashboard/page.py" line="621"/>
         <source>Win rate: %1 (%2 won, %3 lost)</source>
         <translation>Abschlussquote: %1 (%2 gewonnen, %3 verloren)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="622"/>
+        <location filename="../../app/views/dashboard/page.py" line="625"/>
         <source>Won: %1</source>
         <translation>Gewonnen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="623"/>
+        <location filename="../../app/views/dashboard/page.py" line="626"/>
         <source>Average sales cycle: %1</source>
         <translation>Durchschnittlicher Verkaufszyklus: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="624"/>
+        <location filename="../../app/views/dashboard/page.py" line="627"/>
         <source>Click to list the closed deals</source>
         <translation>Klicken, um die abgeschlossenen Verkaufschancen aufzulisten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="633"/>
+        <location filename="../../app/views/dashboard/page.py" line="636"/>
         <source>%1 d</source>
         <translation>%1 T.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="643"/>
+        <location filename="../../app/views/dashboard/page.py" line="646"/>
         <source>Bars: win rate in % · next to the name: average days to win</source>
         <translation>Balken: Abschlussquote in % · neben dem Namen: durchschnittliche Tage bis zum Abschluss</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="648"/>
+        <location filename="../../app/views/dashboard/page.py" line="651"/>
         <source>Counting the activities …</source>
         <translation>Aktivitäten werden gezählt …</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="653"/>
+        <location filename="../../app/views/dashboard/page.py" line="656"/>
         <source>No calls, meetings or e-mails logged in these weeks. Log them in the journal (Ctrl+J).</source>
         <translation>In diesen Wochen wurden keine Anrufe, Besuche oder E-Mails erfasst. Erfassen Sie sie im Journal (Ctrl+J).</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="669"/>
+        <location filename="../../app/views/dashboard/page.py" line="672"/>
         <source>Others</source>
         <translation>Übrige</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="674"/>
+        <location filename="../../app/views/dashboard/page.py" line="677"/>
         <source>Week of %1</source>
         <translation>Woche ab %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="681"/>
+        <location filename="../../app/views/dashboard/page.py" line="684"/>
         <source>%1 entries in %2 weeks</source>
         <translation>%1 Einträge in %2 Wochen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="691"/>
+        <location filename="../../app/views/dashboard/page.py" line="694"/>
         <source>No organisation has won business yet. The lifetime value is computed from won opportunities.</source>
         <translation>Noch keine Organisation mit gewonnenem Geschäft. Der Kundenwert wird aus gewonnenen Verkaufschancen berechnet.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="701"/>
+        <location filename="../../app/views/dashboard/page.py" line="704"/>
         <source>Customer since %1 · %2 a year · double-click to open</source>
         <translation>Kunde seit %1 · %2 pro Jahr · Doppelklick öffnet</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="711"/>
+        <location filename="../../app/views/dashboard/page.py" line="714"/>
         <source>CLTV = average yearly revenue × %1 margin × %2 years</source>
         <translation>CLTV = durchschnittlicher Jahresumsatz × %1 Marge × %2 Jahre</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="719"/>
+        <location filename="../../app/views/dashboard/page.py" line="722"/>
         <source>No survey answers in this period. Record answers on the NPS page or import a survey file there.</source>
         <translation>Keine Umfrageantworten in diesem Zeitraum. Erfassen Sie Antworten auf der Seite NPS oder importieren Sie dort eine Umfragedatei.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="735"/>
-        <location filename="../../app/views/dashboard/page.py" line="776"/>
+        <location filename="../../app/views/dashboard/page.py" line="738"/>
+        <location filename="../../app/views/dashboard/page.py" line="779"/>
         <source>NPS: %1</source>
         <translation>NPS: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="736"/>
-        <location filename="../../app/views/dashboard/page.py" line="777"/>
+        <location filename="../../app/views/dashboard/page.py" line="739"/>
+        <location filename="../../app/views/dashboard/page.py" line="780"/>
         <source>%1 promoters · %2 passives · %3 detractors</source>
         <translation>%1 Promotoren · %2 Passive · %3 Kritiker</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="751"/>
+        <location filename="../../app/views/dashboard/page.py" line="754"/>
         <source>NPS %1 = %2 promoters − %3 detractors of %4 answers</source>
         <translation>NPS %1 = %2 Promotoren − %3 Kritiker von %4 Antworten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="763"/>
+        <location filename="../../app/views/dashboard/page.py" line="766"/>
         <source>Save person segments on the Data quality page to compare their NPS here.</source>
         <translation>Speichern Sie Personensegmente auf der Seite Datenqualität, um ihren NPS hier zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="799"/>
+        <location filename="../../app/views/dashboard/page.py" line="802"/>
         <source>Answers of the period per saved person segment</source>
         <translation>Antworten des Zeitraums pro gespeichertem Personensegment</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="854"/>
+        <location filename="../../app/views/dashboard/page.py" line="857"/>
         <source>Won in %1</source>
         <translation>Gewonnen im %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="883"/>
+        <location filename="../../app/views/dashboard/page.py" line="886"/>
         <source>Closed by %1</source>
         <translation>Abgeschlossen von %1</translation>
     </message>

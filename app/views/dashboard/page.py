@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -87,9 +87,14 @@ def _table(headers: Sequence[str], widths: Sequence[int]) -> QTableWidget:
     table.setAlternatingRowColors(True)
     header = table.horizontalHeader()
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    for col, width in enumerate(widths, start=1):
+    bold = QFont(table.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    for col, width in enumerate(widths, start=1):  # the heading always fits
         header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(col, width)
+        header.resizeSection(
+            col, max(width, metrics.horizontalAdvance(headers[col]) + 18)
+        )
     for col, _title in enumerate(headers):
         item = table.horizontalHeaderItem(col)
         if item is not None:
@@ -201,7 +206,7 @@ class DashboardPage(QWidget):
                 _t("Source / campaign"),
                 _t("Leads"),
                 _t("Conversion"),
-                _t("Won (CHF)"),
+                _t("Won"),
                 _t("Avg. deal"),
             ],
             (52, 96, 112, 96),
@@ -265,6 +270,7 @@ class DashboardPage(QWidget):
         inner.addLayout(grid)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(canvas)
         layout = QVBoxLayout(self)
@@ -588,7 +594,10 @@ class DashboardPage(QWidget):
                 ),
             )
         self.tile_sources.show_body(
-            _t("Conversion = leads of the period whose deal was won ÷ leads")
+            _t(
+                "Amounts in CHF · conversion = leads of the period whose deal "
+                "was won ÷ leads"
+            )
         )
 
     def _owners(self, dash: Dashboard) -> None:

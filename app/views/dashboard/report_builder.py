@@ -282,8 +282,8 @@ class ReportBuilder(QWidget):
         side_layout.addLayout(saved_buttons)
         side_layout.addWidget(define_title)
         side_layout.addLayout(form)
-        side.setMinimumWidth(300)
-        side.setMaximumWidth(360)
+        side.setMinimumWidth(330)
+        side.setMaximumWidth(380)
 
         self.title = QLabel(_t("New report"))
         self.title.setObjectName("formHeading")
@@ -480,7 +480,11 @@ class ReportBuilder(QWidget):
         if time_axis:
             firsts = dict(sorted(firsts.items()))
         keys = list(firsts) if time_axis else sorted(firsts, key=lambda k: -totals[k])
-        keys = keys[-CHART_GROUPS:] if time_axis else keys[:CHART_GROUPS]
+        room = CHART_GROUPS
+        if not time_axis:  # top to bottom: about 20 px per bar
+            height = self.charts.height() if self.charts.isVisible() else 300
+            room = max(6, min(CHART_GROUPS, (height - 60) // 20))
+        keys = keys[-room:] if time_axis else keys[:room]
         if len(dims) > 1:
             weight = {
                 b: sum(v for (_a, bb), v in cells.items() if bb == b) for b in seconds

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,14 @@ def write_analytics_screenshots(
 
     window.show_page(0)
     ui.dashboard.refresh()
+    deadline = time.monotonic() + 30  # the slow tiles arrive from a worker
+    while (
+        ui.dashboard.dashboard is not None
+        and ui.dashboard.dashboard.pending
+        and time.monotonic() < deadline
+    ):
+        app.processEvents()
+        time.sleep(0.02)
     grab(window, "dashboard")
     # the whole page, as a manager would print or send it
     canvas = ui.dashboard.findChild(QWidget, "page")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QSizePolicy,
     QStackedLayout,
     QToolButton,
     QVBoxLayout,
@@ -155,6 +156,11 @@ class Kpi(QFrame):
         self.value.setObjectName("kpiValue")
         self.note = QLabel()
         self.note.setObjectName("kpiNote")
+        for label in (self.title, self.note):  # narrow windows: cut, not widen
+            label.setSizePolicy(
+                QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+            )
+        self.setMinimumWidth(120)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 8, 14, 8)
         layout.setSpacing(0)
