@@ -91,8 +91,14 @@ def run_one(
     *,
     now: dt.datetime,
     resume: bool = False,
+    at: dt.datetime | None = None,
 ) -> bool:
-    """Run (or resume) one workflow on one record; False if it ran already."""
+    """Run (or resume) one workflow on one record; False if it ran already.
+
+    ``at`` is the occasion's time (when it became due): the plan and the run
+    row use it, so a laptop that handled the same occasion wrote the same rows.
+    """
+    when = at or now
     rid = we.run_id(wf.id, entity_id, key)
     with write_transaction(engine) as conn:
         s = Session(bind=conn)
@@ -108,7 +114,7 @@ def run_one(
             wf,
             record,
             rid,
-            now=now,
+            now=when,
             start=start,
             tags=we.tag_state(s, entity_id, wf.actions),
             server=True,
@@ -127,7 +133,7 @@ def run_one(
             "entity_kind": kind,
             "entity_id": entity_id,
             "trigger_key": key[:200],
-            "fired_at": now,
+            "fired_at": when,
             "status": str(p.status),
             "next_step": p.next_step,
             "resume_at": p.resume_at,
@@ -162,7 +168,7 @@ def fire(engine: Engine, events: Sequence[Event], *, now: dt.datetime) -> int:
 
 def run_scheduled(engine: Engine, *, now: dt.datetime) -> int:
     """The scheduled triggers and waiting sequences (each occasion once)."""
-    todo: list[tuple[we.Compiled, str, str, str, bool]] = []
+    todo: list[tuple[we.Compiled, str, str, str, bool, dt.datetime]] = []
     with read_transaction(engine) as conn:
         s = Session(bind=conn)
         cset = we.compile_workflows(s, now)
@@ -171,15 +177,15 @@ def run_scheduled(engine: Engine, *, now: dt.datetime) -> int:
             if wf.trigger.type not in SCHEDULED:
                 continue
             pairs = we.scheduled_candidates(s, wf, now)
-            done = we.existing_runs(s, [we.run_id(wf.id, r, k) for r, k in pairs])
-            for rid, key in pairs:
+            done = we.existing_runs(s, [we.run_id(wf.id, r, k) for r, k, _a in pairs])
+            for rid, key, when in pairs:
                 if we.run_id(wf.id, rid, key) in done:
                     continue
                 if wf.kind not in ("person", "organisation") and not we.holds(
                     s, wf, cset, wf.kind, rid
                 ):
                     continue
-                todo.append((wf, wf.kind, rid, key, False))
+                todo.append((wf, wf.kind, rid, key, False, when))
         for run in s.scalars(
             select(WorkflowRun).where(
                 WorkflowRun.status == str(RunStatus.WAITING),
@@ -190,12 +196,20 @@ def run_scheduled(engine: Engine, *, now: dt.datetime) -> int:
             found = by_id.get(run.workflow_id)
             if found is not None:
                 todo.append(
-                    (found, run.entity_kind, run.entity_id, run.trigger_key, True)
+                    (
+                        found,
+                        run.entity_kind,
+                        run.entity_id,
+                        run.trigger_key,
+                        True,
+                        run.resume_at or now,
+                    )
                 )
         s.close()
+    # each occasion runs as of when it became due: the same rows as a laptop's
     return sum(
-        run_one(engine, wf, kind, rid, key, now=now, resume=resume)
-        for wf, kind, rid, key, resume in todo
+        run_one(engine, wf, kind, rid, key, now=now, resume=resume, at=when)
+        for wf, kind, rid, key, resume, when in todo
     )
 
 

@@ -568,11 +568,40 @@ def existing_runs(s: Session, ids: Sequence[str]) -> set[str]:
 # ---- scheduled triggers
 
 
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), dt.UTC)
+
+
+def _as_dt(value: Any) -> dt.datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    return None
+
+
+def _anniversary(born: dt.date, lo: dt.date, hi: dt.date) -> dt.date | None:
+    """The birthday of ``born`` in (lo, hi] (29 February falls on 1 March)."""
+    for year in (hi.year, lo.year):
+        try:
+            day = born.replace(year=year)
+        except ValueError:
+            day = dt.date(year, 3, 1)
+        if lo < day <= hi:
+            return day
+    return None
+
+
 def scheduled_candidates(
     s: Session, wf: Compiled, now: dt.datetime, *, limit: int = 1000
-) -> list[tuple[str, str]]:
-    """(record id, trigger key) pairs a scheduled trigger fires for now.
+) -> list[tuple[str, str, dt.datetime]]:
+    """(record id, trigger key, occasion time) a scheduled trigger fires for now.
 
+    The occasion time is when the trigger became due (the date, the due date,
+    the last activity plus the idle days): a device runs the workflow *as of*
+    then, so two devices handling the same occasion write identical rows.
     Conditions are part of the query for persons and organisations; for
     other kinds the caller checks them per record with :func:`holds`.
     """
@@ -589,9 +618,29 @@ def scheduled_candidates(
         hi = today - dt.timedelta(days=t.days)
         if wf.kind == "opportunity":
             live = live & (Opportunity.outcome == "open")
-        stmt = select(model.id, col).where(live, col > lo, col <= hi)
-        rows = s.execute(_limit(stmt.limit(limit), wf, s, now)).all()
-        return [(r[0], f"date:{t.field}{t.days:+d}:{r[1]}") for r in rows]
+        if t.field == "birth_date":  # yearly: match month and day
+            days = [lo + dt.timedelta(days=n) for n in range(1, (hi - lo).days + 1)]
+            fmt = (
+                func.to_char(col, "MM-DD")
+                if s.get_bind().dialect.name == "postgresql"
+                else func.strftime("%m-%d", col)
+            )
+            stmt = select(model.id, col).where(
+                live, fmt.in_(sorted({d.strftime("%m-%d") for d in days}))
+            )
+        else:
+            stmt = select(model.id, col).where(live, col > lo, col <= hi)
+        out = []
+        for rid, value in s.execute(_limit(stmt.limit(limit), wf, s, now)).all():
+            day = value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+            if t.field == "birth_date":
+                found = _anniversary(day, lo, hi)
+                if found is None:
+                    continue
+                day = found
+            at = _midnight(day + dt.timedelta(days=t.days))
+            out.append((rid, f"date:{t.field}{t.days:+d}:{day.isoformat()}", at))
+        return out
     if t.type is TriggerType.NO_ACTIVITY:
         last = (
             select(func.max(JournalLink.occurred_at))
@@ -610,7 +659,12 @@ def scheduled_candidates(
             .where(_not_run(wf, model.id, func.coalesce(last, model.created_at)))
         )
         rows = s.execute(_limit(stmt.limit(limit), wf, s, now)).all()
-        return [(r[0], f"idle:{t.days}:{r[1] or 'never'}") for r in rows]
+        out = []
+        for rid, last_at, created in rows:
+            base = _as_dt(last_at) or _as_dt(created) or now
+            at = base + dt.timedelta(days=t.days)
+            out.append((rid, f"idle:{t.days}:{last_at or 'never'}", at))
+        return out
     if t.type is TriggerType.TASK_OVERDUE:
         rows = s.execute(
             select(Task.id, Task.due_at)
@@ -618,14 +672,17 @@ def scheduled_candidates(
             .where(_not_run(wf, Task.id, Task.due_at))
             .limit(limit)
         ).all()
-        return [(r[0], f"overdue:{r[1].isoformat() if r[1] else ''}") for r in rows]
+        return [
+            (r[0], f"overdue:{r[1].isoformat() if r[1] else ''}", _as_dt(r[1]) or now)
+            for r in rows
+        ]
     if t.type is TriggerType.SCORE_CROSSED:
         rows = s.execute(
             select(Lead.id)
             .where(live, Lead.score >= t.threshold, _not_run(wf, Lead.id))
             .limit(limit)
         ).all()
-        return [(r[0], f"score:{t.threshold}") for r in rows]
+        return [(r[0], f"score:{t.threshold}", now) for r in rows]
     return []
 
 

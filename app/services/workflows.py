@@ -453,8 +453,11 @@ class WorkflowService:
         key: str,
         *,
         resume: WorkflowRun | None = None,
+        at: dt.datetime | None = None,
     ) -> Changes:
-        now = self._clock()
+        # scheduled occasions run "as of" when they became due: identical rows
+        # on every device that handles them (no sync conflicts between them)
+        now = at or self._clock()
         rid = resume.id if resume is not None else we.run_id(wf.id, entity_id, key)
         with self._sessions.begin() as s:
             s.info[_RUNNING] = True
@@ -553,7 +556,7 @@ class WorkflowService:
         """
         progress = progress or NullProgress()
         now = self._clock()
-        todo: list[tuple[we.Compiled, str, str, str]] = []
+        todo: list[tuple[we.Compiled, str, str, str, dt.datetime]] = []
         resumes: list[tuple[we.Compiled, WorkflowRun]] = []
         with self._sessions() as s:
             cset = self._compiled(s)
@@ -562,16 +565,16 @@ class WorkflowService:
                 if wf.trigger.type not in _scheduled():
                     continue
                 pairs = we.scheduled_candidates(s, wf, now)
-                ids = [we.run_id(wf.id, rid, key) for rid, key in pairs]
+                ids = [we.run_id(wf.id, rid, key) for rid, key, _at in pairs]
                 done = we.existing_runs(s, ids)
-                for (rid, key), run_key in zip(pairs, ids, strict=True):
+                for (rid, key, when), run_key in zip(pairs, ids, strict=True):
                     if run_key in done:
                         continue
                     if wf.kind not in ("person", "organisation") and not we.holds(
                         s, wf, cset, wf.kind, rid
                     ):
                         continue
-                    todo.append((wf, wf.kind, rid, key))
+                    todo.append((wf, wf.kind, rid, key, when))
             waiting = s.scalars(
                 select(WorkflowRun).where(
                     WorkflowRun.status.in_(
@@ -588,14 +591,19 @@ class WorkflowService:
                     resumes.append((found, run))
         changes = Changes()
         total = len(todo) + len(resumes)
-        for i, (wf, kind, rid, key) in enumerate(todo):
+        for i, (wf, kind, rid, key, when) in enumerate(todo):
             progress.check_cancelled()
-            changes = changes | self._run(wf, kind, rid, key)
+            changes = changes | self._run(wf, kind, rid, key, at=when)
             progress.report(i + 1, total, "")
         for j, (wf, run) in enumerate(resumes):
             progress.check_cancelled()
             changes = changes | self._run(
-                wf, run.entity_kind, run.entity_id, run.trigger_key, resume=run
+                wf,
+                run.entity_kind,
+                run.entity_id,
+                run.trigger_key,
+                resume=run,
+                at=run.resume_at,
             )
             progress.report(len(todo) + j + 1, total, "")
         return changes

@@ -26,6 +26,7 @@ from app.domain.automation import (
 from app.models.automation import Notification, PersonConsent, WorkflowRun
 from app.models.journal import Task
 from app.models.pipeline import Lead
+from app.services.sync import TokenStore
 from app.services.workflows import WorkflowService
 from server import automation
 from server.db import write_transaction
@@ -361,3 +362,71 @@ def test_server_email_step_is_sent_by_the_owners_laptop(
             == 1
         )
     lap.db.engine.dispose()
+
+
+def test_two_laptops_same_occasion_one_run_on_the_server(
+    env: tuple[Engine, ThreadServer, str], tmp_path: Path
+) -> None:
+    from app.models import SyncConflict
+
+    engine, srv, _anna = env
+    close = dt.date(2026, 3, 20)
+    first = _own_keyring_laptop(tmp_path, "anna-1")
+    sign_in(first, srv.url, "anna")
+    _seed_opportunity(first, "anna", close)
+    first.run()
+    second = _own_keyring_laptop(tmp_path, "anna-2")
+    sign_in(second, srv.url, "anna")
+    second.run()  # both laptops have the opportunity and the workflow
+    now = dt.datetime(2026, 3, 17, 8, 0, tzinfo=dt.UTC)
+    WorkflowService(first.db.sessions, clock=lambda: now).run_scheduled()
+    later = now + dt.timedelta(minutes=7)
+    WorkflowService(second.db.sessions, clock=lambda: later).run_scheduled()
+    first.run()
+    second.run()
+    first.run()
+    assert _count(engine, WorkflowRun) == 1
+    assert _count(engine, Notification) == 1
+    for lap in (first, second):
+        with lap.db.sessions() as s:
+            assert s.scalar(select(func.count()).select_from(Notification)) == 1
+            open_conflicts = s.scalar(
+                select(func.count())
+                .select_from(SyncConflict)
+                .where(SyncConflict.status == "open")
+            )
+            conflicts = s.execute(
+                select(SyncConflict.tbl, SyncConflict.field, SyncConflict.kind).where(
+                    SyncConflict.status == "open"
+                )
+            ).all()
+            assert open_conflicts == 0, conflicts
+        lap.db.engine.dispose()
+
+
+class _OwnKeyring(TokenStore):
+    """Each laptop has its own OS keyring (Anna's two laptops hold two tokens)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tokens: dict[tuple[str, str], str] = {}
+
+    def get(self, server_url: str, username: str) -> str | None:
+        return self.tokens.get((server_url, username))
+
+    def set(self, server_url: str, username: str, token: str) -> None:
+        self.tokens[(server_url, username)] = token
+
+    def delete(self, server_url: str, username: str) -> None:
+        self.tokens.pop((server_url, username), None)
+
+
+def _own_keyring_laptop(tmp: Path, name: str) -> Laptop:
+    from app.db.database import open_database
+    from app.services.addresses import AddressService
+    from app.services.sync import SyncService
+
+    folder = tmp / name
+    database = open_database(folder / "relata.db", backup_dir=folder / "backups")
+    svc = SyncService(database, tokens=_OwnKeyring())
+    return Laptop(name, database, svc, AddressService(database.sessions))

@@ -398,9 +398,36 @@ def test_scan_moves_past_handled_occasions(
         wf = cset.by_kind["task"][0]
         first = we.scheduled_candidates(s, wf, clock.now(), limit=2)
     assert len(first) == 2
-    for rid, key in first:
-        workflows._run(wf, "task", rid, key)
+    for rid, key, at in first:
+        workflows._run(wf, "task", rid, key, at=at)
     with db.sessions() as s:
         rest = we.scheduled_candidates(s, wf, clock.now(), limit=2)
     assert len(rest) == 1
-    assert rest[0][0] not in {rid for rid, _k in first}
+    assert rest[0][0] not in {rid for rid, _k, _a in first}
+
+
+def test_birthday_fires_each_year_on_the_day(
+    db: Database, workflows: WorkflowService, addresses: AddressService, clock: Clock
+) -> None:
+    person = make_person(addresses, birth_date=dt.date(1980, 3, 18))
+    workflows.save(
+        _wf(
+            "person",
+            Trigger(TriggerType.DATE_REACHED, field="birth_date", days=0),
+            Action(ActionType.CREATE_TASK, {"title": "Gratulieren"}),
+        )
+    )
+    workflows.run_scheduled()  # 16 March: not yet
+    assert _count(db, Task) == 0
+    clock.advance(days=2)
+    workflows.run_scheduled()
+    workflows.run_scheduled()
+    with db.sessions() as s:
+        run = s.scalars(select(WorkflowRun)).one()
+        assert run.trigger_key == "date:birth_date+0:2026-03-18"
+        assert run.entity_id == person.id
+        # run as of the occasion (midnight of the birthday): same rows anywhere
+        assert run.fired_at == dt.datetime(2026, 3, 18, tzinfo=dt.UTC)
+    clock.advance(days=365)
+    workflows.run_scheduled()
+    assert _count(db, Task) == 2
