@@ -225,6 +225,8 @@ class Event:
         changed: field → new value, for updates (and every value for creates).
         rev: the record's server rev when it changed (0 = never synced).
         form: the web form's slug for ``form_submitted``.
+        stamp: when the change was saved; with ``rev`` it tells a second,
+            later change to the same value from a replay of the same change.
     """
 
     kind: str
@@ -233,6 +235,7 @@ class Event:
     changed: Mapping[str, Any] = field(default_factory=dict)
     rev: int = 0
     form: str | None = None
+    stamp: str = ""
 
 
 def trigger_key(trigger: Trigger, event: Event) -> str | None:
@@ -252,15 +255,19 @@ def trigger_key(trigger: Trigger, event: Event) -> str | None:
         stage = event.changed.get("stage_id")
         if "stage_id" not in event.changed or stage != trigger.value:
             return None
-        return f"stage:{stage}:{event.rev}"
+        return f"stage:{stage}:{event.rev}{_at(event)}"
     if trigger.type is TriggerType.FIELD_CHANGED:
         if event.created or trigger.field not in event.changed:
             return None
         new = event.changed[trigger.field]
         if trigger.value and str(new) != trigger.value:
             return None
-        return f"field:{trigger.field}={new}:{event.rev}"
+        return f"field:{trigger.field}={new}:{event.rev}{_at(event)}"
     return None
+
+
+def _at(event: Event) -> str:
+    return f"@{event.stamp}" if event.stamp else ""
 
 
 # ---- JSON forms (stored in the workflow row, synced)

@@ -406,7 +406,17 @@ class WorkflowService:
                 ):
                     changed[attr.key] = hist.added[0]
             if changed:
-                found.append(Event(kind, obj.id, False, changed, int(obj.rev or 0)))
+                stamp = getattr(obj, "updated_at", None)
+                found.append(
+                    Event(
+                        kind,
+                        obj.id,
+                        False,
+                        changed,
+                        int(obj.rev or 0),
+                        stamp=stamp.isoformat() if stamp is not None else "",
+                    )
+                )
         for obj in list(session.new) + list(session.dirty):
             if isinstance(obj, WorkflowRow):
                 self.invalidate()

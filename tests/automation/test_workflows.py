@@ -431,3 +431,24 @@ def test_birthday_fires_each_year_on_the_day(
     clock.advance(days=365)
     workflows.run_scheduled()
     assert _count(db, Task) == 2
+
+
+def test_same_value_again_later_fires_again(
+    db: Database, workflows: WorkflowService, addresses: AddressService
+) -> None:
+    workflows.save(
+        _wf(
+            "person",
+            Trigger(TriggerType.FIELD_CHANGED, field="status", value="customer"),
+            Action(ActionType.CREATE_TASK, {"title": "Willkommen als Kunde"}),
+        )
+    )
+    person = make_person(addresses)
+    for status in (
+        RelationStatus.CUSTOMER,
+        RelationStatus.PROSPECT,
+        RelationStatus.CUSTOMER,
+    ):
+        p = addresses.get_person(person.id)
+        addresses.update_person(p.id, replace(p.data(), status=status))
+    assert _count(db, Task) == 2  # became a customer twice (never synced: rev 0)
