@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -138,6 +139,10 @@ class CltvView(QWidget):
         self.method = QComboBox()
         for method in CltvMethod:
             self.method.addItem(cltv_method_text(method), method)
+        self.method.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.method.setMinimumContentsLength(28)
         self.save_button = QPushButton(_t("Apply"))
         self.save_button.setObjectName("primaryButton")
         self.save_button.clicked.connect(self.save_settings)
@@ -172,8 +177,13 @@ class CltvView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
-        for i, column in enumerate(CLTV_COLUMNS):
-            self.table.setColumnWidth(i, column.width)
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        for i, column in enumerate(CLTV_COLUMNS):  # the heading always fits
+            width = max(column.width, metrics.horizontalAdvance(column.title()) + 28)
+            self.table.setColumnWidth(i, width)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.count = QLabel()

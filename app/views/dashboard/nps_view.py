@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -74,7 +75,7 @@ NPS_COLUMNS = (
         lambda r: nps_class_text(r.category),
         width=110,
     ),
-    Column("comment", lambda: _t("Comment"), lambda r: r.comment, width=380),
+    Column("comment", lambda: _t("Comment"), lambda r: r.comment, width=300),
     Column("source", lambda: _t("Source"), lambda r: _source(r.source), width=100),
 )
 
@@ -213,8 +214,13 @@ class NpsView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
-        for i, column in enumerate(NPS_COLUMNS):
-            self.table.setColumnWidth(i, column.width)
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        for i, column in enumerate(NPS_COLUMNS):  # the heading always fits
+            width = max(column.width, metrics.horizontalAdvance(column.title()) + 24)
+            self.table.setColumnWidth(i, width)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.delete_button = QPushButton(_t("Delete answer"))
         self.delete_button.clicked.connect(self.delete_selected)
         self.count = QLabel()
