@@ -12,7 +12,6 @@ holds the undo data of all of them, so Undo reverts the whole workbook.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -33,6 +32,7 @@ from app.exchange.bulk import gc_paused
 from app.exchange.entities import ENTITIES, entity
 from app.exchange.xlsx_writer import write_xlsx
 from app.models import new_id, utcnow
+from app.services import import_outbox
 from app.services.import_links import (
     OpportunityLinks,
     OrganisationLookup,
@@ -42,8 +42,7 @@ from app.services.import_links import (
     SheetKeys,
     resolve_refs,
 )
-from app.services.import_writer import BulkWriter, SearchMaintenance
-from app.sync import outbox
+from app.services.import_writer import BulkWriter, SearchMaintenance, WrittenLog
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -223,6 +222,7 @@ def commit_sheets(
             ),
             on_duplicate=parts_in[0].options.on_duplicate.value if parts_in else "",
         )
+        start = import_outbox.floors(conn)  # rows above are this run's
         parts = analyse_sheets(service, conn, plan, sink)
         service.forget_file()
         total = sum(len(a.creates) + len(a.updates) for _, a in parts)
@@ -250,7 +250,10 @@ def commit_sheets(
         for writer in writers:
             writer.record_undo()
         # one call: the outbox orders the tables so parents are sent first
-        outbox.record_written(conn, itertools.chain(*(w.written for w in writers)))
+        everything = WrittenLog()
+        for writer in writers:
+            everything.extend(writer.written)
+        import_outbox.record_run(conn, everything, start)
         counts = run_counts(
             [a.public for _, a in parts], sum(len(c) for c in created.values())
         )

@@ -128,6 +128,27 @@ class WrittenLog(Sequence[WrittenRow]):
         """Ids written to ``tables``."""
         return {rid for run in self._runs if run[0] in tables for rid in run[3]}
 
+    def insert_counts(self) -> dict[str, int]:
+        """Rows inserted per table."""
+        out: dict[str, int] = defaultdict(int)
+        for table, op, _fields, ids in self._runs:
+            if op == "insert":
+                out[table] += len(ids)
+        return dict(out)
+
+    def extend(self, other: WrittenLog) -> None:
+        """Append what ``other`` recorded."""
+        for run in other._runs:
+            self.add(*run)
+
+    def without_inserts(self, tables: set[str]) -> WrittenLog:
+        """The same log minus the inserts into ``tables`` (queued elsewhere)."""
+        out = WrittenLog()
+        for table, op, fields, ids in self._runs:
+            if not (op == "insert" and table in tables):
+                out.add(table, op, fields, ids)
+        return out
+
 
 @dataclass(frozen=True)
 class EntityTables:

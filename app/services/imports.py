@@ -57,7 +57,7 @@ from app.exchange.values import (
 from app.exchange.xlsx_writer import XlsxColumn, XlsxSheet, write_xlsx
 from app.models import ImportRun, MappingTemplate, new_id, utcnow
 from app.services import custom_field_exchange as cfx
-from app.services import import_sheets
+from app.services import import_outbox, import_sheets
 from app.services.import_links import (
     OpportunityLinks,
     OrganisationLookup,
@@ -81,7 +81,6 @@ from app.services.import_writer import (
     load_current,
     same,
 )
-from app.sync import outbox
 
 PREVIEW_ROWS = 50
 BATCH = 5000
@@ -324,6 +323,7 @@ class ImportService:
                 key=plan.options.key or entity(plan.entity).default_key.value,
                 on_duplicate=plan.options.on_duplicate.value,
             )
+            start = import_outbox.floors(conn)  # rows above are this run's
             analysed = self._analyse(conn, plan, sink)
             self.forget_file()  # the rows are converted: free them for the write
             phases["analyse"] = time.perf_counter() - started
@@ -344,7 +344,8 @@ class ImportService:
             if search is not None:
                 search.finish()
             writer.record_undo()
-            outbox.record_written(conn, writer.written)  # queued for sync, same tx
+            # queued for sync in the same transaction
+            import_outbox.record_run(conn, writer.written, start)
             phases["index"] = (
                 time.perf_counter() - started - phases["analyse"] - phases["write"]
             )

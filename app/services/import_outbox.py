@@ -1,0 +1,144 @@
+"""Sync outbox entries for the rows an import created, written by SQLite itself.
+
+:func:`app.sync.outbox.record_written` reads every written row back through
+SQLAlchemy, encodes each field in Python and inserts one entry per row with
+a random op id. For a 100k import (≈600,000 new rows) that took ≈40 s of the
+import's ≈60. The rows an import *creates* are exactly the rows above each
+table's rowid at the start of the run, so their create entries can be made
+by one ``INSERT … SELECT`` per table: ``json_object`` builds the fields with
+the same encoding the sync codecs use (ISO dates and UTC times, booleans as
+``true``/``false``), op ids are time-ordered (every outbox index grows at its
+end) and tables go parents first, as ``record_written`` orders them.
+A test checks the entries equal ``record_written``'s for every imported table.
+
+Tables with a column type this does not know, and updates and deletes, still
+go through ``record_written``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Iterable, Mapping
+
+from sqlalchemy import Boolean, Connection, Date, DateTime, Integer, String, Text
+
+from app.models.base import UTCDateTime
+from app.services.import_writer import WrittenLog, stamp_text
+from app.sync import outbox
+from app.sync.protocol.tables import synced_table, table_order
+from app.sync.protocol.wire import SCHEMA_VERSION
+
+#: Tables an import may insert into.
+TABLES = (
+    "industry",
+    "organisation",
+    "person",
+    "channel",
+    "address",
+    "employment",
+    "lead",
+    "opportunity",
+)
+
+
+def floors(conn: Connection, tables: Iterable[str] = TABLES) -> dict[str, int]:
+    """The highest rowid of each table now (rows above it are the run's)."""
+    return {
+        t: int(
+            conn.exec_driver_sql(
+                f"SELECT coalesce(max(rowid), 0) FROM {t}"
+            ).scalar_one()
+        )
+        for t in tables
+    }
+
+
+def _value_sql(column: str, kind: object) -> str | None:
+    """SQL giving the JSON value the sync encoder gives the stored value."""
+    col = f'"{column}"'
+    if isinstance(kind, DateTime | UTCDateTime):
+        # stored "YYYY-MM-DD HH:MM:SS.ffffff"; Python's isoformat drops a zero fraction
+        return (
+            f"CASE WHEN {col} IS NULL THEN NULL "
+            f"WHEN substr({col}, 21, 6) = '000000' "
+            f"THEN replace(substr({col}, 1, 19), ' ', 'T') || '+00:00' "
+            f"ELSE replace({col}, ' ', 'T') || '+00:00' END"
+        )
+    if isinstance(kind, Boolean):
+        return (
+            f"CASE WHEN {col} IS NULL THEN NULL WHEN {col} THEN json('true') "
+            "ELSE json('false') END"
+        )
+    if isinstance(kind, Date | Integer | String | Text):
+        return col
+    return None
+
+
+def _create_sql(name: str) -> str | None:
+    table = synced_table(name)
+    if table is None:
+        return None
+    parts: list[str] = []
+    for field in table.fields:
+        value = _value_sql(field, table.table.c[field].type)
+        if value is None:
+            return None
+        parts.append(f"'{field}', json_object('value', {value}, 'base', 0)")
+    return (
+        "INSERT INTO sync_outbox (op_id, batch_id, tbl, row_id, op, fields, base_rev, "
+        "schema_version, created_at) "
+        f"SELECT ? || printf('%012x', rowid - ?), NULL, '{name}', id, 'create', "
+        f"json_object({', '.join(parts)}), 0, {int(SCHEMA_VERSION)}, ? "
+        f"FROM {name} WHERE rowid > ? AND deleted_at IS NULL ORDER BY rowid"
+    )
+
+
+def _prefix() -> str:
+    """``xxxxxxxx-xxxx-7xxx-8xxx-`` of a UUIDv7: this millisecond plus 26 random
+    bits; the last 48 bits count the rows of the table."""
+    ms = int(time.time() * 1000) & ((1 << 48) - 1)
+    rand = int.from_bytes(os.urandom(4), "big")
+    head = f"{ms:012x}"
+    return (
+        f"{head[:8]}-{head[8:12]}-7{rand & 0xFFF:03x}-"
+        f"{0x8 | (rand >> 12) & 0x3:x}{(rand >> 14) & 0xFFF:03x}-"
+    )
+
+
+def record_run(conn: Connection, written: WrittenLog, start: Mapping[str, int]) -> int:
+    """Queue a run's writes for sync: creates by SQL, the rest by ``record_written``.
+
+    Args:
+        written: what the run wrote.
+        start: :func:`floors` taken when the run began (before its first insert).
+
+    Returns:
+        entries queued.
+    """
+    inserted = written.insert_counts()
+    done: set[str] = set()
+    queued = 0
+    stamp = stamp_text(_now())
+    for name in table_order([t for t in inserted if t in start]):
+        sql = _create_sql(name)
+        if sql is None:
+            continue
+        floor = start[name]
+        # the run's own rows only: all rows above the floor are its inserts
+        above = int(
+            conn.exec_driver_sql(
+                f"SELECT count(*) FROM {name} WHERE rowid > ?", (floor,)
+            ).scalar_one()
+        )
+        if above != inserted[name]:
+            continue  # something else wrote here: the general path is exact
+        cursor = conn.exec_driver_sql(sql, (_prefix(), floor, stamp, floor))
+        queued += max(cursor.rowcount, 0)
+        done.add(name)
+    return queued + outbox.record_written(conn, written.without_inserts(done))
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
