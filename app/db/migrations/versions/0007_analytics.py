@@ -85,7 +85,6 @@ def upgrade() -> None:
 
     with op.batch_alter_table('address', schema=None) as batch_op:
         batch_op.create_index('ix_analytics_address_org_region', ['organisation_id', 'is_primary', 'deleted_at', 'region'], unique=False)
-        batch_op.create_index('ix_analytics_address_person_region', ['person_id', 'is_primary', 'deleted_at', 'region'], unique=False)
 
     with op.batch_alter_table('lead', schema=None) as batch_op:
         batch_op.create_index('ix_analytics_lead_source', ['created_at', 'source', 'campaign_id', 'owner_id', 'organisation_id', 'person_id', 'id', 'deleted_at'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
@@ -97,7 +96,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table('address', schema=None) as batch_op:
-        batch_op.drop_index('ix_analytics_address_person_region')
         batch_op.drop_index('ix_analytics_address_org_region')
 
     with op.batch_alter_table('opportunity', schema=None) as batch_op:
