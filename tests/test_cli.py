@@ -53,6 +53,11 @@ MORE_SHOTS = (
     "segments",
     "tags",
     "sync",
+    "dashboard",
+    "dashboard_full",
+    "report_builder",
+    "customer_value",
+    "nps",
 )
 NOT_A_DATABASE = b"Name;Vorname\nMuster;Hans\n" * 40
 
