@@ -1870,72 +1870,72 @@ Erfassen Sie ein Kundenanliegen mit «Neuer Fall».</translation>
 <context>
     <name>CltvView</name>
     <message>
-        <location filename="../../app/views/dashboard/cltv_view.py" line="42"/>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="43"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/cltv_view.py" line="45"/>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="46"/>
         <source>CLTV (CHF)</source>
         <translation>CLTV (CHF)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/cltv_view.py" line="53"/>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="54"/>
         <source>Won so far (CHF)</source>
         <translation>Bisher gewonnen (CHF)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/cltv_view.py" line="61"/>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="62"/>
         <source>Per year (CHF)</source>
         <translation>Pro Jahr (CHF)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/cltv_view.py" line="69"/>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="70"/>
         <source>Won deals</source>
         <translation>Abschlüsse</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/cltv_view.py" line="77"/>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="78"/>
         <source>Customer since</source>
         <translation>Kunde seit</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/cltv_view.py" line="84"/>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="85"/>
         <source>Years</source>
         <translation>Jahre</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/cltv_view.py" line="134"/>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="135"/>
         <source>Gross margin on won revenue</source>
         <translation>Bruttomarge auf dem gewonnenen Umsatz</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/cltv_view.py" line="137"/>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="138"/>
         <source>Expected years of the customer relationship</source>
         <translation>Erwartete Dauer der Kundenbeziehung in Jahren</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/cltv_view.py" line="141"/>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="146"/>
         <source>Apply</source>
         <translation>Übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/cltv_view.py" line="148"/>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="153"/>
         <source>Gross margin</source>
         <translation>Bruttomarge</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/cltv_view.py" line="149"/>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="154"/>
         <source>Expected years</source>
         <translation>Erwartete Jahre</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/cltv_view.py" line="150"/>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="155"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/cltv_view.py" line="203"/>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="213"/>
         <source>%Ln organisation(s) with won business</source>
         <translation>
             <numerusform>%Ln Organisation mit gewonnenem Geschäft</numerusform>
@@ -1943,17 +1943,17 @@ Erfassen Sie ein Kundenanliegen mit «Neuer Fall».</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/cltv_view.py" line="239"/>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="249"/>
         <source>CLTV = average yearly revenue × gross margin × expected years = (won revenue ÷ years since the first won deal, at least 1) × %1 × %2</source>
         <translation>CLTV = durchschnittlicher Jahresumsatz × Bruttomarge × erwartete Jahre = (gewonnener Umsatz ÷ Jahre seit dem ersten Abschluss, mindestens 1) × %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/cltv_view.py" line="244"/>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="254"/>
         <source>CLTV = won revenue × gross margin + average yearly revenue × gross margin × remaining years = won × %1 + per year × %1 × (%2 − years so far, at least 0)</source>
         <translation>CLTV = gewonnener Umsatz × Bruttomarge + durchschnittlicher Jahresumsatz × Bruttomarge × restliche Jahre = gewonnen × %1 + pro Jahr × %1 × (%2 − bisherige Jahre, mindestens 0)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/cltv_view.py" line="252"/>
+        <location filename="../../app/views/dashboard/cltv_view.py" line="262"/>
         <source>Won revenue in CHF at today&apos;s exchange rates; deals without an organisation are left out.</source>
         <translation>Gewonnener Umsatz in CHF zu heutigen Wechselkursen; Verkaufschancen ohne Organisation zählen nicht.</translation>
     </message>
@@ -6458,120 +6458,120 @@ Ihre Daten sind unverändert.</translation>
 <context>
     <name>NpsView</name>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="57"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="58"/>
         <source>Entered</source>
         <translation>Erfasst</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="58"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="59"/>
         <source>Imported</source>
         <translation>Importiert</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="59"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="60"/>
         <source>Survey</source>
         <translation>Umfrage</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="60"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="61"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="61"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="62"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="67"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="68"/>
         <source>Answered</source>
         <translation>Beantwortet</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="69"/>
-        <location filename="../../app/views/dashboard/nps_view.py" line="167"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="70"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="168"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="70"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="71"/>
         <source>Score</source>
         <translation>Bewertung</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="73"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="74"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="77"/>
-        <location filename="../../app/views/dashboard/nps_view.py" line="173"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="78"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="174"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="78"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="79"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="127"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="128"/>
         <source>NPS, last 12 months</source>
         <translation>NPS, letzte 12 Monate</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="142"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="143"/>
         <source>Type a name to search the person</source>
         <translation>Namen tippen, um die Person zu suchen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="154"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="155"/>
         <source>What the customer said (optional)</source>
         <translation>Was die Kundin oder der Kunde sagte (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="161"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="162"/>
         <source>Record answer</source>
         <translation>Antwort erfassen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="164"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="165"/>
         <source>Import survey file …</source>
         <translation>Umfragedatei importieren …</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="169"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="170"/>
         <source>Score (0–10)</source>
         <translation>Bewertung (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="171"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="172"/>
         <source>Answered on</source>
         <translation>Beantwortet am</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="180"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="181"/>
         <source>“How likely are you to recommend us?” — NPS = % promoters − % detractors. Import an Excel or CSV file with the columns E-mail (or Relata ID), Score, Date and Comment.</source>
         <translation>«Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen?» — NPS = % Promotoren − % Kritiker. Importieren Sie eine Excel- oder CSV-Datei mit den Spalten E-Mail (oder Relata-ID), Bewertung, Datum und Kommentar.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="191"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="192"/>
         <source>Record an answer</source>
         <translation>Antwort erfassen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="201"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="202"/>
         <source>Search name or comment …</source>
         <translation>Name oder Kommentar suchen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="218"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="224"/>
         <source>Delete answer</source>
         <translation>Antwort löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/nps_view.py" line="252"/>
         <location filename="../../app/views/dashboard/nps_view.py" line="258"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="264"/>
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln Antwort</numerusform>
@@ -6579,30 +6579,30 @@ Ihre Daten sind unverändert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="295"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="301"/>
         <source>Answer recorded.</source>
         <translation>Antwort erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="311"/>
-        <location filename="../../app/views/dashboard/nps_view.py" line="375"/>
-        <location filename="../../app/views/dashboard/nps_view.py" line="388"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="317"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="381"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="394"/>
         <source>Import survey answers</source>
         <translation>Umfrageantworten importieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="313"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="319"/>
         <source>Excel or CSV (*.xlsx *.xlsm *.csv)</source>
         <translation>Excel oder CSV (*.xlsx *.xlsm *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="334"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="340"/>
         <source>Importing answers …</source>
         <translation>Antworten werden importiert …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/nps_view.py" line="354"/>
-        <location filename="../../app/views/dashboard/nps_view.py" line="372"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="360"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="378"/>
         <source>%Ln answer(s) imported.</source>
         <translation>
             <numerusform>%Ln Antwort importiert.</numerusform>
@@ -6610,12 +6610,12 @@ Ihre Daten sind unverändert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="357"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="363"/>
         <source>Row %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/nps_view.py" line="364"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="370"/>
         <source>… and %Ln more row(s).</source>
         <translation>
             <numerusform>… und %Ln weitere Zeile.</numerusform>
@@ -6623,7 +6623,7 @@ Ihre Daten sind unverändert.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/nps_view.py" line="367"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="373"/>
         <source>%Ln row(s) were left out:</source>
         <translation>
             <numerusform>%Ln Zeile wurde ausgelassen:</numerusform>
@@ -6631,12 +6631,12 @@ Ihre Daten sind unverändert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="389"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="395"/>
         <source>The file was not imported: %1</source>
         <translation>Die Datei wurde nicht importiert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/nps_view.py" line="396"/>
+        <location filename="../../app/views/dashboard/nps_view.py" line="402"/>
         <source>Import cancelled — nothing was added.</source>
         <translation>Import abgebrochen — nichts wurde hinzugefügt.</translation>
     </message>

@@ -71,7 +71,7 @@
 <context>
     <name>CltvView</name>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/cltv_view.py" line="203" />
+        <location filename="../../app/views/dashboard/cltv_view.py" line="213" />
         <source>%Ln organisation(s) with won business</source>
         <translation>
             <numerusform>%Ln organisation with won business</numerusform>
@@ -274,8 +274,8 @@
 <context>
     <name>NpsView</name>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/nps_view.py" line="252" />
         <location filename="../../app/views/dashboard/nps_view.py" line="258" />
+        <location filename="../../app/views/dashboard/nps_view.py" line="264" />
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln answer</numerusform>
@@ -283,8 +283,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/nps_view.py" line="354" />
-        <location filename="../../app/views/dashboard/nps_view.py" line="372" />
+        <location filename="../../app/views/dashboard/nps_view.py" line="360" />
+        <location filename="../../app/views/dashboard/nps_view.py" line="378" />
         <source>%Ln answer(s) imported.</source>
         <translation>
             <numerusform>%Ln answer imported.</numerusform>
@@ -292,7 +292,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/nps_view.py" line="364" />
+        <location filename="../../app/views/dashboard/nps_view.py" line="370" />
         <source>… and %Ln more row(s).</source>
         <translation>
             <numerusform>… and %Ln more row.</numerusform>
@@ -300,7 +300,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/nps_view.py" line="367" />
+        <location filename="../../app/views/dashboard/nps_view.py" line="373" />
         <source>%Ln row(s) were left out:</source>
         <translation>
             <numerusform>%Ln row were left out:</numerusform>
