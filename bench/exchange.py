@@ -202,9 +202,14 @@ def phase(name: str, db: Path, file: Path, out: Path) -> dict[str, Any]:
                 "rss_mb": _rss_mb(),
             }
         imported = services.imports.commit(plan)
+        seconds, cpu = time.perf_counter() - started, _cpu_s() - cpu
+        # the wizard runs this in the background after the import: not in import_s
+        checkpoint_started = time.perf_counter()
+        services.imports.checkpoint()
         return {
-            "seconds": time.perf_counter() - started,
-            "cpu": _cpu_s() - cpu,
+            "seconds": seconds,
+            "cpu": cpu,
+            "checkpoint_s": round(time.perf_counter() - checkpoint_started, 2),
             "created": imported.created,
             "updated": imported.updated,
             "failed": imported.failed,
@@ -260,6 +265,7 @@ def run(*, quick: bool = False) -> dict[str, Any]:
         "import_updated": ours["updated"],
         "import_failed": ours["failed"],
         "import_phases_s": ours["phases"],
+        "import_background_checkpoint_s": ours["checkpoint_s"],
         "baseline_pandas_s": round(baseline["seconds"], 2),
         "speedup_vs_pandas": round(baseline["seconds"] / ours["seconds"], 2),
         "dry_run_s": round(dry["seconds"], 2),

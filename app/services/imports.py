@@ -155,6 +155,12 @@ class ImportService:
         self.limits = with_max_file_mb(self.limits, megabytes)
         self.forget_file()
 
+    def checkpoint(self) -> None:
+        """Copy the import's write-ahead log into the database (after a commit,
+        in the background: readers are not blocked, writers wait for it)."""
+        with self._engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").all()
+
     def sheet_names(self, path: Path) -> list[str]:
         """The sheets of ``path`` (checked against the limits; rows not read)."""
         return list(self._open(path, None, None).sheet_names)
@@ -913,22 +919,29 @@ def _options_dict(options: ImportOptions) -> dict[str, Any]:
 
 @contextmanager
 def _bulk_connection(engine: Engine) -> Iterator[Connection]:
-    """A connection in a transaction, with SQLite's memory map off.
+    """A connection in a transaction, with SQLite's memory map off and no
+    automatic WAL checkpoint at its commit.
 
     Pages read through mmap count as resident memory; a 100k import touches
     most of a 200 MB database, which put the import's peak RSS over budget.
-    The page cache (64 MB) serves the same reads.
+    The page cache (64 MB) serves the same reads. The checkpoint after a 100k
+    import copies ~1 s of WAL into the database; :meth:`ImportService.checkpoint`
+    does that afterwards, in the background (measured: commit 2.4-2.6 s with
+    it, 1.1-1.6 s without).
     """
     with engine.connect() as conn:
         raw = conn.connection.driver_connection
         assert raw is not None
         saved = int(raw.execute("PRAGMA mmap_size").fetchone()[0])
+        saved_checkpoint = int(raw.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
         raw.execute("PRAGMA mmap_size=0")
+        raw.execute("PRAGMA wal_autocheckpoint=0")
         try:
             with conn.begin():
                 yield conn
         finally:
             raw.execute(f"PRAGMA mmap_size={saved}")
+            raw.execute(f"PRAGMA wal_autocheckpoint={saved_checkpoint}")
 
 
 def _filled(row: Sequence[Cell]) -> bool:

@@ -845,6 +845,7 @@ class DonePage(QWizardPage):
         self.undo_button.setEnabled(True)
         self.completeChanged.emit()
         self._wizard.sig_data_changed.emit(result.changes, self._wizard)
+        self._wizard.runner.run("import-checkpoint", self._wizard.imports.checkpoint)
 
     def _on_failed(self, dialog: TaskProgressDialog, exc: BaseException | None) -> None:
         dialog.finish()
