@@ -58,6 +58,11 @@ MORE_SHOTS = (
     "report_builder",
     "customer_value",
     "nps",
+    "workflow_editor",
+    "template_preview",
+    "campaign_report",
+    "web_forms",
+    "mail_outbox",
 )
 NOT_A_DATABASE = b"Name;Vorname\nMuster;Hans\n" * 40
 

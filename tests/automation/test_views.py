@@ -347,3 +347,16 @@ def test_run_log_for_all_workflows_filtered_by_record(
     assert editor.log.rowCount() == 2
     texts = {editor.log.item(r, 3).text() for r in range(2)}  # type: ignore[union-attr]
     assert {t.split(":")[0] for t in texts} == {"A", "B"}
+
+
+def test_scheduler_stops_when_the_window_closes(
+    qtbot: QtBot, services: Services, runner: TaskRunner
+) -> None:
+    window = MainWindow(services, runner)
+    qtbot.addWidget(window)
+    ui = window.automation_ui
+    assert ui.timer.isActive()
+    window.close()
+    assert not ui.timer.isActive()  # no live timer left for a worker thread's GC
+    window.show()
+    assert ui.timer.isActive()

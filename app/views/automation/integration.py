@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QToolButton
 
@@ -115,11 +115,32 @@ class AutomationUi(QObject):
             view.sig_data_changed.connect(window.sig_data_changed)
         self.page.web_forms.set_server_url(window.server_url)
         window.statusBar().insertPermanentWidget(0, self.bell)
+        window.installEventFilter(self)
         self.bell.setIcon(
             window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
         )
         self.timer.start()
         self.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Stop the scheduler when the window closes, restart when it is back.
+
+        A running timer must not outlive the window: the Python objects may be
+        collected on a worker thread, where Qt cannot stop a timer.
+        """
+        if watched is self.window:
+            if event.type() == QEvent.Type.Close:
+                self.timer.stop()
+            elif (
+                event.type()
+                in (
+                    QEvent.Type.Show,
+                    QEvent.Type.WindowActivate,
+                )
+                and not self.timer.isActive()
+            ):
+                self.timer.start()
+        return False
 
     def show_page(self, view: object = None) -> None:
         """Switch to the page (and a tab of it)."""
