@@ -402,3 +402,11 @@ def test_size_limit_setting_is_shown_locked_and_refusal_explained(
     assert wizard.file_page.error.isVisible()
     assert "at most 1 MB" in wizard.file_page.error.text()
     assert wizard.file_page.path.text() == str(path)
+
+
+def test_history_names_every_entity_of_a_several_sheet_run() -> None:
+    from app.views.exchange.texts import entity_label
+
+    assert entity_label("organisations+persons+opportunities") == (
+        "Organisations + Persons + Opportunities"
+    )

@@ -64,7 +64,10 @@ def field_label(key: str) -> str:
 
 
 def entity_label(name: str) -> str:
-    """``persons`` → Persons."""
+    """``persons`` → Persons; a several-sheet run ``organisations+persons`` →
+    Organisations + Persons."""
+    if "+" in name:
+        return " + ".join(entity_label(part) for part in name.split("+"))
     return {
         "persons": _t("Persons"),
         "organisations": _t("Organisations"),
