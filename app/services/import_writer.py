@@ -53,6 +53,11 @@ def stamp_text(value: dt.datetime) -> str:
     )
 
 
+_MASK74 = (1 << 74) - 1
+_MASK62 = (1 << 62) - 1
+_VARIANT = 0b10 << 62
+
+
 class IdMaker:
     """Time-ordered UUIDv7 ids: new rows append to the primary-key indexes.
 
@@ -66,14 +71,19 @@ class IdMaker:
         self._ms = now_ms & ((1 << 48) - 1)
         self._rand = int.from_bytes(os.urandom(10), "big") >> 6  # 74 bits
         self._n = 0
+        self._high = -1
+        self._prefix = ""
 
     def __call__(self) -> str:
         self._n += 1
-        rand = (self._rand + self._n) & ((1 << 74) - 1)
-        value = self._ms << 80 | 0x7 << 76 | (rand >> 62) << 64 | 0b10 << 62
-        value |= rand & ((1 << 62) - 1)
-        h = f"{value:032x}"
-        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+        rand = (self._rand + self._n) & _MASK74
+        high = rand >> 62
+        if high != self._high:  # the first 64 bits change once per 2**62 ids
+            self._high = high
+            h = f"{self._ms << 16 | 0x7000 | high:016x}"
+            self._prefix = f"{h[:8]}-{h[8:12]}-{h[12:]}-"
+        low = f"{_VARIANT | rand & _MASK62:016x}"
+        return f"{self._prefix}{low[:4]}-{low[4:]}"
 
 
 class WrittenLog(Sequence[WrittenRow]):
