@@ -404,6 +404,8 @@ class OutboxView(QWidget):
         self.empty = QLabel()
         self.empty.setObjectName("emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)  # long hints must not widen the window
+        self.summary.setWordWrap(True)
         bar = QHBoxLayout()
         bar.addWidget(self.filter)
         bar.addWidget(self.summary, 1)
