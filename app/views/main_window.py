@@ -26,8 +26,8 @@ from app.domain.progress import ProgressSink
 from app.services.container import Services
 from app.tasks.runner import TaskHandle, TaskRunner
 from app.views.about_dialog import AboutDialog
-from app.views.automation.integration import AutomationUi
 from app.views.address_book import ORGANISATIONS, PERSONS, AddressBookView
+from app.views.automation.integration import AutomationUi
 from app.views.dashboard.integration import AnalyticsUi
 from app.views.exchange.integration import ExchangeUi
 from app.views.home import DemoDataDialog, HomeView
