@@ -33,7 +33,11 @@ from app.models import Address, Person, utcnow
 from app.models.automation import CampaignMember, MailOutbox, auto_id
 from app.models.pipeline import Campaign as CampaignRow
 from app.models.pipeline import Lead, Opportunity
-from app.services.mail_templates import TemplateData, fill, recipient
+from app.services.mail_templates import (
+    TemplateData,
+    fill,
+    person_recipients,
+)
 from app.sync.protocol.tables import synced_table
 from app.sync.protocol.wire import SCHEMA_VERSION
 
@@ -518,11 +522,15 @@ class CampaignService:
             conn = s.connection()
             batch: list[dict[str, Any]] = []
             done_members: list[str] = []
+            rcpts = person_recipients(
+                s,
+                [person_id for _m, person_id in members],
+                campaign_id=campaign_id,
+                today=now.date(),
+            )
             for i, (member_id, person_id) in enumerate(members):
-                rcpt = recipient(
-                    s, "person", person_id, campaign_id=campaign_id, today=now.date()
-                )
-                if not rcpt.to_addr:
+                rcpt = rcpts.get(person_id)
+                if rcpt is None or not rcpt.to_addr:
                     continue
                 mail = fill(template, rcpt)
                 batch.append(
@@ -592,16 +600,17 @@ class CampaignService:
                 .order_by(Person.postcode, Person.last_name)
             ).all()
             total = len(rows)
+            rcpts = person_recipients(
+                s, [r[0] for r in rows], campaign_id=campaign_id, today=now.date()
+            )
             for i, (person_id,) in enumerate(rows):
                 if i % 200 == 0:
                     progress.check_cancelled()
                     progress.report(i, total, "")
                 lines = address_block(s, person_id)
-                if not lines:
+                rcpt = rcpts.get(person_id)
+                if not lines or rcpt is None:
                     continue
-                rcpt = recipient(
-                    s, "person", person_id, campaign_id=campaign_id, today=now.date()
-                )
                 mail = fill(template, rcpt)
                 out.append(Letter(person_id, lines, mail.subject, mail.body_text))
         return out

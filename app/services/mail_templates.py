@@ -166,6 +166,84 @@ def recipient(
     return Recipient(person_id, email, name, MergeContext(values, language))
 
 
+def person_recipients(
+    s: Session,
+    person_ids: list[str],
+    *,
+    campaign_id: str | None = None,
+    today: dt.date | None = None,
+) -> dict[str, Recipient]:
+    """Merge values of many persons with a handful of queries per 500 (campaigns).
+
+    Same values as :func:`recipient` gives one by one; deleted persons are left out.
+    """
+    campaign = ""
+    if campaign_id:
+        campaign = (
+            s.execute(select(Campaign.name).where(Campaign.id == campaign_id)).scalar()
+            or ""
+        )
+    day = (today or dt.date.today()).strftime("%d.%m.%Y")
+    senders: dict[str | None, tuple[str, str, str]] = {}
+    out: dict[str, Recipient] = {}
+    for start in range(0, len(person_ids), 500):
+        chunk = person_ids[start : start + 500]
+        addresses: dict[str, tuple[Any, ...]] = {}
+        for row in s.execute(
+            select(
+                Address.person_id,
+                Address.street,
+                Address.house_number,
+                Address.postcode,
+                Address.city,
+            )
+            .where(Address.person_id.in_(chunk), Address.deleted_at.is_(None))
+            .order_by(Address.is_primary.desc(), Address.position)
+        ):
+            if row[0] is not None:
+                addresses.setdefault(row[0], tuple(row[1:]))
+        for p in s.execute(
+            select(
+                Person.id,
+                Person.salutation,
+                Person.first_name,
+                Person.last_name,
+                Person.email,
+                Person.language,
+                Person.org_name,
+                Person.owner_id,
+                Person.title,
+            ).where(Person.id.in_(chunk), Person.deleted_at.is_(None))
+        ):
+            pid, gender, first, last, email, language, org, owner, title = p
+            if owner not in senders:
+                senders[owner] = signature_of(s, owner)
+            owner_name, owner_email, signature = senders[owner]
+            language = language or "de"
+            values = {
+                "person.title": title,
+                "salutation": salutation(gender, first, last, language),
+                "greeting": salutation(gender, first, last, language, formal=False),
+                "person.first_name": first,
+                "person.last_name": last,
+                "person.email": email,
+                "organisation.name": org,
+                "owner.name": owner_name,
+                "owner.email": owner_email,
+                "owner.signature": signature,
+                "today": day,
+            }
+            addr = addresses.get(pid)
+            if addr is not None:
+                values["address.street"] = f"{addr[0]} {addr[1]}".strip()
+                values["address.postcode"], values["address.city"] = addr[2], addr[3]
+            if campaign_id:
+                values["campaign.name"] = campaign
+            name = f"{first} {last}".strip()
+            out[pid] = Recipient(pid, email, name, MergeContext(values, language))
+    return out
+
+
 def fill(data: TemplateData, rcpt: Recipient) -> RenderedMail:
     """The template filled for one recipient (HTML made from text if none)."""
     body_html = data.body_html or html_from_text(data.body_text)

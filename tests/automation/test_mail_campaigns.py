@@ -279,3 +279,31 @@ def test_members_from_segment_responses_and_report(
         )
     with db.sessions() as s:
         assert s.scalars(select(MailOutbox)).all() == []
+
+
+def test_bulk_recipients_equal_one_by_one(
+    db: Database, addresses: AddressService
+) -> None:
+    from app.services.mail_templates import person_recipients, recipient
+
+    people = [
+        make_person(
+            addresses,
+            first_name="Lea",
+            last_name=f"Graf{i}",
+            salutation=[Salutation.MS, Salutation.MR, Salutation.NONE][i % 3],
+            language=["de", "fr", "it"][i % 3],
+            addresses=(
+                AddressData(
+                    street="Weg", house_number=str(i), postcode="8000", city="Zürich"
+                ),
+            ),
+        )
+        for i in range(6)
+    ]
+    ids = [p.id for p in people]
+    with db.sessions() as s:
+        bulk = person_recipients(s, ids, today=dt.date(2026, 3, 1))
+        for pid in ids:
+            one = recipient(s, "person", pid, today=dt.date(2026, 3, 1))
+            assert bulk[pid] == one
