@@ -1064,7 +1064,7 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
         <translation>Alle als gelesen markieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/automation/integration.py" line="171"/>
+        <location filename="../../app/views/automation/integration.py" line="192"/>
         <source>%n e-mail(s) sent from the outbox.</source>
         <translation>
             <numerusform>%n E-Mail aus dem Postausgang versendet.</numerusform>
@@ -2409,195 +2409,195 @@ B = B-Kunde</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="147"/>
+        <location filename="../../app/views/dashboard/page.py" line="127"/>
         <source>Dashboard</source>
-        <extracomment>Owners drawn as lines in the activity tile (the busiest; the rest summed). Runs the NPS-by-segment comparison in the background (None: inline).</extracomment>
+        <extracomment>Runs the NPS-by-segment comparison in the background (None: inline).</extracomment>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="155"/>
+        <location filename="../../app/views/dashboard/page.py" line="135"/>
         <source>Period: closed business, leads, activities, answers</source>
         <translation>Zeitraum: Abschlüsse, Leads, Aktivitäten, Antworten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="158"/>
+        <location filename="../../app/views/dashboard/page.py" line="138"/>
         <source>Owner</source>
         <translation>Verantwortlich</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="160"/>
+        <location filename="../../app/views/dashboard/page.py" line="140"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="163"/>
+        <location filename="../../app/views/dashboard/page.py" line="143"/>
         <source>Only the deals, answers and activities of a segment</source>
         <translation>Nur Verkaufschancen, Antworten und Aktivitäten eines Segments</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="181"/>
+        <location filename="../../app/views/dashboard/page.py" line="161"/>
         <source>Won this year</source>
         <translation>Gewonnen dieses Jahr</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="182"/>
+        <location filename="../../app/views/dashboard/page.py" line="162"/>
         <source>Weighted pipeline, 12 months</source>
         <translation>Gewichtete Pipeline 12 Mt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="183"/>
-        <location filename="../../app/views/dashboard/page.py" line="642"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="297"/>
+        <location filename="../../app/views/dashboard/page.py" line="163"/>
         <source>Win rate</source>
         <translation>Abschlussquote</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="184"/>
+        <location filename="../../app/views/dashboard/page.py" line="164"/>
         <source>Average sales cycle</source>
         <translation>Ø Verkaufszyklus</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="185"/>
+        <location filename="../../app/views/dashboard/page.py" line="165"/>
         <source>Net Promoter Score</source>
         <translation>Net Promoter Score</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="206"/>
+        <location filename="../../app/views/dashboard/page.py" line="186"/>
         <source>Source / campaign</source>
         <translation>Herkunft / Kampagne</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="207"/>
+        <location filename="../../app/views/dashboard/page.py" line="187"/>
         <source>Leads</source>
         <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="208"/>
+        <location filename="../../app/views/dashboard/page.py" line="188"/>
         <source>Conversion</source>
         <translation>Konversion</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="210"/>
+        <location filename="../../app/views/dashboard/page.py" line="190"/>
         <source>Avg. deal</source>
         <translation>Ø Abschluss</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="219"/>
+        <location filename="../../app/views/dashboard/page.py" line="199"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="219"/>
+        <location filename="../../app/views/dashboard/page.py" line="199"/>
         <source>CLTV (CHF)</source>
         <translation>CLTV (CHF)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="219"/>
+        <location filename="../../app/views/dashboard/page.py" line="199"/>
         <source>Revenue</source>
         <translation>Umsatz</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="219"/>
-        <location filename="../../app/views/dashboard/page.py" line="469"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="124"/>
+        <location filename="../../app/views/dashboard/page.py" line="199"/>
         <source>Deals</source>
         <translation>Abschl.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="226"/>
+        <location filename="../../app/views/dashboard/page.py" line="206"/>
         <source>Sales funnel</source>
         <translation>Verkaufstrichter (Funnel)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="228"/>
+        <location filename="../../app/views/dashboard/page.py" line="208"/>
         <source>Pipeline and weighted forecast</source>
         <translation>Pipeline und gewichtete Prognose</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="230"/>
+        <location filename="../../app/views/dashboard/page.py" line="210"/>
         <source>Won revenue year to date</source>
         <translation>Gewonnener Umsatz seit Jahresbeginn (YTD)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="231"/>
+        <location filename="../../app/views/dashboard/page.py" line="211"/>
         <source>Lead sources</source>
         <translation>Herkunft der Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="233"/>
+        <location filename="../../app/views/dashboard/page.py" line="213"/>
         <source>Win rate and sales cycle by owner</source>
         <translation>Abschlussquote und Verkaufszyklus pro Verantwortlichem</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="236"/>
+        <location filename="../../app/views/dashboard/page.py" line="216"/>
         <source>Activities per owner and week</source>
         <translation>Aktivitäten pro Verantwortlichem und Woche</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="239"/>
+        <location filename="../../app/views/dashboard/page.py" line="219"/>
         <source>Top customers by lifetime value</source>
         <translation>Top-Kunden nach Kundenwert (CLTV)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="241"/>
+        <location filename="../../app/views/dashboard/page.py" line="221"/>
         <source>NPS over time</source>
         <translation>NPS im Zeitverlauf</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="242"/>
+        <location filename="../../app/views/dashboard/page.py" line="222"/>
         <source>NPS by segment</source>
         <translation>NPS pro Segment</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="298"/>
+        <location filename="../../app/views/dashboard/page.py" line="278"/>
         <source>All owners</source>
         <translation>Alle Verantwortlichen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="301"/>
+        <location filename="../../app/views/dashboard/page.py" line="281"/>
         <source>All pipelines</source>
         <translation>Alle Pipelines</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="306"/>
+        <location filename="../../app/views/dashboard/page.py" line="286"/>
         <source>All customers</source>
         <translation>Alle Kunden</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="597"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="252"/>
         <source>Amounts in CHF · conversion = leads of the period whose deal was won ÷ leads</source>
         <translation>Beträge in CHF · Konversion = Leads des Zeitraums mit gewonnener Verkaufschance ÷ Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="762"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="417"/>
         <source>Comparing the segments …</source>
         <translation>Segmente werden verglichen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="366"/>
+        <location filename="../../app/views/dashboard/page.py" line="346"/>
         <source>segment “%1”</source>
         <translation>Segment «%1»</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="209"/>
+        <location filename="../../app/views/dashboard/page.py" line="189"/>
         <source>Won</source>
         <translation>Gewonnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="392"/>
+        <location filename="../../app/views/dashboard/page.py" line="372"/>
         <source>Won %1 year to date</source>
         <translation>Gewonnen %1 (YTD)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="396"/>
+        <location filename="../../app/views/dashboard/page.py" line="376"/>
         <source>%1 vs. same period last year</source>
         <translation>%1 ggü. Vorjahr</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="400"/>
+        <location filename="../../app/views/dashboard/page.py" line="380"/>
         <source>nothing won by this day last year</source>
         <translation>im Vorjahr bis heute nichts gewonnen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="407"/>
+        <location filename="../../app/views/dashboard/page.py" line="387"/>
         <source>%Ln open deal(s) closing</source>
         <translation>
             <numerusform>%Ln offene Verkaufschance</numerusform>
@@ -2605,23 +2605,23 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="414"/>
+        <location filename="../../app/views/dashboard/page.py" line="394"/>
         <source>%1 won · %2 lost</source>
         <translation>%1 gewonnen · %2 verloren</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="420"/>
-        <location filename="../../app/views/dashboard/page.py" line="616"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="271"/>
+        <location filename="../../app/views/dashboard/page.py" line="400"/>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="421"/>
+        <location filename="../../app/views/dashboard/page.py" line="401"/>
         <source>from creation to won</source>
         <translation>Erfassung bis Abschluss</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="426"/>
+        <location filename="../../app/views/dashboard/page.py" line="406"/>
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln Antwort</numerusform>
@@ -2629,200 +2629,201 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="428"/>
+        <location filename="../../app/views/dashboard/page.py" line="408"/>
         <source>no answers in this period</source>
         <translation>keine Antworten in diesem Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="436"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="91"/>
         <source>No opportunities close in this period. Create one on the Pipeline page (Ctrl+Shift+O) or convert a qualified lead.</source>
+        <extracomment>Owners drawn as lines in the activity tile (the busiest; the rest summed).</extracomment>
         <translation>In diesem Zeitraum schliesst keine Verkaufschance ab. Erfassen Sie eine auf der Seite Pipeline (Ctrl+Shift+O) oder konvertieren Sie einen qualifizierten Lead.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="448"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="103"/>
         <source>Reached: %1 deals · %2</source>
         <translation>Erreicht: %1 Verkaufschancen · %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="451"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="106"/>
         <source>In this stage now: %1 · %2</source>
         <translation>Jetzt in dieser Phase: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="457"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="112"/>
         <source>Conversion to the next stage: %1</source>
         <translation>Konversion zur nächsten Phase: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="461"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="116"/>
         <source>Click to list the deals in this stage</source>
         <translation>Klicken, um die Verkaufschancen dieser Phase aufzulisten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="476"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="131"/>
         <source>%1 deals entered · %2 won · overall %3</source>
         <translation>%1 Verkaufschancen eingetreten · %2 gewonnen · insgesamt %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="486"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="141"/>
         <source>Nothing is expected to close in the next 12 months. Give open opportunities an expected close date on the Pipeline page.</source>
         <translation>In den nächsten 12 Monaten wird kein Abschluss erwartet. Geben Sie offenen Verkaufschancen auf der Seite Pipeline ein erwartetes Abschlussdatum.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="507"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="162"/>
         <source>weighted %1 · best case %2</source>
         <translation>gewichtet %1 · Best Case %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="514"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="169"/>
         <source>Weighted %1 · best case %2 · click a month for its deals</source>
         <translation>Gewichtet %1 · Best Case %2 · Monat anklicken für seine Verkaufschancen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="523"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="178"/>
         <source>Nothing won this year or by this day last year. Won deals appear here as soon as you move them to Won.</source>
         <translation>Weder dieses Jahr noch im Vorjahr bis heute etwas gewonnen. Gewonnene Verkaufschancen erscheinen hier, sobald Sie sie auf «Gewonnen» setzen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="542"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="197"/>
         <source>Year to date: %1 (last year %2)</source>
         <translation>Seit Jahresbeginn: %1 (Vorjahr %2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="557"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="212"/>
         <source>%1 up to %2 · last year %3 · %4</source>
         <translation>%1 bis %2 · Vorjahr %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="569"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="224"/>
         <source>No leads or won deals in this period. Record where each lead came from on the Leads page (Ctrl+Shift+L).</source>
         <translation>Keine Leads oder Abschlüsse in diesem Zeitraum. Erfassen Sie die Herkunft jedes Leads auf der Seite Leads (Ctrl+Shift+L).</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="580"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="235"/>
         <source>%1 won deals · double-click to list them</source>
         <translation>%1 Abschlüsse · Doppelklick listet sie auf</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="606"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="261"/>
         <source>No deals were won or lost in this period.</source>
         <translation>In diesem Zeitraum wurde nichts gewonnen oder verloren.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="609"/>
-        <location filename="../../app/views/dashboard/page.py" line="665"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="264"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="320"/>
         <source>(no owner)</source>
         <translation>(niemand)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="621"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="276"/>
         <source>Win rate: %1 (%2 won, %3 lost)</source>
         <translation>Abschlussquote: %1 (%2 gewonnen, %3 verloren)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="625"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="280"/>
         <source>Won: %1</source>
         <translation>Gewonnen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="626"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="281"/>
         <source>Average sales cycle: %1</source>
         <translation>Durchschnittlicher Verkaufszyklus: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="627"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="282"/>
         <source>Click to list the closed deals</source>
         <translation>Klicken, um die abgeschlossenen Verkaufschancen aufzulisten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="636"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="291"/>
         <source>%1 d</source>
         <translation>%1 T.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="646"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="301"/>
         <source>Bars: win rate in % · next to the name: average days to win</source>
         <translation>Balken: Abschlussquote in % · neben dem Namen: durchschnittliche Tage bis zum Abschluss</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="651"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="306"/>
         <source>Counting the activities …</source>
         <translation>Aktivitäten werden gezählt …</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="656"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="311"/>
         <source>No calls, meetings or e-mails logged in these weeks. Log them in the journal (Ctrl+J).</source>
         <translation>In diesen Wochen wurden keine Anrufe, Besuche oder E-Mails erfasst. Erfassen Sie sie im Journal (Ctrl+J).</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="672"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="327"/>
         <source>Others</source>
         <translation>Übrige</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="677"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="332"/>
         <source>Week of %1</source>
         <translation>Woche ab %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="684"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="339"/>
         <source>%1 entries in %2 weeks</source>
         <translation>%1 Einträge in %2 Wochen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="694"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="349"/>
         <source>No organisation has won business yet. The lifetime value is computed from won opportunities.</source>
         <translation>Noch keine Organisation mit gewonnenem Geschäft. Der Kundenwert wird aus gewonnenen Verkaufschancen berechnet.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="704"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="359"/>
         <source>Customer since %1 · %2 a year · double-click to open</source>
         <translation>Kunde seit %1 · %2 pro Jahr · Doppelklick öffnet</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="714"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="369"/>
         <source>CLTV = average yearly revenue × %1 margin × %2 years</source>
         <translation>CLTV = durchschnittlicher Jahresumsatz × %1 Marge × %2 Jahre</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="722"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="377"/>
         <source>No survey answers in this period. Record answers on the NPS page or import a survey file there.</source>
         <translation>Keine Umfrageantworten in diesem Zeitraum. Erfassen Sie Antworten auf der Seite NPS oder importieren Sie dort eine Umfragedatei.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="738"/>
-        <location filename="../../app/views/dashboard/page.py" line="779"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="393"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="434"/>
         <source>NPS: %1</source>
         <translation>NPS: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="739"/>
-        <location filename="../../app/views/dashboard/page.py" line="780"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="394"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="435"/>
         <source>%1 promoters · %2 passives · %3 detractors</source>
         <translation>%1 Promotoren · %2 Passive · %3 Kritiker</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="754"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="409"/>
         <source>NPS %1 = %2 promoters − %3 detractors of %4 answers</source>
         <translation>NPS %1 = %2 Promotoren − %3 Kritiker von %4 Antworten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="766"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="421"/>
         <source>Save person segments on the Data quality page to compare their NPS here.</source>
         <translation>Speichern Sie Personensegmente auf der Seite Datenqualität, um ihren NPS hier zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="802"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="457"/>
         <source>Answers of the period per saved person segment</source>
         <translation>Antworten des Zeitraums pro gespeichertem Personensegment</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="857"/>
+        <location filename="../../app/views/dashboard/page.py" line="464"/>
         <source>Won in %1</source>
         <translation>Gewonnen im %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="886"/>
+        <location filename="../../app/views/dashboard/page.py" line="493"/>
         <source>Closed by %1</source>
         <translation>Abgeschlossen von %1</translation>
     </message>
@@ -2932,32 +2933,32 @@ B = B-Kunde</translation>
         <translation>«Rückgängig» entfernt die neuen Datensätze und stellt die aktualisierten wieder her.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="853"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="854"/>
         <source>Cancelled — nothing was imported.</source>
         <translation>Abgebrochen — es wurde nichts importiert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="859"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="860"/>
         <source>The import failed and nothing was imported: %1</source>
         <translation>Der Import ist fehlgeschlagen, es wurde nichts importiert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="884"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="885"/>
         <source>Undoing the import …</source>
         <translation>Import wird rückgängig gemacht …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="890"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="891"/>
         <source>Import undone: %1 records removed, %2 restored.</source>
         <translation>Import rückgängig gemacht: %1 Datensätze entfernt, %2 wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="896"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="897"/>
         <source>%1 records changed since the import were kept.</source>
         <translation>%1 seit dem Import geänderte Datensätze wurden beibehalten.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/import_wizard.py" line="911"/>
+        <location filename="../../app/views/exchange/import_wizard.py" line="912"/>
         <source>Undo failed: %1</source>
         <translation>Rückgängig machen fehlgeschlagen: %1</translation>
     </message>
@@ -3280,7 +3281,7 @@ B = B-Kunde</translation>
     </message>
     <message>
         <location filename="../../app/views/exchange/texts.py" line="21"/>
-        <location filename="../../app/views/exchange/texts.py" line="80"/>
+        <location filename="../../app/views/exchange/texts.py" line="83"/>
         <source>External ID</source>
         <translation>Externe ID</translation>
     </message>
@@ -3490,322 +3491,322 @@ B = B-Kunde</translation>
         <translation>Nächster Schritt</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="69"/>
+        <location filename="../../app/views/exchange/texts.py" line="72"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="70"/>
+        <location filename="../../app/views/exchange/texts.py" line="73"/>
         <source>Organisations</source>
         <translation>Organisationen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="71"/>
+        <location filename="../../app/views/exchange/texts.py" line="74"/>
         <source>Leads</source>
         <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="72"/>
+        <location filename="../../app/views/exchange/texts.py" line="75"/>
         <source>Opportunities</source>
         <translation>Verkaufschancen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="79"/>
+        <location filename="../../app/views/exchange/texts.py" line="82"/>
         <source>Relata ID (re-import of an export)</source>
         <translation>Relata-ID (Re-Import eines Exports)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="81"/>
+        <location filename="../../app/views/exchange/texts.py" line="84"/>
         <source>E-mail address</source>
         <translation>E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="82"/>
+        <location filename="../../app/views/exchange/texts.py" line="85"/>
         <source>Customer number</source>
         <translation>Kundennummer</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="83"/>
+        <location filename="../../app/views/exchange/texts.py" line="86"/>
         <source>UID (company number)</source>
         <translation>UID (Unternehmens-Identifikationsnummer)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="84"/>
+        <location filename="../../app/views/exchange/texts.py" line="87"/>
         <source>Web domain</source>
         <translation>Web-Domain</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="85"/>
+        <location filename="../../app/views/exchange/texts.py" line="88"/>
         <source>Name and postcode (similar names)</source>
         <translation>Name und PLZ (ähnliche Namen)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="92"/>
+        <location filename="../../app/views/exchange/texts.py" line="95"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="93"/>
+        <location filename="../../app/views/exchange/texts.py" line="96"/>
         <source>Update</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="94"/>
+        <location filename="../../app/views/exchange/texts.py" line="97"/>
         <source>Unchanged</source>
         <translation>Unverändert</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="95"/>
+        <location filename="../../app/views/exchange/texts.py" line="98"/>
         <source>Skipped</source>
         <translation>Übersprungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="96"/>
+        <location filename="../../app/views/exchange/texts.py" line="99"/>
         <source>Changed since export</source>
         <translation>Seit Export geändert</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="97"/>
+        <location filename="../../app/views/exchange/texts.py" line="100"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="104"/>
+        <location filename="../../app/views/exchange/texts.py" line="107"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel-Arbeitsmappe (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="105"/>
+        <location filename="../../app/views/exchange/texts.py" line="108"/>
         <source>CSV for Excel DE/CH (semicolon, UTF-8 with BOM)</source>
         <translation>CSV für Excel DE/CH (Semikolon, UTF-8 mit BOM)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="106"/>
+        <location filename="../../app/views/exchange/texts.py" line="109"/>
         <source>CSV RFC 4180 (comma, UTF-8)</source>
         <translation>CSV nach RFC 4180 (Komma, UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="107"/>
+        <location filename="../../app/views/exchange/texts.py" line="110"/>
         <source>Relata XML (.xml, schema relata.xsd)</source>
         <translation>Relata-XML (.xml, Schema relata.xsd)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="108"/>
+        <location filename="../../app/views/exchange/texts.py" line="111"/>
         <source>vCard 3.0 (.vcf)</source>
         <translation>vCard 3.0 (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="109"/>
+        <location filename="../../app/views/exchange/texts.py" line="112"/>
         <source>vCard 4.0 (.vcf)</source>
         <translation>vCard 4.0 (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="116"/>
+        <location filename="../../app/views/exchange/texts.py" line="119"/>
         <source>The same key appears earlier in the file.</source>
         <translation>Derselbe Schlüssel kommt weiter oben in der Datei schon vor.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="117"/>
+        <location filename="../../app/views/exchange/texts.py" line="120"/>
         <source>This is not a date (use 31.12.2026).</source>
         <translation>Das ist kein Datum (Format 31.12.2026).</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="118"/>
+        <location filename="../../app/views/exchange/texts.py" line="121"/>
         <source>Day and month could be swapped; choose the date order on the mapping page.</source>
         <translation>Tag und Monat könnten vertauscht sein; wählen Sie die Reihenfolge auf der Seite «Tabellenblatt und Spalten».</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="121"/>
+        <location filename="../../app/views/exchange/texts.py" line="124"/>
         <source>This is not a number.</source>
         <translation>Das ist keine Zahl.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="122"/>
+        <location filename="../../app/views/exchange/texts.py" line="125"/>
         <source>This is not an amount.</source>
         <translation>Das ist kein Betrag.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="123"/>
+        <location filename="../../app/views/exchange/texts.py" line="126"/>
         <source>This value is unknown; map it to a known one.</source>
         <translation>Dieser Wert ist unbekannt; ordnen Sie ihn einem bekannten zu.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="124"/>
+        <location filename="../../app/views/exchange/texts.py" line="127"/>
         <source>This is not a Relata ID.</source>
         <translation>Das ist keine Relata-ID.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="125"/>
+        <location filename="../../app/views/exchange/texts.py" line="128"/>
         <source>No user has this name; the record gets no owner.</source>
         <translation>Kein Benutzer heisst so; der Datensatz erhält keinen Betreuer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="126"/>
+        <location filename="../../app/views/exchange/texts.py" line="129"/>
         <source>Changed in Relata since the export; not overwritten.</source>
         <translation>Seit dem Export in Relata geändert; nicht überschrieben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="129"/>
+        <location filename="../../app/views/exchange/texts.py" line="132"/>
         <source>This is not a point in time.</source>
         <translation>Das ist kein Zeitpunkt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="130"/>
+        <location filename="../../app/views/exchange/texts.py" line="133"/>
         <source>Required for a new record.</source>
         <translation>Für einen neuen Datensatz erforderlich.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="131"/>
+        <location filename="../../app/views/exchange/texts.py" line="134"/>
         <source>No organisation with this customer number, name or external ID in the workbook or the database.</source>
         <translation>Keine Organisation mit dieser Kundennummer, diesem Namen oder dieser externen ID in der Arbeitsmappe oder der Datenbank.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="135"/>
+        <location filename="../../app/views/exchange/texts.py" line="138"/>
         <source>The organisation&apos;s row in its sheet has errors; fix that row first.</source>
         <translation>Die Zeile der Organisation in ihrem Blatt hat Fehler; korrigieren Sie zuerst diese Zeile.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="138"/>
+        <location filename="../../app/views/exchange/texts.py" line="141"/>
         <source>No contact with this e-mail or external ID in the workbook or the database.</source>
         <translation>Kein Kontakt mit dieser E-Mail-Adresse oder externen ID in der Arbeitsmappe oder der Datenbank.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="142"/>
+        <location filename="../../app/views/exchange/texts.py" line="145"/>
         <source>The contact&apos;s row in its sheet has errors; fix that row first.</source>
         <translation>Die Zeile des Kontakts in seinem Blatt hat Fehler; korrigieren Sie zuerst diese Zeile.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="145"/>
+        <location filename="../../app/views/exchange/texts.py" line="148"/>
         <source>There is no pipeline of this name.</source>
         <translation>Es gibt keine Pipeline mit diesem Namen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="146"/>
+        <location filename="../../app/views/exchange/texts.py" line="149"/>
         <source>The pipeline has no stage of this name.</source>
         <translation>Die Pipeline hat keine Phase mit diesem Namen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="147"/>
+        <location filename="../../app/views/exchange/texts.py" line="150"/>
         <source>Give a probability from 0 to 100.</source>
         <translation>Geben Sie eine Wahrscheinlichkeit von 0 bis 100 an.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="148"/>
+        <location filename="../../app/views/exchange/texts.py" line="151"/>
         <source>This is not a currency code (CHF, EUR …).</source>
         <translation>Das ist kein Währungscode (CHF, EUR …).</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="156"/>
+        <location filename="../../app/views/exchange/texts.py" line="159"/>
         <source>The file is empty.</source>
         <translation>Die Datei ist leer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="157"/>
+        <location filename="../../app/views/exchange/texts.py" line="160"/>
         <source>The file is bigger than the largest import file allowed in the settings.</source>
         <translation>Die Datei ist grösser als die in den Einstellungen erlaubte grösste Importdatei.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="160"/>
+        <location filename="../../app/views/exchange/texts.py" line="163"/>
         <source>Only .xlsx, .xlsm, .csv, .xml and .vcf files can be imported.</source>
         <translation>Importiert werden können nur .xlsx-, .xlsm-, .csv-, .xml- und .vcf-Dateien.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="163"/>
+        <location filename="../../app/views/exchange/texts.py" line="166"/>
         <source>The file cannot be read.</source>
         <translation>Die Datei kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="164"/>
+        <location filename="../../app/views/exchange/texts.py" line="167"/>
         <source>The workbook would unpack to far more data than it holds; it is refused as a possible zip bomb.</source>
         <translation>Die Arbeitsmappe würde beim Entpacken weit mehr Daten ergeben, als sie enthält; sie wird als mögliche Zip-Bombe abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="168"/>
+        <location filename="../../app/views/exchange/texts.py" line="171"/>
         <source>The file is damaged or not an Excel workbook.</source>
         <translation>Die Datei ist beschädigt oder keine Excel-Arbeitsmappe.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="169"/>
+        <location filename="../../app/views/exchange/texts.py" line="172"/>
         <source>The file is not a readable Excel workbook.</source>
         <translation>Die Datei ist keine lesbare Excel-Arbeitsmappe.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="170"/>
+        <location filename="../../app/views/exchange/texts.py" line="173"/>
         <source>The XML file uses DTDs or entities, which are refused for safety.</source>
         <translation>Die XML-Datei verwendet DTDs oder Entitäten; diese werden aus Sicherheitsgründen abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="173"/>
+        <location filename="../../app/views/exchange/texts.py" line="176"/>
         <source>The file is not a Relata XML file.</source>
         <translation>Die Datei ist keine Relata-XML-Datei.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="174"/>
+        <location filename="../../app/views/exchange/texts.py" line="177"/>
         <source>The file is not a valid vCard file.</source>
         <translation>Die Datei ist keine gültige vCard-Datei.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="175"/>
+        <location filename="../../app/views/exchange/texts.py" line="178"/>
         <source>The CSV file cannot be read.</source>
         <translation>Die CSV-Datei kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="176"/>
+        <location filename="../../app/views/exchange/texts.py" line="179"/>
         <source>The CSV file&apos;s text encoding cannot be read.</source>
         <translation>Die Zeichenkodierung der CSV-Datei kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="177"/>
+        <location filename="../../app/views/exchange/texts.py" line="180"/>
         <source>The workbook has no sheet of that name.</source>
         <translation>Die Arbeitsmappe hat kein Tabellenblatt mit diesem Namen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="178"/>
+        <location filename="../../app/views/exchange/texts.py" line="181"/>
         <source>The sheet is empty.</source>
         <translation>Das Tabellenblatt ist leer.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="179"/>
+        <location filename="../../app/views/exchange/texts.py" line="182"/>
         <source>The sheet has more than 1,048,576 rows.</source>
         <translation>Das Tabellenblatt hat mehr als 1&apos;048&apos;576 Zeilen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="180"/>
+        <location filename="../../app/views/exchange/texts.py" line="183"/>
         <source>The sheet has more than 1,000 columns.</source>
         <translation>Das Tabellenblatt hat mehr als 1&apos;000 Spalten.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="181"/>
+        <location filename="../../app/views/exchange/texts.py" line="184"/>
         <source>These records cannot be matched by that key.</source>
         <translation>Diese Datensätze können nicht über diesen Schlüssel gefunden werden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="182"/>
+        <location filename="../../app/views/exchange/texts.py" line="185"/>
         <source>This import was already undone.</source>
         <translation>Dieser Import wurde bereits rückgängig gemacht.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="183"/>
+        <location filename="../../app/views/exchange/texts.py" line="186"/>
         <source>Give the template a name.</source>
         <translation>Geben Sie der Vorlage einen Namen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="184"/>
+        <location filename="../../app/views/exchange/texts.py" line="187"/>
         <source>There is no template of that name.</source>
         <translation>Es gibt keine Vorlage mit diesem Namen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="185"/>
+        <location filename="../../app/views/exchange/texts.py" line="188"/>
         <source>vCard files hold persons only.</source>
         <translation>vCard-Dateien enthalten nur Personen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="186"/>
+        <location filename="../../app/views/exchange/texts.py" line="189"/>
         <source>The file cannot be written.</source>
         <translation>Die Datei kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/texts.py" line="187"/>
+        <location filename="../../app/views/exchange/texts.py" line="190"/>
         <source>This list cannot be exported yet.</source>
         <translation>Diese Liste kann noch nicht exportiert werden.</translation>
     </message>
@@ -5889,117 +5890,117 @@ Betreff: %3</translation>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="423"/>
+        <location filename="../../app/views/automation/mail_views.py" line="425"/>
         <source>All mails</source>
         <translation>Alle E-Mails</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="426"/>
+        <location filename="../../app/views/automation/mail_views.py" line="428"/>
         <source>Send now</source>
         <translation>Jetzt senden</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="427"/>
+        <location filename="../../app/views/automation/mail_views.py" line="429"/>
         <source>Retry selected</source>
         <translation>Auswahl erneut senden</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="428"/>
+        <location filename="../../app/views/automation/mail_views.py" line="430"/>
         <source>Mail server …</source>
         <translation>Mailserver …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="430"/>
+        <location filename="../../app/views/automation/mail_views.py" line="432"/>
         <source>No mails here. Campaign mails and workflow e-mails wait here until they are sent.</source>
         <translation>Keine E-Mails. Kampagnen- und Workflow-E-Mails warten hier, bis sie versendet sind.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="468"/>
+        <location filename="../../app/views/automation/mail_views.py" line="470"/>
         <source>Sending e-mails …</source>
         <translation>E-Mails werden versendet …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="484"/>
+        <location filename="../../app/views/automation/mail_views.py" line="486"/>
         <source>E-mails sent</source>
         <translation>E-Mails versendet</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="485"/>
+        <location filename="../../app/views/automation/mail_views.py" line="487"/>
         <source>Sent: %1 · failed: %2 · bounced: %3 · blocked (no consent): %4</source>
         <translation>Gesendet: %1 · fehlgeschlagen: %2 · unzustellbar: %3 · gesperrt (keine Einwilligung): %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="497"/>
+        <location filename="../../app/views/automation/mail_views.py" line="499"/>
         <source>E-mails not sent</source>
         <translation>E-Mails nicht versendet</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="520"/>
+        <location filename="../../app/views/automation/mail_views.py" line="522"/>
         <source>Mail server</source>
         <translation>Mailserver</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="528"/>
+        <location filename="../../app/views/automation/mail_views.py" line="530"/>
         <source>STARTTLS (port 587)</source>
         <translation>STARTTLS (Port 587)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="529"/>
+        <location filename="../../app/views/automation/mail_views.py" line="531"/>
         <source>TLS (port 465)</source>
         <translation>TLS (Port 465)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="530"/>
+        <location filename="../../app/views/automation/mail_views.py" line="532"/>
         <source>None (local relay only)</source>
         <translation>Keine (nur lokales Relay)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="538"/>
+        <location filename="../../app/views/automation/mail_views.py" line="540"/>
         <source>stored in the keyring</source>
         <translation>im Schlüsselbund gespeichert</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="546"/>
+        <location filename="../../app/views/automation/mail_views.py" line="548"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="548"/>
+        <location filename="../../app/views/automation/mail_views.py" line="550"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="550"/>
+        <location filename="../../app/views/automation/mail_views.py" line="552"/>
         <source>Security</source>
         <translation>Verschlüsselung</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="551"/>
+        <location filename="../../app/views/automation/mail_views.py" line="553"/>
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="553"/>
+        <location filename="../../app/views/automation/mail_views.py" line="555"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="554"/>
+        <location filename="../../app/views/automation/mail_views.py" line="556"/>
         <source>Sender address</source>
         <translation>Absenderadresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="556"/>
+        <location filename="../../app/views/automation/mail_views.py" line="558"/>
         <source>Sender name</source>
         <translation>Absendername</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="564"/>
+        <location filename="../../app/views/automation/mail_views.py" line="566"/>
         <source>Save and test</source>
         <translation>Speichern und testen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="614"/>
+        <location filename="../../app/views/automation/mail_views.py" line="616"/>
         <source>The mail server accepted the connection.</source>
         <translation>Der Mailserver hat die Verbindung angenommen.</translation>
     </message>

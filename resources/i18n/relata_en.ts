@@ -30,7 +30,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/automation/integration.py" line="171" />
+        <location filename="../../app/views/automation/integration.py" line="192" />
         <source>%n e-mail(s) sent from the outbox.</source>
         <translation>
             <numerusform>%n e-mail sent from the outbox.</numerusform>
@@ -82,7 +82,7 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="407" />
+        <location filename="../../app/views/dashboard/page.py" line="387" />
         <source>%Ln open deal(s) closing</source>
         <translation>
             <numerusform>%Ln open deal closing</numerusform>
@@ -90,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="426" />
+        <location filename="../../app/views/dashboard/page.py" line="406" />
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln answer</numerusform>
