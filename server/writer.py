@@ -10,6 +10,7 @@ log with SQLAlchemy Core in batches (research/sync.md 2.2, 2.5).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -21,12 +22,10 @@ from sqlalchemy import (
     Connection,
     Table,
     and_,
-    bindparam,
     insert,
     select,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 
 from app.sync.protocol.tables import (
     SERVER_SCOPE_COLUMNS,
@@ -46,6 +45,7 @@ from app.sync.protocol.wire import (
     Status,
     field_known,
 )
+from server import bulk
 from server.merge import ConflictSpec, Current, Decision, Incoming, decide, rejected
 from server.models import (
     AuditLog,
@@ -71,6 +71,16 @@ _EXIT = cast(Table, SyncScopeExit.__table__)
 _OP = cast(Table, SyncOp.__table__)
 _AUDIT = cast(Table, AuditLog.__table__)
 _TEAM_MEMBER = cast(Table, TeamMember.__table__)
+_SYNC_ROW_UPDATE = (
+    "rev",
+    "deleted",
+    "owner_id",
+    "team_id",
+    "also_user_id",
+    "device_id",
+)
+_EXIT_COLUMNS = tuple(c.key for c in _EXIT.c if c.key != "id")
+_AUDIT_COLUMNS = tuple(c.key for c in _AUDIT.c if c.key != "id")
 
 Key = tuple[str, str]
 
@@ -152,14 +162,18 @@ def record_label(values: dict[str, Any]) -> str:
     return person[:300]
 
 
-def _column_default(table: Table, name: str) -> Any:
-    default = table.c[name].default
-    if default is None:
-        return None
-    arg = getattr(default, "arg", None)
-    if callable(arg):
-        return arg(None)
-    return arg
+@functools.cache
+def _column_defaults(table: Table) -> tuple[tuple[str, Any], ...]:
+    """``(column, default)`` of ``table``; a callable default is called per row."""
+    out: list[tuple[str, Any]] = []
+    for col in table.c:
+        default = col.default
+        arg = getattr(default, "arg", None) if default is not None else None
+        if callable(arg):
+            out.append((col.key, functools.partial(arg, None)))
+        else:
+            out.append((col.key, arg))
+    return tuple(out)
 
 
 @dataclass
@@ -824,55 +838,30 @@ class Writer:
             row = self.rows.get(key)
             if row is None or not row.changed:
                 continue
-            table = row.table.table
             if row.created and not row.exists:
-                for col in table.c:
-                    if col.name not in row.values:
-                        row.values[col.name] = _column_default(table, col.name)
-                creates[row.table.name].append(dict(row.values))
+                values = row.values
+                for name, default in _column_defaults(row.table.table):
+                    if name not in values:
+                        values[name] = default() if callable(default) else default
+                creates[row.table.name].append(values)
             else:
                 cols = frozenset(row.changed - {"id"})
-                params = {f"v_{c}": row.values[c] for c in cols}
-                params["b_id"] = row.id
-                updates[(row.table.name, cols)].append(params)
+                updates[(row.table.name, cols)].append(row.values)
         for tbl in sorted(creates, key=lambda n: synced_tables()[n].order):
-            conn.execute(insert(synced_tables()[tbl].table), creates[tbl])
+            bulk.insert_rows(conn, synced_tables()[tbl].table, creates[tbl])
         for (tbl, cols), rows in updates.items():
-            target = synced_tables()[tbl].table
-            stmt = (
-                update(target)
-                .where(target.c.id == bindparam("b_id"))
-                .values({c: bindparam(f"v_{c}") for c in sorted(cols)})
-            )
-            conn.execute(stmt, rows)
+            bulk.update_rows(conn, synced_tables()[tbl].table, sorted(cols), rows)
         if self.sync_rows:
-            self._upsert_sync_rows(list(self.sync_rows.values()))
-        if self.exits:
-            conn.execute(insert(_EXIT), self.exits)
-        if self.ops:
-            conn.execute(insert(_OP), self.ops)
-        if self.audit:
-            conn.execute(insert(_AUDIT), self.audit)
-
-    def _upsert_sync_rows(self, rows: list[dict[str, Any]]) -> None:
-        dialect: Any = postgresql if self.dialect == "postgresql" else sqlite
-        stmt = dialect.insert(_SYNC_ROW)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[_SYNC_ROW.c.tbl, _SYNC_ROW.c.row_id],
-            set_={
-                name: stmt.excluded[name]
-                for name in (
-                    "rev",
-                    "deleted",
-                    "owner_id",
-                    "team_id",
-                    "also_user_id",
-                    "device_id",
-                )
-            },
-        )
-        for chunk in _chunks(rows, 1000):
-            self.conn.execute(stmt, chunk)
+            bulk.upsert_rows(
+                conn,
+                _SYNC_ROW,
+                list(self.sync_rows.values()),
+                key=("tbl", "row_id"),
+                update=_SYNC_ROW_UPDATE,
+            )
+        bulk.insert_rows(conn, _EXIT, self.exits, columns=_EXIT_COLUMNS)
+        bulk.insert_rows(conn, _OP, self.ops)
+        bulk.insert_rows(conn, _AUDIT, self.audit, columns=_AUDIT_COLUMNS)
 
     def audit_event(self, action: str, **values: Any) -> None:
         """Add an audit row (admin actions) written with this batch."""
