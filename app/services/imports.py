@@ -431,10 +431,11 @@ class ImportService:
         """
         started = time.perf_counter()
         defs = cfx.definitions(conn, plan.entity)
-        custom_created = cfx.split(analysed.creates)
+        # without custom fields no row holds custom values: skip the scan
+        custom_created = cfx.split(analysed.creates) if defs else []
         custom_updated = [
             (cur.id, {k: v for k, v in ch.items() if k.startswith(cfx.PREFIX)})
-            for cur, ch in analysed.updates
+            for cur, ch in (analysed.updates if defs else [])
         ]
         writer.prepare(analysed.creates)
         created_ids: list[str] = []
@@ -464,13 +465,14 @@ class ImportService:
         ]
         if (plan.options.key or "") == DuplicateKey.EXTERNAL_ID.value:
             writer.external_refs(plan.entity, refs)
-        cfx.write(
-            conn,
-            plan.entity,
-            defs,
-            [*zip(created_ids, custom_created, strict=True), *custom_updated],
-            now=writer.now,
-        )
+        if defs:
+            cfx.write(
+                conn,
+                plan.entity,
+                defs,
+                [*zip(created_ids, custom_created, strict=True), *custom_updated],
+                now=writer.now,
+            )
         return created_ids
 
     def _analyse(
