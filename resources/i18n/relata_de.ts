@@ -5788,7 +5788,7 @@ Erfassen Sie einen Anruf oder Termin jederzeit mit Ctrl+J.</translation>
     </message>
     <message>
         <location filename="../../app/views/automation/mail_views.py" line="186"/>
-        <location filename="../../app/views/automation/mail_views.py" line="376"/>
+        <location filename="../../app/views/automation/mail_views.py" line="389"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
@@ -5865,142 +5865,152 @@ Subject: %3</source>
 Betreff: %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="372"/>
+        <location filename="../../app/views/automation/mail_views.py" line="334"/>
+        <source>The person withdrew marketing consent.</source>
+        <translation>Die Person hat die Marketing-Einwilligung widerrufen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="337"/>
+        <source>Attempt %1: %2</source>
+        <translation>Versuch %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/mail_views.py" line="385"/>
         <source>Queued</source>
         <translation>Eingereiht</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="374"/>
+        <location filename="../../app/views/automation/mail_views.py" line="387"/>
         <source>Recipient</source>
         <translation>Empfänger</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="375"/>
+        <location filename="../../app/views/automation/mail_views.py" line="388"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="379"/>
+        <location filename="../../app/views/automation/mail_views.py" line="392"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="383"/>
+        <location filename="../../app/views/automation/mail_views.py" line="396"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="425"/>
+        <location filename="../../app/views/automation/mail_views.py" line="438"/>
         <source>All mails</source>
         <translation>Alle E-Mails</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="428"/>
+        <location filename="../../app/views/automation/mail_views.py" line="441"/>
         <source>Send now</source>
         <translation>Jetzt senden</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="429"/>
+        <location filename="../../app/views/automation/mail_views.py" line="442"/>
         <source>Retry selected</source>
         <translation>Auswahl erneut senden</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="430"/>
+        <location filename="../../app/views/automation/mail_views.py" line="443"/>
         <source>Mail server …</source>
         <translation>Mailserver …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="432"/>
+        <location filename="../../app/views/automation/mail_views.py" line="445"/>
         <source>No mails here. Campaign mails and workflow e-mails wait here until they are sent.</source>
         <translation>Keine E-Mails. Kampagnen- und Workflow-E-Mails warten hier, bis sie versendet sind.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="470"/>
+        <location filename="../../app/views/automation/mail_views.py" line="483"/>
         <source>Sending e-mails …</source>
         <translation>E-Mails werden versendet …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="486"/>
+        <location filename="../../app/views/automation/mail_views.py" line="499"/>
         <source>E-mails sent</source>
         <translation>E-Mails versendet</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="487"/>
+        <location filename="../../app/views/automation/mail_views.py" line="500"/>
         <source>Sent: %1 · failed: %2 · bounced: %3 · blocked (no consent): %4</source>
         <translation>Gesendet: %1 · fehlgeschlagen: %2 · unzustellbar: %3 · gesperrt (keine Einwilligung): %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="499"/>
+        <location filename="../../app/views/automation/mail_views.py" line="512"/>
         <source>E-mails not sent</source>
         <translation>E-Mails nicht versendet</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="522"/>
+        <location filename="../../app/views/automation/mail_views.py" line="535"/>
         <source>Mail server</source>
         <translation>Mailserver</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="530"/>
+        <location filename="../../app/views/automation/mail_views.py" line="543"/>
         <source>STARTTLS (port 587)</source>
         <translation>STARTTLS (Port 587)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="531"/>
+        <location filename="../../app/views/automation/mail_views.py" line="544"/>
         <source>TLS (port 465)</source>
         <translation>TLS (Port 465)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="532"/>
+        <location filename="../../app/views/automation/mail_views.py" line="545"/>
         <source>None (local relay only)</source>
         <translation>Keine (nur lokales Relay)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="540"/>
+        <location filename="../../app/views/automation/mail_views.py" line="553"/>
         <source>stored in the keyring</source>
         <translation>im Schlüsselbund gespeichert</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="548"/>
+        <location filename="../../app/views/automation/mail_views.py" line="561"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="550"/>
+        <location filename="../../app/views/automation/mail_views.py" line="563"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="552"/>
+        <location filename="../../app/views/automation/mail_views.py" line="565"/>
         <source>Security</source>
         <translation>Verschlüsselung</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="553"/>
+        <location filename="../../app/views/automation/mail_views.py" line="566"/>
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="555"/>
+        <location filename="../../app/views/automation/mail_views.py" line="568"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="556"/>
+        <location filename="../../app/views/automation/mail_views.py" line="569"/>
         <source>Sender address</source>
         <translation>Absenderadresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="558"/>
+        <location filename="../../app/views/automation/mail_views.py" line="571"/>
         <source>Sender name</source>
         <translation>Absendername</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="566"/>
+        <location filename="../../app/views/automation/mail_views.py" line="579"/>
         <source>Save and test</source>
         <translation>Speichern und testen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="616"/>
+        <location filename="../../app/views/automation/mail_views.py" line="629"/>
         <source>The mail server accepted the connection.</source>
         <translation>Der Mailserver hat die Verbindung angenommen.</translation>
     </message>

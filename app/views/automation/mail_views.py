@@ -328,6 +328,19 @@ class TemplateEditor(QWidget):
         self.insert.setCurrentIndex(0)
 
 
+def _problem(row: OutboxRow) -> str:
+    """What went wrong, in words where we know them (SMTP replies stay as sent)."""
+    if row.status is MailStatus.BLOCKED:
+        return _t("The person withdrew marketing consent.")
+    if row.status is MailStatus.FAILED and row.attempts:
+        return (
+            _t("Attempt %1: %2")
+            .replace("%1", str(row.attempts))
+            .replace("%2", row.error)
+        )
+    return row.error
+
+
 def _local(value: object) -> str:
     import datetime as dt
 
@@ -380,7 +393,7 @@ class OutboxView(QWidget):
                 lambda r: status_text(r.status),
                 width=150,
             ),
-            Column("error", lambda: _t("Problem"), lambda r: r.error, width=300),
+            Column("error", lambda: _t("Problem"), _problem, width=300),
         ]
         self.model = WindowedTableModel(
             columns,
