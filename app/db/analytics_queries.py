@@ -137,7 +137,10 @@ def opportunity_conds(
     if pipeline_id:
         conds.append(Opportunity.pipeline_id == pipeline_id)
     if owner_id:
-        conds.append(Opportunity.owner_id == owner_id)
+        # ``owner_id || ''``: matched inside the covering indexes. On the bare
+        # column SQLite walks the owner index and reads each of the owner's
+        # deals from the table (funnel, YTD, owners: 3x slower on 200k deals).
+        conds.append(Opportunity.owner_id + "" == owner_id)
     if party is not None:
         kind, ids = party
         col = (
@@ -331,8 +334,8 @@ def leads_by_source(
         lead.created_at >= start,
         lead.created_at < end,
     ]
-    if owner_id:
-        conds.append(lead.owner_id == owner_id)
+    if owner_id:  # in the covering index, not through the owner index
+        conds.append(lead.owner_id + "" == owner_id)
     if party is not None:
         kind, ids = party
         col = lead.organisation_id if kind == "organisation" else lead.person_id
