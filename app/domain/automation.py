@@ -412,8 +412,17 @@ def _action_problem(kind: str, a: Action) -> str:
     p = a.params
     if a.type is ActionType.CREATE_TASK and not str(p.get("title", "")).strip():
         return "a task needs a title"
-    if a.type is ActionType.SET_FIELD and p.get("field") not in FIELDS.get(kind, ()):
-        return "pick a field"
+    if a.type is ActionType.SET_FIELD:
+        name = p.get("field")
+        if name not in FIELDS.get(kind, ()):
+            return "pick a field"
+        allowed = field_values(kind, str(name))
+        if allowed and str(p.get("value", "")) not in allowed:
+            return f"{name} must be one of {', '.join(allowed)}"
+        if name == "probability" and not str(p.get("value", "")).isdigit():
+            return "probability must be a whole number from 0 to 100"
+        if name == "probability" and int(str(p.get("value"))) > 100:
+            return "probability must be a whole number from 0 to 100"
     if a.type in (ActionType.ADD_TAG, ActionType.REMOVE_TAG) and not p.get("tag_id"):
         return "pick a tag"
     if a.type is ActionType.CHANGE_OWNER and not p.get("user_id"):
@@ -429,6 +438,27 @@ def _action_problem(kind: str, a: Action) -> str:
         if not isinstance(days, int) or not 1 <= days <= MAX_WAIT_DAYS:
             return "wait 1 to 365 days"
     return ""
+
+
+def field_values(kind: str, name: str) -> tuple[str, ...]:
+    """The values a choice field takes ('' = free text), for "set field"."""
+    from app.domain.addresses import RelationStatus
+    from app.domain.journal import Priority, TaskStatus
+    from app.domain.pipeline import LeadSource, LeadStatus
+
+    if name == "status" and kind in ("person", "organisation"):
+        return tuple(v.value for v in RelationStatus)
+    if name == "status" and kind == "lead":
+        return tuple(v.value for v in LeadStatus if v is not LeadStatus.CONVERTED)
+    if name == "status" and kind == "task":
+        return tuple(v.value for v in TaskStatus)
+    if name == "priority":
+        return tuple(v.value for v in Priority)
+    if name == "source":
+        return tuple(v.value for v in LeadSource)
+    if name == "language":
+        return ("de", "fr", "it", "en", "rm")
+    return ()
 
 
 # ---- merge fields

@@ -887,6 +887,146 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
         <translation>Zuerst den Mailserver einrichten (Bearbeiten → Mailserver)</translation>
     </message>
     <message>
+        <location filename="../../app/views/automation/texts.py" line="204"/>
+        <source>Prospect</source>
+        <translation>Interessent</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="205"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="206"/>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="207"/>
+        <source>Supplier</source>
+        <translation>Lieferant</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="208"/>
+        <source>Former customer</source>
+        <translation>Ehemaliger Kunde</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="209"/>
+        <source>Unqualified</source>
+        <translation>Unqualifiziert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="210"/>
+        <source>Marketing qualified (MQL)</source>
+        <translation>Marketing-qualifiziert (MQL)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="211"/>
+        <source>Sales qualified (SQL)</source>
+        <translation>Vertriebsqualifiziert (SQL)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="212"/>
+        <source>Disqualified</source>
+        <translation>Disqualifiziert</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="213"/>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="214"/>
+        <source>In progress</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="215"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="216"/>
+        <source>Low</source>
+        <translation>Tief</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="217"/>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="218"/>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="219"/>
+        <source>Urgent</source>
+        <translation>Dringend</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="220"/>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="221"/>
+        <source>Web form</source>
+        <translation>Web-Formular</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="222"/>
+        <source>Trade fair</source>
+        <translation>Messe</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="223"/>
+        <source>Referral</source>
+        <translation>Empfehlung</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="224"/>
+        <source>Cold call</source>
+        <translation>Kaltakquise</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="225"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="226"/>
+        <source>Other</source>
+        <translation>Andere</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="227"/>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="228"/>
+        <source>French</source>
+        <translation>Französisch</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="229"/>
+        <source>Italian</source>
+        <translation>Italienisch</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="230"/>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/texts.py" line="231"/>
+        <source>Romansh</source>
+        <translation>Rätoromanisch</translation>
+    </message>
+    <message>
         <location filename="../../app/views/automation/texts.py" line="122"/>
         <source>A condition does not fit: %1</source>
         <translation>Eine Bedingung passt nicht: %1</translation>
@@ -10483,176 +10623,177 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
 <context>
     <name>WorkflowEditor</name>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="107"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="119"/>
         <source>Remove this action</source>
+        <extracomment>Actions with a free-text setting (title, value, subject).</extracomment>
         <translation>Diese Aktion entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="142"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="455"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="156"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="491"/>
         <source>the record&apos;s owner</source>
         <translation>Verantwortliche des Datensatzes</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="156"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="170"/>
         <source>Task title</source>
         <translation>Titel der Aufgabe</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="157"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="171"/>
         <source>New value</source>
         <translation>Neuer Wert</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="158"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="172"/>
         <source>Subject of the entry</source>
         <translation>Betreff des Eintrags</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="159"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="173"/>
         <source>Notification text</source>
         <translation>Text der Benachrichtigung</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="164"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="178"/>
         <source>due in days</source>
         <translation>fällig in Tagen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="165"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="410"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="745"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="179"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="446"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="781"/>
         <source>days</source>
         <translation>Tage</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="392"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="428"/>
         <source>New workflow</source>
         <translation>Neuer Workflow</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="393"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="429"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="394"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="430"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="395"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="431"/>
         <source>Campaign</source>
         <translation>Kampagne</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="397"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="433"/>
         <source>A nurturing sequence: its e-mails count for this campaign</source>
         <translation>Eine Nurturing-Sequenz: ihre E-Mails zählen für diese Kampagne</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="399"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="435"/>
         <source>When</source>
         <translation>Wenn</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="400"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="436"/>
         <source>If</source>
         <translation>Falls</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="401"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="437"/>
         <source>all of these conditions hold</source>
         <translation>alle diese Bedingungen erfüllt sind</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="402"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="438"/>
         <source>any of these conditions holds</source>
         <translation>eine dieser Bedingungen erfüllt ist</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="403"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="439"/>
         <source>Then</source>
         <translation>Dann</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="404"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="440"/>
         <source>+ Add condition</source>
         <translation>+ Bedingung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="405"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="441"/>
         <source>+ Add action</source>
         <translation>+ Aktion hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="406"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="442"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="407"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="443"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="408"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="444"/>
         <source>Test with</source>
         <translation>Testen mit</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="409"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="445"/>
         <source>Test run</source>
         <translation>Testlauf</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="411"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="727"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="447"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="763"/>
         <source>any value</source>
         <translation>beliebiger Wert</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="412"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="448"/>
         <source>Run log</source>
         <translation>Ausführungsprotokoll</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="413"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="449"/>
         <source>this workflow</source>
         <translation>dieser Workflow</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="414"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="450"/>
         <source>all workflows</source>
         <translation>alle Workflows</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="415"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="451"/>
         <source>Filter by record …</source>
         <translation>Nach Datensatz filtern …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="417"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="453"/>
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="417"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="453"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="417"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="453"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="417"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="453"/>
         <source>Fired</source>
         <translation>Ausgelöst</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/automation/workflow_editor.py" line="440"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="476"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n Ausführung</numerusform>
@@ -10660,42 +10801,42 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="583"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="619"/>
         <source>Delete workflow</source>
         <translation>Workflow löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="583"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="619"/>
         <source>Delete this workflow? Its run log stays.</source>
         <translation>Diesen Workflow löschen? Das Ausführungsprotokoll bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="597"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="633"/>
         <source>There is no record of this kind to test with.</source>
         <translation>Es gibt keinen Datensatz dieser Art zum Testen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="608"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="644"/>
         <source>Conditions hold for %1 — this would happen:</source>
         <translation>Bedingungen für %1 erfüllt – das würde geschehen:</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="612"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="648"/>
         <source>Conditions do not hold for %1 — nothing would happen. If they held:</source>
         <translation>Bedingungen für %1 nicht erfüllt – nichts würde geschehen. Wären sie erfüllt:</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="725"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="761"/>
         <source>form name (any form if empty)</source>
         <translation>Formularname (leer = jedes Formular)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="741"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="777"/>
         <source>score at least</source>
         <translation>Score mindestens</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="743"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="779"/>
         <source>days (negative = before the date)</source>
         <translation>Tage (negativ = vor dem Datum)</translation>
     </message>

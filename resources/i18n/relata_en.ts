@@ -388,7 +388,7 @@
 <context>
     <name>WorkflowEditor</name>
     <message numerus="yes">
-        <location filename="../../app/views/automation/workflow_editor.py" line="440" />
+        <location filename="../../app/views/automation/workflow_editor.py" line="476" />
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n run</numerusform>

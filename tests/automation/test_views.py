@@ -360,3 +360,19 @@ def test_scheduler_stops_when_the_window_closes(
     assert not ui.timer.isActive()  # no live timer left for a worker thread's GC
     window.show()
     assert ui.timer.isActive()
+
+
+def test_set_field_offers_the_fields_values(qtbot: QtBot, services: Services) -> None:
+    editor = WorkflowEditor(services.automation.workflows, services.quality.segments)
+    qtbot.addWidget(editor)
+    editor.new_workflow()
+    row = editor.action_rows[0]
+    row.type.setCurrentIndex(row.type.findData("set_field"))
+    row.ref.setCurrentIndex(row.ref.findData("status"))
+    assert not row.choice.isHidden()
+    assert row.text.isHidden()
+    row.choice.setCurrentIndex(row.choice.findData("customer"))
+    assert row.action().params == {"field": "status", "value": "customer"}
+    row.ref.setCurrentIndex(row.ref.findData("notes"))
+    assert row.choice.isHidden()
+    assert not row.text.isHidden()

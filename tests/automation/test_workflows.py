@@ -452,3 +452,24 @@ def test_same_value_again_later_fires_again(
         p = addresses.get_person(person.id)
         addresses.update_person(p.id, replace(p.data(), status=status))
     assert _count(db, Task) == 2  # became a customer twice (never synced: rev 0)
+
+
+def test_set_field_values_are_checked(workflows: WorkflowService) -> None:
+    with pytest.raises(ValidationError) as err:
+        workflows.save(
+            _wf(
+                "person",
+                Trigger(TriggerType.CREATED),
+                Action(ActionType.SET_FIELD, {"field": "status", "value": "kunde"}),
+                Action(ActionType.SET_FIELD, {"field": "language", "value": "de"}),
+            )
+        )
+    assert [e.value for e in err.value.errors] == [0]
+    with pytest.raises(ValidationError):
+        workflows.save(
+            _wf(
+                "opportunity",
+                Trigger(TriggerType.CREATED),
+                Action(ActionType.SET_FIELD, {"field": "probability", "value": "120"}),
+            )
+        )

@@ -196,3 +196,37 @@ def step_text(step: RunStep, names: Mapping[str, str]) -> str:
             .replace("%2", _date(d.get("until", "")))
         )
     return f"{action_text(a)}: {step.result}"
+
+
+def value_text(value: str) -> str:
+    """A choice value of a record field ("set field" picks)."""
+    return {
+        "prospect": _t("Prospect"),
+        "customer": _t("Customer"),
+        "partner": _t("Partner"),
+        "supplier": _t("Supplier"),
+        "former": _t("Former customer"),
+        "unqualified": _t("Unqualified"),
+        "mql": _t("Marketing qualified (MQL)"),
+        "sql": _t("Sales qualified (SQL)"),
+        "disqualified": _t("Disqualified"),
+        "open": _t("Open"),
+        "in_progress": _t("In progress"),
+        "cancelled": _t("Cancelled"),
+        "low": _t("Low"),
+        "normal": _t("Normal"),
+        "high": _t("High"),
+        "urgent": _t("Urgent"),
+        "campaign": _t("Campaign"),
+        "web_form": _t("Web form"),
+        "trade_fair": _t("Trade fair"),
+        "referral": _t("Referral"),
+        "cold_call": _t("Cold call"),
+        "import": _t("Import"),
+        "other": _t("Other"),
+        "de": _t("German"),
+        "fr": _t("French"),
+        "it": _t("Italian"),
+        "en": _t("English"),
+        "rm": _t("Romansh"),
+    }.get(value, status_text(value))

@@ -46,6 +46,7 @@ from app.domain.automation import (
     TriggerType,
     Workflow,
     WorkflowData,
+    field_values,
 )
 from app.domain.changes import Changes
 from app.domain.errors import UserError, ValidationError
@@ -60,12 +61,22 @@ from app.views.automation.texts import (
     status_text,
     step_text,
     trigger_text,
+    value_text,
 )
 from app.views.forms.errors import ErrorLabel
 from app.views.pipeline.texts import stage_name_text
 from app.views.quality.segment_builder import ConditionRow
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+#: Actions with a free-text setting (title, value, subject).
+_TEXT_ACTIONS = frozenset(
+    {
+        ActionType.CREATE_TASK,
+        ActionType.SET_FIELD,
+        ActionType.JOURNAL_ENTRY,
+        ActionType.NOTIFY_OWNER,
+    }
+)
 
 
 def _t(text: str) -> str:
@@ -98,6 +109,7 @@ class ActionRow(QFrame):
             self.type.addItem(action_text(a), a.value)
         self.ref = QComboBox()
         self.text = QLineEdit()
+        self.choice = QComboBox()
         self.days = QSpinBox()
         self.days.setRange(0, 365)
         self.days_label = QLabel()
@@ -118,11 +130,13 @@ class ActionRow(QFrame):
         layout.addWidget(self.type)
         layout.addWidget(self.ref)
         layout.addWidget(self.text, 10)
+        layout.addWidget(self.choice, 10)
         layout.addWidget(self.days_label)
         layout.addWidget(self.days)
         layout.addStretch(1)
         layout.addWidget(remove)
         self.type.currentIndexChanged.connect(lambda _i: self._on_type_changed())
+        self.ref.currentIndexChanged.connect(lambda _i: self._on_ref_changed())
         self._on_type_changed()
 
     @property
@@ -168,6 +182,20 @@ class ActionRow(QFrame):
         self.days_label.setVisible(t in days)
         self.days_label.setText(days.get(t, ""))
         self.days.setMinimum(1 if t is ActionType.WAIT else 0)
+        self._on_ref_changed()
+
+    def _on_ref_changed(self) -> None:
+        """A choice field gets a pick list of its values instead of free text."""
+        values = (
+            field_values(self.kind, str(self.ref.currentData() or ""))
+            if self.action_type is ActionType.SET_FIELD
+            else ()
+        )
+        self.choice.clear()
+        for value in values:
+            self.choice.addItem(value_text(value), value)
+        self.choice.setVisible(bool(values))
+        self.text.setVisible(self.action_type in _TEXT_ACTIONS and not values)
 
     def action(self) -> Action:
         """The row as an action."""
@@ -180,7 +208,12 @@ class ActionRow(QFrame):
                 "due_days": self.days.value(),
                 "assignee": ref or "owner",
             },
-            ActionType.SET_FIELD: {"field": ref, "value": text},
+            ActionType.SET_FIELD: {
+                "field": ref,
+                "value": str(self.choice.currentData())
+                if self.choice.isVisibleTo(self) and self.choice.count()
+                else text,
+            },
             ActionType.ADD_TAG: {"tag_id": ref},
             ActionType.REMOVE_TAG: {"tag_id": ref},
             ActionType.CHANGE_OWNER: {"user_id": ref},
@@ -204,6 +237,9 @@ class ActionRow(QFrame):
             str(p.get("title") or p.get("subject") or p.get("value") or "")
         )
         self.days.setValue(int(p.get("due_days") or p.get("days") or 0))
+        j = self.choice.findData(str(p.get("value", "")))
+        if j >= 0:
+            self.choice.setCurrentIndex(j)
 
 
 class WorkflowEditor(QWidget):
