@@ -225,7 +225,9 @@ class DashboardService:
             rates = dict(s.execute(q.rates_on(today)).all())
             names = dict(s.execute(aq.user_names()).all())
             lap("setup")
-            funnel_stages = self._funnel(s, conds, pipeline, start, end, rates)
+            funnel_stages = self._funnel(
+                s, conds, pipeline, start, end, rates, by_party=party is not None
+            )
             lap("funnel")
             if old is not None and same_scope:
                 forecast = old.forecast
@@ -327,13 +329,18 @@ class DashboardService:
         start: dt.date,
         end: dt.date,
         rates: dict[str, int],
+        *,
+        by_party: bool = False,
     ) -> tuple[FunnelStage, ...]:
         if pipeline is None:
             return ()
         counts: dict[str, list[int]] = {}
         stage_ids = [st.id for st in pipeline.stages]
+        hints = len(s.execute(aq.hinted_indexes()).all()) == len(aq.HINTED)
         for stage_id, currency, n, total in s.execute(
-            aq.funnel_groups(conds, stage_ids, start, end)
+            aq.funnel_groups(
+                conds, stage_ids, start, end, by_party=by_party, hints=hints
+            )
         ):
             cell = counts.setdefault(stage_id, [0, 0])
             cell[0] += int(n)
