@@ -474,7 +474,9 @@ class WorkflowEditor(QWidget):
                 Qt.CheckState.Checked if wf.data.enabled else Qt.CheckState.Unchecked
             )
             runs = self.tr("%n run(s)", "", wf.runs)
-            item.setToolTip(f"{trigger_text(wf.data.trigger.type)} · {runs}")
+            item.setToolTip(
+                f"{wf.data.name}\n{trigger_text(wf.data.trigger.type)} · {runs}"
+            )
             self.list.addItem(item)
             if wf.id == keep:
                 item.setSelected(True)
