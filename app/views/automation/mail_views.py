@@ -384,14 +384,14 @@ class OutboxView(QWidget):
             Column(
                 "queued", lambda: _t("Queued"), lambda r: _local(r.queued_at), width=130
             ),
-            Column("to", lambda: _t("Recipient"), lambda r: r.to_name, width=170),
-            Column("addr", lambda: _t("E-mail"), lambda r: r.to_addr, width=230),
-            Column("subject", lambda: _t("Subject"), lambda r: r.subject, width=260),
+            Column("to", lambda: _t("Recipient"), lambda r: r.to_name, width=150),
+            Column("addr", lambda: _t("E-mail"), lambda r: r.to_addr, width=210),
+            Column("subject", lambda: _t("Subject"), lambda r: r.subject, width=230),
             Column(
                 "status",
                 lambda: _t("Status"),
                 lambda r: status_text(r.status),
-                width=150,
+                width=120,
             ),
             Column("error", lambda: _t("Problem"), _problem, width=300),
         ]
