@@ -34,6 +34,8 @@ SHOTS = (
 DIALOG_SHOTS = (
     "import_mapping",
     "import_check",
+    "import_sheets",
+    "import_sheets_check",
     "export_dialog",
     "opportunity_form",
     "sales_settings",
