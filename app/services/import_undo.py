@@ -20,6 +20,7 @@ from app.domain.errors import UserError
 from app.domain.exchange import UndoResult, WrittenRow
 from app.domain.progress import ProgressSink
 from app.models import utcnow
+from app.services.import_outbox import cancel_unsent_creates
 from app.services.import_writer import SearchMaintenance, stamp_text
 from app.sync import outbox
 
@@ -191,7 +192,8 @@ def undo_run(engine: Engine, run_id: str, progress: ProgressSink) -> UndoResult:
                     (name,),
                 )
         search.finish()
-        outbox.record_written(conn, written)  # the undo reaches the server too
+        # the undo reaches the server too; unsent creates just vanish
+        outbox.record_written(conn, cancel_unsent_creates(conn, written))
         conn.exec_driver_sql(
             "UPDATE import_run SET undone_at = ? WHERE id = ?", (stamp_now, run_id)
         )
