@@ -15,6 +15,7 @@ fills column defaults itself. A missing key raises :class:`KeyError`.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.dml import Update
+from sqlalchemy.sql.type_api import TypeEngine
 
 Processor = Callable[[Any], Any]
 
@@ -37,20 +39,28 @@ class Prepared:
         sql: the driver SQL.
         names: bind parameter names in driver order (positional styles) or
             the names the driver's dicts carry (named styles).
-        processors: ``(position, name, processor)`` for binds whose type
-            converts values (datetimes, JSON, booleans …).
+        processors: ``(position, name, processor, memoizable)`` for binds
+            whose type converts values (datetimes, JSON, booleans …);
+            memoizable: values are times or dates.
         positional: whether the driver takes tuples.
     """
 
     sql: str
     names: tuple[str, ...]
-    processors: tuple[tuple[int, str, Processor], ...]
+    processors: tuple[tuple[int, str, Processor, bool], ...]
     positional: bool
 
     def parameters(self, rows: Sequence[dict[str, Any]]) -> list[Any]:
-        """Driver parameters of ``rows`` (converted like SQLAlchemy would)."""
+        """Driver parameters of ``rows`` (converted like SQLAlchemy would).
+
+        Times and dates are converted once per distinct value (a batch
+        stamps most rows with the same ``now``).
+        """
         names = self.names
-        procs = self.processors
+        procs = [
+            (pos, name, _memoized(proc) if memo else proc)
+            for pos, name, proc, memo in self.processors
+        ]
         if self.positional:
             out: list[Any] = []
             for row in rows:
@@ -70,6 +80,28 @@ class Prepared:
                     params[name] = proc(value)
             dicts.append(params)
         return dicts
+
+
+def _memoized(proc: Processor) -> Processor:
+    """``proc`` remembering its results (for hashable, immutable values)."""
+    memo: dict[Any, Any] = {}
+
+    def process(value: Any) -> Any:
+        try:
+            return memo[value]
+        except KeyError:
+            result = memo[value] = proc(value)
+            return result
+
+    return process
+
+
+def _is_time(type_: TypeEngine[Any]) -> bool:
+    try:
+        python_type = type_.python_type
+    except NotImplementedError:
+        return False
+    return python_type in (dt.datetime, dt.date)
 
 
 _CACHE: dict[tuple[str, Hashable], Prepared] = {}
@@ -101,12 +133,12 @@ def prepare(
         names = tuple(compiled.positiontup or ())
     else:
         names = tuple(compiled.bind_names[b] for b in compiled.bind_names)
-    processors: list[tuple[int, str, Processor]] = []
+    processors: list[tuple[int, str, Processor, bool]] = []
     for pos, name in enumerate(names):
         bind = binds[name]
         proc = bind.type.dialect_impl(dialect).bind_processor(dialect)
         if proc is not None:
-            processors.append((pos, name, proc))
+            processors.append((pos, name, proc, _is_time(bind.type)))
     prepared = Prepared(
         sql=compiled.string,
         names=names,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import getpass
 import json
 import os
@@ -179,6 +180,10 @@ def _serve(engine: object, args: argparse.Namespace) -> int:
         print("relata-server: give both --tls-cert and --tls-key", file=sys.stderr)
         return 2
     app = create_app(engine, automation_interval=args.automation_interval)
+    # Everything loaded so far lives as long as the server: the garbage
+    # collector need not walk it again. Without this each full collection
+    # (every few pushes) took 130-260 ms, often inside a push's turn.
+    gc.freeze()
     uvicorn.run(
         app,
         host=args.host,

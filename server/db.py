@@ -19,8 +19,10 @@ REPEATABLE READ for pull pages (one snapshot per page).
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +46,13 @@ _SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     "PRAGMA busy_timeout=30000",
     "PRAGMA cache_size=-65536",
+    # checkpoints run after a write transaction, outside the push queue
+    # (see write_transaction), not inside the commit of whichever push
+    # crossed 1,000 pages: that stalled every batch waiting behind it
+    "PRAGMA wal_autocheckpoint=0",
 )
+#: Write transactions between WAL checkpoints (a 500-change push ≈ 120 pages).
+CHECKPOINT_EVERY = 4
 
 
 def is_sqlite(engine: Engine | Connection) -> bool:
@@ -97,12 +105,57 @@ def make_server_engine(url: str, *, echo: bool = False) -> Engine:
 
 
 @contextmanager
-def write_transaction(engine: Engine) -> Iterator[Connection]:
-    """A connection in a write transaction (committed on success)."""
+def write_transaction(
+    engine: Engine, *, turn: AbstractContextManager[Any] | None = None
+) -> Iterator[Connection]:
+    """A connection in a write transaction (committed on success).
+
+    ``turn``: entered before the transaction begins and left after it commits
+    (the push queue). On SQLite, every few write transactions a WAL
+    checkpoint follows, after ``turn`` is left: it copies pages into the
+    database file while the next writer already works.
+    """
     with engine.connect() as conn:
         conn = conn.execution_options(write=True)
-        with conn.begin():
+        with turn if turn is not None else nullcontext(), conn.begin():
             yield conn
+        if is_sqlite(conn):
+            _checkpoint_if_due(conn)
+
+
+@dataclass
+class _Wal:
+    """Checkpoint bookkeeping of one SQLite database file in this process."""
+
+    commits: int = 0
+    guard: threading.Lock = field(default_factory=threading.Lock)
+    running: threading.Lock = field(default_factory=threading.Lock)
+
+
+_WAL: dict[str, _Wal] = {}
+_WAL_GUARD = threading.Lock()
+
+
+def _checkpoint_if_due(conn: Connection) -> None:
+    """A passive WAL checkpoint every :data:`CHECKPOINT_EVERY` write transactions.
+
+    Passive: it never waits for or blocks readers and writers; frames it
+    cannot copy yet are copied by the next one. One checkpoint at a time per
+    file; the last connection closing checkpoints the rest (SQLite).
+    """
+    with _WAL_GUARD:
+        wal = _WAL.setdefault(str(conn.engine.url.database), _Wal())
+    with wal.guard:
+        wal.commits += 1
+        if wal.commits < CHECKPOINT_EVERY or not wal.running.acquire(blocking=False):
+            return
+        wal.commits = 0
+    try:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+    finally:
+        wal.running.release()
 
 
 @contextmanager

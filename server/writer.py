@@ -255,7 +255,8 @@ class Writer:
         self.source = source
         self.now = now or dt.datetime.now(dt.UTC)
         self.rows: dict[Key, _Row] = {}
-        self.order: list[Key] = []
+        self.order: list[Key] = []  # rows in answer order
+        self.ordered: set[Key] = set()  # the same, for membership
         self.old_scopes: dict[Key, Scope | None] = {}
         self.new_scopes: dict[Key, Scope] = {}
         self.scope_override: dict[Key, Scope] = {}
@@ -541,9 +542,10 @@ class Writer:
         row_id = str(change.get("id", ""))
         table = synced_table(tbl)
         key = (tbl, row_id)
-        if table is not None and key not in self.order and len(row_id) <= 36:  # noqa: SIM102
+        if table is not None and key not in self.ordered and len(row_id) <= 36:  # noqa: SIM102
             if row is not None or decision.status is not Status.DUPLICATE:
                 self.order.append(key)
+                self.ordered.add(key)
         conflict_ids = [
             self._add_conflict(change, table, row, spec, op_id, index)
             for index, spec in enumerate(decision.conflicts)
@@ -700,8 +702,9 @@ class Writer:
             record_scope.team_id if record_scope else None,
             None if self.principal.user_id == "system" else self.principal.user_id,
         )
-        if key not in self.order:
+        if key not in self.ordered:
             self.order.append(key)
+            self.ordered.add(key)
         return cid
 
     # ---- scope
