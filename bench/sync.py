@@ -8,6 +8,9 @@
   (batches of 500); failed batches and the p95 time per batch.
 * ``baseline_copy_s``: the same rows copied table to table with plain
   ``sqlite3`` (no HTTP, no merge): the floor the sync path is compared with.
+* ``pg_concurrent_*``: with ``RELATA_BENCH_PG_URL`` set (a PostgreSQL database
+  the benchmark may empty: its ``public`` schema is dropped), the concurrent
+  part again against a server on PostgreSQL. SQLite stays the main figure.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 PASSWORD = "bench password 123"
+PG_ENV = "RELATA_BENCH_PG_URL"
 
 
 def _p95(values: list[float]) -> float:
@@ -330,6 +334,35 @@ def _gzip_figures(url: str, token: str) -> dict[str, float]:
     return out
 
 
+def _concurrent_pg(url: str, conc_changes: int) -> dict[str, Any]:
+    """The concurrent figures on an emptied PostgreSQL database at ``url``."""
+    from sqlalchemy import text
+
+    from server.db import make_server_engine, upgrade
+
+    engine = make_server_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    upgrade(engine)
+    port = _free_port()
+    proc = _server(url, port)
+    try:
+        failed, p95, queue_p95, apply_p95 = _concurrent(
+            f"http://127.0.0.1:{port}", engine, 20, conc_changes
+        )
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        engine.dispose()
+    return {
+        "pg_concurrent_failed_batches": failed,
+        "pg_concurrent_p95_s": round(p95, 2),
+        "pg_concurrent_queue_p95_s": round(queue_p95, 2),
+        "pg_concurrent_apply_p95_s": round(apply_p95, 3),
+    }
+
+
 def _free_port() -> int:
     import socket
 
@@ -405,6 +438,9 @@ def run(*, quick: bool = False) -> dict[str, Any]:
         proc.terminate()
         proc.wait(timeout=20)
         engine.dispose()
+    pg_url = os.environ.get(PG_ENV)
+    if pg_url:
+        figures.update(_concurrent_pg(pg_url, conc_changes))
     figures["ratio_bootstrap_vs_copy"] = round(
         figures["bootstrap_s"] / max(figures["baseline_copy_s"], 0.001), 1
     )

@@ -37,7 +37,13 @@ from app.sync.protocol.wire import (
 from server.db import read_transaction, write_transaction
 from server.models import SyncBatch, SyncMeta, SyncRow, SyncScopeExit
 from server.scope import Principal, Scope, can_read, read_filter
-from server.writer import Writer, bump_counter, committed_high, row_state
+from server.writer import (
+    Writer,
+    bump_counter,
+    committed_high,
+    decode_changes,
+    row_state,
+)
 
 _BATCH = cast(Table, SyncBatch.__table__)
 _META = cast(Table, SyncMeta.__table__)
@@ -131,6 +137,7 @@ def push(
     device_id = str(principal.device_id)
     changes = cast(Sequence[Change], request["changes"])
     times = timings if timings is not None else {}
+    decoded = decode_changes(changes, principal, schema)  # needs no turn
     clock: dict[str, float] = {}
     started = time.perf_counter()
     try:
@@ -154,7 +161,7 @@ def push(
                     )
                 raise _Replay(bytes(stored[1]))
             writer = Writer(conn, principal, rev=rev, batch_id=batch_id, schema=schema)
-            result = writer.apply(changes)
+            result = writer.apply(changes, decoded)
             response: PushResponse = {
                 "batch_id": batch_id,
                 "rev": rev,

@@ -270,10 +270,19 @@ class Writer:
 
     # ---- public
 
-    def apply(self, changes: Sequence[Any]) -> ApplyResult:
-        """Decide and write every change; returns per-op results and touched rows."""
+    def apply(
+        self,
+        changes: Sequence[Any],
+        decoded: Sequence[Incoming | str] | None = None,
+    ) -> ApplyResult:
+        """Decide and write every change; returns per-op results and touched rows.
+
+        ``decoded``: :func:`decode_changes` of ``changes`` for this principal
+        and schema, done before the write turn (it needs no database).
+        """
         seen = self._seen_ops([c.get("op_id", "") for c in changes])
-        decoded = [self._decode(c) for c in changes]
+        if decoded is None:
+            decoded = decode_changes(changes, self.principal, self.schema)
         self._preload(changes, decoded)
         results: list[OpResult] = []
         all_conflicts: list[str] = []
@@ -302,43 +311,9 @@ class Writer:
             )
         return found
 
-    def _decode(self, change: Any) -> Incoming | str:
-        """Decoded change, or the reason it is rejected."""
-        table = synced_table(str(change.get("tbl", "")))
-        if table is None:
-            return "unknown_table"
-        row_id = change.get("id")
-        if not isinstance(row_id, str) or not 0 < len(row_id) <= 36:
-            return "invalid_id"
-        try:
-            op = Op(change.get("op"))
-        except ValueError:
-            return "unknown_op"
-        raw = change.get("fields") or {}
-        if not isinstance(raw, dict):
-            return "invalid_fields"
-        fields: dict[str, tuple[Any, int, Any]] = {}
-        for name, spec in raw.items():
-            if not isinstance(spec, dict) or "value" not in spec:
-                return f"invalid:{name}"
-            if name in SERVER_SCOPE_COLUMNS and not self.principal.is_admin:
-                continue  # server-managed: derived from the owner
-            if not field_known(table.name, name, self.schema):
-                continue  # newer than the laptop: it cannot mean to set it
-            try:
-                value = table.decode_field(name, spec["value"])
-            except CodecError as exc:
-                return f"invalid:{exc}"
-            base = spec.get("base", 0)
-            if not isinstance(base, int):
-                return f"invalid:{name}: base"
-            fields[name] = (value, base, spec.get("old"))
-        base_rev = change.get("base_rev", 0)
-        if not isinstance(base_rev, int):
-            return "invalid_base_rev"
-        return Incoming(op, base_rev, fields)
-
-    def _preload(self, changes: Sequence[Any], decoded: list[Incoming | str]) -> None:
+    def _preload(
+        self, changes: Sequence[Any], decoded: Sequence[Incoming | str]
+    ) -> None:
         by_table: dict[str, set[str]] = defaultdict(set)
         for change, dec in zip(changes, decoded, strict=True):
             if isinstance(dec, Incoming):
@@ -898,6 +873,50 @@ class Writer:
                 "evict": True,
             }
         return row_state(table, row.values, self.schema)
+
+
+def decode_change(change: Any, principal: Principal, schema: int) -> Incoming | str:
+    """Decoded change, or the reason it is rejected."""
+    table = synced_table(str(change.get("tbl", "")))
+    if table is None:
+        return "unknown_table"
+    row_id = change.get("id")
+    if not isinstance(row_id, str) or not 0 < len(row_id) <= 36:
+        return "invalid_id"
+    try:
+        op = Op(change.get("op"))
+    except ValueError:
+        return "unknown_op"
+    raw = change.get("fields") or {}
+    if not isinstance(raw, dict):
+        return "invalid_fields"
+    fields: dict[str, tuple[Any, int, Any]] = {}
+    for name, spec in raw.items():
+        if not isinstance(spec, dict) or "value" not in spec:
+            return f"invalid:{name}"
+        if name in SERVER_SCOPE_COLUMNS and not principal.is_admin:
+            continue  # server-managed: derived from the owner
+        if not field_known(table.name, name, schema):
+            continue  # newer than the laptop: it cannot mean to set it
+        try:
+            value = table.decode_field(name, spec["value"])
+        except CodecError as exc:
+            return f"invalid:{exc}"
+        base = spec.get("base", 0)
+        if not isinstance(base, int):
+            return f"invalid:{name}: base"
+        fields[name] = (value, base, spec.get("old"))
+    base_rev = change.get("base_rev", 0)
+    if not isinstance(base_rev, int):
+        return "invalid_base_rev"
+    return Incoming(op, base_rev, fields)
+
+
+def decode_changes(
+    changes: Sequence[Any], principal: Principal, schema: int = SCHEMA_VERSION
+) -> list[Incoming | str]:
+    """Each change decoded for ``principal`` speaking ``schema`` (no database)."""
+    return [decode_change(c, principal, schema) for c in changes]
 
 
 def row_state(
