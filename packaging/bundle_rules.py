@@ -91,11 +91,14 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "PySide6.QtHelp",
     "PySide6.QtTest",
     "PySide6.QtSql",
-    "PySide6.QtOpenGLWidgets",
     "PySide6.QtBluetooth",
     "PySide6.QtPositioning",
     "PySide6.QtSerialPort",
 )
+
+#: Imported by name at run time, so PyInstaller's analysis cannot see them:
+#: pyqtgraph's ``Qt/OpenGLHelpers`` (every curve plot) imports both.
+HIDDEN_IMPORTS: tuple[str, ...] = ("PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets")
 
 #: Languages of the user interface; Qt's own ``qtbase_<lang>.qm`` is kept for each.
 UI_LANGUAGES: tuple[str, ...] = ("de", "en")
