@@ -6,6 +6,7 @@ server-side scheduled triggers and idempotency with a laptop."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +35,7 @@ from server.scope import SYSTEM
 from server.webform import RateLimit
 from server.writer import Writer, bump_counter
 from tests.helpers.sync_env import (
+    PG_ENV,
     Laptop,
     ThreadServer,
     add_user,
@@ -55,13 +57,21 @@ def _create(tbl: str, row_id: str, **fields: Any) -> dict[str, Any]:
     }
 
 
-@pytest.fixture
-def env(tmp_path: Path) -> Iterator[tuple[Engine, ThreadServer, str]]:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def env(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[tuple[Engine, ThreadServer, str]]:
+    """The server on SQLite and on PostgreSQL (the production path)."""
     import keyring
 
+    backend: str = request.param
+    if backend == "postgresql" and not os.environ.get(PG_ENV):
+        if os.environ.get("CI"):
+            pytest.fail(f"{PG_ENV} is not set: .ci/run must start PostgreSQL")
+        pytest.skip(f"{PG_ENV} not set (local run without PostgreSQL)")
     before = keyring.get_keyring()
     install_memory_keyring()
-    engine = server_engine("sqlite", tmp_path)
+    engine = server_engine(backend, tmp_path)
     anna = add_user(engine, "anna")
     server_write(
         engine,
