@@ -96,9 +96,11 @@ def _memoized(proc: Processor) -> Processor:
     return process
 
 
-def _is_time(type_: TypeEngine[Any]) -> bool:
+def is_time(type_: TypeEngine[Any]) -> bool:
+    """Whether values of ``type_`` are datetimes or dates (decorated types too)."""
+    impl = getattr(type_, "impl_instance", None)  # TypeDecorator
     try:
-        python_type = type_.python_type
+        python_type = (impl if impl is not None else type_).python_type
     except NotImplementedError:
         return False
     return python_type in (dt.datetime, dt.date)
@@ -138,7 +140,7 @@ def prepare(
         bind = binds[name]
         proc = bind.type.dialect_impl(dialect).bind_processor(dialect)
         if proc is not None:
-            processors.append((pos, name, proc, _is_time(bind.type)))
+            processors.append((pos, name, proc, is_time(bind.type)))
     prepared = Prepared(
         sql=compiled.string,
         names=names,

@@ -20,6 +20,7 @@ from typing import Any, cast
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Date,
     Table,
     and_,
     insert,
@@ -163,16 +164,22 @@ def record_label(values: dict[str, Any]) -> str:
 
 
 @functools.cache
-def _column_defaults(table: Table) -> tuple[tuple[str, Any], ...]:
-    """``(column, default)`` of ``table``; a callable default is called per row."""
-    out: list[tuple[str, Any]] = []
+def _column_defaults(table: Table) -> tuple[tuple[str, Any, bool], ...]:
+    """``(column, default, now)`` of ``table``.
+
+    A callable default is called per row, except on time columns (``now``:
+    the default is the current time), which take the batch's time, as
+    ``updated_at`` does.
+    """
+    out: list[tuple[str, Any, bool]] = []
     for col in table.c:
         default = col.default
         arg = getattr(default, "arg", None) if default is not None else None
         if callable(arg):
-            out.append((col.key, functools.partial(arg, None)))
+            now = bulk.is_time(col.type) and not isinstance(col.type, Date)
+            out.append((col.key, functools.partial(arg, None), now))
         else:
-            out.append((col.key, arg))
+            out.append((col.key, arg, False))
     return tuple(out)
 
 
@@ -818,9 +825,12 @@ class Writer:
                 continue
             if row.created and not row.exists:
                 values = row.values
-                for name, default in _column_defaults(row.table.table):
+                for name, default, now in _column_defaults(row.table.table):
                     if name not in values:
-                        values[name] = default() if callable(default) else default
+                        if now:
+                            values[name] = self.now
+                        else:
+                            values[name] = default() if callable(default) else default
                 creates[row.table.name].append(values)
             else:
                 cols = frozenset(row.changed - {"id"})

@@ -26,8 +26,10 @@ from sqlalchemy import (
 from app.models.base import UTCDateTime
 from app.sync.protocol.tables import synced_tables
 from server import bulk
-from server.db import drop_search_indexes, is_sqlite, upgrade
+from server.db import drop_search_indexes, is_sqlite, upgrade, write_transaction
 from server.models import AuditLog, SyncOp, SyncRow, SyncScopeExit
+from server.scope import SYSTEM
+from server.writer import Writer, bump_counter
 
 SERVER_TABLES = [
     cast(Table, m.__table__) for m in (SyncRow, SyncOp, AuditLog, SyncScopeExit)
@@ -193,3 +195,23 @@ def test_server_database_has_no_search_indexes_but_keeps_summary_triggers(
     assert not {n for n in names if "_fts" in n}
     assert "organisation_name_sum" in names  # derived columns are still kept
     upgrade(engine)  # a second upgrade (nothing to migrate) is fine
+
+
+def test_a_create_without_times_gets_the_batch_time(engine: Engine) -> None:
+    rid = str(uuid.uuid4())
+    change = {
+        "op_id": str(uuid.uuid4()),
+        "tbl": "organisation",
+        "id": rid,
+        "op": "create",
+        "base_rev": 0,
+        "fields": {"name": {"value": "Muster AG", "base": 0}},
+    }
+    with write_transaction(engine) as conn:
+        writer = Writer(conn, SYSTEM, rev=bump_counter(conn), now=WHEN)
+        result = writer.apply([change])
+    assert [r["status"] for r in result.results] == ["applied"]
+    table = synced_tables()["organisation"].table
+    row = read(engine, table, "id", rid)
+    assert row["created_at"] == row["updated_at"] == WHEN
+    assert row["name"] == "Muster AG"
