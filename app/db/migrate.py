@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -20,6 +21,13 @@ def alembic_config() -> Config:
     return cfg
 
 
+@cache
+def _script() -> ScriptDirectory:
+    """The bundled migration scripts, read once per process (start-up asks
+    several questions of them: known revisions, heads, what is applied)."""
+    return ScriptDirectory.from_config(alembic_config())
+
+
 def heads() -> set[str]:
     """The newest revisions this version of the app knows.
 
@@ -28,7 +36,7 @@ def heads() -> set[str]:
     every head, so the set may hold more than one until a merge revision joins
     them.
     """
-    return set(ScriptDirectory.from_config(alembic_config()).get_heads())
+    return set(_script().get_heads())
 
 
 def is_up_to_date(current: set[str]) -> bool:
@@ -41,24 +49,24 @@ def is_up_to_date(current: set[str]) -> bool:
     """
     if not current:
         return False
-    script = ScriptDirectory.from_config(alembic_config())
     if not current <= known_revisions():
         return False
-    applied = {rev.revision for rev in script.iterate_revisions(tuple(current), "base")}
+    applied = {
+        rev.revision for rev in _script().iterate_revisions(tuple(current), "base")
+    }
     return heads() <= applied
 
 
 def head_revision() -> str:
     """The single newest revision (raises while branches are unmerged)."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = _script().get_current_head()
     assert head is not None
     return head
 
 
 def known_revisions() -> set[str]:
     """Every revision this version of the app knows."""
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return {rev.revision for rev in _script().walk_revisions()}
 
 
 def current_heads(engine: Engine) -> set[str]:
