@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -626,13 +626,8 @@ class AddressBookView(QWidget):
         self.empty_state.show()
         self.empty_state.raise_()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if hasattr(self, "empty_state") and self.empty_state.isVisible():
-            self._update_empty_state()
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # the list's viewport also changes size when the splitter moves
+        # the list's viewport changes size with the window and the splitter
         if (
             event.type() == QEvent.Type.Resize
             and hasattr(self, "empty_state")

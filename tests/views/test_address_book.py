@@ -115,6 +115,14 @@ def test_empty_state_follows_the_splitter(qtbot: QtBot, book: AddressBookView) -
     assert book.empty_state.geometry() == viewport.adjusted(24, 24, -24, -24)
     book.splitter.setSizes([800, 400])
     qtbot.waitUntil(lambda: book.empty_state.width() > 600)
+    book.resize(900, 700)  # the window itself narrows: the viewport follows
+    qtbot.waitUntil(
+        lambda: (
+            book.empty_state.geometry()
+            == book.table.viewport().rect().adjusted(24, 24, -24, -24)
+        )
+    )
+    assert book.empty_state.width() < 600
 
 
 def test_search_filters_after_the_debounce(
