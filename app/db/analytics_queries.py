@@ -63,6 +63,7 @@ CREATE_PARTY = "CREATE TEMP TABLE IF NOT EXISTS dash_party (id VARCHAR(36) PRIMA
 INDEXED_BY = "indexed_by__"
 #: Indexes queries name with INDEXED BY.
 HINTED = (
+    "ix_opportunity_forecast",
     "ix_analytics_lead_source",
     "ix_analytics_opportunity_closed",
     "ix_analytics_opportunity_party",
@@ -156,6 +157,19 @@ def opportunity_conds(
     return conds
 
 
+def per_currency(amount: Any) -> list[ColumnElement[Any]]:
+    """``Σ amount`` of each of :data:`CURRENCIES`, as columns (``CASE``, a fixed set).
+
+    Grouping by the currency as well needs a sort of every row read; summing
+    it out in columns lets a group follow the index order instead (funnel
+    25 → 10 ms on 57k deals).
+    """
+    return [
+        func.sum(case((amount.currency == cur, amount.amount_minor), else_=0))
+        for cur in CURRENCIES
+    ]
+
+
 def funnel_groups(
     conds: Sequence[Cond],
     stage_ids: Sequence[str],
@@ -165,12 +179,15 @@ def funnel_groups(
     by_party: bool = False,
     hints: bool = True,
 ) -> AnySelect:
-    """(stage, currency, count, Σ amount) of deals closing in ``start``…``end``.
+    """(stage, count, Σ amount per currency …) of deals closing in ``start``…``end``.
 
     Walks ``ix_opportunity_stage_totals`` (stage, close date, owner, currency,
-    amount) one stage range at a time. ``by_party`` (a segment filter): the
-    report index instead, which holds the organisation and person too, so
-    the segment test needs no table row.
+    amount) one stage range at a time, grouped in its order (no sort). The
+    stage ids imply the pipeline: ``conds`` should leave it out, as that
+    index does not hold it (a pipeline condition read every deal's row:
+    100 ms). ``by_party`` (a segment filter): the report index instead, which
+    holds the organisation and person too, so the segment test needs no
+    table row.
     """
     deal: Any = Opportunity
     if by_party:
@@ -181,55 +198,79 @@ def funnel_groups(
         # every outcome named: three close-date ranges of that index, not a scan
         conds = [*conds, deal.outcome.in_(("open", "won", "lost"))]
     return (
-        select(deal.stage_id, deal.currency, func.count(), func.sum(deal.amount_minor))
+        select(deal.stage_id, func.count(), *per_currency(deal))
         .where(
             *conds,
             deal.stage_id.in_(list(stage_ids)),
             deal.close_date >= start,
             deal.close_date <= end,
         )
-        .group_by(deal.stage_id, deal.currency)
+        .group_by(deal.stage_id)
     )
 
 
 def forecast_groups(
-    conds: Sequence[Cond], start: dt.date, end: dt.date
+    conds: Sequence[Cond],
+    start: dt.date,
+    end: dt.date,
+    *,
+    by_party: bool = False,
+    hints: bool = True,
 ) -> Select[str, str, int, int, int, int]:
     """Open and won business by close month in CHF, as the forecast computes it.
 
     The same categories and rates as
     :func:`app.db.pipeline_queries.forecast_groups` (month's first-day rate),
-    with the segment condition the forecast page has no use for.
+    with the segment condition the forecast page has no use for. Grouped by
+    (outcome, close day, currency) first — the order of
+    ``ix_opportunity_forecast``, so the deals stream through without a sort
+    (60 → 20 ms on 82k deals) — then by month. ``by_party``: the report
+    index, which holds the organisation and person of the segment test.
     """
+    index = "ix_analytics_opportunity_report" if by_party else "ix_opportunity_forecast"
+    deal: Any = indexed(Opportunity, index, hints)
+    if deal is not Opportunity:
+        adapter = ClauseAdapter(inspect(deal).selectable)
+        conds = [adapter.traverse(c) for c in conds]
     daily = (
         select(
-            func.substr(Opportunity.close_date, 1, 7).label("month"),
-            Opportunity.outcome.label("outcome"),
-            Opportunity.currency.label("currency"),
+            deal.close_date.label("day"),
+            deal.outcome.label("outcome"),
+            deal.currency.label("currency"),
             func.count().label("n"),
-            func.sum(Opportunity.amount_minor).label("total"),
-            func.sum(Opportunity.amount_minor * Opportunity.probability).label("wsum"),
+            func.sum(deal.amount_minor).label("total"),
+            func.sum(deal.amount_minor * deal.probability).label("wsum"),
             func.sum(
                 case(
-                    (
-                        Opportunity.probability >= COMMIT_PROBABILITY,
-                        Opportunity.amount_minor,
-                    ),
+                    (deal.probability >= COMMIT_PROBABILITY, deal.amount_minor),
                     else_=0,
                 )
             ).label("commit"),
         )
         .where(
             *conds,
-            Opportunity.outcome.in_(("open", "won")),
-            Opportunity.close_date >= start,
-            Opportunity.close_date <= end,
+            deal.outcome.in_(("open", "won")),
+            deal.close_date >= start,
+            deal.close_date <= end,
         )
-        .group_by("month", Opportunity.outcome, Opportunity.currency)
+        .group_by(deal.outcome, deal.close_date, deal.currency)
+        .subquery()
+    )
+    monthly = (
+        select(
+            func.substr(daily.c.day, 1, 7).label("month"),
+            daily.c.outcome,
+            daily.c.currency,
+            func.sum(daily.c.n).label("n"),
+            func.sum(daily.c.total).label("total"),
+            func.sum(daily.c.wsum).label("wsum"),
+            func.sum(daily.c.commit).label("commit"),
+        )
+        .group_by("month", daily.c.outcome, daily.c.currency)
         .subquery()
     )
     rated = select(
-        daily, rate_on(daily.c.currency, daily.c.month + "-01").label("rate")
+        monthly, rate_on(monthly.c.currency, monthly.c.month + "-01").label("rate")
     ).cte()
     rated = rated.prefix_with("MATERIALIZED")
     return select(

@@ -41,6 +41,7 @@ from app.domain.analytics import (
 )
 from app.domain.errors import UserError
 from app.domain.pipeline import (
+    CURRENCIES,
     RATE_SCALE,
     ForecastBucket,
     OpportunityRow,
@@ -134,6 +135,14 @@ def segment_party(
     return (kind, aq.party_ids()), row.name
 
 
+def _chf(totals: Sequence[int | None], rates: dict[str, int]) -> int:
+    """Σ of per-currency amounts (in :data:`CURRENCIES` order) in CHF."""
+    return sum(
+        q.chf(int(total or 0), rates.get(cur, RATE_SCALE))
+        for cur, total in zip(CURRENCIES, totals, strict=True)
+    )
+
+
 class DashboardService:
     """Computes the dashboard and lists the records behind its bars."""
 
@@ -225,8 +234,12 @@ class DashboardService:
             rates = dict(s.execute(q.rates_on(today)).all())
             names = dict(s.execute(aq.user_names()).all())
             lap("setup")
+            # the funnel's stages imply the pipeline (see aq.funnel_groups)
+            funnel_conds = aq.opportunity_conds(
+                pipeline_id=None, owner_id=flt.owner_id, party=party
+            )
             funnel_stages = self._funnel(
-                s, conds, pipeline, start, end, rates, by_party=party is not None
+                s, funnel_conds, pipeline, start, end, rates, by_party=party is not None
             )
             lap("funnel")
             if old is not None and same_scope:
@@ -337,14 +350,12 @@ class DashboardService:
         counts: dict[str, list[int]] = {}
         stage_ids = [st.id for st in pipeline.stages]
         hints = len(s.execute(aq.hinted_indexes()).all()) == len(aq.HINTED)
-        for stage_id, currency, n, total in s.execute(
+        for stage_id, n, *totals in s.execute(
             aq.funnel_groups(
                 conds, stage_ids, start, end, by_party=by_party, hints=hints
             )
         ):
-            cell = counts.setdefault(stage_id, [0, 0])
-            cell[0] += int(n)
-            cell[1] += q.chf(int(total or 0), rates.get(currency, RATE_SCALE))
+            counts[stage_id] = [int(n), _chf(totals, rates)]
         steps = [
             (st.id, st.name, st.outcome == Outcome.WON)
             for st in pipeline.stages
