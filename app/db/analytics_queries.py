@@ -551,6 +551,8 @@ def cltv_select(
     *,
     sort: str = "value",
     descending: bool = True,
+    offset: int = 0,
+    limit: int | None = None,
 ) -> tuple[AnySelect, Select[int]]:
     """The CLTV per organisation from its won business, and the count of rows.
 
@@ -615,21 +617,58 @@ def cltv_select(
     }
     key = cols.get(sort, cols["value"])
     order = key.desc() if descending else key.asc()
-    stmt = (
-        select(
-            per_org.c.org,
-            func.coalesce(Organisation.name, ""),
-            revenue,
-            per_org.c.deals,
-            per_org.c.first_won,
-            per_org.c.last_won,
-            years,
-            cols["yearly"],
-            cols["value"],
+    if sort == "name":
+        stmt = (
+            select(
+                per_org.c.org,
+                func.coalesce(Organisation.name, ""),
+                revenue,
+                per_org.c.deals,
+                per_org.c.first_won,
+                per_org.c.last_won,
+                years,
+                cols["yearly"],
+                cols["value"],
+            )
+            .outerjoin(Organisation, Organisation.id == per_org.c.org)
+            .order_by(order, per_org.c.org)
+            .offset(offset)
+            .limit(limit)
         )
-        .outerjoin(Organisation, Organisation.id == per_org.c.org)
-        .order_by(order, per_org.c.org)
-    )
+    else:  # ranked first, the names of the one page looked up after
+        # (joining every customer's name before the sort: 75 -> 42 ms, 39k)
+        ranked = (
+            select(
+                per_org.c.org,
+                revenue.label("revenue"),
+                per_org.c.deals,
+                per_org.c.first_won,
+                per_org.c.last_won,
+                years.label("years"),
+                cols["yearly"].label("yearly"),
+                cols["value"].label("value"),
+            )
+            .order_by(order, per_org.c.org)
+            .offset(offset)
+            .limit(limit)
+            .subquery()
+        )
+        rkey = ranked.c[sort if sort in ranked.c else "value"]
+        stmt = (
+            select(
+                ranked.c.org,
+                func.coalesce(Organisation.name, ""),
+                ranked.c.revenue,
+                ranked.c.deals,
+                ranked.c.first_won,
+                ranked.c.last_won,
+                ranked.c.years,
+                ranked.c.yearly,
+                ranked.c.value,
+            )
+            .outerjoin(Organisation, Organisation.id == ranked.c.org)
+            .order_by(rkey.desc() if descending else rkey.asc(), ranked.c.org)
+        )
     count = select(func.count()).select_from(per_org)
     return stmt, count
 

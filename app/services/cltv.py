@@ -56,9 +56,16 @@ def cltv_rows(
     """One page of the CLTV list, computed and sorted in SQL."""
     rates = dict(s.execute(q.rates_on(today)).all())
     stmt, _count = aq.cltv_select(
-        conds, settings, today, rates, sort=sort, descending=descending
+        conds,
+        settings,
+        today,
+        rates,
+        sort=sort,
+        descending=descending,
+        offset=offset,
+        limit=limit,
     )
-    return [_dto(r) for r in s.execute(stmt.offset(offset).limit(limit))]
+    return [_dto(r) for r in s.execute(stmt)]
 
 
 def _dto(r: Sequence[Any]) -> Cltv:

@@ -278,6 +278,41 @@ def test_cltv_top_customers_and_settings(
     assert analytics.cltv.count() == 2
 
 
+def test_cltv_pages_follow_every_sort_key(
+    analytics: AnalyticsServices, pipeline: PipelineService, addresses: AddressService
+) -> None:
+    """The list is ranked before the names are joined: every sort and page
+    must still equal sorting all rows (ties broken by the organisation id)."""
+    amounts = [3_000_000, 1_000_000, 3_000_000, 2_000_000, 500_000]
+    for i, amount in enumerate(amounts):
+        org = make_organisation(addresses, name=f"Firma {'EDCBA'[i]}").id
+        for _ in range(i % 2 + 1):
+            _win(
+                pipeline,
+                make_opportunity(pipeline, organisation_id=org, amount_minor=amount).id,
+            )
+    every = analytics.cltv.page(sort="name", descending=False, offset=0, limit=50)
+    assert [r.name for r in every] == [f"Firma {c}" for c in "ABCDE"]
+    keys = {
+        "value": lambda r: r.value,
+        "revenue": lambda r: r.revenue,
+        "yearly": lambda r: r.yearly,
+        "deals": lambda r: r.deals,
+        "first_won": lambda r: r.first_won,
+    }
+    for sort, key in keys.items():
+        for descending in (True, False):
+            expected = sorted(every, key=lambda r: r.organisation_id)
+            expected.sort(key=key, reverse=descending)
+            pages = [
+                analytics.cltv.page(
+                    sort=sort, descending=descending, offset=offset, limit=2
+                )
+                for offset in (0, 2, 4)
+            ]
+            assert [r for page in pages for r in page] == expected, (sort, descending)
+
+
 def test_cltv_settings_refuse_bad_values(analytics: AnalyticsServices) -> None:
     with pytest.raises(ValidationError) as caught:
         analytics.cltv.save_settings(CltvSettings(margin_bp=12_000, years=0))
