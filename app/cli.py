@@ -75,8 +75,9 @@ def _sync(args: argparse.Namespace) -> int:
     path: Path = args.sync_db
     database = open_database(path, backup_dir=path.parent / "backups")
     try:
-        sync = build_services(database).sync
-        sync.configure(server_url=args.server, ca_bundle=args.ca_bundle)
+        sync = build_services(
+            database, server_url=args.server, ca_bundle=args.ca_bundle
+        ).sync
         status = sync.status()
         if not status.signed_in or status.server_url != args.server.rstrip("/"):
             user = args.user or os.environ.get("RELATA_SYNC_USER") or input("User: ")

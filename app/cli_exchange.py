@@ -117,8 +117,7 @@ def _open(path: Path) -> Any:
 
     settings = load_settings()  # the size limit may come from IT's policy
     database = open_database(path, backup_dir=path.parent / "backups")
-    services = build_services(database)
-    services.imports.set_max_file_mb(settings.import_max_mb)
+    services = build_services(database, import_max_mb=settings.import_max_mb)
     return database, services
 
 

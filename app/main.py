@@ -126,14 +126,19 @@ def run_gui(
         database = open_with_recovery(settings, interactive=not smoke_test)
         if database is None:
             return 2
-        services = build_services(database)
-        services.sync.configure(
-            server_url=settings.server_url, ca_bundle=settings.ca_bundle
+        services = build_services(
+            database,
+            server_url=settings.server_url,
+            ca_bundle=settings.ca_bundle,
+            import_max_mb=settings.import_max_mb,
         )
-        services.imports.set_max_file_mb(settings.import_max_mb)
         runner = TaskRunner()
         window = MainWindow(
-            services, runner, server_url=settings.server_url, settings=settings
+            services,
+            runner,
+            server_url=settings.server_url,
+            settings=settings,
+            defer_areas=True,
         )
         window.show()
         code = 0
@@ -141,6 +146,7 @@ def run_gui(
             app.processEvents()
             if on_started is not None:
                 on_started(time.perf_counter() - started)
+            window.ensure_areas()  # the smoke test checks that every area builds
             if screenshots is not None:
                 write_screenshots(window, screenshots, language)
             window.close()

@@ -11,27 +11,37 @@ from app.db.backup import list_backups
 from app.db.database import Database
 from app.domain.progress import NullProgress, ProgressSink
 from app.services.addresses import AddressService
-from app.services.exports import ExportService
-from app.services.imports import ImportService
-from app.services.journal_services import JournalServices
-from app.services.sales import SalesServices
 from app.sync import outbox
 
 if TYPE_CHECKING:
     from app.services.analytics import AnalyticsServices
     from app.services.automation import AutomationServices
     from app.services.demo import DemoResult
+    from app.services.exports import ExportService
+    from app.services.imports import ImportService
+    from app.services.journal_services import JournalServices
     from app.services.quality import QualityServices
+    from app.services.sales import SalesServices
     from app.services.sync import SyncService
 
 
 @dataclass
 class Services:
-    """Entry points for views and commands; holds no Qt and no open session."""
+    """Entry points for views and commands; holds no Qt and no open session.
+
+    Each area's services (and its modules) are built on first use: start-up
+    imports only what the first window needs.
+    """
 
     database: Database
     addresses: AddressService
-    journal: JournalServices
+    #: Where journal attachments are stored.
+    attachments_dir: Path
+    #: Server URL and CA bundle for sync (applied when sync is first used).
+    server_url: str = ""
+    ca_bundle: str = ""
+    #: Largest import file in MB (``None``: the import service's default).
+    import_max_mb: int | None = None
 
     @property
     def db_path(self) -> Path:
@@ -43,16 +53,34 @@ class Services:
         """Sign-in, sync cycles and the conflict inbox (outbox capture on)."""
         from app.services.sync import SyncService
 
-        return SyncService(self.database)
+        service = SyncService(self.database)
+        service.configure(server_url=self.server_url, ca_bundle=self.ca_bundle)
+        return service
+
+    @cached_property
+    def journal(self) -> JournalServices:
+        """Journal, tasks, service cases, knowledge base and the timeline."""
+        from app.services.journal_services import JournalServices
+
+        return JournalServices.build(
+            self.database.sessions, attachments_dir=self.attachments_dir
+        )
 
     @cached_property
     def imports(self) -> ImportService:
         """Excel/CSV/XML/vCard import: preview, dry run, commit, undo, templates."""
-        return ImportService(self.database.engine)
+        from app.services.imports import ImportService
+
+        service = ImportService(self.database.engine)
+        if self.import_max_mb is not None:
+            service.set_max_file_mb(self.import_max_mb)
+        return service
 
     @cached_property
     def exports(self) -> ExportService:
         """Export of lists to xlsx, csv, xml and vCard."""
+        from app.services.exports import ExportService
+
         return ExportService(self.database.engine)
 
     @cached_property
@@ -72,6 +100,8 @@ class Services:
     @cached_property
     def sales(self) -> SalesServices:
         """Leads, opportunities, board, forecast, scoring and product catalogue."""
+        from app.services.sales import SalesServices
+
         return SalesServices.build(self.database.sessions)
 
     @cached_property
@@ -106,17 +136,25 @@ class Services:
         )
 
 
-def build_services(database: Database, *, data_dir: Path | None = None) -> Services:
+def build_services(
+    database: Database,
+    *,
+    data_dir: Path | None = None,
+    server_url: str = "",
+    ca_bundle: str = "",
+    import_max_mb: int | None = None,
+) -> Services:
     """Wire every service to ``database``; ``data_dir`` holds attachments
-    (default: the database's folder)."""
+    (default: the database's folder); the rest comes from the settings."""
     folder = data_dir or database.path.parent
     outbox.install(database.sessions)  # every local edit is queued for sync
     services = Services(
         database=database,
         addresses=AddressService(database.sessions),
-        journal=JournalServices.build(
-            database.sessions, attachments_dir=folder / "attachments"
-        ),
+        attachments_dir=folder / "attachments",
+        server_url=server_url,
+        ca_bundle=ca_bundle,
+        import_max_mb=import_max_mb,
     )
     _ = services.automation  # workflows run on local edits from the start
     return services

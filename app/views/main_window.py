@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,19 +28,20 @@ from app.services.container import Services
 from app.tasks.runner import TaskHandle, TaskRunner
 from app.views.about_dialog import AboutDialog
 from app.views.address_book import ORGANISATIONS, PERSONS, AddressBookView
-from app.views.automation.integration import AutomationUi
-from app.views.dashboard.integration import AnalyticsUi
-from app.views.exchange.integration import ExchangeUi
 from app.views.home import DemoDataDialog, HomeView
-from app.views.journal.integration import JournalUi
-from app.views.pipeline.integration import SalesUi
+from app.views.navigation import AREAS, area_titles
 from app.views.progress_dialog import TaskProgressDialog
-from app.views.quality.integration import QualityUi
 from app.views.settings_dialog import SettingsDialog
-from app.views.sync.integration import SyncUi
 
 if TYPE_CHECKING:
     from app.services.demo import DemoResult
+    from app.views.automation.integration import AutomationUi
+    from app.views.dashboard.integration import AnalyticsUi
+    from app.views.exchange.integration import ExchangeUi
+    from app.views.journal.integration import JournalUi
+    from app.views.pipeline.integration import SalesUi
+    from app.views.quality.integration import QualityUi
+    from app.views.sync.integration import SyncUi
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,12 @@ class MainWindow(QMainWindow):
 
     Signals:
         sig_data_changed(object, object): any write in the app (Changes, initiator).
+
+    The overview and the address book are built with the window; every other
+    area (pipeline, journal, import, quality, automation, reports, sync) is
+    built when it is first needed — its page is opened, its attribute is
+    used — or, with ``defer_areas``, one per turn of the event loop once the
+    window is shown, so the first window appears without waiting for them.
     """
 
     sig_data_changed = Signal(object, object)
@@ -62,6 +70,7 @@ class MainWindow(QMainWindow):
         *,
         server_url: str = "",
         settings: Settings | None = None,
+        defer_areas: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -73,29 +82,25 @@ class MainWindow(QMainWindow):
         self.resize(1360, 840)
         self.home = HomeView(services)
         self.addresses = AddressBookView(services.addresses)
-        self.exchange_ui = ExchangeUi(services, runner)
-        self.sales_ui = SalesUi(services, runner)
-        self.journal_ui = JournalUi(services, runner)
-        self.quality_ui = QualityUi(services, runner)
-        self.automation_ui = AutomationUi(services, runner)
-        self.analytics_ui = AnalyticsUi(services, runner)
+        #: Built areas by attribute name; ``_slots`` holds the stand-in pages
+        #: of those not built yet.
+        self._areas: dict[str, Any] = {}
+        self._slots: dict[str, list[QWidget]] = {}
         self.pages = QStackedWidget()
-        for page in (
-            self.home,
-            self.addresses,
-            *self.sales_ui.pages,
-            *self.journal_ui.pages,
-            self.exchange_ui.page,
-            self.quality_ui.page,
-            self.automation_ui.page,
-            *self.analytics_ui.pages,
-        ):
+        for page in (self.home, self.addresses):
             page.setObjectName("page")
             self.pages.addWidget(page)
+        for area in AREAS:
+            self._slots[area] = []
+            for _title in area_titles(area):
+                slot = QWidget()
+                slot.setObjectName("page")
+                self.pages.addWidget(slot)
+                self._slots[area].append(slot)
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(200)
-        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._on_row_changed)
         brand = QLabel("Relata")
         brand.setObjectName("brand")
         side = QWidget()
@@ -114,15 +119,121 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self._connect()
-        self.exchange_ui.install(self)
-        self.sales_ui.install(self)
-        self.journal_ui.install(self)
-        self.quality_ui.install(self)
-        self.automation_ui.install(self)
-        self.analytics_ui.install(self)
-        self.sync_ui = SyncUi(self)
         self.retranslate_ui()
         self.sidebar.setCurrentRow(HOME)
+        self._defer_areas = defer_areas
+        if not defer_areas:
+            self.ensure_areas()
+
+    # ---- areas (built on first use)
+
+    @property
+    def sales_ui(self) -> SalesUi:
+        """Leads, pipeline board and forecast."""
+        return cast("SalesUi", self._area("sales_ui"))
+
+    @property
+    def journal_ui(self) -> JournalUi:
+        """Journal, tasks, service cases and the customer timeline."""
+        return cast("JournalUi", self._area("journal_ui"))
+
+    @property
+    def exchange_ui(self) -> ExchangeUi:
+        """Import and export."""
+        return cast("ExchangeUi", self._area("exchange_ui"))
+
+    @property
+    def quality_ui(self) -> QualityUi:
+        """Duplicates, segments, tags and validation."""
+        return cast("QualityUi", self._area("quality_ui"))
+
+    @property
+    def automation_ui(self) -> AutomationUi:
+        """Workflows, e-mail templates, mail outbox and campaigns."""
+        return cast("AutomationUi", self._area("automation_ui"))
+
+    @property
+    def analytics_ui(self) -> AnalyticsUi:
+        """The dashboard on the overview and the Reports page."""
+        return cast("AnalyticsUi", self._area("analytics_ui"))
+
+    @property
+    def sync_ui(self) -> SyncUi:
+        """Sync status, sign-in and the conflict inbox."""
+        return cast("SyncUi", self._area("sync_ui"))
+
+    def ensure_areas(self) -> None:
+        """Build every area not built yet (in sidebar order)."""
+        for area in AREAS:
+            self._area(area)
+
+    def area_built(self, area: str) -> bool:
+        """Whether ``area`` (an attribute name such as ``"sales_ui"``) is built."""
+        return area in self._areas
+
+    def place_pages(self, area: str, pages: Sequence[QWidget]) -> None:
+        """Put ``area``'s pages where the sidebar expects them."""
+        current = self.pages.currentIndex()
+        for slot, page in zip(self._slots.pop(area), pages, strict=True):
+            index = self.pages.indexOf(slot)
+            page.setObjectName("page")
+            self.pages.insertWidget(index, page)
+            self.pages.removeWidget(slot)
+            slot.deleteLater()
+        self.pages.setCurrentIndex(current)
+
+    def _area(self, area: str) -> Any:
+        built = self._areas.get(area)
+        return built if built is not None else self._build_area(area)
+
+    def _build_area(self, area: str) -> Any:
+        ui: Any
+        if area == "sync_ui":
+            from app.views.sync.integration import SyncUi
+
+            self._areas[area] = ui = SyncUi(self)  # places its page itself
+            return ui
+        if area == "sales_ui":
+            from app.views.pipeline.integration import SalesUi
+
+            ui = SalesUi(self.services, self.runner)
+        elif area == "journal_ui":
+            from app.views.journal.integration import JournalUi
+
+            ui = JournalUi(self.services, self.runner)
+        elif area == "exchange_ui":
+            from app.views.exchange.integration import ExchangeUi
+
+            ui = ExchangeUi(self.services, self.runner)
+        elif area == "quality_ui":
+            from app.views.quality.integration import QualityUi
+
+            ui = QualityUi(self.services, self.runner)
+        elif area == "automation_ui":
+            from app.views.automation.integration import AutomationUi
+
+            ui = AutomationUi(self.services, self.runner)
+        elif area == "analytics_ui":
+            from app.views.dashboard.integration import AnalyticsUi
+
+            ui = AnalyticsUi(self.services, self.runner)
+        else:
+            raise KeyError(area)
+        self._areas[area] = ui
+        self.place_pages(area, ui.pages)
+        ui.install(self)
+        ui.retranslate()
+        return ui
+
+    def _build_next_area(self) -> None:
+        """Build one pending area, then yield to the event loop for the next."""
+        if not self.isVisible():  # closed meanwhile: nothing more to build
+            return
+        for area in AREAS:
+            if area not in self._areas:
+                self._area(area)
+                QTimer.singleShot(0, self, self._build_next_area)
+                return
 
     # ---- construction
 
@@ -222,36 +333,23 @@ class MainWindow(QMainWindow):
         self.act_orgs.setText(self.tr("O&rganisations"))
         self.act_about.setText(self.tr("&About Relata"))
         self.act_settings.setText(self.tr("Se&ttings …"))
-        current = max(self.sidebar.currentRow(), 0)
-        self.sidebar.clear()
-        self.sidebar.addItems(
-            [
-                self.tr("Overview"),
-                self.tr("Addresses"),
-                *self.sales_ui.titles(),
-                *self.journal_ui.titles(),
-                self.exchange_ui.title(),
-                self.quality_ui.title(),
-                self.automation_ui.title(),
-                *self.analytics_ui.titles(),
-            ]
-        )
-        self.sidebar.setCurrentRow(current)
-        self.sales_ui.retranslate()
-        self.journal_ui.retranslate()
-        if hasattr(self, "quality_ui"):
-            self.quality_ui.retranslate()
-        if hasattr(self, "automation_ui"):
-            self.automation_ui.retranslate()
-        if hasattr(self, "analytics_ui"):
-            self.analytics_ui.retranslate()
+        titles = [self.tr("Overview"), self.tr("Addresses")]
+        for area in AREAS:
+            titles += area_titles(area)
+        if self.sidebar.count() == len(titles):
+            for row, title in enumerate(titles):
+                item = self.sidebar.item(row)
+                if item is not None:
+                    item.setText(title)
+        else:
+            self.sidebar.addItems(titles)
         self.online_label.setText(
             self.tr("Offline — no server configured")
             if not self._server_url
             else self.tr("Server: %1 (not signed in)").replace("%1", self._server_url)
         )
-        if hasattr(self, "sync_ui"):
-            self.sync_ui.retranslate()
+        for ui in self._areas.values():
+            ui.retranslate()
         self._update_counts()
 
     # ---- public API
@@ -323,13 +421,8 @@ class MainWindow(QMainWindow):
 
     def _on_data_changed(self, changes: Changes, initiator: object) -> None:
         self.addresses.on_data_changed(changes, initiator)
-        self.exchange_ui.page.on_data_changed(changes, initiator)
-        self.sales_ui.on_data_changed(changes, initiator)
-        self.journal_ui.on_data_changed(changes, initiator)
-        self.quality_ui.on_data_changed(changes, initiator)
-        self.automation_ui.on_data_changed(changes, initiator)
-        self.analytics_ui.on_data_changed(changes, initiator)
-        self.sync_ui.on_data_changed(changes, initiator)
+        for ui in list(self._areas.values()):  # the rest load fresh when built
+            ui.on_data_changed(changes, initiator)
         self.home.refresh()
         self._update_counts()
 
@@ -362,6 +455,13 @@ class MainWindow(QMainWindow):
             .replace("%2", str(exc)),
         )
 
+    def _on_row_changed(self, row: int) -> None:
+        page = self.pages.widget(row)
+        for area, slots in list(self._slots.items()):
+            if page in slots:
+                self._area(area)  # replaces the stand-in at the same index
+        self.pages.setCurrentIndex(row)
+
     def _find(self) -> None:
         if self.pages.currentIndex() != ADDRESSES:
             self.show_page(ADDRESSES)
@@ -374,6 +474,12 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(f"{persons} · {orgs}")
 
     # ---- Qt overrides
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._defer_areas:
+            self._defer_areas = False
+            QTimer.singleShot(0, self, self._build_next_area)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.addresses.form.dirty:
@@ -390,5 +496,6 @@ class MainWindow(QMainWindow):
             ):
                 event.ignore()
                 return
-        self.journal_ui.shutdown()
+        if self.area_built("journal_ui"):
+            self.journal_ui.shutdown()
         event.accept()

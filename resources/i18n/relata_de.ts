@@ -509,22 +509,22 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
         <translation>Net Promoter Score</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/integration.py" line="111"/>
+        <location filename="../../app/views/navigation.py" line="47"/>
         <source>Reports</source>
         <translation>Berichte</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/integration.py" line="115"/>
+        <location filename="../../app/views/dashboard/integration.py" line="111"/>
         <source>R&amp;eports</source>
         <translation>Be&amp;richte</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/integration.py" line="116"/>
+        <location filename="../../app/views/dashboard/integration.py" line="112"/>
         <source>Customer lifetime val&amp;ue</source>
         <translation>Kundenwer&amp;t (CLTV)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/integration.py" line="117"/>
+        <location filename="../../app/views/dashboard/integration.py" line="113"/>
         <source>Net Promoter &amp;Score</source>
         <translation>Net Promoter &amp;Score</translation>
     </message>
@@ -1160,28 +1160,28 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
 <context>
     <name>AutomationUi</name>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="59"/>
+        <location filename="../../app/views/navigation.py" line="45"/>
         <source>Automation</source>
-        <extracomment>How often the laptop checks date triggers and waiting sequences.</extracomment>
         <translation>Automatisierung</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="63"/>
+        <location filename="../../app/views/automation/integration.py" line="60"/>
         <source>&amp;Automation</source>
+        <extracomment>How often the laptop checks date triggers and waiting sequences.</extracomment>
         <translation>A&amp;utomatisierung</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="64"/>
+        <location filename="../../app/views/automation/integration.py" line="61"/>
         <source>Ca&amp;mpaigns</source>
         <translation>Kampagnen&amp;übersicht</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="65"/>
+        <location filename="../../app/views/automation/integration.py" line="62"/>
         <source>&amp;Mail server …</source>
         <translation>&amp;Mailserver …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/automation/integration.py" line="72"/>
+        <location filename="../../app/views/automation/integration.py" line="69"/>
         <source>%n new notification(s)</source>
         <translation>
             <numerusform>%n neue Benachrichtigung</numerusform>
@@ -1189,22 +1189,22 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="73"/>
+        <location filename="../../app/views/automation/integration.py" line="70"/>
         <source>Notifications from workflows</source>
         <translation>Benachrichtigungen aus Workflows</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="80"/>
+        <location filename="../../app/views/automation/integration.py" line="77"/>
         <source>No new notifications</source>
         <translation>Keine neuen Benachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/integration.py" line="92"/>
+        <location filename="../../app/views/automation/integration.py" line="89"/>
         <source>Mark all as read</source>
         <translation>Alle als gelesen markieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/automation/integration.py" line="192"/>
+        <location filename="../../app/views/automation/integration.py" line="189"/>
         <source>%n e-mail(s) sent from the outbox.</source>
         <translation>
             <numerusform>%n E-Mail aus dem Postausgang versendet.</numerusform>
@@ -4074,27 +4074,27 @@ B = B-Kunde</translation>
 <context>
     <name>ExchangeUi</name>
     <message>
-        <location filename="../../app/views/exchange/integration.py" line="45"/>
+        <location filename="../../app/views/navigation.py" line="41"/>
         <source>Import &amp; export</source>
         <translation>Import &amp; Export</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/integration.py" line="52"/>
+        <location filename="../../app/views/exchange/integration.py" line="73"/>
         <source>I&amp;mport file …</source>
         <translation>Datei &amp;importieren …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/integration.py" line="55"/>
+        <location filename="../../app/views/exchange/integration.py" line="74"/>
         <source>&amp;Export list …</source>
         <translation>Liste e&amp;xportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/integration.py" line="58"/>
+        <location filename="../../app/views/exchange/integration.py" line="75"/>
         <source>&amp;Import &amp;&amp; export</source>
         <translation>I&amp;mport &amp;&amp; Export</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/integration.py" line="127"/>
+        <location filename="../../app/views/exchange/integration.py" line="133"/>
         <source>%1 records exported to %2</source>
         <translation>%1 Datensätze exportiert nach %2</translation>
     </message>
@@ -4814,68 +4814,68 @@ B = B-Kunde</translation>
 <context>
     <name>JournalUi</name>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="102"/>
+        <location filename="../../app/views/navigation.py" line="36"/>
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="102"/>
+        <location filename="../../app/views/navigation.py" line="37"/>
         <source>Tasks</source>
         <translation>Aufgaben</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="102"/>
+        <location filename="../../app/views/navigation.py" line="38"/>
         <source>Service</source>
         <translation>Kundendienst</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="106"/>
+        <location filename="../../app/views/journal/integration.py" line="102"/>
         <source>&amp;Log entry …</source>
         <translation>Journaleintrag &amp;erfassen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="107"/>
+        <location filename="../../app/views/journal/integration.py" line="103"/>
         <source>New &amp;task …</source>
         <translation>Neue &amp;Aufgabe …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="108"/>
+        <location filename="../../app/views/journal/integration.py" line="104"/>
         <source>Import &amp;calendar (.ics) …</source>
         <translation>&amp;Kalender importieren (.ics) …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="109"/>
+        <location filename="../../app/views/journal/integration.py" line="105"/>
         <source>&amp;Journal</source>
         <translation>&amp;Journal</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="110"/>
+        <location filename="../../app/views/journal/integration.py" line="106"/>
         <source>&amp;Tasks</source>
         <translation>&amp;Aufgaben</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="111"/>
+        <location filename="../../app/views/journal/integration.py" line="107"/>
         <source>Ser&amp;vice</source>
         <translation>&amp;Kundendienst</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="124"/>
-        <location filename="../../app/views/journal/integration.py" line="151"/>
+        <location filename="../../app/views/journal/integration.py" line="120"/>
+        <location filename="../../app/views/journal/integration.py" line="147"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="216"/>
+        <location filename="../../app/views/journal/integration.py" line="212"/>
         <source>Logged.</source>
         <translation>Erfasst.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="218"/>
+        <location filename="../../app/views/journal/integration.py" line="214"/>
         <source>Follow-up task created.</source>
         <translation>Folgeaufgabe erstellt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/integration.py" line="339"/>
+        <location filename="../../app/views/journal/integration.py" line="335"/>
         <source>Reminder: %1</source>
         <translation>Erinnerung: %1</translation>
     </message>
@@ -6158,154 +6158,155 @@ Betreff: %3</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="208"/>
+        <location filename="../../app/views/main_window.py" line="318"/>
         <source>&amp;File</source>
+        <extracomment>Built areas by attribute name; ``_slots`` holds the stand-in pages of those not built yet.</extracomment>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="209"/>
+        <location filename="../../app/views/main_window.py" line="319"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="210"/>
+        <location filename="../../app/views/main_window.py" line="320"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="211"/>
+        <location filename="../../app/views/main_window.py" line="321"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="212"/>
+        <location filename="../../app/views/main_window.py" line="322"/>
         <source>New &amp;person</source>
         <translation>Neue &amp;Person</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="213"/>
+        <location filename="../../app/views/main_window.py" line="323"/>
         <source>New &amp;organisation</source>
         <translation>Neue &amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="214"/>
+        <location filename="../../app/views/main_window.py" line="324"/>
         <source>Load &amp;demo data …</source>
         <translation>&amp;Demodaten laden …</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="215"/>
+        <location filename="../../app/views/main_window.py" line="325"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="216"/>
+        <location filename="../../app/views/main_window.py" line="326"/>
         <source>&amp;Find</source>
         <translation>Su&amp;chen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="217"/>
+        <location filename="../../app/views/main_window.py" line="327"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="218"/>
+        <location filename="../../app/views/main_window.py" line="328"/>
         <source>&amp;Delete record</source>
         <translation>Datensatz &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="219"/>
+        <location filename="../../app/views/main_window.py" line="329"/>
         <source>&amp;Undo delete</source>
         <translation>Löschen &amp;rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="220"/>
+        <location filename="../../app/views/main_window.py" line="330"/>
         <source>&amp;Overview</source>
         <translation>Ü&amp;bersicht</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="221"/>
+        <location filename="../../app/views/main_window.py" line="331"/>
         <source>&amp;Persons</source>
         <translation>&amp;Personen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="222"/>
+        <location filename="../../app/views/main_window.py" line="332"/>
         <source>O&amp;rganisations</source>
         <translation>&amp;Organisationen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="223"/>
+        <location filename="../../app/views/main_window.py" line="333"/>
         <source>&amp;About Relata</source>
         <translation>Ü&amp;ber Relata</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="224"/>
+        <location filename="../../app/views/main_window.py" line="334"/>
         <source>Se&amp;ttings …</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="229"/>
+        <location filename="../../app/views/main_window.py" line="335"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="230"/>
+        <location filename="../../app/views/main_window.py" line="335"/>
         <source>Addresses</source>
         <translation>Adressen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="249"/>
+        <location filename="../../app/views/main_window.py" line="346"/>
         <source>Offline — no server configured</source>
         <translation>Offline – kein Server eingerichtet</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="251"/>
+        <location filename="../../app/views/main_window.py" line="348"/>
         <source>Server: %1 (not signed in)</source>
         <translation>Server: %1 (nicht angemeldet)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="304"/>
+        <location filename="../../app/views/main_window.py" line="401"/>
         <source>Generating demo data …</source>
         <translation>Demodaten werden erstellt …</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="319"/>
+        <location filename="../../app/views/main_window.py" line="416"/>
         <source>Settings saved. Some take effect after a restart.</source>
         <translation>Einstellungen gespeichert. Einige gelten erst nach einem Neustart.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="341"/>
+        <location filename="../../app/views/main_window.py" line="433"/>
         <source>Demo data loaded.</source>
         <translation>Demodaten geladen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="348"/>
+        <location filename="../../app/views/main_window.py" line="440"/>
         <source>Demo data</source>
         <translation>Demodaten</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="349"/>
+        <location filename="../../app/views/main_window.py" line="441"/>
         <source>Demo data could not be generated: %1</source>
         <translation>Die Demodaten konnten nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="354"/>
+        <location filename="../../app/views/main_window.py" line="446"/>
         <source>Cancelled — nothing was added.</source>
         <translation>Abgebrochen – es wurde nichts hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="359"/>
+        <location filename="../../app/views/main_window.py" line="451"/>
         <source>Unexpected error</source>
         <translation>Unerwarteter Fehler</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="360"/>
+        <location filename="../../app/views/main_window.py" line="452"/>
         <source>The task “%1” failed: %2
 Your data is unchanged.</source>
         <translation>Der Vorgang «%1» ist fehlgeschlagen: %2
 Ihre Daten sind unverändert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="372"/>
+        <location filename="../../app/views/main_window.py" line="471"/>
         <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln Person</numerusform>
@@ -6313,7 +6314,7 @@ Ihre Daten sind unverändert.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="373"/>
+        <location filename="../../app/views/main_window.py" line="472"/>
         <source>%Ln organisation(s)</source>
         <translation>
             <numerusform>%Ln Organisation</numerusform>
@@ -6321,12 +6322,12 @@ Ihre Daten sind unverändert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="382"/>
+        <location filename="../../app/views/main_window.py" line="481"/>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="383"/>
+        <location filename="../../app/views/main_window.py" line="482"/>
         <source>You have unsaved changes. Save them before closing?</source>
         <translation>Sie haben nicht gespeicherte Änderungen. Vor dem Schliessen speichern?</translation>
     </message>
@@ -8531,22 +8532,22 @@ Ihre Daten sind unverändert.</translation>
 <context>
     <name>QualityUi</name>
     <message>
-        <location filename="../../app/views/quality/integration.py" line="50"/>
+        <location filename="../../app/views/navigation.py" line="43"/>
         <source>Data quality</source>
         <translation>Datenqualität</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/integration.py" line="54"/>
+        <location filename="../../app/views/quality/integration.py" line="52"/>
         <source>Data &amp;quality</source>
         <translation>Daten&amp;qualität</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/integration.py" line="55"/>
+        <location filename="../../app/views/quality/integration.py" line="53"/>
         <source>Find &amp;duplicates …</source>
         <translation>&amp;Dubletten suchen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/integration.py" line="56"/>
+        <location filename="../../app/views/quality/integration.py" line="54"/>
         <source>Se&amp;gments</source>
         <translation>Se&amp;gmente</translation>
     </message>
@@ -9111,47 +9112,48 @@ Ihre Daten sind unverändert.</translation>
 <context>
     <name>SalesUi</name>
     <message>
-        <location filename="../../app/views/pipeline/integration.py" line="55"/>
+        <location filename="../../app/views/navigation.py" line="30"/>
         <source>Leads</source>
+        <extracomment>The areas in sidebar order (attribute names on the main window).</extracomment>
         <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/integration.py" line="55"/>
+        <location filename="../../app/views/navigation.py" line="31"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/integration.py" line="55"/>
+        <location filename="../../app/views/navigation.py" line="32"/>
         <source>Forecast</source>
         <translation>Prognose</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/integration.py" line="59"/>
+        <location filename="../../app/views/pipeline/integration.py" line="56"/>
         <source>New le&amp;ad</source>
         <translation>Neuer &amp;Lead</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/integration.py" line="60"/>
+        <location filename="../../app/views/pipeline/integration.py" line="57"/>
         <source>New opport&amp;unity</source>
         <translation>Neue Verkaufs&amp;chance</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/integration.py" line="62"/>
+        <location filename="../../app/views/pipeline/integration.py" line="59"/>
         <source>Pipeli&amp;ne</source>
         <translation>Pip&amp;eline</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/integration.py" line="64"/>
+        <location filename="../../app/views/pipeline/integration.py" line="61"/>
         <source>Sales settin&amp;gs …</source>
         <translation>&amp;Verkaufseinstellungen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/integration.py" line="61"/>
+        <location filename="../../app/views/pipeline/integration.py" line="58"/>
         <source>&amp;Leads</source>
         <translation>&amp;Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/integration.py" line="63"/>
+        <location filename="../../app/views/pipeline/integration.py" line="60"/>
         <source>Fore&amp;cast</source>
         <translation>Prog&amp;nose</translation>
     </message>
@@ -9459,28 +9461,27 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../app/views/sync/integration.py" line="73"/>
+        <location filename="../../app/views/sync/integration.py" line="74"/>
         <source>S&amp;ync now</source>
         <translation>&amp;Jetzt abgleichen</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/integration.py" line="74"/>
+        <location filename="../../app/views/sync/integration.py" line="75"/>
         <source>S&amp;ync and conflicts</source>
         <translation>Abgleich und Kon&amp;flikte</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/integration.py" line="75"/>
+        <location filename="../../app/views/sync/integration.py" line="76"/>
         <source>Sign &amp;in to server …</source>
         <translation>Am Server an&amp;melden …</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/integration.py" line="78"/>
-        <location filename="../../app/views/sync/integration.py" line="82"/>
+        <location filename="../../app/views/navigation.py" line="49"/>
         <source>Sync</source>
         <translation>Abgleich</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync/integration.py" line="120"/>
+        <location filename="../../app/views/sync/integration.py" line="114"/>
         <source>Synced — %n conflict(s) need your decision.</source>
         <translation>
             <numerusform>Abgeglichen — %n Konflikt braucht Ihre Entscheidung.</numerusform>
@@ -9488,7 +9489,7 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/integration.py" line="127"/>
+        <location filename="../../app/views/sync/integration.py" line="121"/>
         <source>Synced.</source>
         <translation>Abgeglichen.</translation>
     </message>
@@ -10630,7 +10631,7 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
     </message>
     <message>
         <location filename="../../app/views/automation/workflow_editor.py" line="156"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="491"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="493"/>
         <source>the record&apos;s owner</source>
         <translation>Verantwortliche des Datensatzes</translation>
     </message>
@@ -10662,7 +10663,7 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
     <message>
         <location filename="../../app/views/automation/workflow_editor.py" line="179"/>
         <location filename="../../app/views/automation/workflow_editor.py" line="446"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="781"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="783"/>
         <source>days</source>
         <translation>Tage</translation>
     </message>
@@ -10748,7 +10749,7 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
     </message>
     <message>
         <location filename="../../app/views/automation/workflow_editor.py" line="447"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="763"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="765"/>
         <source>any value</source>
         <translation>beliebiger Wert</translation>
     </message>
@@ -10801,42 +10802,42 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="619"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="621"/>
         <source>Delete workflow</source>
         <translation>Workflow löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="619"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="621"/>
         <source>Delete this workflow? Its run log stays.</source>
         <translation>Diesen Workflow löschen? Das Ausführungsprotokoll bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="633"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="635"/>
         <source>There is no record of this kind to test with.</source>
         <translation>Es gibt keinen Datensatz dieser Art zum Testen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="644"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="646"/>
         <source>Conditions hold for %1 — this would happen:</source>
         <translation>Bedingungen für %1 erfüllt – das würde geschehen:</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="648"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="650"/>
         <source>Conditions do not hold for %1 — nothing would happen. If they held:</source>
         <translation>Bedingungen für %1 nicht erfüllt – nichts würde geschehen. Wären sie erfüllt:</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="761"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="763"/>
         <source>form name (any form if empty)</source>
         <translation>Formularname (leer = jedes Formular)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="777"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="779"/>
         <source>score at least</source>
         <translation>Score mindestens</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="779"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="781"/>
         <source>days (negative = before the date)</source>
         <translation>Tage (negativ = vor dem Datum)</translation>
     </message>

@@ -22,7 +22,7 @@
 <context>
     <name>AutomationUi</name>
     <message numerus="yes">
-        <location filename="../../app/views/automation/integration.py" line="72" />
+        <location filename="../../app/views/automation/integration.py" line="69" />
         <source>%n new notification(s)</source>
         <translation>
             <numerusform>%n new notification</numerusform>
@@ -30,7 +30,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/automation/integration.py" line="192" />
+        <location filename="../../app/views/automation/integration.py" line="189" />
         <source>%n e-mail(s) sent from the outbox.</source>
         <translation>
             <numerusform>%n e-mail sent from the outbox.</numerusform>
@@ -161,7 +161,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="372" />
+        <location filename="../../app/views/main_window.py" line="471" />
         <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln person</numerusform>
@@ -169,7 +169,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="373" />
+        <location filename="../../app/views/main_window.py" line="472" />
         <source>%Ln organisation(s)</source>
         <translation>
             <numerusform>%Ln organisation</numerusform>
@@ -322,7 +322,7 @@
 <context>
     <name>Sync</name>
     <message numerus="yes">
-        <location filename="../../app/views/sync/integration.py" line="120" />
+        <location filename="../../app/views/sync/integration.py" line="114" />
         <source>Synced — %n conflict(s) need your decision.</source>
         <translation>
             <numerusform>Synced — %n conflict need your decision.</numerusform>

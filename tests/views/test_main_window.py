@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import __version__
 from app.domain.addresses import ListFilter
+from app.domain.changes import Changes
 from app.domain.progress import ProgressSink
 from app.services.container import Services
 from app.tasks.runner import TaskRunner
@@ -409,3 +410,101 @@ def test_status_bar_shows_the_database_file(
 ) -> None:
     assert window.db_label.toolTip() == str(services.db_path)
     assert Path(window.db_label.toolTip()).name == window.db_label.text()
+
+
+# ---- areas built after the first window (start-up)
+
+
+@pytest.fixture
+def deferred(qtbot: QtBot, services: Services, runner: TaskRunner) -> MainWindow:
+    """A window as ``relata`` opens it: areas built after it is shown."""
+    win = MainWindow(services, runner, defer_areas=True)
+    qtbot.addWidget(win)
+    return win
+
+
+AREAS_BUILT_LATE = (
+    "sales_ui",
+    "journal_ui",
+    "exchange_ui",
+    "quality_ui",
+    "automation_ui",
+    "analytics_ui",
+    "sync_ui",
+)
+
+
+def test_deferred_window_lists_every_page_before_building_any(
+    deferred: MainWindow, services: Services
+) -> None:
+    assert not any(deferred.area_built(area) for area in AREAS_BUILT_LATE)
+    titles = [deferred.sidebar.item(r).text() for r in range(deferred.sidebar.count())]
+    assert titles == [
+        "Overview",
+        "Addresses",
+        "Leads",
+        "Pipeline",
+        "Forecast",
+        "Journal",
+        "Tasks",
+        "Service",
+        "Import & export",
+        "Data quality",
+        "Automation",
+        "Reports",
+        "Sync",
+    ]
+    assert deferred.pages.count() == len(titles)
+    # the area's services were not even built: start-up does not pay for them
+    assert "sales" not in vars(services)
+    assert "analytics" not in vars(services)
+
+
+def test_deferred_areas_are_built_one_by_one_once_the_loop_runs(
+    qtbot: QtBot, deferred: MainWindow
+) -> None:
+    deferred.show()
+    qtbot.waitUntil(lambda: deferred.area_built("sales_ui"))
+    qtbot.waitUntil(lambda: all(deferred.area_built(a) for a in AREAS_BUILT_LATE))
+    # every page sits at its sidebar row, the same as an eagerly built window
+    assert deferred.pages.widget(2) is deferred.sales_ui.leads
+    assert deferred.pages.widget(8) is deferred.exchange_ui.page
+    assert deferred.pages.widget(12) is deferred.sync_ui.page
+    assert deferred.home.dashboard is deferred.analytics_ui.dashboard
+    shortcuts = {a.shortcut().toString() for a in deferred.findChildren(QAction)}
+    assert {"Ctrl+5", "Ctrl+J", "Ctrl+8", "F5", "Ctrl+Shift+R"} <= shortcuts
+
+
+def test_clicking_a_page_not_built_yet_builds_it_at_once(
+    qtbot: QtBot, deferred: MainWindow
+) -> None:
+    deferred.show()  # no event processed: nothing is built yet
+    assert not deferred.area_built("quality_ui")
+    item = deferred.sidebar.item(9)
+    assert item.text() == "Data quality"
+    deferred.sidebar.setCurrentItem(item)
+    assert deferred.area_built("quality_ui")
+    assert deferred.pages.currentWidget() is deferred.quality_ui.page
+    assert deferred.sidebar.currentRow() == 9
+    assert not deferred.area_built("automation_ui")  # only what was asked for
+
+
+def test_a_data_change_does_not_build_areas_and_later_ones_see_the_data(
+    qtbot: QtBot, deferred: MainWindow, services: Services
+) -> None:
+    make_organisation(services.addresses, name="Spät AG")
+    deferred.sig_data_changed.emit(Changes.all(), None)
+    assert not any(deferred.area_built(area) for area in AREAS_BUILT_LATE)
+    assert "1 organisation" in deferred.counts_label.text()
+    deferred.sidebar.setCurrentRow(9)  # built now, on what the database holds
+    assert deferred.area_built("quality_ui")
+    assert deferred.pages.currentWidget() is deferred.quality_ui.page
+
+
+def test_closing_before_the_areas_are_built_builds_none(
+    qtbot: QtBot, deferred: MainWindow
+) -> None:
+    deferred.show()
+    deferred.close()
+    qtbot.wait(50)
+    assert not any(deferred.area_built(area) for area in AREAS_BUILT_LATE)

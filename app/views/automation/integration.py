@@ -37,6 +37,7 @@ class AutomationUi(QObject):
         self.runner = runner
         self.automation = services.automation
         self.page = AutomationPage(self.automation, services.quality.segments, runner)
+        self.pages = (self.page,)
         self.window: MainWindow | None = None
         key = QKeySequence
         self.act_show = QAction(self, shortcut=key("Ctrl+Shift+A"))
@@ -53,10 +54,6 @@ class AutomationUi(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(SCHEDULE_MS)
         self.timer.timeout.connect(self.run_scheduled)
-
-    def title(self) -> str:
-        """The sidebar entry."""
-        return self.tr("Automation")
 
     def retranslate(self) -> None:
         """Menu texts in the current language."""

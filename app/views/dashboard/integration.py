@@ -106,10 +106,6 @@ class AnalyticsUi(QObject):
         self.act_cltv = QAction(self, shortcut=key("Ctrl+Shift+V"))
         self.act_nps = QAction(self, shortcut=key("Ctrl+Shift+P"))
 
-    def titles(self) -> list[str]:
-        """Sidebar entries, in the order of :attr:`pages`."""
-        return [_t("Reports")]
-
     def retranslate(self) -> None:
         """Menu texts in the current language."""
         self.act_reports.setText(_t("R&eports"))

@@ -1,7 +1,8 @@
 """How import and export plug into the main window: page, menu actions, dialogs.
 
-The main window creates one :class:`ExchangeUi`, puts its page into the page
-stack and calls :meth:`ExchangeUi.install` once its menus exist; everything
+The main window creates one :class:`ExchangeUi` when the area is first needed,
+puts its page where the sidebar's entry (app/views/navigation.py) expects it
+and calls :meth:`ExchangeUi.install`; everything
 else (actions, shortcuts, opening the wizard and the export dialog with the
 address book's current list) lives here.
 """
@@ -14,6 +15,7 @@ from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from app.domain.addresses import ListFilter
+from app.domain.changes import Changes
 from app.domain.exchange import ExportResult
 from app.services.container import Services
 from app.tasks.runner import TaskRunner
@@ -35,28 +37,20 @@ class ExchangeUi(QObject):
         self.services = services
         self.runner = runner
         self.page = ExchangePage(services.imports, runner)
+        self.pages = (self.page,)
         self.window: MainWindow | None = None
         self.act_import: QAction | None = None
         self.act_export: QAction | None = None
         self.act_page: QAction | None = None
 
-    def title(self) -> str:
-        """The sidebar entry."""
-        return self.tr("Import & export")
-
     def install(self, window: MainWindow) -> None:
         """Add the menu actions and connect the page to ``window``."""
         self.window = window
         key = QKeySequence
-        self.act_import = QAction(
-            self.tr("I&mport file …"), window, shortcut=key("Ctrl+Shift+I")
-        )
-        self.act_export = QAction(
-            self.tr("&Export list …"), window, shortcut=key("Ctrl+Shift+E")
-        )
-        self.act_page = QAction(
-            self.tr("&Import && export"), window, shortcut=key("Ctrl+8")
-        )
+        self.act_import = QAction(window, shortcut=key("Ctrl+Shift+I"))
+        self.act_export = QAction(window, shortcut=key("Ctrl+Shift+E"))
+        self.act_page = QAction(window, shortcut=key("Ctrl+8"))
+        self.retranslate()
         window.file_menu.insertActions(
             window.act_demo, [self.act_import, self.act_export]
         )
@@ -71,6 +65,18 @@ class ExchangeUi(QObject):
         self.page.sig_status_message.connect(
             lambda m: window.statusBar().showMessage(m, 8000)
         )
+
+    def retranslate(self) -> None:
+        """Menu texts in the current language."""
+        if self.act_import is None or self.act_export is None or self.act_page is None:
+            return
+        self.act_import.setText(self.tr("I&mport file …"))
+        self.act_export.setText(self.tr("&Export list …"))
+        self.act_page.setText(self.tr("&Import && export"))
+
+    def on_data_changed(self, changes: Changes, initiator: object) -> None:
+        """Keep the page's lists (templates, past runs) current."""
+        self.page.on_data_changed(changes, initiator)
 
     def show_page(self) -> None:
         """Ctrl+8: the Import & export page."""

@@ -1,8 +1,8 @@
 """How the journal pages plug into the main window: pages, actions, refreshes.
 
-The main window puts :attr:`JournalUi.pages` into its page stack and their
-:meth:`JournalUi.titles` into the sidebar, calls :meth:`JournalUi.install`
-once its menus exist and forwards data changes to
+The main window builds the area when it is first needed, puts
+:attr:`JournalUi.pages` where the sidebar's entries (app/views/navigation.py)
+expect them, calls :meth:`JournalUi.install` and forwards data changes to
 :meth:`JournalUi.on_data_changed`; everything else lives here: the quick log
 (Ctrl+J from anywhere, prefilled with the record in view), the history tab in
 the address book, and the reminder notifications.
@@ -96,10 +96,6 @@ class JournalUi(QObject):
     def now(self) -> dt.datetime:
         """The current time from :attr:`clock`."""
         return self.clock()
-
-    def titles(self) -> list[str]:
-        """Sidebar entries, in the order of :attr:`pages`."""
-        return [self.tr("Journal"), self.tr("Tasks"), self.tr("Service")]
 
     def retranslate(self) -> None:
         """Menu and tab texts in the current language."""

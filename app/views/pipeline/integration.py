@@ -1,8 +1,9 @@
 """How the sales pages plug into the main window: pages, menu actions, refreshes.
 
-The main window puts :attr:`SalesUi.pages` into its page stack and their
-:meth:`SalesUi.titles` into the sidebar, calls :meth:`SalesUi.install` once
-its menus exist and forwards data changes to :meth:`SalesUi.on_data_changed`;
+The main window builds the area when it is first needed, puts
+:attr:`SalesUi.pages` where the sidebar's entries (app/views/navigation.py)
+expect them, calls :meth:`SalesUi.install` and forwards data changes to
+:meth:`SalesUi.on_data_changed`;
 everything else lives here.
 
 Keys: Ctrl+Shift+L new lead, Ctrl+Shift+O new opportunity, Ctrl+4 Leads,
@@ -49,10 +50,6 @@ class SalesUi(QObject):
         self.act_pipeline = QAction(self, shortcut=key("Ctrl+5"))
         self.act_forecast = QAction(self, shortcut=key("Ctrl+6"))
         self.act_settings = QAction(self)
-
-    def titles(self) -> list[str]:
-        """Sidebar entries, in the order of :attr:`pages`."""
-        return [self.tr("Leads"), self.tr("Pipeline"), self.tr("Forecast")]
 
     def retranslate(self) -> None:
         """Menu texts in the current language."""

@@ -1,9 +1,10 @@
 """How the quality area plugs into the main window: its page, menu actions,
 the address-book additions, refreshes.
 
-The main window puts :attr:`QualityUi.page` into its stack and
-:meth:`QualityUi.title` into the sidebar, calls :meth:`QualityUi.install` once
-its menus exist and forwards data changes to :meth:`QualityUi.on_data_changed`.
+The main window builds the area when it is first needed, puts
+:attr:`QualityUi.page` where the sidebar's entry (app/views/navigation.py)
+expects it, calls :meth:`QualityUi.install` and forwards data changes to
+:meth:`QualityUi.on_data_changed`.
 
 Keys: Ctrl+Shift+K Data quality, Ctrl+Shift+D find duplicates, Ctrl+Shift+G segments.
 """
@@ -38,16 +39,13 @@ class QualityUi(QObject):
         self.runner = runner
         self.quality = services.quality
         self.page = QualityPage(self.quality, runner)
+        self.pages = (self.page,)
         self.book: BookQuality | None = None
         self.window: MainWindow | None = None
         key = QKeySequence
         self.act_show = QAction(self, shortcut=key("Ctrl+Shift+K"))
         self.act_duplicates = QAction(self, shortcut=key("Ctrl+Shift+D"))
         self.act_segments = QAction(self, shortcut=key("Ctrl+Shift+G"))
-
-    def title(self) -> str:
-        """The sidebar entry."""
-        return self.tr("Data quality")
 
     def retranslate(self) -> None:
         """Menu texts in the current language."""

@@ -33,8 +33,9 @@ class SyncUi(QObject):
         self.service = service
         self.controller = SyncController(service, window.runner, parent=self)
         self.page = SyncPage(service)
-        self.page.setObjectName("page")
-        self.index = window.pages.addWidget(self.page)
+        self.pages = (self.page,)
+        window.place_pages("sync_ui", self.pages)
+        self.index = window.pages.indexOf(self.page)
         self.status = SyncStatusWidget()
         window.online_label.hide()
         window.statusBar().addPermanentWidget(self.status)
@@ -73,13 +74,6 @@ class SyncUi(QObject):
         self.act_sync.setText(_t("S&ync now"))
         self.act_show.setText(_t("S&ync and conflicts"))
         self.act_sign_in.setText(_t("Sign &in to server …"))
-        sidebar = self.window.sidebar
-        if sidebar.count() <= self.index:
-            sidebar.addItem(_t("Sync"))
-        else:
-            item = sidebar.item(self.index)
-            if item is not None:
-                item.setText(_t("Sync"))
         self.controller.refresh_status()
 
     def show_page(self) -> None:
