@@ -24,14 +24,8 @@ from app.domain.errors import DatabaseError
 from app.services.container import build_services
 from app.tasks.runner import TaskRunner
 from app.views.address_book import ORGANISATIONS, PERSONS
-from app.views.automation.screenshots import write_automation_screenshots
-from app.views.dashboard.screenshots import write_analytics_screenshots
-from app.views.exchange.screenshots import write_exchange_screenshots
 from app.views.i18n import install_translations, pick_language
-from app.views.journal.screenshots import write_journal_screenshots
 from app.views.main_window import ADDRESSES, HOME, MainWindow
-from app.views.pipeline.screenshots import write_sales_screenshots
-from app.views.quality.screenshots import write_quality_screenshots
 from app.views.style import apply_style
 
 log = logging.getLogger(__name__)
@@ -167,6 +161,14 @@ def run_gui(
 
 def write_screenshots(window: MainWindow, folder: Path, language: str) -> list[Path]:
     """Render each main view to ``folder/<view>_<lang>.png``."""
+    # The areas' screenshot code imports the areas: only when asked for.
+    from app.views.automation.screenshots import write_automation_screenshots
+    from app.views.dashboard.screenshots import write_analytics_screenshots
+    from app.views.exchange.screenshots import write_exchange_screenshots
+    from app.views.journal.screenshots import write_journal_screenshots
+    from app.views.pipeline.screenshots import write_sales_screenshots
+    from app.views.quality.screenshots import write_quality_screenshots
+
     folder.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance()
     assert app is not None

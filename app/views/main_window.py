@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 HOME, ADDRESSES = 0, 1
+#: How long a deferred window waits after it is shown before building areas.
+FIRST_AREA_DELAY_MS = 100
 
 
 class MainWindow(QMainWindow):
@@ -479,7 +481,8 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self._defer_areas:
             self._defer_areas = False
-            QTimer.singleShot(0, self, self._build_next_area)
+            # after the first frame is on screen; then one area per loop turn
+            QTimer.singleShot(FIRST_AREA_DELAY_MS, self, self._build_next_area)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.addresses.form.dirty:
