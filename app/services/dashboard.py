@@ -1,70 +1,79 @@
-"""The dashboard (Analytisches CRM): every tile computed in one read transaction.
+"""The dashboard (Analytisches CRM): every tile computed from the local database.
 
-:meth:`DashboardService.compute` opens one session and runs one aggregate
-statement per tile (funnel, forecast, YTD, lead sources, owners, activity,
-top customers, NPS by month and by segment); Python only folds the grouped
-rows (a few hundred at most) and converts currencies. Clicking a bar opens
-the records behind it: :class:`Drill` describes them and
+:meth:`DashboardService.compute` runs one aggregate statement per tile
+(:mod:`app.services.dashboard_tiles`: funnel, forecast, YTD, lead sources,
+owners, top customers, NPS by month; activity and NPS by segment follow from
+the background). The tiles a filter change needs are split over two
+connections that read at the same time (SQLite releases the GIL while it
+works), and each tile's result is kept under the filter values it depends on
+until anybody commits to the database (:class:`TileCache`), so a tile the
+change does not touch, or a filter shown before, costs nothing. Clicking a bar
+opens the records behind it: :class:`Drill` describes them and
 :meth:`DashboardService.drill_page` pages them like the opportunity list.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Select, delete, func, insert, select, text
+from sqlalchemy import Engine, Select, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import analytics_queries as aq
-from app.db import pipeline_queries as q
-from app.db import segment_queries as sq
 from app.db.address_queries import page_window
+from app.db.data_version import DataVersion
 from app.domain.analytics import (
     ActivitySeries,
     Dashboard,
     DashFilter,
-    FunnelStage,
-    NpsCounts,
     NpsPoint,
-    OwnerPerformance,
-    SourceRow,
-    Ytd,
     dash_period_range,
-    funnel,
-    same_day_last_year,
-    week_start,
-    ytd,
 )
-from app.domain.errors import UserError
 from app.domain.pipeline import (
-    CURRENCIES,
-    RATE_SCALE,
-    ForecastBucket,
     OpportunityRow,
     Outcome,
     Pipeline,
-    add_months,
-    month_start,
 )
-from app.domain.segments import from_json
 from app.models import Organisation, UserAccount
-from app.models.pipeline import Campaign, Opportunity, PipelineStage
+from app.models.pipeline import Opportunity, PipelineStage
 from app.models.quality import Segment as SegmentRow
 from app.models.sync import SyncState
-from app.services.cltv import cltv_rows, read_settings
+from app.services.cltv import read_settings
+from app.services.dashboard_tiles import (
+    ACTIVITY_WEEKS,
+    FORECAST_MONTHS,
+    NPS_SEGMENTS,
+    TILES,
+    TOP_CUSTOMERS,
+    open_context,
+    segment_name,
+    segment_party,
+    tile_key,
+)
 from app.services.pipeline import PipelineService, outcome_of
-from app.services.segments import context as segment_context
 
-#: Weeks of the activity tile, ending with the period's last week.
-ACTIVITY_WEEKS = 12
-#: Saved person segments the NPS-by-segment tile compares (by name).
-NPS_SEGMENTS = 6
-TOP_CUSTOMERS = 10
-FORECAST_MONTHS = 12
+__all__ = [
+    "ACTIVITY_WEEKS",
+    "FORECAST_MONTHS",
+    "NPS_SEGMENTS",
+    "TOP_CUSTOMERS",
+    "BackgroundTiles",
+    "DashboardService",
+    "Drill",
+    "FilterChoices",
+    "TileCache",
+    "segment_party",
+]
+
+#: Tiles kept (a few kB each): every tile of ~25 filter combinations.
+CACHE_SIZE = 256
 
 
 @dataclass(frozen=True)
@@ -114,37 +123,67 @@ class FilterChoices:
     segments: tuple[tuple[str, str, str], ...]  # (id, name, entity kind)
 
 
-def segment_party(
-    s: Session, segment_id: str | None, now: dt.datetime
-) -> tuple[tuple[str, Select[Any]] | None, str]:
-    """The segment's record kind and ids (materialised in a TEMP table), its name.
+class TileCache:
+    """Tile results by (tile, the filter values it depends on), thread-safe.
 
-    ``(None, "")`` without a segment or for one deleted meanwhile.
+    Valid for one state of the data and one day: :meth:`version` starts a
+    computation and empties the cache when anybody committed since (or the
+    day changed). A result is only kept under the version its computation
+    started with, so figures read before a commit never outlive it.
     """
-    if not segment_id:
-        return None, ""
-    row = s.get(SegmentRow, segment_id)
-    if row is None or row.deleted_at is not None:
-        return None, ""
-    kind = row.entity_kind
-    ctx = segment_context(s, kind, now)
-    ids = sq.segment_ids(kind, from_json(row.definition), ctx)
-    s.execute(text(aq.CREATE_PARTY))
-    s.execute(delete(aq.PARTY))
-    s.execute(insert(aq.PARTY).from_select(["id"], ids))
-    return (kind, aq.party_ids()), row.name
 
+    def __init__(self, data_version: Callable[[], int | None], size: int = CACHE_SIZE):
+        self._data_version = data_version
+        self._size = size
+        self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._version: tuple[int, dt.date] | None = None
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
 
-def _chf(totals: Sequence[int | None], rates: dict[str, int]) -> int:
-    """Σ of per-currency amounts (in :data:`CURRENCIES` order) in CHF."""
-    return sum(
-        q.chf(int(total or 0), rates.get(cur, RATE_SCALE))
-        for cur, total in zip(CURRENCIES, totals, strict=True)
-    )
+    def version(self, today: dt.date) -> tuple[int, dt.date] | None:
+        """The current version (``None``: nothing can be kept)."""
+        data = self._data_version()
+        current = None if data is None else (data, today)
+        with self._lock:
+            if current is None or current != self._version:
+                self._items.clear()
+                self._version = current
+        return current
+
+    def get(self, key: tuple[Any, ...], version: object) -> tuple[bool, Any]:
+        """(found, value) of ``key`` under ``version``."""
+        with self._lock:
+            if version is None or version != self._version or key not in self._items:
+                self.misses += 1
+                return False, None
+            self._items.move_to_end(key)
+            self.hits += 1
+            return True, self._items[key]
+
+    def put(self, key: tuple[Any, ...], value: Any, version: object) -> None:
+        """Keep ``value`` if the data is still at ``version``."""
+        with self._lock:
+            if version is None or version != self._version:
+                return
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        """Forget every result (the next computation reads everything)."""
+        with self._lock:
+            self._items.clear()
 
 
 class DashboardService:
-    """Computes the dashboard and lists the records behind its bars."""
+    """Computes the dashboard and lists the records behind its bars.
+
+    ``lanes=2``: the tiles a computation needs are shared between the calling
+    thread and one worker, each on its own connection (``1``: all on the
+    caller's).
+    """
 
     def __init__(
         self,
@@ -153,11 +192,18 @@ class DashboardService:
         *,
         today: Callable[[], dt.date] = dt.date.today,
         now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        lanes: int = 2,
     ) -> None:
         self._sessions = sessions
         self._pipeline = pipeline
         self._today = today
         self._now = now
+        self.lanes = lanes
+        bind = sessions.kw.get("bind")
+        self._data_version = DataVersion(bind if isinstance(bind, Engine) else None)
+        self.cache = TileCache(self._data_version.current)
+        self._worker: ThreadPoolExecutor | None = None
+        self._worker_lock = threading.Lock()
 
     # ---- filter bar
 
@@ -185,143 +231,158 @@ class DashboardService:
 
     # ---- the whole dashboard
 
-    def compute(
-        self,
-        flt: DashFilter,
-        *,
-        background: bool = False,
-        previous: Dashboard | None = None,
-    ) -> Dashboard:
-        """Every tile for ``flt``, read in one transaction (one snapshot).
+    def compute(self, flt: DashFilter, *, background: bool = False) -> Dashboard:
+        """Every tile for ``flt``: kept ones from the cache, the rest read now.
 
-        ``background=True`` leaves the two slowest tiles out (``pending`` is
-        set, their fields empty): activity per owner and week (every journal
-        entry of twelve weeks) and the NPS of each saved segment (its
-        conditions evaluated for every answer). The page asks for them with
-        :meth:`background_tiles` on a worker thread and draws the rest at once.
+        ``background=True`` leaves the two slowest tiles out unless they are
+        kept (``pending`` is set, their fields empty): activity per owner and
+        week (every journal entry of twelve weeks) and the NPS of each saved
+        segment (its conditions evaluated for every answer). The page asks
+        for them with :meth:`background_tiles` on a worker thread and draws
+        the rest at once.
 
-        ``previous``: the dashboard on screen, if no data changed since it was
-        computed. Tiles the filter change does not touch are taken from it
-        (the forecast and the top customers do not depend on the period; the
-        YTD and activity tiles only on its last day).
+        The tiles read now are split over two connections (see the class);
+        each reads its own snapshot, both begun together. ``timings_ms`` has
+        each tile read now (milliseconds; 0 when it came from the cache).
         """
         today = self._today()
         start, end = dash_period_range(flt.period, today)
-        last_day = min(end, today)
-        timings: dict[str, float] = {}
-        pipeline = self._pipeline_for(flt)
-        old = previous if previous is not None and previous.today == today else None
-        scope = (flt.owner_id, flt.pipeline_id, flt.segment_id)
-        same_scope = old is not None and scope == (
-            old.filter.owner_id,
-            old.filter.pipeline_id,
-            old.filter.segment_id,
-        )
-        same_last_day = old is not None and min(old.end, old.today) == last_day
+        dates = {
+            "start": start,
+            "end": end,
+            "today": today,
+            "last_day": min(end, today),
+        }
+        version = self.cache.version(today)
+        values: dict[str, Any] = {}
+        missing: list[str] = []
+        for name, spec in TILES.items():
+            found, value = self.cache.get(tile_key(name, flt, dates), version)
+            if found:
+                values[name] = value
+            elif not (background and spec.background):
+                missing.append(name)
+        timings: dict[str, float] = dict.fromkeys(TILES, 0.0)
+        pipeline = self._pipeline_for(flt) if "funnel" in missing else None
+        lanes = self._plan(missing)
+        futures: list[Future[dict[str, tuple[Any, float]]]] = [
+            self._executor().submit(self._read, flt, lane, dates, pipeline)
+            for lane in lanes[1:]
+        ]
+        computed = self._read(flt, lanes[0], dates, pipeline)
         with self._sessions() as s:
-            clock = time.perf_counter()
-
-            def lap(name: str) -> None:
-                nonlocal clock
-                now = time.perf_counter()
-                timings[name] = round((now - clock) * 1000, 2)
-                clock = now
-
-            party, segment_name = self._party(s, flt.segment_id)
-            conds = aq.opportunity_conds(
-                pipeline_id=flt.pipeline_id, owner_id=flt.owner_id, party=party
-            )
-            rates = dict(s.execute(q.rates_on(today)).all())
-            names = dict(s.execute(aq.user_names()).all())
-            lap("setup")
-            # the funnel's stages imply the pipeline (see aq.funnel_groups)
-            funnel_conds = aq.opportunity_conds(
-                pipeline_id=None, owner_id=flt.owner_id, party=party
-            )
-            funnel_stages = self._funnel(
-                s, funnel_conds, pipeline, start, end, rates, by_party=party is not None
-            )
-            lap("funnel")
-            if old is not None and same_scope:
-                forecast = old.forecast
-            else:
-                forecast = self._forecast(s, conds, today)
-            lap("forecast")
-            if old is not None and same_scope and same_last_day:
-                year_to_date = old.ytd
-            else:
-                year_to_date = self._ytd(s, conds, last_day)
-            lap("ytd")
-            sources = self._sources(s, conds, flt, party, start, end, rates)
-            lap("sources")
-            owners = self._owners(s, conds, start, end, rates, names)
-            lap("owners")
-            same_activity = (
-                old is not None
-                and not old.pending
-                and same_last_day
-                and (flt.owner_id, flt.segment_id)
-                == (old.filter.owner_id, old.filter.segment_id)
-            )
-            weeks: tuple[dt.date, ...] = ()
-            activity: tuple[ActivitySeries, ...] = ()
-            if old is not None and same_activity:
-                weeks, activity = old.weeks, old.activity
-            elif not background:
-                weeks, activity = self._activity(s, flt, party, last_day, names)
-            lap("activity")
             settings = read_settings(s)
-            if old is not None and same_scope and old.cltv_settings == settings:
-                top = old.top_customers
-            else:
-                top = tuple(cltv_rows(s, conds, settings, today, limit=TOP_CUSTOMERS))
-            lap("customers")
-            nps_conds = aq.nps_person_conds(
-                owner_id=flt.owner_id, party=party, start=start, end=end
-            )
-            months, total = self._nps_months(s, nps_conds)
-            by_segment = () if background else self._nps_segments(s, nps_conds)
-            lap("nps")
             last = s.get(SyncState, "last_sync")
+            name_of_segment = segment_name(s, flt.segment_id)
+        for future in futures:
+            computed.update(future.result())
+        for name, (value, ms) in computed.items():
+            values[name] = value
+            timings[name] = ms
+            self.cache.put(tile_key(name, flt, dates), value, version)
+        weeks, activity = values.get("activity", ((), ()))
+        nps_months, nps_total = values["nps_months"]
+        pending = "activity" not in values or "nps_segments" not in values
         return Dashboard(
             filter=flt,
             start=start,
             end=end,
             today=today,
-            funnel=funnel_stages,
-            forecast=forecast,
-            ytd=year_to_date,
-            sources=sources,
-            owners=owners,
+            funnel=values["funnel"],
+            forecast=values["forecast"],
+            ytd=values["ytd"],
+            sources=values["sources"],
+            owners=values["owners"],
             weeks=weeks,
             activity=activity,
-            top_customers=top,
-            nps_months=months,
-            nps_segments=by_segment,
-            nps_total=total,
+            top_customers=values["customers"],
+            nps_months=nps_months,
+            nps_segments=values.get("nps_segments", ()),
+            nps_total=nps_total,
             cltv_settings=settings,
             last_sync=dt.datetime.fromisoformat(last.value)
             if last is not None and last.value
             else None,
-            segment_name=segment_name,
+            segment_name=name_of_segment,
             timings_ms=timings,
-            pending=background,
+            pending=pending,
         )
 
     def background_tiles(self, flt: DashFilter) -> BackgroundTiles:
         """The tiles :meth:`compute` leaves out with ``background=True``."""
         today = self._today()
         start, end = dash_period_range(flt.period, today)
-        with self._sessions() as s:
-            party, _name = self._party(s, flt.segment_id)
-            names = dict(s.execute(aq.user_names()).all())
-            weeks, activity = self._activity(s, flt, party, min(end, today), names)
-            conds = aq.nps_person_conds(
-                owner_id=flt.owner_id, party=party, start=start, end=end
-            )
-            return BackgroundTiles(weeks, activity, self._nps_segments(s, conds))
+        dates = {
+            "start": start,
+            "end": end,
+            "today": today,
+            "last_day": min(end, today),
+        }
+        version = self.cache.version(today)
+        names = [name for name, spec in TILES.items() if spec.background]
+        values: dict[str, Any] = {}
+        for name in names:
+            found, value = self.cache.get(tile_key(name, flt, dates), version)
+            if found:
+                values[name] = value
+        wanted = [name for name in names if name not in values]
+        for name, (value, _ms) in self._read(flt, wanted, dates, None).items():
+            values[name] = value
+            self.cache.put(tile_key(name, flt, dates), value, version)
+        weeks, activity = values["activity"]
+        return BackgroundTiles(weeks, activity, values["nps_segments"])
 
-    # ---- tiles
+    def forget(self) -> None:
+        """Drop every kept tile (the bench measures real recomputations)."""
+        self.cache.clear()
+
+    # ---- reading tiles
+
+    def _plan(self, names: Iterable[str]) -> list[list[str]]:
+        """``names`` split into lanes of about equal cost (the caller's first)."""
+        lanes: list[list[str]] = [[] for _ in range(max(1, self.lanes))]
+        costs = [0] * len(lanes)
+        for name in sorted(names, key=lambda n: -TILES[n].cost):
+            i = costs.index(min(costs))
+            lanes[i].append(name)
+            costs[i] += TILES[name].cost
+        return [lanes[0], *(lane for lane in lanes[1:] if lane)]
+
+    def _read(
+        self,
+        flt: DashFilter,
+        names: list[str],
+        dates: dict[str, dt.date],
+        pipeline: Pipeline | None,
+    ) -> dict[str, tuple[Any, float]]:
+        """Compute tiles ``names`` on a connection of their own: (value, ms)."""
+        if not names:
+            return {}
+        out: dict[str, tuple[Any, float]] = {}
+        with self._sessions() as s:
+            context = open_context(
+                s,
+                flt,
+                today=dates["today"],
+                start=dates["start"],
+                end=dates["end"],
+                now=self._now(),
+                pipeline=pipeline,
+            )
+            for name in names:
+                clock = time.perf_counter()
+                value = TILES[name].compute(context)
+                out[name] = (value, round((time.perf_counter() - clock) * 1000, 2))
+        return out
+
+    def _executor(self) -> ThreadPoolExecutor:
+        with self._worker_lock:
+            if self._worker is None:
+                self._worker = ThreadPoolExecutor(
+                    max_workers=max(1, self.lanes - 1),
+                    thread_name_prefix="dashboard-lane",
+                )
+            return self._worker
 
     def _pipeline_for(self, flt: DashFilter) -> Pipeline | None:
         try:
@@ -333,238 +394,6 @@ class DashboardService:
         self, s: Session, segment_id: str | None
     ) -> tuple[tuple[str, Select[Any]] | None, str]:
         return segment_party(s, segment_id, self._now())
-
-    @staticmethod
-    def _funnel(
-        s: Session,
-        conds: Sequence[aq.Cond],
-        pipeline: Pipeline | None,
-        start: dt.date,
-        end: dt.date,
-        rates: dict[str, int],
-        *,
-        by_party: bool = False,
-    ) -> tuple[FunnelStage, ...]:
-        if pipeline is None:
-            return ()
-        counts: dict[str, list[int]] = {}
-        stage_ids = [st.id for st in pipeline.stages]
-        hints = len(s.execute(aq.hinted_indexes()).all()) == len(aq.HINTED)
-        for stage_id, n, *totals in s.execute(
-            aq.funnel_groups(
-                conds, stage_ids, start, end, by_party=by_party, hints=hints
-            )
-        ):
-            counts[stage_id] = [int(n), _chf(totals, rates)]
-        steps = [
-            (st.id, st.name, st.outcome == Outcome.WON)
-            for st in pipeline.stages
-            if st.outcome != Outcome.LOST
-        ]
-        lost = [st.id for st in pipeline.stages if st.outcome == Outcome.LOST]
-        lost_n = sum(counts.get(i, [0, 0])[0] for i in lost)
-        lost_chf = sum(counts.get(i, [0, 0])[1] for i in lost)
-        return funnel(
-            steps,
-            {k: (v[0], v[1]) for k, v in counts.items()},
-            lost=(lost_n, lost_chf),
-        )
-
-    @staticmethod
-    def _forecast(
-        s: Session, conds: Sequence[aq.Cond], today: dt.date
-    ) -> tuple[ForecastBucket, ...]:
-        first = month_start(today)
-        end = add_months(first, FORECAST_MONTHS) - dt.timedelta(days=1)
-        cells: dict[str, dict[str, int]] = {}
-        for month, outcome, n, total, weighted, commit in s.execute(
-            aq.forecast_groups(conds, first, end)
-        ):
-            cell = cells.setdefault(
-                month, {"won": 0, "weighted": 0, "commit": 0, "best": 0, "n": 0}
-            )
-            if outcome == "won":
-                cell["won"] += int(total or 0)
-            else:
-                cell["weighted"] += int(weighted or 0)
-                cell["commit"] += int(commit or 0)
-                cell["best"] += int(total or 0)
-                cell["n"] += int(n or 0)
-        out = []
-        for i in range(FORECAST_MONTHS):
-            key = add_months(first, i)
-            c = cells.get(key.isoformat()[:7], {})
-            won = c.get("won", 0)
-            out.append(
-                ForecastBucket(
-                    start=key,
-                    won=won,
-                    weighted=c.get("weighted", 0),
-                    commit=won + c.get("commit", 0),
-                    best_case=won + c.get("best", 0),
-                    open_count=c.get("n", 0),
-                )
-            )
-        return tuple(out)
-
-    @staticmethod
-    def _ytd(s: Session, conds: Sequence[aq.Cond], as_of: dt.date) -> Ytd:
-        last = same_day_last_year(as_of)
-        ranges = [
-            (dt.date(as_of.year, 1, 1), as_of),
-            (dt.date(last.year, 1, 1), last),
-        ]
-        this_year: dict[int, int] = {}
-        last_year: dict[int, int] = {}
-        for month, total in s.execute(aq.won_by_month(conds, ranges)):
-            year, number = int(month[:4]), int(month[5:7])
-            target = this_year if year == as_of.year else last_year
-            target[number] = target.get(number, 0) + int(total or 0)
-        return ytd(as_of, this_year, last_year)
-
-    @staticmethod
-    def _sources(
-        s: Session,
-        conds: Sequence[aq.Cond],
-        flt: DashFilter,
-        party: tuple[str, Select[Any]] | None,
-        start: dt.date,
-        end: dt.date,
-        rates: dict[str, int],
-    ) -> tuple[SourceRow, ...]:
-        cells: dict[tuple[str, str | None], list[int]] = {}
-        for source, campaign, currency, n, total in s.execute(
-            aq.won_by_source(conds, start, end)
-        ):
-            cell = cells.setdefault((source, campaign), [0, 0, 0, 0])
-            cell[2] += int(n)
-            cell[3] += q.chf(int(total or 0), rates.get(currency, RATE_SCALE))
-        lead_start = dt.datetime.combine(start, dt.time(), dt.UTC)
-        lead_end = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), dt.UTC)
-        hints = len(s.execute(aq.hinted_indexes()).all()) == len(aq.HINTED)
-        for source, campaign, n, won in s.execute(
-            aq.leads_by_source(
-                owner_id=flt.owner_id,
-                party=party,
-                start=lead_start,
-                end=lead_end,
-                hints=hints,
-            )
-        ):
-            cell = cells.setdefault((source, campaign), [0, 0, 0, 0])
-            cell[0] += int(n)
-            cell[1] += int(won or 0)
-        campaign_ids = sorted({c for _s, c in cells if c})
-        campaigns = dict(
-            s.execute(
-                select(Campaign.id, Campaign.name).where(Campaign.id.in_(campaign_ids))
-            ).all()
-        )
-        rows = [
-            SourceRow(src, cid, campaigns.get(cid, "") if cid else "", *vals)
-            for (src, cid), vals in cells.items()
-        ]
-        rows.sort(key=lambda r: (-r.won_chf, -r.leads, r.source, r.campaign))
-        return tuple(rows)
-
-    @staticmethod
-    def _owners(
-        s: Session,
-        conds: Sequence[aq.Cond],
-        start: dt.date,
-        end: dt.date,
-        rates: dict[str, int],
-        names: dict[str, str],
-    ) -> tuple[OwnerPerformance, ...]:
-        cells: dict[str | None, list[float]] = {}
-        for owner, outcome, currency, n, total, days in s.execute(
-            aq.closed_by_owner(conds, start, end)
-        ):
-            cell = cells.setdefault(owner, [0, 0, 0, 0.0])
-            if outcome == "won":
-                cell[0] += int(n)
-                cell[2] += q.chf(int(total or 0), rates.get(currency, RATE_SCALE))
-                cell[3] += float(days or 0.0)
-            else:
-                cell[1] += int(n)
-        out = [
-            OwnerPerformance(
-                owner_id=owner,
-                name=names.get(owner, "") if owner else "",
-                won=int(c[0]),
-                lost=int(c[1]),
-                won_chf=int(c[2]),
-                cycle_days=c[3] / c[0] if c[0] else None,
-            )
-            for owner, c in cells.items()
-        ]
-        out.sort(key=lambda o: (-o.won_chf, o.name))
-        return tuple(out)
-
-    @staticmethod
-    def _activity(
-        s: Session,
-        flt: DashFilter,
-        party: tuple[str, Select[Any]] | None,
-        last_day: dt.date,
-        names: dict[str, str],
-    ) -> tuple[tuple[dt.date, ...], tuple[ActivitySeries, ...]]:
-        last_week = week_start(last_day)
-        first_week = last_week - dt.timedelta(weeks=ACTIVITY_WEEKS - 1)
-        weeks = tuple(first_week + dt.timedelta(weeks=i) for i in range(ACTIVITY_WEEKS))
-        start = dt.datetime.combine(first_week, dt.time(), dt.UTC)
-        end = dt.datetime.combine(last_week + dt.timedelta(days=7), dt.time(), dt.UTC)
-        series: dict[str | None, list[int]] = {}
-        for owner, day, n in s.execute(
-            aq.activity(owner_id=flt.owner_id, party=party, start=start, end=end)
-        ):
-            i = (dt.date.fromisoformat(str(day)) - first_week).days // 7
-            if 0 <= i < ACTIVITY_WEEKS:
-                series.setdefault(owner, [0] * ACTIVITY_WEEKS)[i] += int(n)
-        out = [
-            ActivitySeries(owner, names.get(owner, "") if owner else "", tuple(c))
-            for owner, c in series.items()
-        ]
-        out.sort(key=lambda a: (-a.total, a.name))
-        return weeks, tuple(out)
-
-    @staticmethod
-    def _nps_months(
-        s: Session, conds: Sequence[aq.Cond]
-    ) -> tuple[tuple[NpsPoint, ...], NpsCounts]:
-        points = []
-        total = NpsCounts()
-        for month, promoters, passives, detractors in s.execute(aq.nps_by_month(conds)):
-            counts = NpsCounts(int(promoters), int(passives), int(detractors))
-            total = total + counts
-            start = dt.date.fromisoformat(f"{month}-01")
-            points.append(NpsPoint(month, counts, start=start, key=month))
-        return tuple(points), total
-
-    def _nps_segments(
-        self, s: Session, conds: Sequence[aq.Cond]
-    ) -> tuple[NpsPoint, ...]:
-        rows = s.execute(
-            select(SegmentRow.id, SegmentRow.name, SegmentRow.definition)
-            .where(SegmentRow.deleted_at.is_(None), SegmentRow.entity_kind == "person")
-            .order_by(func.lower(SegmentRow.name))
-            .limit(NPS_SEGMENTS)
-        ).all()
-        if not rows:
-            return ()
-        ctx = segment_context(s, "person", self._now())
-        out = []
-        for seg_id, name, definition in rows:
-            try:
-                where = sq.segment_where("person", from_json(definition), ctx)
-            except UserError:
-                continue  # a segment naming a field deleted since: left out
-            promoters, passives, detractors = s.execute(aq.nps_in(conds, where)).one()
-            counts = NpsCounts(
-                int(promoters or 0), int(passives or 0), int(detractors or 0)
-            )
-            out.append(NpsPoint(name, counts, key=seg_id))
-        return tuple(out)
 
     # ---- the records behind a bar
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import update
@@ -25,7 +26,7 @@ from app.models import UserAccount
 from app.models.pipeline import Opportunity
 from app.services.addresses import AddressService
 from app.services.analytics import AnalyticsServices
-from app.services.dashboard import Drill
+from app.services.dashboard import DashboardService, Drill
 from app.services.forecast import ForecastService
 from app.services.journal_services import JournalServices
 from app.services.nps import NpsAnswer
@@ -525,20 +526,73 @@ def test_a_filter_change_keeps_the_tiles_it_does_not_touch(
     anna, _beat = users
     org = make_organisation(addresses).id
     make_opportunity(pipeline, organisation_id=org, owner_id=anna)
-    first = analytics.dashboard.compute(DashFilter())
+    service = analytics.dashboard
+    first = service.compute(DashFilter())
+    assert all(ms > 0 for ms in first.timings_ms.values())  # every tile read
     # another period: forecast, customers, YTD and activity end today as well
-    other = analytics.dashboard.compute(
-        DashFilter(period=DashPeriod.LAST_12_MONTHS), previous=first
-    )
+    other = service.compute(DashFilter(period=DashPeriod.LAST_12_MONTHS))
     assert other.forecast is first.forecast
     assert other.top_customers is first.top_customers
     assert other.ytd is first.ytd
     assert other.activity is first.activity
     assert other.funnel is not first.funnel
+    assert other.timings_ms["forecast"] == 0
+    assert other.timings_ms["funnel"] > 0
     # another owner: everything is read again
-    mine = analytics.dashboard.compute(DashFilter(owner_id=anna), previous=first)
+    mine = service.compute(DashFilter(owner_id=anna))
     assert mine.forecast is not first.forecast
     assert mine.forecast == first.forecast  # all deals are Anna's
-    # the same filter after a change elsewhere (previous=None): read again
-    again = analytics.dashboard.compute(DashFilter())
+    # back to the first filter: nothing is read
+    back = service.compute(DashFilter())
+    assert back.funnel is first.funnel
+    assert back.nps_segments is first.nps_segments
+    assert not any(back.timings_ms.values())
+    # a commit by anybody (here a new deal): read again, with the new deal
+    make_opportunity(pipeline, organisation_id=org, owner_id=anna)
+    again = service.compute(DashFilter())
     assert again.forecast is not first.forecast
+    assert again.funnel[0].reached == first.funnel[0].reached + 1
+    # forget(): read again although nothing changed
+    service.forget()
+    assert service.compute(DashFilter()).funnel is not again.funnel
+
+
+def test_background_tiles_are_kept_too(
+    analytics: AnalyticsServices, pipeline: PipelineService, addresses: AddressService
+) -> None:
+    make_opportunity(pipeline, organisation_id=make_organisation(addresses).id)
+    service = analytics.dashboard
+    flt = DashFilter(period=DashPeriod.LAST_YEAR)
+    assert service.compute(flt, background=True).pending
+    tiles = service.background_tiles(flt)
+    shown = service.compute(flt, background=True)
+    assert not shown.pending  # the slow tiles computed once are kept
+    assert shown.activity is tiles.activity
+    assert shown.weeks == tiles.weeks
+
+
+def test_two_lanes_and_one_compute_the_same(
+    db: Database,
+    analytics: AnalyticsServices,
+    pipeline: PipelineService,
+    addresses: AddressService,
+    users: tuple[str, str],
+    clock: Clock,
+) -> None:
+    anna, beat = users
+    for i, owner in enumerate((anna, beat, anna)):
+        org = make_organisation(addresses, name=f"Firma {i}").id
+        opp = make_opportunity(
+            pipeline, organisation_id=org, owner_id=owner, amount_minor=100_000 * i
+        )
+        if i:
+            _win(pipeline, opp.id)
+    single = DashboardService(
+        db.sessions, pipeline, today=clock.today, now=clock.now, lanes=1
+    )
+    assert analytics.dashboard.lanes == 2
+    for flt in (DashFilter(), DashFilter(owner_id=anna)):
+        two = analytics.dashboard.compute(flt)
+        one = single.compute(flt)
+        assert replace(two, timings_ms={}) == replace(one, timings_ms={})
+        assert two.ytd.total == (300_000 if flt.owner_id is None else 200_000)

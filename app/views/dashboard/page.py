@@ -305,8 +305,7 @@ class DashboardPage(TileDrawing, QWidget):
         flt = self.value()
         service = self._analytics.dashboard
         inline = self._runner is None
-        previous = None if self.stale else self.dashboard
-        dash = service.compute(flt, background=not inline, previous=previous)
+        dash = service.compute(flt, background=not inline)
         self.show_dashboard(dash)
         if self._runner is None or not dash.pending:
             return
