@@ -50,6 +50,16 @@ class Page[RowT]:
     rows: tuple[RowT, ...]
 
 
+@dataclass(frozen=True)
+class OverviewCounts:
+    """What the overview shows: live records, and customers/prospects of both kinds."""
+
+    persons: int
+    organisations: int
+    customers: int
+    prospects: int
+
+
 class AddressService:
     """Create, change, delete, restore, find and list organisations and persons."""
 
@@ -136,6 +146,23 @@ class AddressService:
         """How many persons the list shows for ``flt`` (search capped)."""
         with self._sessions() as s:
             return int(s.execute(q.person_count(flt)).scalar_one())
+
+    def overview_counts(self) -> OverviewCounts:
+        """Counts for the overview: one pass over each table's segment index."""
+        totals = []
+        with self._sessions() as s:
+            for table in (PersonRecord, OrgRow):
+                status = table.status
+                row = s.execute(
+                    select(
+                        func.count(),
+                        func.count().filter(status == RelationStatus.CUSTOMER.value),
+                        func.count().filter(status == RelationStatus.PROSPECT.value),
+                    ).where(table.deleted_at.is_(None))
+                ).one()
+                totals.append(tuple(int(v) for v in row))
+        (persons, p_cust, p_pros), (orgs, o_cust, o_pros) = totals
+        return OverviewCounts(persons, orgs, p_cust + o_cust, p_pros + o_pros)
 
     def person_page(
         self, flt: ListFilter, sort: q.Sort, *, offset: int, limit: int, total: int

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,8 +18,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from app.domain.addresses import ListFilter
 
 
 class _Card(QFrame):
@@ -92,6 +91,8 @@ class HomeView(QWidget):
         self._services = services
         #: The dashboard (set by the analytics area); shown once there is data.
         self.dashboard: QWidget | None = None
+        #: Data changed while the page was hidden: re-count when shown.
+        self.stale = True
         self.heading = QLabel(self.tr("Welcome to Relata"))
         self.heading.setObjectName("pageHeading")
         self.lead = QLabel()
@@ -143,7 +144,11 @@ class HomeView(QWidget):
         layout.addLayout(actions)
         layout.addStretch(1)
         layout.addWidget(self.db_info)
-        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.refresh()
 
     def set_dashboard(self, dashboard: QWidget) -> None:
         """Show ``dashboard`` instead of the welcome page while there is data."""
@@ -152,27 +157,26 @@ class HomeView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-count the records."""
-        from app.domain.addresses import RelationStatus
+        """Re-count the records now if the page is on screen, else when shown.
+
+        Counting a million persons takes a tenth of a second: a save on
+        another page should not pay for a page nobody looks at.
+        """
+        if not self.isVisible():
+            self.stale = True
+            return
+        self.stale = False
         from app.services.container import Services
 
         services = self._services
         assert isinstance(services, Services)
-        svc = services.addresses
+        counts = services.addresses.overview_counts()
         locale = QLocale()
-        persons = svc.count_persons(ListFilter())
-        orgs = svc.count_organisations(ListFilter())
-        customers = svc.count_organisations(
-            ListFilter(status=frozenset({RelationStatus.CUSTOMER}))
-        ) + svc.count_persons(ListFilter(status=frozenset({RelationStatus.CUSTOMER})))
-        prospects = svc.count_organisations(
-            ListFilter(status=frozenset({RelationStatus.PROSPECT}))
-        ) + svc.count_persons(ListFilter(status=frozenset({RelationStatus.PROSPECT})))
-        self.persons_card.value.setText(locale.toString(persons))
-        self.orgs_card.value.setText(locale.toString(orgs))
-        self.customers_card.value.setText(locale.toString(customers))
-        self.prospects_card.value.setText(locale.toString(prospects))
-        empty = persons == 0 and orgs == 0
+        self.persons_card.value.setText(locale.toString(counts.persons))
+        self.orgs_card.value.setText(locale.toString(counts.organisations))
+        self.customers_card.value.setText(locale.toString(counts.customers))
+        self.prospects_card.value.setText(locale.toString(counts.prospects))
+        empty = counts.persons == 0 and counts.organisations == 0
         self.lead.setText(
             self.tr(
                 "Your address book is empty. Create your first organisation or person, "

@@ -931,3 +931,33 @@ def test_organisation_pages(many: AddressService) -> None:
                 flt, Sort("name", descending), offset=offset, limit=2, total=total
             )
             assert page.rows == expected[offset : offset + 2]
+
+
+def test_overview_counts_match_the_list_counts_and_skip_deleted(
+    addresses: AddressService,
+) -> None:
+    assert addresses.overview_counts().persons == 0
+    make_organisation(addresses, status=RelationStatus.CUSTOMER)
+    make_organisation(addresses, status=RelationStatus.PROSPECT)
+    make_organisation(addresses, status=RelationStatus.SUPPLIER)
+    gone = make_organisation(addresses, status=RelationStatus.CUSTOMER)
+    for status in (RelationStatus.CUSTOMER, RelationStatus.CUSTOMER):
+        make_person(addresses, status=status)
+    make_person(addresses, status=RelationStatus.PROSPECT)
+    make_person(addresses, status=RelationStatus.FORMER)
+    left = make_person(addresses, status=RelationStatus.PROSPECT)
+    addresses.delete_organisation(gone.id)
+    addresses.delete_person(left.id)
+    counts = addresses.overview_counts()
+    assert (counts.persons, counts.organisations) == (4, 3)
+    assert counts.customers == 3  # two persons and one organisation
+    assert counts.prospects == 2
+    for status, expected in (
+        (RelationStatus.CUSTOMER, counts.customers),
+        (RelationStatus.PROSPECT, counts.prospects),
+    ):
+        flt = ListFilter(status=frozenset({status}))
+        assert (
+            addresses.count_persons(flt) + addresses.count_organisations(flt)
+            == expected
+        )

@@ -133,6 +133,8 @@ def test_overview_counts_and_buttons(qtbot: QtBot, services: Services) -> None:
     make_person(services.addresses)
     home = HomeView(services)
     qtbot.addWidget(home)
+    assert home.persons_card.value.text() == ""  # counted when shown, not before
+    home.show()
     assert home.persons_card.value.text() == "2"
     assert home.orgs_card.value.text() == "1"
     assert home.customers_card.value.text() == "2"
@@ -155,9 +157,31 @@ def test_overview_of_an_empty_database_points_to_demo_data(
 ) -> None:
     home = HomeView(services)
     qtbot.addWidget(home)
+    home.show()
     assert home.persons_card.value.text() == "0"
     assert "Your address book is empty" in home.lead.text()
     assert home.demo.property("highlight") is True
+
+
+def test_overview_counts_again_when_shown_after_changes_made_elsewhere(
+    qtbot: QtBot, services: Services
+) -> None:
+    home = HomeView(services)
+    qtbot.addWidget(home)
+    home.show()
+    assert home.persons_card.value.text() == "0"
+    home.hide()
+    make_person(services.addresses, status=RelationStatus.CUSTOMER)
+    make_organisation(services.addresses, status=RelationStatus.CUSTOMER)
+    home.refresh()  # hidden: only marked stale
+    assert home.stale
+    assert home.persons_card.value.text() == "0"
+    home.show()
+    assert not home.stale
+    assert home.persons_card.value.text() == "1"
+    assert home.customers_card.value.text() == "2"
+    assert home.prospects_card.value.text() == "0"
+    assert "Your address book is empty" not in home.lead.text()
 
 
 def test_demo_dialog_defaults(qtbot: QtBot) -> None:

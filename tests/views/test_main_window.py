@@ -71,6 +71,7 @@ def test_starts_on_the_overview_with_counts(
     make_person(services.addresses)
     win = MainWindow(services, runner)
     qtbot.addWidget(win)
+    win.show()
     assert win.pages.currentIndex() == HOME
     assert win.sidebar.currentRow() == HOME
     assert win.counts_label.text() == "2 persons · 1 organisation"
@@ -139,6 +140,7 @@ def test_ctrl_n_starts_a_new_person_and_ctrl_s_saves_it(
         _key(qtbot, window, Qt.Key.Key_S)
     assert services.addresses.count_persons(ListFilter()) == 1
     assert window.counts_label.text() == "1 person · 0 organisations"
+    window.show_page(HOME)  # the overview counts when it is shown
     assert window.home.persons_card.value.text() == "1"
     assert window.statusBar().currentMessage() == "Saved."
 
@@ -239,6 +241,7 @@ def test_generate_demo_runs_in_the_background_and_refreshes(
     assert services.addresses.count_persons(ListFilter()) == 20
     assert window.addresses.count_label.text() == "20 persons"
     assert window.addresses.model.rowCount() == 20
+    window.show_page(HOME)
     assert window.home.orgs_card.value.text() == "5"
     assert window.statusBar().currentMessage() == "Demo data loaded."
 
