@@ -373,13 +373,27 @@ def test_probe_problems() -> None:
 
 
 def test_smoke_result_ok() -> None:
-    ok = smoke.SmokeResult(("x",), 0, 0.5, 0.1, (), "")
+    ok = smoke.SmokeResult(("x",), 0, 0.5, 0.1, (), "", 0.4)
     assert ok.ok
-    assert not smoke.SmokeResult(("x",), 0, 0.5, None, (), "").ok
+    assert not smoke.SmokeResult(("x",), 0, 0.5, None, (), "", None).ok
     assert not smoke.SmokeResult(("x",), 0, 0.5, 0.1, ("boom",), "").ok
     assert "boom" in smoke.describe(
         smoke.SmokeResult(("x",), 1, 0.5, 0.1, ("boom",), "")
     )
+
+
+def test_smoke_run_times_the_window_apart_from_the_exit(tmp_path: Path) -> None:
+    exe = tmp_path / "relata"
+    exe.write_text(
+        "#!/bin/sh\necho 'startup_s=0.010'\nsleep 0.6\necho 'Qt: late warning' >&2\n"
+    )
+    exe.chmod(0o755)
+    result = smoke.run_smoke(exe)
+    assert result.returncode == 0
+    assert result.startup_s == pytest.approx(0.010)
+    assert result.window_s is not None
+    assert result.window_s < 0.5 < result.wall_s
+    assert result.unexpected_stderr == ("Qt: late warning",)
 
 
 # --- desktop file and install.sh ------------------------------------------------------
