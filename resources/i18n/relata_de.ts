@@ -415,72 +415,77 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
         <translation>(keine Angabe)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/texts.py" line="160"/>
+        <location filename="../../app/views/dashboard/texts.py" line="116"/>
+        <source>%1 M</source>
+        <translation>%1 Mio.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/texts.py" line="165"/>
         <source>Local data · not synced yet</source>
         <translation>Lokale Daten · noch nicht abgeglichen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/texts.py" line="163"/>
+        <location filename="../../app/views/dashboard/texts.py" line="168"/>
         <source>Data as of last sync: %1</source>
         <translation>Datenstand letzter Abgleich: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/texts.py" line="169"/>
+        <location filename="../../app/views/dashboard/texts.py" line="174"/>
         <source>Choose the person who answered.</source>
         <translation>Wählen Sie die Person, die geantwortet hat.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/texts.py" line="170"/>
+        <location filename="../../app/views/dashboard/texts.py" line="175"/>
         <source>The score is a whole number from 0 to 10.</source>
         <translation>Die Bewertung ist eine ganze Zahl von 0 bis 10.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/texts.py" line="171"/>
+        <location filename="../../app/views/dashboard/texts.py" line="176"/>
         <source>Enter a date such as 31.12.2026.</source>
         <translation>Geben Sie ein Datum wie 31.12.2026 ein.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/texts.py" line="172"/>
+        <location filename="../../app/views/dashboard/texts.py" line="177"/>
         <source>The answer cannot lie in the future.</source>
         <translation>Die Antwort kann nicht in der Zukunft liegen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/texts.py" line="173"/>
+        <location filename="../../app/views/dashboard/texts.py" line="178"/>
         <source>The comment is too long (at most 2,000 characters).</source>
         <translation>Der Kommentar ist zu lang (höchstens 2&apos;000 Zeichen).</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/texts.py" line="174"/>
+        <location filename="../../app/views/dashboard/texts.py" line="179"/>
         <source>No person with this e-mail address or Relata ID.</source>
         <translation>Keine Person mit dieser E-Mail-Adresse oder Relata-ID.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/texts.py" line="175"/>
+        <location filename="../../app/views/dashboard/texts.py" line="180"/>
         <source>The file needs a score column and an e-mail or Relata ID column.</source>
         <translation>Die Datei braucht eine Spalte mit der Bewertung und eine mit E-Mail oder Relata-ID.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/texts.py" line="178"/>
+        <location filename="../../app/views/dashboard/texts.py" line="183"/>
         <source>The gross margin lies between 0 and 100 %.</source>
         <translation>Die Bruttomarge liegt zwischen 0 und 100 %.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/texts.py" line="179"/>
+        <location filename="../../app/views/dashboard/texts.py" line="184"/>
         <source>Enter between 1 and 50 years.</source>
         <translation>Geben Sie 1 bis 50 Jahre ein.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/texts.py" line="180"/>
+        <location filename="../../app/views/dashboard/texts.py" line="185"/>
         <source>A report with this name exists already.</source>
         <translation>Es gibt schon einen Bericht mit diesem Namen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/texts.py" line="181"/>
+        <location filename="../../app/views/dashboard/texts.py" line="186"/>
         <source>Choose one or two different groupings.</source>
         <translation>Wählen Sie eine oder zwei verschiedene Gruppierungen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/texts.py" line="182"/>
+        <location filename="../../app/views/dashboard/texts.py" line="187"/>
         <source>This field is required.</source>
         <translation>Dieses Feld ist obligatorisch.</translation>
     </message>
@@ -2549,157 +2554,162 @@ B = B-Kunde</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="127"/>
+        <location filename="../../app/views/dashboard/page.py" line="126"/>
         <source>Dashboard</source>
         <extracomment>Runs the NPS-by-segment comparison in the background (None: inline).</extracomment>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="135"/>
+        <location filename="../../app/views/dashboard/page.py" line="134"/>
         <source>Period: closed business, leads, activities, answers</source>
         <translation>Zeitraum: Abschlüsse, Leads, Aktivitäten, Antworten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="138"/>
+        <location filename="../../app/views/dashboard/page.py" line="137"/>
         <source>Owner</source>
         <translation>Verantwortlich</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="140"/>
+        <location filename="../../app/views/dashboard/page.py" line="139"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="143"/>
+        <location filename="../../app/views/dashboard/page.py" line="142"/>
         <source>Only the deals, answers and activities of a segment</source>
         <translation>Nur Verkaufschancen, Antworten und Aktivitäten eines Segments</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="161"/>
+        <location filename="../../app/views/dashboard/page.py" line="160"/>
         <source>Won this year</source>
         <translation>Gewonnen dieses Jahr</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="162"/>
+        <location filename="../../app/views/dashboard/page.py" line="161"/>
         <source>Weighted pipeline, 12 months</source>
         <translation>Gewichtete Pipeline 12 Mt.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/drawing.py" line="297"/>
-        <location filename="../../app/views/dashboard/page.py" line="163"/>
+        <location filename="../../app/views/dashboard/page.py" line="162"/>
         <source>Win rate</source>
         <translation>Abschlussquote</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="164"/>
+        <location filename="../../app/views/dashboard/page.py" line="163"/>
         <source>Average sales cycle</source>
         <translation>Ø Verkaufszyklus</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="165"/>
+        <location filename="../../app/views/dashboard/page.py" line="164"/>
         <source>Net Promoter Score</source>
         <translation>Net Promoter Score</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="186"/>
+        <location filename="../../app/views/dashboard/page.py" line="185"/>
         <source>Source / campaign</source>
-        <translation>Herkunft / Kampagne</translation>
+        <translation>Herkunft/Kampagne</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="187"/>
+        <location filename="../../app/views/dashboard/page.py" line="186"/>
         <source>Leads</source>
         <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="188"/>
+        <location filename="../../app/views/dashboard/page.py" line="187"/>
         <source>Conversion</source>
         <translation>Konversion</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="190"/>
+        <location filename="../../app/views/dashboard/page.py" line="189"/>
         <source>Avg. deal</source>
         <translation>Ø Abschluss</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="199"/>
+        <location filename="../../app/views/dashboard/page.py" line="197"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="199"/>
+        <location filename="../../app/views/dashboard/page.py" line="197"/>
         <source>CLTV (CHF)</source>
         <translation>CLTV (CHF)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="199"/>
+        <location filename="../../app/views/dashboard/page.py" line="197"/>
         <source>Revenue</source>
         <translation>Umsatz</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/drawing.py" line="124"/>
-        <location filename="../../app/views/dashboard/page.py" line="199"/>
+        <location filename="../../app/views/dashboard/page.py" line="197"/>
         <source>Deals</source>
         <translation>Abschl.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="206"/>
+        <location filename="../../app/views/dashboard/page.py" line="203"/>
         <source>Sales funnel</source>
         <translation>Verkaufstrichter (Funnel)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="208"/>
+        <location filename="../../app/views/dashboard/page.py" line="205"/>
         <source>Pipeline and weighted forecast</source>
         <translation>Pipeline und gewichtete Prognose</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="210"/>
+        <location filename="../../app/views/dashboard/page.py" line="207"/>
         <source>Won revenue year to date</source>
         <translation>Gewonnener Umsatz seit Jahresbeginn (YTD)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="211"/>
+        <location filename="../../app/views/dashboard/page.py" line="208"/>
         <source>Lead sources</source>
         <translation>Herkunft der Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="213"/>
+        <location filename="../../app/views/dashboard/page.py" line="210"/>
         <source>Win rate and sales cycle by owner</source>
         <translation>Abschlussquote und Verkaufszyklus pro Verantwortlichem</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="216"/>
+        <location filename="../../app/views/dashboard/page.py" line="213"/>
         <source>Activities per owner and week</source>
         <translation>Aktivitäten pro Verantwortlichem und Woche</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="219"/>
+        <location filename="../../app/views/dashboard/page.py" line="216"/>
         <source>Top customers by lifetime value</source>
         <translation>Top-Kunden nach Kundenwert (CLTV)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="221"/>
+        <location filename="../../app/views/dashboard/page.py" line="218"/>
         <source>NPS over time</source>
         <translation>NPS im Zeitverlauf</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="222"/>
+        <location filename="../../app/views/dashboard/page.py" line="219"/>
         <source>NPS by segment</source>
         <translation>NPS pro Segment</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="278"/>
+        <location filename="../../app/views/dashboard/page.py" line="275"/>
         <source>All owners</source>
         <translation>Alle Verantwortlichen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="281"/>
+        <location filename="../../app/views/dashboard/page.py" line="278"/>
         <source>All pipelines</source>
         <translation>Alle Pipelines</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="286"/>
+        <location filename="../../app/views/dashboard/page.py" line="283"/>
         <source>All customers</source>
         <translation>Alle Kunden</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/page.py" line="372"/>
+        <source>%1 vs. last year to date</source>
+        <translation>%1 ggü. Vorjahr</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/drawing.py" line="252"/>
@@ -2712,32 +2722,27 @@ B = B-Kunde</translation>
         <translation>Segmente werden verglichen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="346"/>
+        <location filename="../../app/views/dashboard/page.py" line="342"/>
         <source>segment “%1”</source>
         <translation>Segment «%1»</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="189"/>
+        <location filename="../../app/views/dashboard/page.py" line="188"/>
         <source>Won</source>
         <translation>Gewonnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="372"/>
+        <location filename="../../app/views/dashboard/page.py" line="368"/>
         <source>Won %1 year to date</source>
         <translation>Gewonnen %1 (YTD)</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/page.py" line="376"/>
-        <source>%1 vs. same period last year</source>
-        <translation>%1 ggü. Vorjahr</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/dashboard/page.py" line="380"/>
         <source>nothing won by this day last year</source>
         <translation>im Vorjahr bis heute nichts gewonnen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="387"/>
+        <location filename="../../app/views/dashboard/page.py" line="383"/>
         <source>%Ln open deal(s) closing</source>
         <translation>
             <numerusform>%Ln offene Verkaufschance</numerusform>
@@ -2745,23 +2750,23 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="394"/>
+        <location filename="../../app/views/dashboard/page.py" line="390"/>
         <source>%1 won · %2 lost</source>
         <translation>%1 gewonnen · %2 verloren</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/drawing.py" line="271"/>
-        <location filename="../../app/views/dashboard/page.py" line="400"/>
+        <location filename="../../app/views/dashboard/page.py" line="396"/>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="401"/>
+        <location filename="../../app/views/dashboard/page.py" line="397"/>
         <source>from creation to won</source>
         <translation>Erfassung bis Abschluss</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="406"/>
+        <location filename="../../app/views/dashboard/page.py" line="402"/>
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln Antwort</numerusform>
@@ -2769,7 +2774,7 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="408"/>
+        <location filename="../../app/views/dashboard/page.py" line="404"/>
         <source>no answers in this period</source>
         <translation>keine Antworten in diesem Zeitraum</translation>
     </message>
@@ -2958,12 +2963,12 @@ B = B-Kunde</translation>
         <translation>Antworten des Zeitraums pro gespeichertem Personensegment</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="464"/>
+        <location filename="../../app/views/dashboard/page.py" line="460"/>
         <source>Won in %1</source>
         <translation>Gewonnen im %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="493"/>
+        <location filename="../../app/views/dashboard/page.py" line="489"/>
         <source>Closed by %1</source>
         <translation>Abgeschlossen von %1</translation>
     </message>
@@ -2971,32 +2976,32 @@ B = B-Kunde</translation>
 <context>
     <name>DashboardTile</name>
     <message>
-        <location filename="../../app/views/dashboard/tiles.py" line="83"/>
+        <location filename="../../app/views/dashboard/tiles.py" line="84"/>
         <source>Export the chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/tiles.py" line="86"/>
+        <location filename="../../app/views/dashboard/tiles.py" line="87"/>
         <source>Export as PNG …</source>
         <translation>Als PNG exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/tiles.py" line="87"/>
+        <location filename="../../app/views/dashboard/tiles.py" line="88"/>
         <source>Export as SVG …</source>
         <translation>Als SVG exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/tiles.py" line="134"/>
+        <location filename="../../app/views/dashboard/tiles.py" line="135"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/tiles.py" line="134"/>
+        <location filename="../../app/views/dashboard/tiles.py" line="135"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG-Grafik (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/tiles.py" line="137"/>
+        <location filename="../../app/views/dashboard/tiles.py" line="138"/>
         <source>Export chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
@@ -3004,27 +3009,27 @@ B = B-Kunde</translation>
 <context>
     <name>DemoDataDialog</name>
     <message>
-        <location filename="../../app/views/home.py" line="44"/>
+        <location filename="../../app/views/home.py" line="43"/>
         <source>Load demo data</source>
         <translation>Demodaten laden</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="55"/>
+        <location filename="../../app/views/home.py" line="54"/>
         <source>Adds realistic Swiss, German and Austrian organisations and persons to this database so you can try Relata. You can cancel at any time; nothing is added then.</source>
         <translation>Fügt dieser Datenbank realistische Organisationen und Personen aus der Schweiz, Deutschland und Österreich hinzu, damit Sie Relata ausprobieren können. Sie können jederzeit abbrechen; dann wird nichts hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="63"/>
+        <location filename="../../app/views/home.py" line="62"/>
         <source>Organisations</source>
         <translation>Organisationen</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="64"/>
+        <location filename="../../app/views/home.py" line="63"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="68"/>
+        <location filename="../../app/views/home.py" line="67"/>
         <source>Generate</source>
         <translation>Erstellen</translation>
     </message>
@@ -4233,22 +4238,27 @@ B = B-Kunde</translation>
 <context>
     <name>ForecastChart</name>
     <message>
-        <location filename="../../app/views/pipeline/forecast_chart.py" line="69"/>
+        <location filename="../../app/views/pipeline/forecast_chart.py" line="39"/>
+        <source>%1 M</source>
+        <translation>%1 Mio.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/forecast_chart.py" line="70"/>
         <source>Won</source>
         <translation>Gewonnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_chart.py" line="78"/>
+        <location filename="../../app/views/pipeline/forecast_chart.py" line="79"/>
         <source>Weighted</source>
         <translation>Gewichtet</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_chart.py" line="81"/>
+        <location filename="../../app/views/pipeline/forecast_chart.py" line="82"/>
         <source>Commit</source>
         <translation>Commit</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_chart.py" line="89"/>
+        <location filename="../../app/views/pipeline/forecast_chart.py" line="90"/>
         <source>Best case</source>
         <translation>Best Case</translation>
     </message>
@@ -4340,73 +4350,73 @@ B = B-Kunde</translation>
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../app/views/home.py" line="95"/>
+        <location filename="../../app/views/home.py" line="96"/>
         <source>Welcome to Relata</source>
-        <extracomment>The dashboard (set by the analytics area); shown once there is data.</extracomment>
+        <extracomment>The dashboard (set by the analytics area); shown once there is data. Data changed while the page was hidden: re-count when shown.</extracomment>
         <translation>Willkommen bei Relata</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="100"/>
+        <location filename="../../app/views/home.py" line="101"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="101"/>
+        <location filename="../../app/views/home.py" line="102"/>
         <source>Organisations</source>
         <translation>Organisationen</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="102"/>
+        <location filename="../../app/views/home.py" line="103"/>
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="103"/>
+        <location filename="../../app/views/home.py" line="104"/>
         <source>Prospects</source>
         <translation>Interessenten</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="114"/>
+        <location filename="../../app/views/home.py" line="115"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="116"/>
+        <location filename="../../app/views/home.py" line="117"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="117"/>
+        <location filename="../../app/views/home.py" line="118"/>
         <source>Open address book</source>
         <translation>Adressbuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="118"/>
+        <location filename="../../app/views/home.py" line="119"/>
         <source>Load demo data …</source>
         <translation>Demodaten laden …</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="178"/>
+        <location filename="../../app/views/home.py" line="182"/>
         <source>Your address book is empty. Create your first organisation or person, import a file, or load demo data to look around.</source>
         <translation>Ihr Adressbuch ist leer. Erfassen Sie Ihre erste Organisation oder Person, importieren Sie eine Datei oder laden Sie Demodaten, um sich umzusehen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="183"/>
+        <location filename="../../app/views/home.py" line="187"/>
         <source>Your customers and prospects, always with you — online or not.</source>
         <translation>Ihre Kunden und Interessenten – immer dabei, ob online oder offline.</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="191"/>
+        <location filename="../../app/views/home.py" line="195"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="194"/>
+        <location filename="../../app/views/home.py" line="198"/>
         <source>Last backup: %1</source>
         <translation>Letzte Sicherung: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="196"/>
+        <location filename="../../app/views/home.py" line="200"/>
         <source>No backup yet — one is made every time you close Relata.</source>
         <translation>Noch keine Sicherung – Relata erstellt bei jedem Beenden eine.</translation>
     </message>
@@ -6158,155 +6168,155 @@ Betreff: %3</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="318"/>
+        <location filename="../../app/views/main_window.py" line="321"/>
         <source>&amp;File</source>
-        <extracomment>Built areas by attribute name; ``_slots`` holds the stand-in pages of those not built yet.</extracomment>
+        <extracomment>How long a deferred window waits after it is shown before building areas. Built areas by attribute name; ``_slots`` holds the stand-in pages of those not built yet.</extracomment>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="319"/>
+        <location filename="../../app/views/main_window.py" line="322"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="320"/>
+        <location filename="../../app/views/main_window.py" line="323"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="321"/>
+        <location filename="../../app/views/main_window.py" line="324"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="322"/>
+        <location filename="../../app/views/main_window.py" line="325"/>
         <source>New &amp;person</source>
         <translation>Neue &amp;Person</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="323"/>
+        <location filename="../../app/views/main_window.py" line="326"/>
         <source>New &amp;organisation</source>
         <translation>Neue &amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="324"/>
+        <location filename="../../app/views/main_window.py" line="327"/>
         <source>Load &amp;demo data …</source>
         <translation>&amp;Demodaten laden …</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="325"/>
+        <location filename="../../app/views/main_window.py" line="328"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="326"/>
+        <location filename="../../app/views/main_window.py" line="329"/>
         <source>&amp;Find</source>
         <translation>Su&amp;chen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="327"/>
+        <location filename="../../app/views/main_window.py" line="330"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="328"/>
+        <location filename="../../app/views/main_window.py" line="331"/>
         <source>&amp;Delete record</source>
         <translation>Datensatz &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="329"/>
+        <location filename="../../app/views/main_window.py" line="332"/>
         <source>&amp;Undo delete</source>
         <translation>Löschen &amp;rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="330"/>
+        <location filename="../../app/views/main_window.py" line="333"/>
         <source>&amp;Overview</source>
         <translation>Ü&amp;bersicht</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="331"/>
+        <location filename="../../app/views/main_window.py" line="334"/>
         <source>&amp;Persons</source>
         <translation>&amp;Personen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="332"/>
+        <location filename="../../app/views/main_window.py" line="335"/>
         <source>O&amp;rganisations</source>
         <translation>&amp;Organisationen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="333"/>
+        <location filename="../../app/views/main_window.py" line="336"/>
         <source>&amp;About Relata</source>
         <translation>Ü&amp;ber Relata</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="334"/>
+        <location filename="../../app/views/main_window.py" line="337"/>
         <source>Se&amp;ttings …</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="335"/>
+        <location filename="../../app/views/main_window.py" line="338"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="335"/>
+        <location filename="../../app/views/main_window.py" line="338"/>
         <source>Addresses</source>
         <translation>Adressen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="346"/>
+        <location filename="../../app/views/main_window.py" line="349"/>
         <source>Offline — no server configured</source>
         <translation>Offline – kein Server eingerichtet</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="348"/>
+        <location filename="../../app/views/main_window.py" line="351"/>
         <source>Server: %1 (not signed in)</source>
         <translation>Server: %1 (nicht angemeldet)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="401"/>
+        <location filename="../../app/views/main_window.py" line="404"/>
         <source>Generating demo data …</source>
         <translation>Demodaten werden erstellt …</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="416"/>
+        <location filename="../../app/views/main_window.py" line="419"/>
         <source>Settings saved. Some take effect after a restart.</source>
         <translation>Einstellungen gespeichert. Einige gelten erst nach einem Neustart.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="433"/>
+        <location filename="../../app/views/main_window.py" line="436"/>
         <source>Demo data loaded.</source>
         <translation>Demodaten geladen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="440"/>
+        <location filename="../../app/views/main_window.py" line="443"/>
         <source>Demo data</source>
         <translation>Demodaten</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="441"/>
+        <location filename="../../app/views/main_window.py" line="444"/>
         <source>Demo data could not be generated: %1</source>
         <translation>Die Demodaten konnten nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="446"/>
+        <location filename="../../app/views/main_window.py" line="449"/>
         <source>Cancelled — nothing was added.</source>
         <translation>Abgebrochen – es wurde nichts hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="451"/>
+        <location filename="../../app/views/main_window.py" line="454"/>
         <source>Unexpected error</source>
         <translation>Unerwarteter Fehler</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="452"/>
+        <location filename="../../app/views/main_window.py" line="455"/>
         <source>The task “%1” failed: %2
 Your data is unchanged.</source>
         <translation>Der Vorgang «%1» ist fehlgeschlagen: %2
 Ihre Daten sind unverändert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="471"/>
+        <location filename="../../app/views/main_window.py" line="474"/>
         <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln Person</numerusform>
@@ -6314,7 +6324,7 @@ Ihre Daten sind unverändert.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="472"/>
+        <location filename="../../app/views/main_window.py" line="475"/>
         <source>%Ln organisation(s)</source>
         <translation>
             <numerusform>%Ln Organisation</numerusform>
@@ -6322,12 +6332,12 @@ Ihre Daten sind unverändert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="481"/>
+        <location filename="../../app/views/main_window.py" line="491"/>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="482"/>
+        <location filename="../../app/views/main_window.py" line="492"/>
         <source>You have unsaved changes. Save them before closing?</source>
         <translation>Sie haben nicht gespeicherte Änderungen. Vor dem Schliessen speichern?</translation>
     </message>
@@ -9427,13 +9437,13 @@ Ihre Daten sind unverändert.</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/main.py" line="74"/>
-        <location filename="../../app/main.py" line="88"/>
+        <location filename="../../app/main.py" line="68"/>
+        <location filename="../../app/main.py" line="82"/>
         <source>Database damaged</source>
         <translation>Datenbank beschädigt</translation>
     </message>
     <message>
-        <location filename="../../app/main.py" line="75"/>
+        <location filename="../../app/main.py" line="69"/>
         <source>The database was damaged (%1) and has been moved aside to
 %2
 
@@ -9444,7 +9454,7 @@ Restore the newest backup (%3)?</source>
 Neueste Sicherung (%3) wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../../app/main.py" line="89"/>
+        <location filename="../../app/main.py" line="83"/>
         <source>The database was damaged and moved aside to
 %1
 No backup exists; Relata starts with an empty database.</source>
@@ -9453,7 +9463,7 @@ No backup exists; Relata starts with an empty database.</source>
 Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation>
     </message>
     <message>
-        <location filename="../../app/main.py" line="99"/>
+        <location filename="../../app/main.py" line="93"/>
         <source>Cannot open database</source>
         <translation>Datenbank kann nicht geöffnet werden</translation>
     </message>

@@ -82,7 +82,7 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="387" />
+        <location filename="../../app/views/dashboard/page.py" line="383" />
         <source>%Ln open deal(s) closing</source>
         <translation>
             <numerusform>%Ln open deal closing</numerusform>
@@ -90,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="406" />
+        <location filename="../../app/views/dashboard/page.py" line="402" />
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln answer</numerusform>
@@ -161,7 +161,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="471" />
+        <location filename="../../app/views/main_window.py" line="474" />
         <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln person</numerusform>
@@ -169,7 +169,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="472" />
+        <location filename="../../app/views/main_window.py" line="475" />
         <source>%Ln organisation(s)</source>
         <translation>
             <numerusform>%Ln organisation</numerusform>

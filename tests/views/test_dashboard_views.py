@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from app.domain.analytics import DashPeriod, Measure, ReportDef
@@ -24,6 +25,7 @@ from app.views.dashboard.integration import CUSTOMER_VALUE, NPS
 from app.views.dashboard.nps_view import NpsView
 from app.views.dashboard.page import DashboardPage
 from app.views.dashboard.report_builder import ReportBuilder
+from app.views.i18n import install_translations
 from app.views.main_window import HOME, MainWindow
 from tests.helpers.factories import make_organisation, make_person
 from tests.helpers.pipeline import make_opportunity, stage_id, won_stage
@@ -316,3 +318,70 @@ def test_slow_tiles_follow_from_the_background(
     qtbot.waitUntil(lambda: not page.dashboard.pending, timeout=10_000)
     assert not page.tile_nps_segments.is_empty
     assert page.dashboard.nps_segments[0].label == "Kellers"
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[QApplication]:
+    locale = QLocale()
+    translators = install_translations(qapp, "de")
+    yield qapp
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(locale)
+
+
+def test_millions_read_mio_in_german_and_axes_group_thousands(
+    german: QApplication,
+) -> None:
+    from app.views.dashboard.charts import NumberAxis
+    from app.views.dashboard.texts import plain_money, short_money
+    from app.views.pipeline.forecast_chart import MoneyAxis
+
+    assert short_money(123_456_789) == "CHF\u00a01.23\u00a0Mio."
+    assert plain_money(-250_000_000).endswith("2.50\u00a0Mio.")
+    assert plain_money(99_999_900) == QLocale().toString(999_999)  # no "Mio."
+    assert MoneyAxis("left").tickStrings([2_000_000.0], 1.0, 500_000.0) == ["2.0 Mio."]
+    ticks = NumberAxis("bottom").tickStrings([10_000.0, 20_000.0], 1.0, 10_000.0)
+    assert ticks == [QLocale().toString(10_000), QLocale().toString(20_000)]
+    assert "'" in ticks[0] or "’" in ticks[0]  # grouped, not pyqtgraph's "10000"
+    assert NumberAxis("left").tickStrings([2.5], 1.0, 0.5) == ["2.5"]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_tile_tables_show_their_whole_headings(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: Services,
+    sales_data: dict[str, str],
+    language: str,
+) -> None:
+    """The figures take what they need, the first column the rest: its
+    heading ("Source / campai") was cut in the app's style."""
+    from app.views.style import apply_style
+
+    locale = QLocale()
+    sheet, palette, font = qapp.styleSheet(), qapp.palette(), qapp.font()
+    translators = install_translations(qapp, language)
+    apply_style(qapp)
+    try:
+        page = DashboardPage(services.analytics, services.sales)
+        qtbot.addWidget(page)
+        page.resize(1146, 1500)  # the smoke test's window
+        page.show()
+        page.refresh()
+        qtbot.wait(10)
+        for table in (page.sources_table, page.customers_table):
+            assert table.isVisible()
+            header = table.horizontalHeader()
+            for col in range(table.columnCount()):
+                item = table.horizontalHeaderItem(col)
+                assert item is not None
+                needed = header.sectionSizeFromContents(col).width()
+                assert header.sectionSize(col) >= needed, (language, item.text())
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(locale)
+        qapp.setStyleSheet(sheet)
+        qapp.setPalette(palette)
+        qapp.setFont(font)

@@ -2,19 +2,20 @@
 
 Colours come from the widget's palette (background, text, grid), so the
 charts follow a light or dark theme; series colours are mid-tones readable on
-both. Axis numbers are in the user's locale (``1'234``, ``1.5 M``). Every
-chart exports to PNG or SVG (:func:`export_chart`).
+both. Axis numbers are in the user's locale (``1'234``, ``1.5 M``, German
+``1.5 Mio.``). Every chart exports to PNG or SVG (:func:`export_chart`).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QToolTip, QWidget
@@ -79,6 +80,26 @@ def export_chart(plot: pg.PlotWidget, path: Path) -> Path:
     return path
 
 
+class NumberAxis(pg.AxisItem):  # type: ignore[misc]
+    """Counts and percentages in the user's locale (``10'000``, ``2.5``).
+
+    pyqtgraph writes ``10000`` (``%g``) from ten thousand on, ungrouped.
+    """
+
+    def tickStrings(
+        self, values: Sequence[float], scale: float, spacing: float
+    ) -> list[str]:
+        step = spacing * scale
+        places = max(0, math.ceil(-math.log10(step))) if step > 0 else 0
+        locale = QLocale()
+        return [
+            locale.toString(float(v * scale), "f", places)
+            if places
+            else locale.toString(round(v * scale))
+            for v in values
+        ]
+
+
 class BarChart(pg.PlotWidget):  # type: ignore[misc]
     """Bars by category, vertical or horizontal, one or more series side by side.
 
@@ -95,9 +116,9 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]
         money: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        axis = MoneyAxis("bottom" if horizontal else "left") if money else None
-        items = {("bottom" if horizontal else "left"): axis} if axis else {}
-        super().__init__(parent=parent, axisItems=items)
+        side = "bottom" if horizontal else "left"
+        axis = MoneyAxis(side) if money else NumberAxis(side)
+        super().__init__(parent=parent, axisItems={side: axis})
         self.horizontal = horizontal
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
@@ -239,7 +260,7 @@ class LineChart(pg.PlotWidget):  # type: ignore[misc]
         y_range: tuple[float, float] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent=parent)
+        super().__init__(parent=parent, axisItems={"left": NumberAxis("left")})
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()

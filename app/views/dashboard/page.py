@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -64,7 +64,13 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("DashboardPage", text)
 
 
-def _table(headers: Sequence[str], widths: Sequence[int]) -> QTableWidget:
+def _table(headers: Sequence[str]) -> QTableWidget:
+    """A tile's table: the figures as wide as they need, the first column the rest.
+
+    The figure columns fit their heading and values (a tile's table has a few
+    dozen rows at most, so sizing them to their contents is cheap); fixed
+    widths guessed in pixels cut the first heading ("Source / campai").
+    """
     table = QTableWidget(0, len(headers))
     table.setObjectName("tileTable")
     table.setHorizontalHeaderLabels(list(headers))
@@ -75,15 +81,8 @@ def _table(headers: Sequence[str], widths: Sequence[int]) -> QTableWidget:
     table.setShowGrid(False)
     table.setAlternatingRowColors(True)
     header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    bold = QFont(table.font())
-    bold.setBold(True)
-    metrics = QFontMetrics(bold)
-    for col, width in enumerate(widths, start=1):  # the heading always fits
-        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(
-            col, max(width, metrics.horizontalAdvance(headers[col]) + 18)
-        )
     for col, _title in enumerate(headers):
         item = table.horizontalHeaderItem(col)
         if item is not None:
@@ -189,15 +188,13 @@ class DashboardPage(TileDrawing, QWidget):
                 _t("Won"),
                 _t("Avg. deal"),
             ],
-            (52, 96, 112, 96),
         )
         self.sources_table.cellDoubleClicked.connect(self._on_source_activated)
         self.owners_chart = BarChart(horizontal=True)
         self.owners_chart.sig_bar_clicked.connect(self._on_owner_clicked)
         self.activity_chart = LineChart()
         self.customers_table = _table(
-            [_t("Organisation"), _t("CLTV (CHF)"), _t("Revenue"), _t("Deals")],
-            (96, 96, 66),
+            [_t("Organisation"), _t("CLTV (CHF)"), _t("Revenue"), _t("Deals")]
         )
         self.customers_table.cellDoubleClicked.connect(self._on_customer_activated)
         self.nps_chart = LineChart(y_range=(-100.0, 100.0))
@@ -372,7 +369,7 @@ class DashboardPage(TileDrawing, QWidget):
         )
         self.kpi_won.set(
             short_money(ytd.total),
-            _t("%1 vs. same period last year").replace(
+            _t("%1 vs. last year to date").replace(
                 "%1", pct(change, signed=True, decimals=1)
             )
             if change is not None

@@ -110,20 +110,25 @@ def group_label(dim: str, key: str, label: str) -> str:
     return label
 
 
+def millions(units: float, decimals: int = 2) -> str:
+    """``1.25 M`` (German ``1.25 Mio.``): ``units`` in millions, abbreviated."""
+    value = QLocale().toString(float(units / 1_000_000), "f", decimals)
+    return _t("%1 M").replace("%1", value).replace(" ", "\u00a0")
+
+
 def short_money(minor: int) -> str:
     """``CHF 1.25 M``, ``CHF 812'400`` — compact for figures and bar labels."""
-    locale = QLocale()
     units = minor / 100
     if abs(units) >= 1_000_000:
-        return f"CHF\u00a0{locale.toString(float(units / 1_000_000), 'f', 2)}\u00a0M"
-    return f"CHF\u00a0{locale.toString(round(units))}"
+        return f"CHF\u00a0{millions(units)}"
+    return f"CHF\u00a0{QLocale().toString(round(units))}"
 
 
 def plain_money(minor: int) -> str:
     """``1.66 M`` / ``48'234`` — CHF without the code, for columns headed (CHF)."""
     units = minor / 100
     if abs(units) >= 1_000_000:
-        return f"{QLocale().toString(float(units / 1_000_000), 'f', 2)}\u00a0M"
+        return millions(units)
     return QLocale().toString(round(units))
 
 

@@ -42,6 +42,7 @@ QTableWidget#tileTable {
     border: none; background: palette(base); gridline-color: transparent;
 }
 QTableWidget#tileTable::item { padding: 2px 6px; }
+QTableWidget#tileTable QHeaderView::section { padding: 5px 4px; }
 QLabel#formula { background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px;
     padding: 8px 10px; font-family: monospace; }
 """

@@ -25,7 +25,7 @@ def _t(text: str) -> str:
 
 
 class MoneyAxis(pg.AxisItem):  # type: ignore[misc]
-    """Y axis in CHF: grouped thousands, millions as ``1.5 M``."""
+    """Y axis in CHF: grouped thousands, millions as ``1.5 M`` (``1.5 Mio.``)."""
 
     def tickStrings(
         self, values: Sequence[float], scale: float, spacing: float
@@ -35,7 +35,8 @@ class MoneyAxis(pg.AxisItem):  # type: ignore[misc]
         for value in values:
             chf = value * scale
             if abs(chf) >= 1_000_000:
-                out.append(f"{locale.toString(chf / 1_000_000, 'f', 1)} M")
+                text = locale.toString(chf / 1_000_000, "f", 1)
+                out.append(_t("%1 M").replace("%1", text))  # German "Mio."
             else:
                 out.append(locale.toString(round(chf)))
         del spacing
