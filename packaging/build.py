@@ -42,6 +42,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(1, str(ROOT))
 
 import bundle_rules  # noqa: E402
+import icu_trim  # noqa: E402
 import licenses  # noqa: E402
 import linux_packages  # noqa: E402
 import smoke  # noqa: E402
@@ -64,6 +65,7 @@ class Report:
     archive_mb: float | None = None
     deb_mb: float | None = None
     min_glibc: str | None = None
+    icu_trimmed_mb: float = 0.0
     cold_start_s: float | None = None
     cold_startup_s: float | None = None
     cold_exit_s: float = 0.0
@@ -187,6 +189,23 @@ def write_metadata(bundle: Path, work: Path, version: str) -> list[licenses.Comp
     return components
 
 
+def trim_icu(bundle: Path, report: Report) -> None:
+    """Cut PySide6's ICU data down to Relata's languages (see icu_trim.py)."""
+    library = icu_trim.find_library(bundle)
+    if library is None:
+        return
+    missing = icu_trim.missing_tools()
+    if missing:
+        print(f"ICU data not trimmed: {', '.join(missing)} missing (icu-devtools, gcc)")
+        return
+    result = icu_trim.trim_library(library)
+    report.icu_trimmed_mb = round((result.before - result.after) / MB, 1)
+    print(
+        f"ICU data trimmed: {result.before / MB:.1f} -> {result.after / MB:.1f} MB "
+        f"({result.removed_items} items of other languages dropped)"
+    )
+
+
 def smoke_bundle(exe: Path, report: Report) -> None:
     """Probe, then a cold and a warm smoke run (English), then one in German."""
     try:
@@ -289,6 +308,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     report.problems += [
         f"pruned file came back: {p}" for p in pruning_regressions(bundle)
     ]
+    if linux:
+        trim_icu(bundle, report)
     components = write_metadata(bundle, args.work.resolve(), report.version)
     print(f"LICENSES.txt: {len(components)} components")
     report.bundle_mb = round(tree_size(bundle) / MB, 1)

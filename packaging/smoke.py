@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from launcher import GERMAN_ORDER
+
 #: stderr lines that are known to be harmless.
 ALLOWED_STDERR: tuple[re.Pattern[str], ...] = (
     # The offscreen platform plugin says this for every top-level window.
@@ -181,6 +183,11 @@ def probe_problems(probe: Mapping[str, Any], languages: Iterable[str]) -> list[s
     problems = []
     if not probe.get("frozen"):
         problems.append("not running frozen")
+    order = probe.get("german_collation")
+    if order != GERMAN_ORDER:
+        problems.append(
+            f"German collation (ICU) sorts {order}, expected {GERMAN_ORDER}"
+        )
     for lang in languages:
         if not probe.get("qtbase_loaded", {}).get(lang):
             problems.append(

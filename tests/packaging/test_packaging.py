@@ -14,6 +14,7 @@ import ast
 import email.message
 import importlib.util
 import json
+import os
 import re
 import shutil
 import struct
@@ -26,6 +27,8 @@ from pathlib import Path
 from types import ModuleType
 
 import bundle_rules
+import icu_trim
+import launcher
 import licenses
 import linux_packages
 import policy_tool
@@ -364,12 +367,84 @@ def test_probe_problems() -> None:
         "migrations_env_on_disk": True,
         "alembic_heads": ["0001"],
         "fts5": True,
+        "german_collation": ["Aarau", "Ähnlich", "Basel", "Özil", "Zug", "Zürich"],
     }
     assert smoke.probe_problems(good, ("de", "en")) == []
-    bad = dict(good, qtbase_loaded={"en": True}, fts5=False)
+    code_points = ["Aarau", "Basel", "Zug", "Zürich", "Ähnlich", "Özil"]
+    bad = dict(
+        good, qtbase_loaded={"en": True}, fts5=False, german_collation=code_points
+    )
     problems = smoke.probe_problems(bad, ("de", "en"))
     assert any("qtbase_de" in p for p in problems)
     assert any("FTS5" in p for p in problems)
+    assert any("German collation" in p for p in problems)
+
+
+def test_probe_sorts_german_like_the_bundle_must() -> None:
+    from launcher import COLLATION_SAMPLE, GERMAN_ORDER
+    from PySide6.QtCore import QCollator, QLocale
+
+    collator = QCollator(QLocale("de_CH"))
+    assert sorted(COLLATION_SAMPLE, key=collator.sortKey) == GERMAN_ORDER
+    assert sorted(COLLATION_SAMPLE) != GERMAN_ORDER  # the check can fail
+
+
+# --- ICU data trimmed to our languages -------------------------------------------------
+
+
+def test_icu_items_dropped_and_kept() -> None:
+    kept = [
+        "root.res", "de.res", "de_CH.res", "en_001.res", "fr_CH.res", "it.res",
+        "rm.res", "pool.res", "res_index.res", "supplementalData.res",
+        "likelySubtags.res", "zoneinfo64.res", "coll/de.res", "coll/de__PHONEBOOK.res",
+        "coll/root.res", "coll/ucadata.icu", "brkitr/root.res", "brkitr/char.brk",
+        "brkitr/de.res", "curr/pool.res", "unames.icu", "nfkc.nrm", "cnvalias.icu",
+    ]  # fmt: skip
+    dropped = [
+        "zh.res", "zh_Hant_TW.res", "es_419.res", "coll/zh.res", "coll/es_.res",
+        "coll/es__TRADITIONAL.res", "brkitr/cjdict.dict", "brkitr/thaidict.dict",
+        "translit/root.res", "ibm-1390_P110-2003.cnv", "lang/ja.res", "yue_Hans.res",
+    ]  # fmt: skip
+    assert icu_trim.items_to_drop(kept + dropped) == dropped
+
+
+def test_icu_trim_needs_its_tools() -> None:
+    assert icu_trim.missing_tools(lambda _name: None) == list(icu_trim.TOOLS)
+    assert icu_trim.missing_tools(lambda name: f"/usr/bin/{name}") == []
+
+
+@pytest.mark.skipif(
+    bool(icu_trim.missing_tools()), reason="icu-devtools/binutils/gcc not installed"
+)
+def test_icu_trim_makes_a_small_library_qt_can_use(tmp_path: Path) -> None:
+    """Trim a copy of PySide6's ICU data, then sort German with it in a fresh Qt."""
+    import PySide6
+
+    qt_lib = Path(PySide6.__file__).parent / "Qt" / "lib"
+    original = icu_trim.find_library(qt_lib)
+    if original is None:
+        pytest.skip("this PySide6 build has no ICU of its own")
+    lib = tmp_path / "lib"
+    shutil.copytree(qt_lib, lib, symlinks=True)
+    trimmed = icu_trim.find_library(lib)
+    assert trimmed is not None
+    result = icu_trim.trim_library(trimmed)
+    assert result.after < result.before / 3
+    assert result.removed_items > 1000
+    assert icu_trim.data_symbol(trimmed) == icu_trim.data_symbol(original)
+    script = (
+        "from launcher import COLLATION_SAMPLE\n"
+        "from PySide6.QtCore import QCollator, QLocale\n"
+        "c = QCollator(QLocale('de_CH'))\n"
+        "print(','.join(sorted(COLLATION_SAMPLE, key=c.sortKey)))\n"
+    )
+    env = dict(os.environ, LD_PRELOAD=str(trimmed), PYTHONPATH=str(PACKAGING))
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True,
+        check=True,
+    )  # fmt: skip
+    assert out.stdout.strip().split(",") == launcher.GERMAN_ORDER
+    assert out.stderr == ""
 
 
 def test_smoke_result_ok() -> None:
