@@ -294,13 +294,13 @@ def sources_tile(c: TileContext) -> tuple[SourceRow, ...]:
 def owners_tile(c: TileContext) -> tuple[OwnerPerformance, ...]:
     """Won and lost deals, revenue and sales cycle per owner in the period."""
     cells: dict[str | None, list[float]] = {}
-    for owner, outcome, currency, n, total, days in c.s.execute(
+    for owner, outcome, n, *totals, days in c.s.execute(
         aq.closed_by_owner(c.conds, c.start, c.end)
     ):
         cell = cells.setdefault(owner, [0, 0, 0, 0.0])
         if outcome == "won":
             cell[0] += int(n)
-            cell[2] += q.chf(int(total or 0), c.rates.get(currency, RATE_SCALE))
+            cell[2] += chf(totals, c.rates)
             cell[3] += float(days or 0.0)
         else:
             cell[1] += int(n)
