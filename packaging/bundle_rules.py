@@ -94,11 +94,17 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "PySide6.QtBluetooth",
     "PySide6.QtPositioning",
     "PySide6.QtSerialPort",
+    # 9.7 MB with their libraries; stand-ins from rthooks/no_opengl.py
+    "PySide6.QtOpenGL",
+    "PySide6.QtOpenGLWidgets",
 )
 
-#: Imported by name at run time, so PyInstaller's analysis cannot see them:
-#: pyqtgraph's ``Qt/OpenGLHelpers`` (every curve plot) imports both.
-HIDDEN_IMPORTS: tuple[str, ...] = ("PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets")
+#: Imported by name at run time, so PyInstaller's analysis cannot see them.
+#: (pyqtgraph's ``Qt/OpenGLHelpers`` imports ``PySide6.QtOpenGL`` and
+#: ``QtOpenGLWidgets`` by name for its optional OpenGL path, which Relata never
+#: turns on: ``rthooks/no_opengl.py`` answers those imports with stand-ins, and
+#: the real bindings stay out, see :data:`EXCLUDED_MODULES`.)
+HIDDEN_IMPORTS: tuple[str, ...] = ()
 
 #: Languages of the user interface; Qt's own ``qtbase_<lang>.qm`` is kept for each.
 UI_LANGUAGES: tuple[str, ...] = ("de", "en")

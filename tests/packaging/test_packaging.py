@@ -322,6 +322,9 @@ def test_budget_messages() -> None:
     over = build.check_budget(report)
     assert len(over) == 3
     assert "bundle 181.0 MB > 180 MB" in over[0]
+    sizes_only = build.check_budget(report, start=False)
+    assert sizes_only == over[:2]
+    assert not any("cold start" in message for message in sizes_only)
 
 
 def test_pruning_regressions_are_reported(tmp_path: Path) -> None:
@@ -853,3 +856,45 @@ def test_policy_json_written_by_installers_is_what_the_app_reads(
     assert layer["update_check"] is False
     assert layer["backup_daily"] == 12
     assert str(layer["backup_dir"]) == "/srv/backups/relata"
+
+
+# --- OpenGL stand-ins in the frozen program ---------------------------------------------
+
+NO_OPENGL_CHECK = """
+import runpy, sys
+runpy.run_path(sys.argv[1])
+import pyqtgraph as pg
+from PySide6.QtWidgets import QApplication
+from PySide6 import QtOpenGL, QtOpenGLWidgets
+app = QApplication([])
+plot = pg.PlotWidget()
+plot.plot([1, 2, 3], [3, 1, 2])
+plot.resize(200, 120)
+image = plot.grab().toImage()
+assert not image.isNull() and image.width() == 200
+assert QtOpenGL.__doc__.startswith("OpenGL drawing is not part")
+assert not hasattr(QtOpenGL, "QOpenGLBuffer")
+try:
+    QtOpenGLWidgets.QOpenGLWidget()
+except RuntimeError as exc:
+    print("refused:", exc)
+"""
+
+
+def test_opengl_stand_ins_let_pyqtgraph_draw_without_the_bindings() -> None:
+    hook = PACKAGING / "rthooks" / "no_opengl.py"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", NO_OPENGL_CHECK, str(hook)],
+        env=env, capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert "refused: OpenGL drawing is not part of this build" in out.stdout
+
+
+def test_the_real_opengl_bindings_stay_out_of_the_bundle() -> None:
+    assert "PySide6.QtOpenGL" in bundle_rules.EXCLUDED_MODULES
+    assert "PySide6.QtOpenGLWidgets" in bundle_rules.EXCLUDED_MODULES
+    assert not set(bundle_rules.HIDDEN_IMPORTS) & set(bundle_rules.EXCLUDED_MODULES)
+    spec = (PACKAGING / "relata.spec").read_text("utf-8")
+    assert '"rthooks" / "no_opengl.py"' in spec
