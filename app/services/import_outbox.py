@@ -27,9 +27,9 @@ from sqlalchemy import Boolean, Connection, Date, DateTime, Integer, String, Tex
 
 from app.domain.exchange import WrittenRow
 from app.models.base import UTCDateTime
-from app.services.import_writer import WrittenLog, stamp_text
+from app.services.import_writer import IdMaker, WrittenLog, stamp_text
 from app.sync import outbox
-from app.sync.protocol.tables import synced_table, table_order
+from app.sync.protocol.tables import synced_table, synced_tables, table_order
 from app.sync.protocol.wire import SCHEMA_VERSION
 
 #: Tables an import may insert into.
@@ -139,7 +139,110 @@ def record_run(conn: Connection, written: WrittenLog, start: Mapping[str, int]) 
         cursor = conn.exec_driver_sql(sql, (_prefix(), floor, stamp, floor))
         queued += max(cursor.rowcount, 0)
         done.add(name)
-    return queued + outbox.record_written(conn, written.without_inserts(done))
+    rest = written.without_inserts(done)
+    queued_updates, rest_rows = record_updates(conn, rest, stamp)
+    return queued + queued_updates + outbox.record_written(conn, rest_rows)
+
+
+def _update_sql(name: str, names: Sequence[str]) -> str | None:
+    """``INSERT … SELECT`` of update entries for the rows listed in ``_outbox_upd``."""
+    table = synced_table(name)
+    if table is None or not names:
+        return None
+    parts: list[str] = []
+    for field in names:
+        value = _value_sql(field, table.table.c[field].type)
+        if value is None:
+            return None
+        base = (
+            f"CAST(coalesce(json_extract(t.field_revs, '$.\"{field}\"'), 0) AS INTEGER)"
+        )
+        parts.append(f"'{field}', json_object('value', {value}, 'base', {base})")
+    return (
+        "INSERT INTO sync_outbox (op_id, batch_id, tbl, row_id, op, fields, base_rev, "
+        "schema_version, created_at) "
+        f"SELECT u.op_id, NULL, '{name}', t.id, 'update', json_object({', '.join(parts)}), "
+        f"CAST(coalesce(t.rev, 0) AS INTEGER), {int(SCHEMA_VERSION)}, ? "
+        f"FROM _outbox_upd u JOIN {name} t ON t.id = u.row_id ORDER BY u.seq"
+    )
+
+
+def record_updates(
+    conn: Connection, written: Iterable[WrittenRow], stamp: str
+) -> tuple[int, list[WrittenRow]]:
+    """Queue the plain updates of ``written`` by SQL; return the count and the rest.
+
+    ``record_written`` reads each updated row back through SQLAlchemy and
+    encodes it in Python (≈1.8 s for the 10,000 updated records of a 100k
+    import). An updated row without an unsent entry gets a new entry holding
+    the written fields with their field revs as bases and the row's rev: one
+    ``INSERT … SELECT`` per table and set of fields does that. Rows with an
+    unsent entry (which ``record_written`` coalesces), deletes, restores and
+    tables with a column type the SQL does not encode go to the rest.
+    """
+    groups: dict[tuple[str, str], frozenset[str]] = {}
+    rest: list[WrittenRow] = []
+    for row in written:
+        table = synced_table(row.table)
+        if table is None or row.op != "update":
+            rest.append(row)
+            continue
+        key = (row.table, row.id)
+        groups[key] = groups.get(key, frozenset()) | row.fields
+    # rows with an unsent entry, or created by this run through the general
+    # path (their create entry is yet to come): record_written coalesces them
+    pending = _unsent(conn, groups) | {
+        (row.table, row.id) for row in rest if row.op in ("insert", "create")
+    }
+    by_set: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
+    for (tbl, rid), fields in groups.items():
+        table = synced_tables()[tbl]
+        names = tuple(f for f in table.fields if f in fields)
+        if "deleted_at" in fields or (tbl, rid) in pending:
+            rest.append(WrittenRow(tbl, rid, "update", fields))
+        elif names:  # nothing synced changed: no entry (as record_written)
+            by_set[(tbl, names)].append(rid)
+    conn.exec_driver_sql(
+        "CREATE TEMP TABLE IF NOT EXISTS _outbox_upd "
+        "(seq INTEGER PRIMARY KEY, row_id TEXT NOT NULL, op_id TEXT NOT NULL)"
+    )
+    queued = 0
+    new_op = IdMaker(int(time.time() * 1000))
+    for tbl, names in sorted(by_set, key=lambda k: (synced_tables()[k[0]].order, k[1])):
+        ids = by_set[(tbl, names)]
+        sql = _update_sql(tbl, names)
+        if sql is None:
+            rest += [WrittenRow(tbl, rid, "update", frozenset(names)) for rid in ids]
+            continue
+        conn.exec_driver_sql("DELETE FROM _outbox_upd")
+        conn.exec_driver_sql(
+            "INSERT INTO _outbox_upd (row_id, op_id) VALUES (?, ?)",
+            [(rid, new_op()) for rid in ids],
+        )
+        cursor = conn.exec_driver_sql(sql, (stamp,))
+        queued += max(cursor.rowcount, 0)
+    conn.exec_driver_sql("DELETE FROM _outbox_upd")
+    return queued, rest
+
+
+def _unsent(conn: Connection, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Which of the (table, row id) pairs have an unsent outbox entry."""
+    by_table: dict[str, list[str]] = defaultdict(list)
+    for tbl, rid in keys:
+        by_table[tbl].append(rid)
+    out: set[tuple[str, str]] = set()
+    for tbl, ids in by_table.items():
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            out.update(
+                (tbl, rid)
+                for (rid,) in conn.exec_driver_sql(
+                    "SELECT row_id FROM sync_outbox WHERE tbl = ? AND batch_id IS NULL "
+                    f"AND row_id IN ({', '.join('?' * len(part))})",
+                    (tbl, *part),
+                )
+            )
+    return out
 
 
 def _now() -> dt.datetime:
