@@ -50,11 +50,6 @@ def _synced(db: Database) -> None:
                     """'{"first_name": 3, "value": 5, "street": 2, "role": 4}'"""
                 )
             )
-        return int(
-            conn.execute(
-                text("SELECT coalesce(max(seq), 0) FROM sync_outbox")
-            ).scalar_one()
-        )
 
 
 @pytest.fixture
