@@ -410,12 +410,12 @@ class TileSpec:
 _SCOPE = ("owner_id", "pipeline_id", "segment_id")
 #: Every tile, in drawing order.
 TILES: dict[str, TileSpec] = {
-    "funnel": TileSpec(funnel_tile, (*_SCOPE, "start", "end"), 12),
-    "forecast": TileSpec(forecast_tile, (*_SCOPE, "today"), 22),
+    "funnel": TileSpec(funnel_tile, (*_SCOPE, "start", "end"), 11),
+    "forecast": TileSpec(forecast_tile, (*_SCOPE, "today"), 21),
     "ytd": TileSpec(ytd_tile, (*_SCOPE, "last_day"), 25),
-    "sources": TileSpec(sources_tile, (*_SCOPE, "start", "end"), 45),
-    "owners": TileSpec(owners_tile, (*_SCOPE, "start", "end"), 30),
-    "customers": TileSpec(customers_tile, (*_SCOPE, "today"), 45),
+    "sources": TileSpec(sources_tile, (*_SCOPE, "start", "end"), 60),
+    "owners": TileSpec(owners_tile, (*_SCOPE, "start", "end"), 26),
+    "customers": TileSpec(customers_tile, (*_SCOPE, "today"), 52),
     "nps_months": TileSpec(
         nps_months_tile, ("owner_id", "segment_id", "start", "end"), 6
     ),
