@@ -402,18 +402,20 @@ def leads_by_source(
     party: tuple[str, Select[Any]] | None,
     start: dt.datetime,
     end: dt.datetime,
+    won: bool = False,
     hints: bool = True,
 ) -> AnySelect:
-    """(source, campaign, leads, leads whose deal was won) captured in the period.
+    """(source, campaign, leads) captured in the period; ``won``: only the leads
+    whose deal was won.
 
-    Index-only: the leads from ``ix_analytics_lead_source``, the won leads as
-    one list from ``ix_analytics_opportunity_closed`` (a correlated count per
-    lead walked every won deal for each lead: 2.7 s on 200k deals).
+    The leads from ``ix_analytics_lead_source`` (index-only). The won leads
+    the other way round: the list of won deals' leads from
+    ``ix_analytics_opportunity_closed``, each looked up by id (about 2k),
+    rather than testing all 42k leads of a year against that list in one
+    statement (34 → 24 ms for both; a correlated count per lead walked every
+    won deal for each lead: 2.7 s on 200k deals).
     """
-    lead = indexed(Lead, "ix_analytics_lead_source", hints)
-    won = indexed(Opportunity, "ix_analytics_opportunity_closed", hints)
-    if won is Opportunity:
-        won = aliased(Opportunity, name="won")
+    lead: Any = Lead if won else indexed(Lead, "ix_analytics_lead_source", hints)
     conds: list[Cond] = [
         lead.deleted_at.is_(None),
         lead.created_at >= start,
@@ -425,21 +427,21 @@ def leads_by_source(
         kind, ids = party
         col = lead.organisation_id if kind == "organisation" else lead.person_id
         conds.append((col + "").in_(ids))
-    # a lead of the period is won on or after its capture: only deals closed
-    # since the period began are read (not every won deal ever)
-    won_leads = select(won.lead_id).where(
-        won.closed_on >= start.date(),
-        won.outcome + "" == "won",
-        won.lead_id.is_not(None),
-        won.deleted_at.is_(None),
-    )
-    return (
-        select(
-            lead.source,
-            lead.campaign_id,
-            func.count(),
-            func.sum(case((lead.id.in_(won_leads), 1), else_=0)),
+    if won:
+        deal = indexed(Opportunity, "ix_analytics_opportunity_closed", hints)
+        if deal is Opportunity:
+            deal = aliased(Opportunity, name="won")
+        # a lead of the period is won on or after its capture: only deals
+        # closed since the period began are read (not every won deal ever)
+        won_leads = select(deal.lead_id).where(
+            deal.closed_on >= start.date(),
+            deal.outcome + "" == "won",
+            deal.lead_id.is_not(None),
+            deal.deleted_at.is_(None),
         )
+        conds.append(lead.id.in_(won_leads))
+    return (
+        select(lead.source, lead.campaign_id, func.count())
         .where(*conds)
         .group_by(lead.source, lead.campaign_id)
     )

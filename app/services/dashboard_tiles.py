@@ -265,18 +265,18 @@ def sources_tile(c: TileContext) -> tuple[SourceRow, ...]:
         cell[3] += q.chf(int(total or 0), c.rates.get(currency, RATE_SCALE))
     lead_start = dt.datetime.combine(c.start, dt.time(), dt.UTC)
     lead_end = dt.datetime.combine(c.end + dt.timedelta(days=1), dt.time(), dt.UTC)
-    for source, campaign, n, won in c.s.execute(
-        aq.leads_by_source(
-            owner_id=c.flt.owner_id,
-            party=c.party,
-            start=lead_start,
-            end=lead_end,
-            hints=c.hints,
-        )
-    ):
-        cell = cells.setdefault((source, campaign), [0, 0, 0, 0])
-        cell[0] += int(n)
-        cell[1] += int(won or 0)
+    for column, won in ((0, False), (1, True)):
+        for source, campaign, n in c.s.execute(
+            aq.leads_by_source(
+                owner_id=c.flt.owner_id,
+                party=c.party,
+                start=lead_start,
+                end=lead_end,
+                won=won,
+                hints=c.hints,
+            )
+        ):
+            cells.setdefault((source, campaign), [0, 0, 0, 0])[column] += int(n)
     campaign_ids = sorted({cid for _s, cid in cells if cid})
     campaigns = dict(
         c.s.execute(

@@ -23,7 +23,7 @@ from app.domain.journal import EntryKind, JournalEntryData, LinkKind, LinkRef
 from app.domain.pipeline import BoardFilter
 from app.domain.segments import Condition, Group, Op, SegmentData
 from app.models import UserAccount
-from app.models.pipeline import Opportunity
+from app.models.pipeline import Lead, Opportunity
 from app.services.addresses import AddressService
 from app.services.analytics import AnalyticsServices
 from app.services.dashboard import DashboardService, Drill
@@ -232,6 +232,55 @@ def test_owners_win_rate_cycle_and_sources(
     only_anna = analytics.dashboard.compute(DashFilter(owner_id=anna))
     assert [o.owner_id for o in only_anna.owners] == [anna]
     assert only_anna.ytd.total == 800_000
+
+
+def test_lead_sources_count_leads_and_won_leads(
+    db: Database,
+    analytics: AnalyticsServices,
+    pipeline: PipelineService,
+    addresses: AddressService,
+    clock: Clock,
+    users: tuple[str, str],
+) -> None:
+    """Leads of the period per source; converted = their deal was won (once per
+    lead, however many deals); the owner filter applies to the leads."""
+    anna, beat = users
+    org = make_organisation(addresses).id
+    in_period = dt.datetime(2026, 2, 1, 9, tzinfo=dt.UTC)
+    leads = [
+        ("l1", "referral", anna, in_period),
+        ("l2", "referral", anna, in_period),
+        ("l3", "referral", beat, in_period),
+        ("l4", "web_form", anna, in_period),
+        ("l5", "referral", anna, dt.datetime(2025, 6, 1, 9, tzinfo=dt.UTC)),
+    ]
+    with db.sessions.begin() as s:
+        for lead_id, source, owner, _created in leads:
+            s.add(Lead(id=lead_id, last_name=lead_id, source=source, owner_id=owner))
+        s.flush()
+        for lead_id, _source, _owner, created in leads:
+            s.execute(update(Lead).where(Lead.id == lead_id).values(created_at=created))
+    won = {"l1": 2, "l3": 1, "l5": 1}  # l1 won twice, l5 before the period
+    for lead_id, times in won.items():
+        for _ in range(times):
+            opp = make_opportunity(pipeline, organisation_id=org, source="referral")
+            with db.sessions.begin() as s:
+                s.execute(
+                    update(Opportunity)
+                    .where(Opportunity.id == opp.id)
+                    .values(lead_id=lead_id)
+                )
+            _win(pipeline, opp.id)
+    make_opportunity(pipeline, organisation_id=org)  # open, no lead
+    dash = analytics.dashboard.compute(DashFilter())
+    rows = {r.source: r for r in dash.sources}
+    assert (rows["referral"].leads, rows["referral"].leads_won) == (3, 2)
+    assert rows["referral"].conversion == pytest.approx(200 / 3)
+    assert (rows["web_form"].leads, rows["web_form"].leads_won) == (1, 0)
+    assert rows["referral"].won == 4  # won deals of the period, from any lead
+    mine = analytics.dashboard.compute(DashFilter(owner_id=anna))
+    rows = {r.source: r for r in mine.sources}
+    assert (rows["referral"].leads, rows["referral"].leads_won) == (2, 1)
 
 
 def test_cltv_top_customers_and_settings(
