@@ -58,13 +58,68 @@ def cache_path(quick: bool) -> Path:
     return folder / f"relata-bench-dashboard-{'quick' if quick else 'full'}-{heads}.db"
 
 
+def _stored_revisions(path: Path) -> set[str]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return {
+            str(r[0]) for r in conn.execute("SELECT version_num FROM alembic_version")
+        }
+    except sqlite3.DatabaseError:
+        return set()
+    finally:
+        conn.close()
+
+
+def migrate_forward(quick: bool) -> Path | None:
+    """A copy of a cached database of an earlier schema, migrated to today's.
+
+    Another capability adding a migration changes the heads and so the cache
+    name; building the 1M-person demo again takes ten minutes, copying it
+    one. The most advanced cached file whose revisions this version knows is
+    copied (the original stays for a checkout without the new migration),
+    upgraded (alembic, one transaction; no premigration backup: it is a
+    cache) and only then takes the new name.
+    """
+    from app.db import migrate
+    from app.db.engine import make_engine
+
+    target = cache_path(quick)
+    known = migrate.known_revisions()
+    size = "quick" if quick else "full"
+    candidates = []
+    for path in target.parent.glob(f"relata-bench-dashboard-{size}-*.db"):
+        stored = _stored_revisions(path) if path != target else set()
+        if stored and stored <= known:
+            candidates.append((len(stored), path))
+    if not candidates:
+        return None
+    _n, source = max(candidates)
+    tmp = target.with_suffix(".migrating")
+    shutil.copyfile(source, tmp)
+    engine = make_engine(tmp)
+    try:
+        migrate.upgrade(engine)
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except BaseException:
+        engine.dispose()
+        for extra in ("", "-wal", "-shm"):
+            Path(f"{tmp}{extra}").unlink(missing_ok=True)  # the copy only
+        raise
+    engine.dispose()
+    os.replace(tmp, target)
+    for extra in ("-wal", "-shm"):
+        Path(f"{tmp}{extra}").unlink(missing_ok=True)
+    return target
+
+
 def build(quick: bool) -> tuple[Path, float | None]:
     """The cached demo database (built if missing) and the build time."""
     from app.db.database import open_database
     from app.services.container import build_services
 
     path = cache_path(quick)
-    if path.exists():
+    if path.exists() or migrate_forward(quick) is not None:
         return path, None
     scale = 10 if quick else 1
     tmp = path.with_suffix(".building")
