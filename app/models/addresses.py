@@ -127,6 +127,8 @@ class Employment(SyncMixin, Base):
 
     __tablename__ = "employment"
 
+    # no owner index: nobody lists a record's parts by owner (migration 0009)
+    owner_id: Mapped[str | None] = mapped_column(String(36), default=None)
     person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), index=True)
     organisation_id: Mapped[str] = mapped_column(
         ForeignKey("organisation.id"), index=True
@@ -140,6 +142,8 @@ class Address(SyncMixin, Base):
 
     __tablename__ = "address"
 
+    # no owner index: nobody lists a record's parts by owner (migration 0009)
+    owner_id: Mapped[str | None] = mapped_column(String(36), default=None)
     organisation_id: Mapped[str | None] = mapped_column(
         ForeignKey("organisation.id"), default=None, index=True
     )
@@ -165,6 +169,8 @@ class Channel(SyncMixin, Base):
     __tablename__ = "channel"
     __table_args__ = (Index("ix_channel_kind_value", "kind", "value"),)
 
+    # no owner index: nobody lists a record's parts by owner (migration 0009)
+    owner_id: Mapped[str | None] = mapped_column(String(36), default=None)
     organisation_id: Mapped[str | None] = mapped_column(
         ForeignKey("organisation.id"), default=None, index=True
     )

@@ -148,10 +148,14 @@ class Lead(SyncMixin, Base):
     disqualify_reason: Mapped[str] = mapped_column(String(200), default="")
     score: Mapped[int | None] = mapped_column(default=None)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # indexed: deleting a person or organisation (an import's undo deletes
+    # thousands) checks this foreign key, which scanned every lead (0009)
     organisation_id: Mapped[str | None] = mapped_column(
-        ForeignKey("organisation.id"), default=None
+        ForeignKey("organisation.id"), default=None, index=True
     )
-    person_id: Mapped[str | None] = mapped_column(ForeignKey("person.id"), default=None)
+    person_id: Mapped[str | None] = mapped_column(
+        ForeignKey("person.id"), default=None, index=True
+    )
     converted_at: Mapped[dt.datetime | None] = mapped_column(default=None)
 
 
