@@ -67,7 +67,8 @@ class WindowedTableModel(QAbstractTableModel):
         self._fetch_page = fetch_page
         self._fetch_first = fetch_first
         self._total = 0
-        self._pages: OrderedDict[int, list[tuple[Any, tuple[str, ...]]]] = OrderedDict()
+        #: page number -> [row, its cell texts or None until first shown]
+        self._pages: OrderedDict[int, list[list[Any]]] = OrderedDict()
         self._sort_key = default_sort
         self._descending = False
 
@@ -85,9 +86,7 @@ class WindowedTableModel(QAbstractTableModel):
             )
             if self._decorate is not None:
                 rows = self._decorate(rows)
-            self._pages[0] = [
-                (r, tuple(c.text(r) for c in self._columns)) for r in rows
-            ]
+            self._pages[0] = [[r, None] for r in rows]
         self.endResetModel()
 
     def set_extra_columns(
@@ -159,7 +158,7 @@ class WindowedTableModel(QAbstractTableModel):
             return None
         col = self._columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._row(index.row())[1][index.column()]
+            return self._texts(index.row())[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(col.align.value)
         if role == Qt.ItemDataRole.UserRole:
@@ -224,7 +223,17 @@ class WindowedTableModel(QAbstractTableModel):
 
     # ---- internals
 
-    def _row(self, row: int) -> tuple[Any, tuple[str, ...]]:
+    def _texts(self, row: int) -> tuple[str, ...]:
+        """The cell texts of ``row``, made when the row is first shown: a page
+        holds 200 rows, a view shows some thirty (phone numbers are formatted,
+        dates localised — not for rows nobody scrolls to)."""
+        entry = self._row(row)
+        if entry[1] is None:
+            entry[1] = tuple(c.text(entry[0]) for c in self._columns)
+        texts: tuple[str, ...] = entry[1]
+        return texts
+
+    def _row(self, row: int) -> list[Any]:
         number, offset = divmod(row, self.PAGE_SIZE)
         page = self._pages.get(number)
         if page is None:
@@ -237,14 +246,14 @@ class WindowedTableModel(QAbstractTableModel):
             )
             if self._decorate is not None:
                 rows = self._decorate(rows)
-            page = [(r, tuple(c.text(r) for c in self._columns)) for r in rows]
+            page = [[r, None] for r in rows]
             self._pages[number] = page
             while len(self._pages) > self.MAX_PAGES:
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(number)
         if offset >= len(page):  # the list shrank under us; show an empty row
-            return (_Missing(), tuple("" for _ in self._columns))
+            return [_Missing(), tuple("" for _ in self._columns)]
         return page[offset]
 
 
