@@ -62,6 +62,12 @@ def _cell(text: str, *, right: bool = False, data: object = None) -> QTableWidge
     return item
 
 
+def fit_columns(table: QTableWidget) -> None:
+    """Size the figure columns (all but the first) to their heading and cells."""
+    for col in range(1, table.columnCount()):
+        table.resizeColumnToContents(col)
+
+
 class TileDrawing:
     """Fills the tiles; mixed into :class:`DashboardPage`, which owns the widgets."""
 
@@ -248,6 +254,7 @@ class TileDrawing:
                     right=True,
                 ),
             )
+        fit_columns(table)
         self.tile_sources.show_body(
             _t(
                 "Amounts in CHF · conversion = leads of the period whose deal "
@@ -364,6 +371,7 @@ class TileDrawing:
             table.setItem(i, 1, _cell(plain_money(c.value), right=True))
             table.setItem(i, 2, _cell(plain_money(c.revenue), right=True))
             table.setItem(i, 3, _cell(number(c.deals), right=True))
+        fit_columns(table)
         s = dash.cltv_settings
         self.tile_customers.show_body(
             _t("CLTV = average yearly revenue × %1 margin × %2 years")
