@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -49,6 +48,7 @@ from app.views.forms.organisation_form import OrganisationForm
 from app.views.forms.person_form import PersonForm
 from app.views.forms.record_form import RecordForm
 from app.views.labels import error_text, status_text
+from app.views.prompts import Unsaved, ask_unsaved
 from app.views.tablemodels.addresses import OrganisationTableModel, PersonTableModel
 from app.views.tablemodels.windowed import WindowedTableModel
 
@@ -574,17 +574,14 @@ class AddressBookView(QWidget):
     def _confirm_leave(self) -> bool:
         if not self.form.dirty:
             return True
-        answer = QMessageBox.question(
+        answer = ask_unsaved(
             self,
             self.tr("Unsaved changes"),
             self.tr("Save the changes to %1?").replace("%1", self.form.heading.text()),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
         )
-        if answer == QMessageBox.StandardButton.Save:
+        if answer is Unsaved.SAVE:
             return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
+        if answer is Unsaved.DISCARD:
             self.revert()  # a hidden form must not stay dirty
             return True
         return False

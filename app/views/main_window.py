@@ -31,6 +31,7 @@ from app.views.address_book import ORGANISATIONS, PERSONS, AddressBookView
 from app.views.home import DemoDataDialog, HomeView
 from app.views.navigation import AREAS, area_titles
 from app.views.progress_dialog import TaskProgressDialog
+from app.views.prompts import Unsaved, ask_unsaved
 from app.views.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
@@ -486,16 +487,13 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.addresses.form.dirty:
-            answer = QMessageBox.question(
+            answer = ask_unsaved(
                 self,
                 self.tr("Unsaved changes"),
                 self.tr("You have unsaved changes. Save them before closing?"),
-                QMessageBox.StandardButton.Save
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
             )
-            if answer == QMessageBox.StandardButton.Cancel or (
-                answer == QMessageBox.StandardButton.Save and not self.addresses.save()
+            if answer is Unsaved.CANCEL or (
+                answer is Unsaved.SAVE and not self.addresses.save()
             ):
                 event.ignore()
                 return

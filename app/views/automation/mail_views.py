@@ -48,6 +48,7 @@ from app.tasks.runner import Pool, TaskRunner
 from app.views.automation.texts import error_text, status_text
 from app.views.forms.errors import ErrorLabel, mark
 from app.views.progress_dialog import TaskProgressDialog
+from app.views.prompts import confirm
 from app.views.tablemodels.windowed import Column, WindowedTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -276,12 +277,7 @@ class TemplateEditor(QWidget):
         """Delete the template after asking."""
         if self.current is None:
             return
-        if (
-            QMessageBox.question(
-                self, _t("Delete template"), _t("Delete this template?")
-            )
-            != QMessageBox.StandardButton.Yes
-        ):
+        if not confirm(self, _t("Delete template"), _t("Delete this template?")):
             return
         changes = self.svc.delete(self.current)
         self.current = None

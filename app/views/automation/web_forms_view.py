@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -29,6 +28,7 @@ from app.services.web_forms import WebFormService
 from app.services.workflows import WorkflowService
 from app.views.automation.texts import error_text
 from app.views.forms.errors import ErrorLabel
+from app.views.prompts import confirm
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -253,12 +253,7 @@ class WebFormsView(QWidget):
         """Delete the form after asking."""
         if self.current is None:
             return
-        if (
-            QMessageBox.question(
-                self, _t("Delete web form"), _t("Delete this web form?")
-            )
-            != QMessageBox.StandardButton.Yes
-        ):
+        if not confirm(self, _t("Delete web form"), _t("Delete this web form?")):
             return
         changes = self.svc.delete(self.current)
         self.current = None

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -65,6 +64,7 @@ from app.views.automation.texts import (
 )
 from app.views.forms.errors import ErrorLabel
 from app.views.pipeline.texts import stage_name_text
+from app.views.prompts import confirm
 from app.views.quality.segment_builder import ConditionRow
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -617,10 +617,9 @@ class WorkflowEditor(QWidget):
         """Delete the shown workflow after asking."""
         if self.current is None:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self, _t("Delete workflow"), _t("Delete this workflow? Its run log stays.")
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         changes = self.svc.delete(self.current)
         self.current = None

@@ -28,6 +28,7 @@ from app.services.imports import ImportService
 from app.tasks.runner import TaskRunner
 from app.views.exchange.texts import entity_label, exchange_error_text
 from app.views.progress_dialog import TaskProgressDialog
+from app.views.prompts import confirm
 
 log = logging.getLogger(__name__)
 
@@ -195,15 +196,14 @@ class ExchangePage(QWidget):
         run = self.selected_run()
         if run is None or run.undone_at is not None:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             self.tr("Undo import"),
             self.tr(
                 "Undo the import of “%1”? Its new records are removed and updated ones "
                 "restored; records changed since then stay as they are."
             ).replace("%1", run.file_name),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         imports = self.imports
 

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTabBar,
@@ -53,6 +52,7 @@ from app.views.journal.knowledge_view import KnowledgeView
 from app.views.journal.labels import case_status_text
 from app.views.journal.timeline import TimelineWidget
 from app.views.labels import error_text
+from app.views.prompts import Unsaved, ask_unsaved
 from app.views.tablemodels.journal import CaseTableModel
 
 
@@ -459,17 +459,12 @@ class CasesView(QWidget):
     def _confirm_leave(self) -> bool:
         if not self.form.dirty:
             return True
-        answer = QMessageBox.question(
-            self,
-            _t("Unsaved changes"),
-            _t("Save the changes to this case?"),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
+        answer = ask_unsaved(
+            self, _t("Unsaved changes"), _t("Save the changes to this case?")
         )
-        if answer == QMessageBox.StandardButton.Save:
+        if answer is Unsaved.SAVE:
             return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
+        if answer is Unsaved.DISCARD:
             self.revert()
             return True
         return False

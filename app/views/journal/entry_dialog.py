@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTextEdit,
@@ -54,6 +53,7 @@ from app.views.journal.labels import direction_text, entry_kind_text
 from app.views.journal.pickers import RecordPicker
 from app.views.journal.quick_log import KINDS, from_qdatetime, to_qdatetime
 from app.views.labels import error_text
+from app.views.prompts import confirm
 
 LINK_ROLE = Qt.ItemDataRole.UserRole
 
@@ -420,13 +420,7 @@ class EntryDialog(QDialog):
     def _delete(self) -> None:
         if self._entry is None:
             return
-        answer = QMessageBox.question(
-            self,
-            _t("Delete entry"),
-            _t("Delete this journal entry?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, _t("Delete entry"), _t("Delete this journal entry?")):
             return
         self.result_changes = self._service.delete_entry(self._entry.id)
         self.result_entry = None

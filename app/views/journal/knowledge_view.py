@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -26,6 +25,7 @@ from app.domain.journal import Article, ArticleData
 from app.services.knowledge import KnowledgeService, parse_tags
 from app.views.forms.errors import ErrorLabel, mark
 from app.views.labels import error_text
+from app.views.prompts import confirm
 from app.views.tablemodels.journal import ArticleTableModel
 
 
@@ -235,13 +235,11 @@ class KnowledgeView(QWidget):
         """Delete the shown article after asking."""
         if self._article is None:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             _t("Delete article"),
             _t("Delete “%1”?").replace("%1", self._article.title),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         changes = self._service.delete_article(self._article.id)
         self.show_article(None)

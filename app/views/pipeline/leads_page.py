@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -44,6 +43,7 @@ from app.views.pipeline.convert_dialog import ConvertDialog
 from app.views.pipeline.lead_form import LeadForm
 from app.views.pipeline.look import SALES_STYLE
 from app.views.pipeline.texts import lead_status_text, source_text
+from app.views.prompts import Unsaved, ask_unsaved, confirm
 from app.views.tablemodels.pipeline import LeadTableModel
 
 OPEN_STATUSES = frozenset({LeadStatus.UNQUALIFIED, LeadStatus.MQL, LeadStatus.SQL})
@@ -332,12 +332,11 @@ class LeadsPage(QWidget):
         rid = self.form.record_id
         if not rid:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             _t("Delete lead"),
             _t("Delete the lead “%1”?").replace("%1", self.form.heading.text()),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         changes = self._service.delete_lead(rid)
         self.form.load(None)
@@ -435,17 +434,14 @@ class LeadsPage(QWidget):
     def _confirm_leave(self) -> bool:
         if not self.form.dirty:
             return True
-        answer = QMessageBox.question(
+        answer = ask_unsaved(
             self,
             _t("Unsaved changes"),
             _t("Save the changes to %1?").replace("%1", self.form.heading.text()),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
         )
-        if answer == QMessageBox.StandardButton.Save:
+        if answer is Unsaved.SAVE:
             return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
+        if answer is Unsaved.DISCARD:
             rid = self.form.record_id
             if rid:
                 self.open_lead(rid)

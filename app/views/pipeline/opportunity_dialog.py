@@ -43,6 +43,7 @@ from app.views.pipeline.texts import (
     score_reason_text,
     stage_name_text,
 )
+from app.views.prompts import confirm
 
 
 def _t(text: str) -> str:
@@ -251,12 +252,11 @@ class OpportunityDialog(QDialog):
         rid = self.form.record_id
         if not rid:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             _t("Delete opportunity"),
             _t("Delete “%1”?").replace("%1", self.form.heading.text()),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         self.changes = self.changes | self._sales.pipeline.delete_opportunity(rid)
         self.form.set_clean()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -42,6 +41,7 @@ from app.domain.custom_fields import (
 from app.domain.errors import UserError, ValidationError
 from app.services.custom_fields import CURRENCIES, CustomFieldService
 from app.views.forms.errors import ErrorLabel, mark
+from app.views.prompts import confirm
 from app.views.quality.texts import (
     format_text,
     kind_text,
@@ -342,7 +342,7 @@ class CustomFieldEditor(QWidget):
         d = self._current
         if d is None:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             _t("Delete field"),
             _t(
@@ -351,8 +351,7 @@ class CustomFieldEditor(QWidget):
             )
             .replace("%1", d.label)
             .replace("%2", str(d.value_count)),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         changes = self._service.delete(d.id)
         self._current = None

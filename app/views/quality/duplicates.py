@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -41,6 +40,7 @@ from app.services.merge import MergeService
 from app.tasks.runner import TaskRunner
 from app.views.forms.errors import ErrorLabel
 from app.views.progress_dialog import TaskProgressDialog
+from app.views.prompts import confirm
 from app.views.quality.merge_dialog import MergeDialog
 from app.views.quality.texts import key_text, kind_text, quality_error_text, reason_text
 from app.views.tablemodels.windowed import Column, WindowedTableModel
@@ -345,10 +345,9 @@ class DuplicateReview(QWidget):
             changes = self._merges.undo(merge.log_id, force=force)
         except UserError as exc:
             if exc.code == "merge.changed_since" and not force:
-                answer = QMessageBox.question(
+                if confirm(
                     self, _t("Undo merge"), quality_error_text(exc.code, exc.message)
-                )
-                if answer == QMessageBox.StandardButton.Yes:
+                ):
                     self.undo_last_merge(force=True)
                 return
             self.error.show_error(quality_error_text(exc.code, exc.message))

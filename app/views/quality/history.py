@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -20,6 +19,7 @@ from app.domain.errors import UserError
 from app.services.mass_update import MassUpdateService
 from app.services.merge import MergeService
 from app.views.forms.errors import ErrorLabel
+from app.views.prompts import confirm
 from app.views.quality.texts import kind_text, quality_error_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -141,10 +141,7 @@ class HistoryView(QWidget):
                 changes = self._mass.undo(log_id, force=force)
         except UserError as exc:
             if exc.code.endswith("changed_since") and not force:
-                answer = QMessageBox.question(
-                    self, _t("Undo"), quality_error_text(exc.code, exc.message)
-                )
-                if answer == QMessageBox.StandardButton.Yes:
+                if confirm(self, _t("Undo"), quality_error_text(exc.code, exc.message)):
                     self.undo_selected(force=True)
                 return
             self.error.show_error(quality_error_text(exc.code, exc.message))

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableWidget,
@@ -41,6 +40,7 @@ from app.tasks.runner import TaskRunner
 from app.views.forms.errors import ErrorLabel, mark
 from app.views.labels import language_text, status_text
 from app.views.progress_dialog import TaskProgressDialog
+from app.views.prompts import confirm
 from app.views.quality.texts import action_text, kind_text, quality_error_text
 
 LANGUAGES = ("de", "fr", "it", "en", "rm")
@@ -248,10 +248,7 @@ class MassUpdateDialog(QDialog):
             changes = self._service.undo(self.result_.log_id, force=force)
         except UserError as exc:
             if exc.code == "mass.changed_since" and not force:
-                answer = QMessageBox.question(
-                    self, _t("Undo"), quality_error_text(exc.code, exc.message)
-                )
-                if answer == QMessageBox.StandardButton.Yes:
+                if confirm(self, _t("Undo"), quality_error_text(exc.code, exc.message)):
                     self.undo(force=True)
                 return
             self._error(exc)

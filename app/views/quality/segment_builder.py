@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -55,6 +54,7 @@ from app.domain.segments import (
 from app.services.segments import SegmentService
 from app.tasks.runner import TaskRunner
 from app.views.forms.errors import ErrorLabel, mark
+from app.views.prompts import confirm
 from app.views.quality.texts import (
     choice_value_text,
     field_text,
@@ -579,14 +579,13 @@ class SegmentBuilder(QWidget):
         """Delete the shown saved segment (after asking)."""
         if self._current is None:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             _t("Delete segment"),
             _t("Delete the segment “%1”? The records stay.").replace(
                 "%1", self._current.name
             ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         changes = self._service.delete(self._current.id)
         self._current = None

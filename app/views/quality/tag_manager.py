@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTreeWidget,
@@ -25,6 +24,7 @@ from app.domain.errors import ValidationError
 from app.domain.quality import TagInfo
 from app.services.tags import PALETTE, TagService
 from app.views.forms.errors import ErrorLabel, mark
+from app.views.prompts import confirm
 from app.views.quality.texts import quality_error_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -227,14 +227,13 @@ class TagManager(QWidget):
         tag = self._current
         if tag is None:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             _t("Delete tag"),
             _t("Remove the tag “%1” from %2 records? Tags below it move up one level.")
             .replace("%1", tag.name)
             .replace("%2", QLocale().toString(tag.count)),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         changes = self._service.delete_tag(tag.id)
         self._current = None
