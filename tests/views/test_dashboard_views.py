@@ -385,3 +385,24 @@ def test_tile_tables_show_their_whole_headings(
         qapp.setStyleSheet(sheet)
         qapp.setPalette(palette)
         qapp.setFont(font)
+
+
+def test_tiles_whose_figures_did_not_change_are_not_drawn_again(
+    qtbot: QtBot, services: Services, sales_data: dict[str, str]
+) -> None:
+    page = DashboardPage(services.analytics, services.sales)
+    qtbot.addWidget(page)
+    page.refresh()
+    first = page.customers_table.item(0, 0)
+    funnel_bar = page.funnel_chart.bars[0]
+    # another period: the top customers do not depend on it, the funnel does
+    page.period.setCurrentIndex(page.period.findData(DashPeriod.LAST_12_MONTHS))
+    assert page.customers_table.item(0, 0) is first
+    assert page.funnel_chart.bars[0] is not funnel_bar
+    # new figures (CLTV settings changed): drawn again
+    from app.domain.analytics import CltvSettings
+
+    services.analytics.cltv.save_settings(CltvSettings(margin_bp=5000, years=3))
+    page.refresh()
+    assert page.customers_table.item(0, 0) is not first
+    assert "50\u00a0%" in page.tile_customers.figure.text()

@@ -334,7 +334,12 @@ class DashboardPage(TileDrawing, QWidget):
             self.refresh()
 
     def show_dashboard(self, dash: Dashboard) -> None:
-        """Draw ``dash``."""
+        """Draw ``dash``; tiles whose figures equal those on screen stay as drawn.
+
+        A period change keeps the forecast and the top customers, for
+        example: their charts are neither rebuilt nor painted again.
+        """
+        old = self.dashboard
         self.dashboard = dash
         self.stale = False
         scope = [f"{date_text(dash.start)} – {date_text(min(dash.end, dash.today))}"]
@@ -347,14 +352,20 @@ class DashboardPage(TileDrawing, QWidget):
         for tile in self.tiles:
             tile.note.setText(note)
         self._kpis(dash)
-        self._funnel(dash)
-        self._forecast(dash)
-        self._ytd(dash)
-        self._sources(dash)
-        self._owners(dash)
-        self._activity(dash)
-        self._customers(dash)
-        self._nps(dash)
+        for draw, fields in (
+            (self._funnel, ("funnel",)),
+            (self._forecast, ("forecast",)),
+            (self._ytd, ("ytd",)),
+            (self._sources, ("sources",)),
+            (self._owners, ("owners",)),
+            (self._activity, ("pending", "weeks", "activity")),
+            (self._customers, ("top_customers", "cltv_settings")),
+            (self._nps, ("pending", "nps_months", "nps_total", "nps_segments")),
+        ):
+            if old is None or any(
+                getattr(old, name) != getattr(dash, name) for name in fields
+            ):
+                draw(dash)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Draw (or redraw, after changes elsewhere) when the page comes into view."""
