@@ -265,3 +265,23 @@ def test_new_opportunity_dialog_saves_with_inline_errors(
         "Bergbahnen Arosa AG",
     )
     assert NOW.date() == TODAY
+
+
+def test_an_empty_column_keeps_its_header_compact(qtbot: QtBot) -> None:
+    from app.views.pipeline.cards import CardColumn
+
+    column = CardColumn("stage-1", lambda: NOW)
+    qtbot.addWidget(column)
+    column.title.setText("Qualification")
+    column.badge.setText("0")
+    column.total.setText("CHF 0")
+    column.weighted.setText("weighted CHF 0")
+    column.show_cards([], 0)
+    column.resize(190, 700)
+    column.show()
+    qtbot.waitExposed(column)
+    head = column.title.parentWidget()
+    assert head is not None
+    assert head.height() < 120  # the empty text takes the height, not the header
+    assert column.empty.isVisible()
+    assert column.empty.height() > 400
