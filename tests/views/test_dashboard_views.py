@@ -394,11 +394,9 @@ def test_tiles_whose_figures_did_not_change_are_not_drawn_again(
     qtbot.addWidget(page)
     page.refresh()
     first = page.customers_table.item(0, 0)
-    funnel_bar = page.funnel_chart.bars[0]
-    # another period: the top customers do not depend on it, the funnel does
+    # another period: the top customers do not depend on it
     page.period.setCurrentIndex(page.period.findData(DashPeriod.LAST_12_MONTHS))
     assert page.customers_table.item(0, 0) is first
-    assert page.funnel_chart.bars[0] is not funnel_bar
     # new figures (CLTV settings changed): drawn again
     from app.domain.analytics import CltvSettings
 
@@ -406,3 +404,34 @@ def test_tiles_whose_figures_did_not_change_are_not_drawn_again(
     page.refresh()
     assert page.customers_table.item(0, 0) is not first
     assert "50\u00a0%" in page.tile_customers.figure.text()
+
+
+def test_charts_update_their_items_for_the_same_series(qtbot: QtBot) -> None:
+    from app.views.dashboard.charts import BarChart, LineChart
+
+    bars = BarChart()
+    qtbot.addWidget(bars)
+    bars.set_bars(
+        ["a", "b"], [("2025", [1.0, 2.0], "#111111"), ("2026", [3.0, 4.0], "#222222")]
+    )
+    first = list(bars.bars)
+    legend = bars.getPlotItem().legend
+    assert legend is not None
+    bars.set_bars(
+        ["a", "b"], [("2025", [5.0, 6.0], "#111111"), ("2026", [7.0, 8.0], "#222222")]
+    )
+    assert bars.bars == first  # updated in place, the legend kept
+    assert list(first[0].opts["height"]) == [5.0, 6.0]
+    assert len(legend.items) == 2
+    bars.set_bars(["a"], [("Deals", [9.0], "#111111")])
+    assert bars.bars[0] is not first[0]  # other series: built anew
+    assert len(legend.items) == 0  # one series needs no legend
+    lines = LineChart()
+    qtbot.addWidget(lines)
+    lines.set_lines(["w1", "w2"], [("Anna", [1.0, 2.0], "#111111")])
+    line = lines.lines[0]
+    lines.set_lines(["w1", "w2"], [("Anna", [3.0, 4.0], "#111111")])
+    assert lines.lines[0] is line
+    assert list(line.yData) == [3.0, 4.0]
+    lines.set_lines(["w1", "w2"], [("Beat", [3.0, 4.0], "#111111")])
+    assert lines.lines[0] is not line

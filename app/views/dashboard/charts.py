@@ -131,6 +131,7 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]
         item.showGrid(x=horizontal, y=not horizontal, alpha=0.12)
         item.addLegend(offset=(-6, 4), colCount=3)
         self.bars: list[pg.BarGraphItem] = []
+        self._series: list[tuple[str, str]] = []
         self.labels: list[str] = []
         self.tip: Tip | None = None
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
@@ -151,11 +152,17 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]
         ``stacked`` (then each bar is a category's total, split by series).
         """
         item = self.getPlotItem()
-        for bar in self.bars:
-            item.removeItem(bar)
-        self.bars = []
-        if item.legend is not None:
-            item.legend.clear()
+        key = [(name, colour) for name, _values, colour in series]
+        # the same series again (a filter change): their bars are updated in
+        # place, the legend stays; otherwise built anew
+        reuse = key == self._series and len(self.bars) == len(series)
+        if not reuse:
+            for bar in self.bars:
+                item.removeItem(bar)
+            self.bars = []
+            if item.legend is not None:
+                item.legend.clear()
+        self._series = key
         self.labels = list(labels)
         self.tip = tip
         n = len(labels)
@@ -174,17 +181,18 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]
                 base = base + vals
             ends = start + vals
             top = max(top, float(ends.max()) if len(ends) else 0.0)
-            legend_name = name if count > 1 else None
             if self.horizontal:
-                bar = pg.BarGraphItem(
-                    x0=start, y=pos - offset, height=width * 0.92, width=vals,
-                    brush=colour, pen=None, name=legend_name,
-                )  # fmt: skip
+                shape = {"x0": start, "y": pos - offset, "height": width * 0.92,
+                         "width": vals}  # fmt: skip
             else:
-                bar = pg.BarGraphItem(
-                    x=pos + offset, y0=start, height=vals, width=width * 0.92,
-                    brush=colour, pen=None, name=legend_name,
-                )  # fmt: skip
+                shape = {"x": pos + offset, "y0": start, "height": vals,
+                         "width": width * 0.92}  # fmt: skip
+            if reuse:  # per-bar colours set by the caller go with the old bars
+                self.bars[k].setOpts(brush=colour, brushes=None, **shape)
+                continue
+            bar = pg.BarGraphItem(
+                brush=colour, pen=None, name=name if count > 1 else None, **shape
+            )
             item.addItem(bar)
             self.bars.append(bar)
         axis = item.getAxis("left" if self.horizontal else "bottom")
@@ -273,6 +281,7 @@ class LineChart(pg.PlotWidget):  # type: ignore[misc]
         item.addLegend(offset=(-6, 4), colCount=4)
         self.y_range = y_range
         self.lines: list[pg.PlotDataItem] = []
+        self._series: list[tuple[str, str]] = []
         self.labels: list[str] = []
         self.tip: Tip | None = None
         self.scene().sigMouseMoved.connect(self._on_scene_moved)
@@ -288,21 +297,28 @@ class LineChart(pg.PlotWidget):  # type: ignore[misc]
     ) -> None:
         """Draw ``series`` (name, values, colour); label every ``every``-th tick."""
         item = self.getPlotItem()
-        for line in self.lines:
-            item.removeItem(line)
-        self.lines = []
-        if item.legend is not None:
-            item.legend.clear()
+        key = [(name, colour) for name, _values, colour in series]
+        reuse = key == self._series and len(self.lines) == len(series)
+        if not reuse:  # the same series again: new values, same lines and legend
+            for line in self.lines:
+                item.removeItem(line)
+            self.lines = []
+            if item.legend is not None:
+                item.legend.clear()
+        self._series = key
         self.labels = list(labels)
         self.tip = tip
         x = np.arange(len(labels), dtype=np.float64)
         top = 1.0
-        for name, values, colour in series:
+        for k, (name, values, colour) in enumerate(series):
             vals = np.array(values, dtype=np.float64)
             if len(vals):
                 top = max(
                     top, float(np.nanmax(vals)) if not np.all(np.isnan(vals)) else 0
                 )
+            if reuse:
+                self.lines[k].setData(x, vals)
+                continue
             line = pg.PlotDataItem(
                 x, vals, name=name, pen=pg.mkPen(colour, width=2),
                 symbol="o", symbolSize=5, symbolBrush=colour, symbolPen=None,
