@@ -92,22 +92,25 @@ def migrate_forward(quick: bool) -> Path | None:
         stored = _stored_revisions(path) if path != target else set()
         if stored and stored <= known:
             candidates.append((len(stored), path))
-    if not candidates:
-        return None
-    _n, source = max(candidates)
-    tmp = target.with_suffix(".migrating")
-    shutil.copyfile(source, tmp)
-    engine = make_engine(tmp)
-    try:
-        migrate.upgrade(engine)
-        with engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    except BaseException:
+    # the most advanced first; one whose upgrade fails (a migration that
+    # changed its place in the history since) is skipped, its copy removed
+    for _n, source in sorted(candidates, reverse=True):
+        tmp = target.with_suffix(".migrating")
+        shutil.copyfile(source, tmp)
+        engine = make_engine(tmp)
+        try:
+            migrate.upgrade(engine)
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        except Exception:
+            engine.dispose()
+            for extra in ("", "-wal", "-shm"):
+                Path(f"{tmp}{extra}").unlink(missing_ok=True)  # the copy only
+            continue
         engine.dispose()
-        for extra in ("", "-wal", "-shm"):
-            Path(f"{tmp}{extra}").unlink(missing_ok=True)  # the copy only
-        raise
-    engine.dispose()
+        break
+    else:
+        return None
     os.replace(tmp, target)
     for extra in ("-wal", "-shm"):
         Path(f"{tmp}{extra}").unlink(missing_ok=True)
