@@ -12,11 +12,9 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QEvent,
     QItemSelectionModel,
     QLocale,
     QModelIndex,
-    QObject,
     Qt,
     QTimer,
     Signal,
@@ -44,6 +42,7 @@ from app.domain.changes import Changes, EntityKind
 from app.domain.errors import NotFoundError, UserError, ValidationError
 from app.services.addresses import AddressService
 from app.services.lists import SEARCH_CAP
+from app.views.empty_state import EmptyState
 from app.views.forms.organisation_form import OrganisationForm
 from app.views.forms.person_form import PersonForm
 from app.views.forms.record_form import RecordForm
@@ -190,11 +189,7 @@ class AddressBookView(QWidget):
             form.sig_record_changed.connect(lambda _id: self._emit_record_shown())
         self.forms.currentChanged.connect(lambda _i: self._emit_record_shown())
 
-        self.empty_state = QLabel(self.table.viewport())
-        self.empty_state.setObjectName("emptyState")
-        self.empty_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_state.setWordWrap(True)
-        self.table.viewport().installEventFilter(self)
+        self.empty_state = EmptyState(self.table)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -616,20 +611,4 @@ class AddressBookView(QWidget):
             text = self.tr(
                 "No organisations yet.\nClick “New organisation” (Ctrl+Shift+N) or load demo data from the File menu."
             )
-        self.empty_state.setText(text)
-        self.empty_state.setGeometry(
-            self.table.viewport().rect().adjusted(24, 24, -24, -24)
-        )
-        self.empty_state.show()
-        self.empty_state.raise_()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # the list's viewport changes size with the window and the splitter
-        if (
-            event.type() == QEvent.Type.Resize
-            and hasattr(self, "empty_state")
-            and watched is self.table.viewport()
-            and self.empty_state.isVisible()
-        ):
-            self._update_empty_state()
-        return super().eventFilter(watched, event)
+        self.empty_state.show_text(text)

@@ -62,114 +62,114 @@
 <context>
     <name>AddressBookView</name>
     <message>
-        <location filename="../../app/views/address_book.py" line="97"/>
+        <location filename="../../app/views/address_book.py" line="96"/>
         <source>Persons</source>
         <extracomment>Extensions of the forms (custom fields): checks that raise a ValidationError before a save, and writers after it.</extracomment>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="98"/>
+        <location filename="../../app/views/address_book.py" line="97"/>
         <source>Organisations</source>
         <translation>Organisationen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="104"/>
+        <location filename="../../app/views/address_book.py" line="103"/>
         <source>Search name, e-mail, phone, city, organisation … (Ctrl+F)</source>
         <translation>Name, E-Mail, Telefon, Ort, Organisation suchen … (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="107"/>
+        <location filename="../../app/views/address_book.py" line="106"/>
         <source>All statuses</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="112"/>
+        <location filename="../../app/views/address_book.py" line="111"/>
         <source>Postcode from</source>
         <translation>PLZ ab</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="117"/>
-        <location filename="../../app/views/address_book.py" line="491"/>
+        <location filename="../../app/views/address_book.py" line="116"/>
+        <location filename="../../app/views/address_book.py" line="486"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="120"/>
+        <location filename="../../app/views/address_book.py" line="119"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="122"/>
+        <location filename="../../app/views/address_book.py" line="121"/>
         <source>Undo delete</source>
         <translation>Löschen rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="162"/>
+        <location filename="../../app/views/address_book.py" line="161"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="164"/>
+        <location filename="../../app/views/address_book.py" line="163"/>
         <source>Save (Ctrl+S)</source>
         <translation>Speichern (Strg+S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="166"/>
+        <location filename="../../app/views/address_book.py" line="165"/>
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="187"/>
+        <location filename="../../app/views/address_book.py" line="186"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="370"/>
+        <location filename="../../app/views/address_book.py" line="365"/>
         <source>Not saved: please correct the marked fields.</source>
         <translation>Nicht gespeichert: Bitte korrigieren Sie die markierten Felder.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="383"/>
+        <location filename="../../app/views/address_book.py" line="378"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="422"/>
+        <location filename="../../app/views/address_book.py" line="417"/>
         <source>Undo delete of %1</source>
         <translation>%1 wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="429"/>
+        <location filename="../../app/views/address_book.py" line="424"/>
         <source>Deleted %1. Ctrl+Z brings it back.</source>
         <translation>%1 gelöscht. Mit Strg+Z machen Sie das rückgängig.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="450"/>
+        <location filename="../../app/views/address_book.py" line="445"/>
         <source>Restored %1.</source>
         <translation>%1 wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="493"/>
+        <location filename="../../app/views/address_book.py" line="488"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="579"/>
+        <location filename="../../app/views/address_book.py" line="574"/>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="580"/>
+        <location filename="../../app/views/address_book.py" line="575"/>
         <source>Save the changes to %1?</source>
         <translation>Änderungen an %1 speichern?</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="597"/>
+        <location filename="../../app/views/address_book.py" line="589"/>
         <source>More than %1 matches — type more to narrow the search</source>
         <translation>Mehr als %1 Treffer – geben Sie mehr ein, um die Suche einzugrenzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/address_book.py" line="600"/>
+        <location filename="../../app/views/address_book.py" line="592"/>
         <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln Person</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/address_book.py" line="602"/>
+        <location filename="../../app/views/address_book.py" line="594"/>
         <source>%Ln organisation(s)</source>
         <translation>
             <numerusform>%Ln Organisation</numerusform>
@@ -185,19 +185,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="613"/>
+        <location filename="../../app/views/address_book.py" line="605"/>
         <source>Nothing matches. Check the spelling or clear the filters.</source>
         <translation>Keine Treffer. Prüfen Sie die Schreibweise oder setzen Sie die Filter zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="616"/>
+        <location filename="../../app/views/address_book.py" line="608"/>
         <source>No persons yet.
 Click “New person” (Ctrl+N) or load demo data from the File menu.</source>
         <translation>Noch keine Personen erfasst.
 Klicken Sie auf «Neue Person» (Strg+N) oder laden Sie Demodaten über «Datei».</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="620"/>
+        <location filename="../../app/views/address_book.py" line="612"/>
         <source>No organisations yet.
 Click “New organisation” (Ctrl+Shift+N) or load demo data from the File menu.</source>
         <translation>Noch keine Organisationen erfasst.
@@ -1558,28 +1558,28 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
 <context>
     <name>CardColumn</name>
     <message>
-        <location filename="../../app/views/pipeline/cards.py" line="266"/>
+        <location filename="../../app/views/pipeline/cards.py" line="267"/>
         <source>%1 d</source>
         <extracomment>Overdue close dates are marked only in open stages.</extracomment>
         <translation>%1 T.</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/cards.py" line="288"/>
+        <location filename="../../app/views/pipeline/cards.py" line="289"/>
         <source>Close %1</source>
         <translation>Abschluss %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/cards.py" line="288"/>
+        <location filename="../../app/views/pipeline/cards.py" line="289"/>
         <source>Closed %1</source>
         <translation>Abschluss %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/cards.py" line="407"/>
+        <location filename="../../app/views/pipeline/cards.py" line="408"/>
         <source>No opportunities</source>
         <translation>Keine Verkaufschancen</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/cards.py" line="439"/>
+        <location filename="../../app/views/pipeline/cards.py" line="443"/>
         <source>%1 more …</source>
         <translation>%1 weitere …</translation>
     </message>
@@ -1764,62 +1764,62 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
         <translation>Abschliessen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="218"/>
+        <location filename="../../app/views/journal/cases_view.py" line="215"/>
         <source>Search number or subject …</source>
         <translation>Nummer oder Betreff suchen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="219"/>
+        <location filename="../../app/views/journal/cases_view.py" line="216"/>
         <source>New case</source>
         <translation>Neuer Fall</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="220"/>
+        <location filename="../../app/views/journal/cases_view.py" line="217"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="221"/>
+        <location filename="../../app/views/journal/cases_view.py" line="218"/>
         <source>Case journal</source>
         <translation>Fall-Journal</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="224"/>
+        <location filename="../../app/views/journal/cases_view.py" line="221"/>
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="225"/>
+        <location filename="../../app/views/journal/cases_view.py" line="222"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="226"/>
+        <location filename="../../app/views/journal/cases_view.py" line="223"/>
         <source>Save (Ctrl+S)</source>
-        <translation>Speichern (Ctrl+S)</translation>
+        <translation>Speichern (Strg+S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="314"/>
+        <location filename="../../app/views/journal/cases_view.py" line="311"/>
         <source>Not saved: please correct the marked fields.</source>
         <translation>Nicht gespeichert: Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="323"/>
+        <location filename="../../app/views/journal/cases_view.py" line="320"/>
         <source>Case %1 saved.</source>
         <translation>Fall %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="344"/>
+        <location filename="../../app/views/journal/cases_view.py" line="341"/>
         <source>%1 is now “%2”.</source>
         <translation>%1 ist jetzt «%2».</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="388"/>
+        <location filename="../../app/views/journal/cases_view.py" line="385"/>
         <source>Reopen</source>
         <translation>Wieder öffnen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/cases_view.py" line="396"/>
+        <location filename="../../app/views/journal/cases_view.py" line="393"/>
         <source>%Ln case(s)</source>
         <translation>
             <numerusform>%Ln Fall</numerusform>
@@ -1827,39 +1827,39 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="398"/>
+        <location filename="../../app/views/journal/cases_view.py" line="395"/>
         <source>%1 open, %2 overdue</source>
         <translation>%1 offen, %2 überfällig</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="406"/>
+        <location filename="../../app/views/journal/cases_view.py" line="403"/>
         <source>Nothing matches.</source>
         <translation>Nichts gefunden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="408"/>
+        <location filename="../../app/views/journal/cases_view.py" line="405"/>
         <source>No cases here.
 Record a customer request with “New case”.</source>
         <translation>Hier sind keine Fälle.
 Erfassen Sie ein Kundenanliegen mit «Neuer Fall».</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="464"/>
+        <location filename="../../app/views/journal/cases_view.py" line="457"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="465"/>
+        <location filename="../../app/views/journal/cases_view.py" line="457"/>
         <source>Save the changes to this case?</source>
         <translation>Änderungen an diesem Fall speichern?</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="507"/>
+        <location filename="../../app/views/journal/cases_view.py" line="496"/>
         <source>Cases</source>
         <translation>Fälle</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="508"/>
+        <location filename="../../app/views/journal/cases_view.py" line="497"/>
         <source>Knowledge base</source>
         <translation>Wissensdatenbank</translation>
     </message>
@@ -2554,195 +2554,195 @@ B = B-Kunde</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="126"/>
+        <location filename="../../app/views/dashboard/page.py" line="128"/>
         <source>Dashboard</source>
         <extracomment>Runs the NPS-by-segment comparison in the background (None: inline).</extracomment>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="134"/>
+        <location filename="../../app/views/dashboard/page.py" line="136"/>
         <source>Period: closed business, leads, activities, answers</source>
         <translation>Zeitraum: Abschlüsse, Leads, Aktivitäten, Antworten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="137"/>
+        <location filename="../../app/views/dashboard/page.py" line="139"/>
         <source>Owner</source>
         <translation>Verantwortlich</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="139"/>
+        <location filename="../../app/views/dashboard/page.py" line="141"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="142"/>
+        <location filename="../../app/views/dashboard/page.py" line="144"/>
         <source>Only the deals, answers and activities of a segment</source>
         <translation>Nur Verkaufschancen, Antworten und Aktivitäten eines Segments</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="160"/>
+        <location filename="../../app/views/dashboard/page.py" line="162"/>
         <source>Won this year</source>
         <translation>Gewonnen dieses Jahr</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="161"/>
+        <location filename="../../app/views/dashboard/page.py" line="163"/>
         <source>Weighted pipeline, 12 months</source>
         <translation>Gewichtete Pipeline 12 Mt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="297"/>
-        <location filename="../../app/views/dashboard/page.py" line="162"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="304"/>
+        <location filename="../../app/views/dashboard/page.py" line="164"/>
         <source>Win rate</source>
         <translation>Abschlussquote</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="163"/>
+        <location filename="../../app/views/dashboard/page.py" line="165"/>
         <source>Average sales cycle</source>
         <translation>Ø Verkaufszyklus</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="164"/>
+        <location filename="../../app/views/dashboard/page.py" line="166"/>
         <source>Net Promoter Score</source>
         <translation>Net Promoter Score</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="185"/>
+        <location filename="../../app/views/dashboard/page.py" line="187"/>
         <source>Source / campaign</source>
         <translation>Herkunft/Kampagne</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="186"/>
+        <location filename="../../app/views/dashboard/page.py" line="188"/>
         <source>Leads</source>
         <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="187"/>
+        <location filename="../../app/views/dashboard/page.py" line="189"/>
         <source>Conversion</source>
         <translation>Konversion</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="189"/>
+        <location filename="../../app/views/dashboard/page.py" line="191"/>
         <source>Avg. deal</source>
         <translation>Ø Abschluss</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="197"/>
+        <location filename="../../app/views/dashboard/page.py" line="199"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="197"/>
+        <location filename="../../app/views/dashboard/page.py" line="199"/>
         <source>CLTV (CHF)</source>
         <translation>CLTV (CHF)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="197"/>
+        <location filename="../../app/views/dashboard/page.py" line="199"/>
         <source>Revenue</source>
         <translation>Umsatz</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="124"/>
-        <location filename="../../app/views/dashboard/page.py" line="197"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="130"/>
+        <location filename="../../app/views/dashboard/page.py" line="199"/>
         <source>Deals</source>
         <translation>Abschl.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="203"/>
+        <location filename="../../app/views/dashboard/page.py" line="205"/>
         <source>Sales funnel</source>
         <translation>Verkaufstrichter (Funnel)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="205"/>
+        <location filename="../../app/views/dashboard/page.py" line="207"/>
         <source>Pipeline and weighted forecast</source>
         <translation>Pipeline und gewichtete Prognose</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="207"/>
+        <location filename="../../app/views/dashboard/page.py" line="209"/>
         <source>Won revenue year to date</source>
         <translation>Gewonnener Umsatz seit Jahresbeginn (YTD)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="208"/>
+        <location filename="../../app/views/dashboard/page.py" line="210"/>
         <source>Lead sources</source>
         <translation>Herkunft der Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="210"/>
+        <location filename="../../app/views/dashboard/page.py" line="212"/>
         <source>Win rate and sales cycle by owner</source>
         <translation>Abschlussquote und Verkaufszyklus pro Verantwortlichem</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="213"/>
+        <location filename="../../app/views/dashboard/page.py" line="215"/>
         <source>Activities per owner and week</source>
         <translation>Aktivitäten pro Verantwortlichem und Woche</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="216"/>
+        <location filename="../../app/views/dashboard/page.py" line="218"/>
         <source>Top customers by lifetime value</source>
         <translation>Top-Kunden nach Kundenwert (CLTV)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="218"/>
+        <location filename="../../app/views/dashboard/page.py" line="220"/>
         <source>NPS over time</source>
         <translation>NPS im Zeitverlauf</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="219"/>
+        <location filename="../../app/views/dashboard/page.py" line="221"/>
         <source>NPS by segment</source>
         <translation>NPS pro Segment</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="275"/>
+        <location filename="../../app/views/dashboard/page.py" line="277"/>
         <source>All owners</source>
         <translation>Alle Verantwortlichen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="278"/>
+        <location filename="../../app/views/dashboard/page.py" line="280"/>
         <source>All pipelines</source>
         <translation>Alle Pipelines</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="283"/>
+        <location filename="../../app/views/dashboard/page.py" line="285"/>
         <source>All customers</source>
         <translation>Alle Kunden</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="372"/>
+        <location filename="../../app/views/dashboard/page.py" line="385"/>
         <source>%1 vs. last year to date</source>
         <translation>%1 ggü. Vorjahr</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="252"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="259"/>
         <source>Amounts in CHF · conversion = leads of the period whose deal was won ÷ leads</source>
         <translation>Beträge in CHF · Konversion = Leads des Zeitraums mit gewonnener Verkaufschance ÷ Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="417"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="425"/>
         <source>Comparing the segments …</source>
         <translation>Segmente werden verglichen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="342"/>
+        <location filename="../../app/views/dashboard/page.py" line="349"/>
         <source>segment “%1”</source>
         <translation>Segment «%1»</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="188"/>
+        <location filename="../../app/views/dashboard/page.py" line="190"/>
         <source>Won</source>
         <translation>Gewonnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="368"/>
+        <location filename="../../app/views/dashboard/page.py" line="381"/>
         <source>Won %1 year to date</source>
         <translation>Gewonnen %1 (YTD)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="376"/>
+        <location filename="../../app/views/dashboard/page.py" line="389"/>
         <source>nothing won by this day last year</source>
         <translation>im Vorjahr bis heute nichts gewonnen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="383"/>
+        <location filename="../../app/views/dashboard/page.py" line="396"/>
         <source>%Ln open deal(s) closing</source>
         <translation>
             <numerusform>%Ln offene Verkaufschance</numerusform>
@@ -2750,23 +2750,23 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="390"/>
+        <location filename="../../app/views/dashboard/page.py" line="403"/>
         <source>%1 won · %2 lost</source>
         <translation>%1 gewonnen · %2 verloren</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="271"/>
-        <location filename="../../app/views/dashboard/page.py" line="396"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="278"/>
+        <location filename="../../app/views/dashboard/page.py" line="409"/>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="397"/>
+        <location filename="../../app/views/dashboard/page.py" line="410"/>
         <source>from creation to won</source>
         <translation>Erfassung bis Abschluss</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="402"/>
+        <location filename="../../app/views/dashboard/page.py" line="415"/>
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln Antwort</numerusform>
@@ -2774,201 +2774,201 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="404"/>
+        <location filename="../../app/views/dashboard/page.py" line="417"/>
         <source>no answers in this period</source>
         <translation>keine Antworten in diesem Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="91"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="97"/>
         <source>No opportunities close in this period. Create one on the Pipeline page (Ctrl+Shift+O) or convert a qualified lead.</source>
         <extracomment>Owners drawn as lines in the activity tile (the busiest; the rest summed).</extracomment>
-        <translation>In diesem Zeitraum schliesst keine Verkaufschance ab. Erfassen Sie eine auf der Seite Pipeline (Ctrl+Shift+O) oder konvertieren Sie einen qualifizierten Lead.</translation>
+        <translation>In diesem Zeitraum schliesst keine Verkaufschance ab. Erfassen Sie eine auf der Seite Pipeline (Strg+Umschalt+O) oder konvertieren Sie einen qualifizierten Lead.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="103"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="109"/>
         <source>Reached: %1 deals · %2</source>
         <translation>Erreicht: %1 Verkaufschancen · %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="106"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="112"/>
         <source>In this stage now: %1 · %2</source>
         <translation>Jetzt in dieser Phase: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="112"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="118"/>
         <source>Conversion to the next stage: %1</source>
         <translation>Konversion zur nächsten Phase: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="116"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="122"/>
         <source>Click to list the deals in this stage</source>
         <translation>Klicken, um die Verkaufschancen dieser Phase aufzulisten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="131"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="137"/>
         <source>%1 deals entered · %2 won · overall %3</source>
         <translation>%1 Verkaufschancen eingetreten · %2 gewonnen · insgesamt %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="141"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="147"/>
         <source>Nothing is expected to close in the next 12 months. Give open opportunities an expected close date on the Pipeline page.</source>
         <translation>In den nächsten 12 Monaten wird kein Abschluss erwartet. Geben Sie offenen Verkaufschancen auf der Seite Pipeline ein erwartetes Abschlussdatum.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="162"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="168"/>
         <source>weighted %1 · best case %2</source>
         <translation>gewichtet %1 · Best Case %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="169"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="175"/>
         <source>Weighted %1 · best case %2 · click a month for its deals</source>
         <translation>Gewichtet %1 · Best Case %2 · Monat anklicken für seine Verkaufschancen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="178"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="184"/>
         <source>Nothing won this year or by this day last year. Won deals appear here as soon as you move them to Won.</source>
         <translation>Weder dieses Jahr noch im Vorjahr bis heute etwas gewonnen. Gewonnene Verkaufschancen erscheinen hier, sobald Sie sie auf «Gewonnen» setzen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="197"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="203"/>
         <source>Year to date: %1 (last year %2)</source>
         <translation>Seit Jahresbeginn: %1 (Vorjahr %2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="212"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="218"/>
         <source>%1 up to %2 · last year %3 · %4</source>
         <translation>%1 bis %2 · Vorjahr %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="224"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="230"/>
         <source>No leads or won deals in this period. Record where each lead came from on the Leads page (Ctrl+Shift+L).</source>
-        <translation>Keine Leads oder Abschlüsse in diesem Zeitraum. Erfassen Sie die Herkunft jedes Leads auf der Seite Leads (Ctrl+Shift+L).</translation>
+        <translation>Keine Leads oder Abschlüsse in diesem Zeitraum. Erfassen Sie die Herkunft jedes Leads auf der Seite Leads (Strg+Umschalt+L).</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="235"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="241"/>
         <source>%1 won deals · double-click to list them</source>
         <translation>%1 Abschlüsse · Doppelklick listet sie auf</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="261"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="268"/>
         <source>No deals were won or lost in this period.</source>
         <translation>In diesem Zeitraum wurde nichts gewonnen oder verloren.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="264"/>
-        <location filename="../../app/views/dashboard/drawing.py" line="320"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="271"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="327"/>
         <source>(no owner)</source>
         <translation>(niemand)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="276"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="283"/>
         <source>Win rate: %1 (%2 won, %3 lost)</source>
         <translation>Abschlussquote: %1 (%2 gewonnen, %3 verloren)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="280"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="287"/>
         <source>Won: %1</source>
         <translation>Gewonnen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="281"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="288"/>
         <source>Average sales cycle: %1</source>
         <translation>Durchschnittlicher Verkaufszyklus: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="282"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="289"/>
         <source>Click to list the closed deals</source>
         <translation>Klicken, um die abgeschlossenen Verkaufschancen aufzulisten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="291"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="298"/>
         <source>%1 d</source>
         <translation>%1 T.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="301"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="308"/>
         <source>Bars: win rate in % · next to the name: average days to win</source>
         <translation>Balken: Abschlussquote in % · neben dem Namen: durchschnittliche Tage bis zum Abschluss</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="306"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="313"/>
         <source>Counting the activities …</source>
         <translation>Aktivitäten werden gezählt …</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="311"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="318"/>
         <source>No calls, meetings or e-mails logged in these weeks. Log them in the journal (Ctrl+J).</source>
-        <translation>In diesen Wochen wurden keine Anrufe, Besuche oder E-Mails erfasst. Erfassen Sie sie im Journal (Ctrl+J).</translation>
+        <translation>In diesen Wochen wurden keine Anrufe, Besuche oder E-Mails erfasst. Erfassen Sie sie im Journal (Strg+J).</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="327"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="334"/>
         <source>Others</source>
         <translation>Übrige</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="332"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="339"/>
         <source>Week of %1</source>
         <translation>Woche ab %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="339"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="346"/>
         <source>%1 entries in %2 weeks</source>
         <translation>%1 Einträge in %2 Wochen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="349"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="356"/>
         <source>No organisation has won business yet. The lifetime value is computed from won opportunities.</source>
         <translation>Noch keine Organisation mit gewonnenem Geschäft. Der Kundenwert wird aus gewonnenen Verkaufschancen berechnet.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="359"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="366"/>
         <source>Customer since %1 · %2 a year · double-click to open</source>
         <translation>Kunde seit %1 · %2 pro Jahr · Doppelklick öffnet</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="369"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="377"/>
         <source>CLTV = average yearly revenue × %1 margin × %2 years</source>
         <translation>CLTV = durchschnittlicher Jahresumsatz × %1 Marge × %2 Jahre</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="377"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="385"/>
         <source>No survey answers in this period. Record answers on the NPS page or import a survey file there.</source>
         <translation>Keine Umfrageantworten in diesem Zeitraum. Erfassen Sie Antworten auf der Seite NPS oder importieren Sie dort eine Umfragedatei.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="393"/>
-        <location filename="../../app/views/dashboard/drawing.py" line="434"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="401"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="442"/>
         <source>NPS: %1</source>
         <translation>NPS: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="394"/>
-        <location filename="../../app/views/dashboard/drawing.py" line="435"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="402"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="443"/>
         <source>%1 promoters · %2 passives · %3 detractors</source>
         <translation>%1 Promotoren · %2 Passive · %3 Kritiker</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="409"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="417"/>
         <source>NPS %1 = %2 promoters − %3 detractors of %4 answers</source>
         <translation>NPS %1 = %2 Promotoren − %3 Kritiker von %4 Antworten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="421"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="429"/>
         <source>Save person segments on the Data quality page to compare their NPS here.</source>
         <translation>Speichern Sie Personensegmente auf der Seite Datenqualität, um ihren NPS hier zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="457"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="465"/>
         <source>Answers of the period per saved person segment</source>
         <translation>Antworten des Zeitraums pro gespeichertem Personensegment</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="460"/>
+        <location filename="../../app/views/dashboard/page.py" line="473"/>
         <source>Won in %1</source>
         <translation>Gewonnen im %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="489"/>
+        <location filename="../../app/views/dashboard/page.py" line="502"/>
         <source>Closed by %1</source>
         <translation>Abgeschlossen von %1</translation>
     </message>
@@ -3127,118 +3127,118 @@ B = B-Kunde</translation>
 <context>
     <name>DuplicateReview</name>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="71"/>
+        <location filename="../../app/views/quality/duplicates.py" line="72"/>
         <source>Score</source>
         <translation>Punkte</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="76"/>
+        <location filename="../../app/views/quality/duplicates.py" line="77"/>
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="77"/>
+        <location filename="../../app/views/quality/duplicates.py" line="78"/>
         <source>Possible duplicate</source>
         <translation>Mögliche Dublette</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="80"/>
+        <location filename="../../app/views/quality/duplicates.py" line="81"/>
         <source>Why</source>
         <translation>Weshalb</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="124"/>
+        <location filename="../../app/views/quality/duplicates.py" line="125"/>
         <source>Duplicate rules</source>
         <translation>Regeln der Dublettensuche</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="138"/>
+        <location filename="../../app/views/quality/duplicates.py" line="139"/>
         <source>Report pairs from score</source>
         <translation>Paare melden ab</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="140"/>
+        <location filename="../../app/views/quality/duplicates.py" line="141"/>
         <source>Records that share no e-mail, phone, UID or web domain reach at most 65 points (persons) or 75 (organisations) on name and place alone; lower the threshold to see them too.</source>
         <translation>Datensätze ohne gemeinsame E-Mail, Telefonnummer, UID oder Web-Domain erreichen allein mit Name und Ort höchstens 65 Punkte (Personen) bzw. 75 (Organisationen); senken Sie die Schwelle, um auch diese zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="157"/>
+        <location filename="../../app/views/quality/duplicates.py" line="158"/>
         <source>Compare two %1 when they have:</source>
         <translation>Zwei %1 vergleichen, wenn sie Folgendes gemeinsam haben:</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="203"/>
+        <location filename="../../app/views/quality/duplicates.py" line="204"/>
         <source>Find duplicates</source>
         <translation>Dubletten suchen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="206"/>
+        <location filename="../../app/views/quality/duplicates.py" line="207"/>
         <source>Rules …</source>
         <translation>Regeln …</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="231"/>
+        <location filename="../../app/views/quality/duplicates.py" line="232"/>
         <source>Compare and merge …</source>
         <translation>Vergleichen und zusammenführen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="234"/>
+        <location filename="../../app/views/quality/duplicates.py" line="235"/>
         <source>Not a duplicate</source>
         <translation>Keine Dublette</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="236"/>
+        <location filename="../../app/views/quality/duplicates.py" line="237"/>
         <source>Open record</source>
         <translation>Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="238"/>
-        <location filename="../../app/views/quality/duplicates.py" line="349"/>
+        <location filename="../../app/views/quality/duplicates.py" line="239"/>
+        <location filename="../../app/views/quality/duplicates.py" line="347"/>
         <source>Undo merge</source>
         <translation>Zusammenführung rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="247"/>
+        <location filename="../../app/views/quality/duplicates.py" line="245"/>
         <source>Look for</source>
         <translation>Suchen in</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="291"/>
+        <location filename="../../app/views/quality/duplicates.py" line="289"/>
         <source>Looking for duplicates …</source>
         <translation>Dubletten werden gesucht …</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="299"/>
+        <location filename="../../app/views/quality/duplicates.py" line="297"/>
         <source>%1 possible duplicates among %2 persons (%3 s)</source>
         <translation>%1 mögliche Dubletten unter %2 Personen (%3 s)</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="301"/>
+        <location filename="../../app/views/quality/duplicates.py" line="299"/>
         <source>%1 possible duplicates among %2 organisations (%3 s)</source>
         <translation>%1 mögliche Dubletten unter %2 Organisationen (%3 s)</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="359"/>
+        <location filename="../../app/views/quality/duplicates.py" line="356"/>
         <source>Merge undone.</source>
         <translation>Zusammenführung rückgängig gemacht.</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="389"/>
+        <location filename="../../app/views/quality/duplicates.py" line="386"/>
         <source>Scan cancelled.</source>
         <translation>Suche abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="400"/>
+        <location filename="../../app/views/quality/duplicates.py" line="397"/>
         <source>Merged. “Undo merge” brings both records back.</source>
         <translation>Zusammengeführt. «Zusammenführung rückgängig» stellt beide Datensätze wieder her.</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="435"/>
+        <location filename="../../app/views/quality/duplicates.py" line="432"/>
         <source>Click “Find duplicates” to compare all records: same e-mail or phone, similar names (Müller, Mueller, Muller), swapped first and last names, legal-form variants (AG, SA, GmbH).</source>
         <translation>Klicken Sie auf «Dubletten suchen», um alle Datensätze zu vergleichen: gleiche E-Mail oder Telefonnummer, ähnliche Namen (Müller, Mueller, Muller), vertauschte Vor- und Nachnamen, Varianten der Rechtsform (AG, SA, GmbH).</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="441"/>
+        <location filename="../../app/views/quality/duplicates.py" line="438"/>
         <source>No possible duplicates found.</source>
         <translation>Keine möglichen Dubletten gefunden.</translation>
     </message>
@@ -3309,17 +3309,17 @@ B = B-Kunde</translation>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="161"/>
         <source>Bold (Ctrl+B)</source>
-        <translation>Fett (Ctrl+B)</translation>
+        <translation>Fett (Strg+B)</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="162"/>
         <source>Italic (Ctrl+I)</source>
-        <translation>Kursiv (Ctrl+I)</translation>
+        <translation>Kursiv (Strg+I)</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="163"/>
         <source>Underline (Ctrl+U)</source>
-        <translation>Unterstrichen (Ctrl+U)</translation>
+        <translation>Unterstrichen (Strg+U)</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="164"/>
@@ -3364,7 +3364,7 @@ B = B-Kunde</translation>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="216"/>
         <source>Save (Ctrl+S)</source>
-        <translation>Speichern (Ctrl+S)</translation>
+        <translation>Speichern (Strg+S)</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/entry_dialog.py" line="219"/>
@@ -3402,12 +3402,12 @@ B = B-Kunde</translation>
         <translation>Datei anhängen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/entry_dialog.py" line="425"/>
+        <location filename="../../app/views/journal/entry_dialog.py" line="423"/>
         <source>Delete entry</source>
         <translation>Eintrag löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/entry_dialog.py" line="426"/>
+        <location filename="../../app/views/journal/entry_dialog.py" line="423"/>
         <source>Delete this journal entry?</source>
         <translation>Diesen Journaleintrag löschen?</translation>
     </message>
@@ -3959,109 +3959,109 @@ B = B-Kunde</translation>
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="57"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="58"/>
         <source>Import &amp; export</source>
         <translation>Import &amp; Export</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="61"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="62"/>
         <source>Bring addresses in from Excel, CSV, XML or vCard files with a trial run first, and take any list out again. Every import can be undone.</source>
         <translation>Adressen aus Excel-, CSV-, XML- oder vCard-Dateien übernehmen, mit Probelauf vorab, und jede Liste wieder exportieren. Jeder Import lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="67"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="68"/>
         <source>Import file …</source>
         <translation>Datei importieren …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="70"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="71"/>
         <source>Export persons …</source>
         <translation>Personen exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="74"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="75"/>
         <source>Export organisations …</source>
         <translation>Organisationen exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="83"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="84"/>
         <source>Import history</source>
         <translation>Bisherige Importe</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="89"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="90"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="90"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="91"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="91"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="92"/>
         <source>Records</source>
         <translation>Datensätze</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="92"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="93"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="93"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="94"/>
         <source>Updated</source>
         <translation>Aktualisiert</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="94"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="95"/>
         <source>Not imported</source>
         <translation>Nicht importiert</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="95"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="96"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="113"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="114"/>
         <source>Undo selected import</source>
         <translation>Gewählten Import rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="115"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="116"/>
         <source>No imports yet.</source>
         <translation>Noch keine Importe.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="117"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="118"/>
         <source>Mapping templates</source>
         <translation>Zuordnungsvorlagen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="126"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="127"/>
         <source>Delete template</source>
         <translation>Vorlage löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="158"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="159"/>
         <source>Undone %1</source>
         <translation>Rückgängig gemacht %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="162"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="163"/>
         <source>Imported</source>
         <translation>Importiert</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="200"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="201"/>
         <location filename="../../app/views/exchange/exchange_page.py" line="255"/>
         <location filename="../../app/views/exchange/exchange_page.py" line="259"/>
         <source>Undo import</source>
         <translation>Import rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="202"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="203"/>
         <source>Undo the import of “%1”? Its new records are removed and updated ones restored; records changed since then stay as they are.</source>
         <translation>Import von «%1» rückgängig machen? Neue Datensätze werden entfernt und aktualisierte wiederhergestellt; seither geänderte Datensätze bleiben, wie sie sind.</translation>
     </message>
@@ -4313,7 +4313,7 @@ B = B-Kunde</translation>
     <message>
         <location filename="../../app/views/pipeline/forecast_view.py" line="130"/>
         <source>Re-plan: drag an opportunity to another month (or Ctrl+Shift+→ / ←)</source>
-        <translation>Neu planen: Verkaufschance in einen anderen Monat ziehen (oder Ctrl+Shift+→ / ←)</translation>
+        <translation>Neu planen: Verkaufschance in einen anderen Monat ziehen (oder Strg+Umschalt+→ / ←)</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/forecast_view.py" line="181"/>
@@ -4893,53 +4893,53 @@ B = B-Kunde</translation>
 <context>
     <name>JournalView</name>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="205"/>
+        <location filename="../../app/views/journal/journal_view.py" line="203"/>
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="207"/>
+        <location filename="../../app/views/journal/journal_view.py" line="205"/>
         <source>Search subject, text and outcome of all entries …</source>
         <translation>Betreff, Text und Ergebnis aller Einträge durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="209"/>
+        <location filename="../../app/views/journal/journal_view.py" line="207"/>
         <source>New entry …</source>
         <translation>Neuer Eintrag …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="210"/>
+        <location filename="../../app/views/journal/journal_view.py" line="208"/>
         <source>Import calendar …</source>
         <translation>Kalender importieren …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="211"/>
+        <location filename="../../app/views/journal/journal_view.py" line="209"/>
         <source>Add to calendar …</source>
         <translation>In Kalender übernehmen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="213"/>
+        <location filename="../../app/views/journal/journal_view.py" line="211"/>
         <source>Save this entry as an .ics file (one appointment)</source>
         <translation>Diesen Eintrag als .ics-Datei speichern (ein Termin)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="216"/>
+        <location filename="../../app/views/journal/journal_view.py" line="214"/>
         <source>Import meetings from an .ics file (Outlook, Apple Calendar) as journal entries</source>
         <translation>Termine aus einer .ics-Datei (Outlook, Apple-Kalender) als Journaleinträge importieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="223"/>
+        <location filename="../../app/views/journal/journal_view.py" line="221"/>
         <source>All types</source>
         <translation>Alle Arten</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="274"/>
-        <location filename="../../app/views/journal/journal_view.py" line="295"/>
+        <location filename="../../app/views/journal/journal_view.py" line="272"/>
+        <location filename="../../app/views/journal/journal_view.py" line="293"/>
         <source>Journal entry saved.</source>
         <translation>Journaleintrag gespeichert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/journal_view.py" line="310"/>
+        <location filename="../../app/views/journal/journal_view.py" line="308"/>
         <source>%Ln appointment(s) exported.</source>
         <translation>
             <numerusform>%Ln Termin exportiert.</numerusform>
@@ -4947,24 +4947,24 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="317"/>
-        <location filename="../../app/views/journal/journal_view.py" line="363"/>
+        <location filename="../../app/views/journal/journal_view.py" line="315"/>
+        <location filename="../../app/views/journal/journal_view.py" line="361"/>
         <source>Import calendar</source>
         <translation>Kalender importieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="317"/>
-        <location filename="../../app/views/journal/journal_view.py" line="415"/>
+        <location filename="../../app/views/journal/journal_view.py" line="315"/>
+        <location filename="../../app/views/journal/journal_view.py" line="410"/>
         <source>iCalendar files (*.ics)</source>
         <translation>iCalendar-Dateien (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="336"/>
+        <location filename="../../app/views/journal/journal_view.py" line="334"/>
         <source>Importing appointments …</source>
         <translation>Termine werden importiert …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/journal_view.py" line="347"/>
+        <location filename="../../app/views/journal/journal_view.py" line="345"/>
         <source>%Ln appointment(s) imported.</source>
         <translation>
             <numerusform>%Ln Termin importiert.</numerusform>
@@ -4972,7 +4972,7 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/journal_view.py" line="349"/>
+        <location filename="../../app/views/journal/journal_view.py" line="347"/>
         <source>%Ln already in the journal.</source>
         <translation>
             <numerusform>%Ln war schon im Journal.</numerusform>
@@ -4980,22 +4980,22 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="379"/>
+        <location filename="../../app/views/journal/journal_view.py" line="377"/>
         <source>Entries: %1</source>
         <translation>Einträge: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="413"/>
+        <location filename="../../app/views/journal/journal_view.py" line="408"/>
         <source>Add to calendar</source>
         <translation>In Kalender übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="360"/>
+        <location filename="../../app/views/journal/journal_view.py" line="358"/>
         <source>(appointment %1)</source>
         <translation>(Termin %1)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="364"/>
+        <location filename="../../app/views/journal/journal_view.py" line="362"/>
         <source>Nothing was imported.
 
 %1</source>
@@ -5004,21 +5004,21 @@ B = B-Kunde</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="369"/>
+        <location filename="../../app/views/journal/journal_view.py" line="367"/>
         <source>Import cancelled — nothing was imported.</source>
         <translation>Import abgebrochen – es wurde nichts importiert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="385"/>
+        <location filename="../../app/views/journal/journal_view.py" line="383"/>
         <source>Nothing matches. Check the spelling or clear the filters.</source>
         <translation>Nichts gefunden. Prüfen Sie die Schreibweise oder setzen Sie die Filter zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="387"/>
+        <location filename="../../app/views/journal/journal_view.py" line="385"/>
         <source>No journal entries yet.
 Log a call or meeting with Ctrl+J from anywhere.</source>
         <translation>Noch keine Journaleinträge.
-Erfassen Sie einen Anruf oder Termin jederzeit mit Ctrl+J.</translation>
+Erfassen Sie einen Anruf oder Termin jederzeit mit Strg+J.</translation>
     </message>
 </context>
 <context>
@@ -5781,112 +5781,124 @@ Erfassen Sie einen Anruf oder Termin jederzeit mit Ctrl+J.</translation>
 <context>
     <name>LeadsPage</name>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="114"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="115"/>
         <source>Search name, company, e-mail, city …</source>
         <translation>Name, Firma, E-Mail, Ort suchen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="116"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="117"/>
         <source>Open leads</source>
         <translation>Offene Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="117"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="118"/>
         <source>All leads</source>
         <translation>Alle Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="121"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="122"/>
         <source>All sources</source>
         <translation>Alle Herkünfte</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="126"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="127"/>
         <source>New lead</source>
         <translation>Neuer Lead</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="128"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="129"/>
         <source>New lead (Ctrl+Shift+L)</source>
-        <translation>Neuer Lead (Ctrl+Shift+L)</translation>
+        <translation>Neuer Lead (Strg+Umschalt+L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="163"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="165"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="165"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="167"/>
         <source>Save (Ctrl+S)</source>
-        <translation>Speichern (Ctrl+S)</translation>
+        <translation>Speichern (Strg+S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="167"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="169"/>
         <source>Mark as SQL</source>
         <translation>Als SQL markieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="168"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="170"/>
         <source>Sales qualified (Ctrl+Shift+Q)</source>
-        <translation>Vertriebsqualifiziert (Ctrl+Shift+Q)</translation>
+        <translation>Vertriebsqualifiziert (Strg+Umschalt+Q)</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="170"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="172"/>
         <source>Convert …</source>
         <translation>Umwandeln …</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="172"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="174"/>
         <source>Create organisation, person and opportunity (Ctrl+Shift+C)</source>
-        <translation>Organisation, Person und Verkaufschance erstellen (Ctrl+Shift+C)</translation>
+        <translation>Organisation, Person und Verkaufschance erstellen (Strg+Umschalt+C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="175"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="177"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="247"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="249"/>
         <source>%1 leads</source>
         <translation>%1 Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="280"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="263"/>
+        <source>No leads match. Clear the search or choose “All leads”.</source>
+        <translation>Keine passenden Leads. Leeren Sie die Suche oder wählen Sie «Alle Leads».</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="264"/>
+        <source>No open leads.
+Capture one with “New lead” (Ctrl+Shift+L), import a list, or let a web form on your website create them.</source>
+        <translation>Keine offenen Leads.
+Erfassen Sie einen mit «Neuer Lead» (Strg+Umschalt+L), importieren Sie eine Liste oder lassen Sie ein Webformular auf Ihrer Website Leads anlegen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pipeline/leads_page.py" line="298"/>
         <source>Not saved: please correct the marked fields.</source>
         <translation>Nicht gespeichert: Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="291"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="309"/>
         <source>Lead saved.</source>
         <translation>Lead gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="310"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="328"/>
         <source>Marked as sales qualified.</source>
         <translation>Als vertriebsqualifiziert markiert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="337"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="355"/>
         <source>Delete lead</source>
         <translation>Lead löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="338"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="356"/>
         <source>Delete the lead “%1”?</source>
         <translation>Den Lead «%1» löschen?</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="383"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="400"/>
         <source>Lead converted.</source>
         <translation>Lead umgewandelt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="440"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="457"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="441"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="458"/>
         <source>Save the changes to %1?</source>
         <translation>Änderungen an %1 speichern?</translation>
     </message>
@@ -5927,240 +5939,240 @@ Erfassen Sie einen Anruf oder Termin jederzeit mit Ctrl+J.</translation>
 <context>
     <name>MailViews</name>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="184"/>
+        <location filename="../../app/views/automation/mail_views.py" line="185"/>
         <source>New template</source>
         <translation>Neue Vorlage</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="185"/>
+        <location filename="../../app/views/automation/mail_views.py" line="186"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="186"/>
-        <location filename="../../app/views/automation/mail_views.py" line="389"/>
+        <location filename="../../app/views/automation/mail_views.py" line="187"/>
+        <location filename="../../app/views/automation/mail_views.py" line="385"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="187"/>
+        <location filename="../../app/views/automation/mail_views.py" line="188"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="188"/>
+        <location filename="../../app/views/automation/mail_views.py" line="189"/>
         <source>Plain text</source>
         <translation>Nur Text</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="189"/>
+        <location filename="../../app/views/automation/mail_views.py" line="190"/>
         <source>HTML (optional)</source>
         <translation>HTML (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="191"/>
+        <location filename="../../app/views/automation/mail_views.py" line="192"/>
         <source>Leave empty: the HTML version is made from the plain text.</source>
         <translation>Leer lassen: die HTML-Fassung entsteht aus dem Text.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="193"/>
+        <location filename="../../app/views/automation/mail_views.py" line="194"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="194"/>
+        <location filename="../../app/views/automation/mail_views.py" line="195"/>
         <source>Marketing (needs consent)</source>
         <translation>Marketing (braucht Einwilligung)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="195"/>
+        <location filename="../../app/views/automation/mail_views.py" line="196"/>
         <source>Insert merge field …</source>
         <translation>Seriendruckfeld einfügen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="196"/>
+        <location filename="../../app/views/automation/mail_views.py" line="197"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="197"/>
+        <location filename="../../app/views/automation/mail_views.py" line="198"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="198"/>
+        <location filename="../../app/views/automation/mail_views.py" line="199"/>
         <source>Preview for</source>
         <translation>Vorschau für</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="281"/>
+        <location filename="../../app/views/automation/mail_views.py" line="280"/>
         <source>Delete template</source>
         <translation>Vorlage löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="281"/>
+        <location filename="../../app/views/automation/mail_views.py" line="280"/>
         <source>Delete this template?</source>
         <translation>Diese Vorlage löschen?</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="299"/>
+        <location filename="../../app/views/automation/mail_views.py" line="295"/>
         <source>Add a person to see a preview.</source>
         <translation>Für eine Vorschau zuerst eine Person erfassen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="307"/>
+        <location filename="../../app/views/automation/mail_views.py" line="303"/>
         <source>To: %1 &lt;%2&gt;
 Subject: %3</source>
         <translation>An: %1 &lt;%2&gt;
 Betreff: %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="334"/>
+        <location filename="../../app/views/automation/mail_views.py" line="330"/>
         <source>The person withdrew marketing consent.</source>
         <translation>Die Person hat die Marketing-Einwilligung widerrufen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="337"/>
+        <location filename="../../app/views/automation/mail_views.py" line="333"/>
         <source>Attempt %1: %2</source>
         <translation>Versuch %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="385"/>
+        <location filename="../../app/views/automation/mail_views.py" line="381"/>
         <source>Queued</source>
         <translation>Eingereiht</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="387"/>
+        <location filename="../../app/views/automation/mail_views.py" line="383"/>
         <source>Recipient</source>
         <translation>Empfänger</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="388"/>
+        <location filename="../../app/views/automation/mail_views.py" line="384"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="392"/>
+        <location filename="../../app/views/automation/mail_views.py" line="388"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="396"/>
+        <location filename="../../app/views/automation/mail_views.py" line="392"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="438"/>
+        <location filename="../../app/views/automation/mail_views.py" line="434"/>
         <source>All mails</source>
         <translation>Alle E-Mails</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="441"/>
+        <location filename="../../app/views/automation/mail_views.py" line="437"/>
         <source>Send now</source>
         <translation>Jetzt senden</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="442"/>
+        <location filename="../../app/views/automation/mail_views.py" line="438"/>
         <source>Retry selected</source>
         <translation>Auswahl erneut senden</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="443"/>
+        <location filename="../../app/views/automation/mail_views.py" line="439"/>
         <source>Mail server …</source>
         <translation>Mailserver …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="445"/>
+        <location filename="../../app/views/automation/mail_views.py" line="441"/>
         <source>No mails here. Campaign mails and workflow e-mails wait here until they are sent.</source>
         <translation>Keine E-Mails. Kampagnen- und Workflow-E-Mails warten hier, bis sie versendet sind.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="483"/>
+        <location filename="../../app/views/automation/mail_views.py" line="479"/>
         <source>Sending e-mails …</source>
         <translation>E-Mails werden versendet …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="499"/>
+        <location filename="../../app/views/automation/mail_views.py" line="495"/>
         <source>E-mails sent</source>
         <translation>E-Mails versendet</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="500"/>
+        <location filename="../../app/views/automation/mail_views.py" line="496"/>
         <source>Sent: %1 · failed: %2 · bounced: %3 · blocked (no consent): %4</source>
         <translation>Gesendet: %1 · fehlgeschlagen: %2 · unzustellbar: %3 · gesperrt (keine Einwilligung): %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="512"/>
+        <location filename="../../app/views/automation/mail_views.py" line="508"/>
         <source>E-mails not sent</source>
         <translation>E-Mails nicht versendet</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="535"/>
+        <location filename="../../app/views/automation/mail_views.py" line="531"/>
         <source>Mail server</source>
         <translation>Mailserver</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="543"/>
+        <location filename="../../app/views/automation/mail_views.py" line="539"/>
         <source>STARTTLS (port 587)</source>
         <translation>STARTTLS (Port 587)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="544"/>
+        <location filename="../../app/views/automation/mail_views.py" line="540"/>
         <source>TLS (port 465)</source>
         <translation>TLS (Port 465)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="545"/>
+        <location filename="../../app/views/automation/mail_views.py" line="541"/>
         <source>None (local relay only)</source>
         <translation>Keine (nur lokales Relay)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="553"/>
+        <location filename="../../app/views/automation/mail_views.py" line="549"/>
         <source>stored in the keyring</source>
         <translation>im Schlüsselbund gespeichert</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="561"/>
+        <location filename="../../app/views/automation/mail_views.py" line="557"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="563"/>
+        <location filename="../../app/views/automation/mail_views.py" line="559"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="565"/>
+        <location filename="../../app/views/automation/mail_views.py" line="561"/>
         <source>Security</source>
         <translation>Verschlüsselung</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="566"/>
+        <location filename="../../app/views/automation/mail_views.py" line="562"/>
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="568"/>
+        <location filename="../../app/views/automation/mail_views.py" line="564"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="569"/>
+        <location filename="../../app/views/automation/mail_views.py" line="565"/>
         <source>Sender address</source>
         <translation>Absenderadresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="571"/>
+        <location filename="../../app/views/automation/mail_views.py" line="567"/>
         <source>Sender name</source>
         <translation>Absendername</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="579"/>
+        <location filename="../../app/views/automation/mail_views.py" line="575"/>
         <source>Save and test</source>
         <translation>Speichern und testen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="629"/>
+        <location filename="../../app/views/automation/mail_views.py" line="625"/>
         <source>The mail server accepted the connection.</source>
         <translation>Der Mailserver hat die Verbindung angenommen.</translation>
     </message>
@@ -6168,155 +6180,155 @@ Betreff: %3</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="321"/>
+        <location filename="../../app/views/main_window.py" line="322"/>
         <source>&amp;File</source>
         <extracomment>How long a deferred window waits after it is shown before building areas. Built areas by attribute name; ``_slots`` holds the stand-in pages of those not built yet.</extracomment>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="322"/>
+        <location filename="../../app/views/main_window.py" line="323"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="323"/>
+        <location filename="../../app/views/main_window.py" line="324"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="324"/>
+        <location filename="../../app/views/main_window.py" line="325"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="325"/>
+        <location filename="../../app/views/main_window.py" line="326"/>
         <source>New &amp;person</source>
         <translation>Neue &amp;Person</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="326"/>
+        <location filename="../../app/views/main_window.py" line="327"/>
         <source>New &amp;organisation</source>
         <translation>Neue &amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="327"/>
+        <location filename="../../app/views/main_window.py" line="328"/>
         <source>Load &amp;demo data …</source>
         <translation>&amp;Demodaten laden …</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="328"/>
+        <location filename="../../app/views/main_window.py" line="329"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="329"/>
+        <location filename="../../app/views/main_window.py" line="330"/>
         <source>&amp;Find</source>
         <translation>Su&amp;chen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="330"/>
+        <location filename="../../app/views/main_window.py" line="331"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="331"/>
+        <location filename="../../app/views/main_window.py" line="332"/>
         <source>&amp;Delete record</source>
         <translation>Datensatz &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="332"/>
+        <location filename="../../app/views/main_window.py" line="333"/>
         <source>&amp;Undo delete</source>
         <translation>Löschen &amp;rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="333"/>
+        <location filename="../../app/views/main_window.py" line="334"/>
         <source>&amp;Overview</source>
         <translation>Ü&amp;bersicht</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="334"/>
+        <location filename="../../app/views/main_window.py" line="335"/>
         <source>&amp;Persons</source>
         <translation>&amp;Personen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="335"/>
+        <location filename="../../app/views/main_window.py" line="336"/>
         <source>O&amp;rganisations</source>
         <translation>&amp;Organisationen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="336"/>
+        <location filename="../../app/views/main_window.py" line="337"/>
         <source>&amp;About Relata</source>
         <translation>Ü&amp;ber Relata</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="337"/>
+        <location filename="../../app/views/main_window.py" line="338"/>
         <source>Se&amp;ttings …</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="338"/>
+        <location filename="../../app/views/main_window.py" line="339"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="338"/>
+        <location filename="../../app/views/main_window.py" line="339"/>
         <source>Addresses</source>
         <translation>Adressen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="349"/>
+        <location filename="../../app/views/main_window.py" line="350"/>
         <source>Offline — no server configured</source>
         <translation>Offline – kein Server eingerichtet</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="351"/>
+        <location filename="../../app/views/main_window.py" line="352"/>
         <source>Server: %1 (not signed in)</source>
         <translation>Server: %1 (nicht angemeldet)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="404"/>
+        <location filename="../../app/views/main_window.py" line="405"/>
         <source>Generating demo data …</source>
         <translation>Demodaten werden erstellt …</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="419"/>
+        <location filename="../../app/views/main_window.py" line="420"/>
         <source>Settings saved. Some take effect after a restart.</source>
         <translation>Einstellungen gespeichert. Einige gelten erst nach einem Neustart.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="436"/>
+        <location filename="../../app/views/main_window.py" line="437"/>
         <source>Demo data loaded.</source>
         <translation>Demodaten geladen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="443"/>
+        <location filename="../../app/views/main_window.py" line="444"/>
         <source>Demo data</source>
         <translation>Demodaten</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="444"/>
+        <location filename="../../app/views/main_window.py" line="445"/>
         <source>Demo data could not be generated: %1</source>
         <translation>Die Demodaten konnten nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="449"/>
+        <location filename="../../app/views/main_window.py" line="450"/>
         <source>Cancelled — nothing was added.</source>
         <translation>Abgebrochen – es wurde nichts hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="454"/>
+        <location filename="../../app/views/main_window.py" line="455"/>
         <source>Unexpected error</source>
         <translation>Unerwarteter Fehler</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="455"/>
+        <location filename="../../app/views/main_window.py" line="456"/>
         <source>The task “%1” failed: %2
 Your data is unchanged.</source>
         <translation>Der Vorgang «%1» ist fehlgeschlagen: %2
 Ihre Daten sind unverändert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="474"/>
+        <location filename="../../app/views/main_window.py" line="475"/>
         <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln Person</numerusform>
@@ -6324,7 +6336,7 @@ Ihre Daten sind unverändert.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="475"/>
+        <location filename="../../app/views/main_window.py" line="476"/>
         <source>%Ln organisation(s)</source>
         <translation>
             <numerusform>%Ln Organisation</numerusform>
@@ -6332,12 +6344,12 @@ Ihre Daten sind unverändert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="491"/>
+        <location filename="../../app/views/main_window.py" line="492"/>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="492"/>
+        <location filename="../../app/views/main_window.py" line="493"/>
         <source>You have unsaved changes. Save them before closing?</source>
         <translation>Sie haben nicht gespeicherte Änderungen. Vor dem Schliessen speichern?</translation>
     </message>
@@ -6416,7 +6428,7 @@ Ihre Daten sind unverändert.</translation>
     </message>
     <message>
         <location filename="../../app/views/quality/mass_update_dialog.py" line="141"/>
-        <location filename="../../app/views/quality/mass_update_dialog.py" line="252"/>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="251"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
@@ -6436,12 +6448,12 @@ Ihre Daten sind unverändert.</translation>
         <translation>Datensätze werden geändert …</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/mass_update_dialog.py" line="262"/>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="259"/>
         <source>Undone: the records are as before.</source>
         <translation>Rückgängig gemacht: Die Datensätze sind wie vorher.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/quality/mass_update_dialog.py" line="274"/>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="271"/>
         <source>%n record(s) changed.</source>
         <translation>
             <numerusform>%n Datensatz geändert.</numerusform>
@@ -6449,22 +6461,22 @@ Ihre Daten sind unverändert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/mass_update_dialog.py" line="293"/>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="290"/>
         <source>Cancelled — nothing was changed.</source>
         <translation>Abgebrochen – nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/mass_update_dialog.py" line="342"/>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="339"/>
         <source>(empty)</source>
         <translation>(leer)</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/mass_update_dialog.py" line="344"/>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="341"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/mass_update_dialog.py" line="345"/>
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="342"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
@@ -6806,67 +6818,67 @@ Ihre Daten sind unverändert.</translation>
 <context>
     <name>OpportunityDialog</name>
     <message>
-        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="89"/>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="90"/>
         <source>Win score</source>
         <translation>Gewinn-Score</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="111"/>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="112"/>
         <source>Learned from %1 closed opportunities.</source>
         <translation>Gelernt aus %1 abgeschlossenen Verkaufschancen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="115"/>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="116"/>
         <source>Raised by</source>
         <translation>Erhöht durch</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="115"/>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="116"/>
         <source>Lowered by</source>
         <translation>Gesenkt durch</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="148"/>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="149"/>
         <source>Opportunity</source>
         <translation>Verkaufschance</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="174"/>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="175"/>
         <source>Customers like this also bought</source>
         <translation>Ähnliche Kunden kauften auch</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="178"/>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="179"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="182"/>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="183"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="184"/>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="185"/>
         <source>Save (Ctrl+S)</source>
-        <translation>Speichern (Ctrl+S)</translation>
+        <translation>Speichern (Strg+S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="186"/>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="187"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="188"/>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="189"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="256"/>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="257"/>
         <source>Delete opportunity</source>
         <translation>Verkaufschance löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="257"/>
+        <location filename="../../app/views/pipeline/opportunity_dialog.py" line="258"/>
         <source>Delete “%1”?</source>
         <translation>«%1» löschen?</translation>
     </message>
@@ -7288,7 +7300,7 @@ Ihre Daten sind unverändert.</translation>
     <message>
         <location filename="../../app/views/pipeline/pipeline_page.py" line="95"/>
         <source>New opportunity (Ctrl+Shift+O)</source>
-        <translation>Neue Verkaufschance (Ctrl+Shift+O)</translation>
+        <translation>Neue Verkaufschance (Strg+Umschalt+O)</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/pipeline_page.py" line="97"/>
@@ -7303,7 +7315,7 @@ Ihre Daten sind unverändert.</translation>
     <message>
         <location filename="../../app/views/pipeline/pipeline_page.py" line="105"/>
         <source>Drag cards between stages, or select one and press Ctrl+Shift+→ / ←.</source>
-        <translation>Karten zwischen Phasen ziehen oder eine wählen und Ctrl+Shift+→ / ← drücken.</translation>
+        <translation>Karten zwischen Phasen ziehen oder eine wählen und Strg+Umschalt+→ / ← drücken.</translation>
     </message>
     <message>
         <location filename="../../app/views/pipeline/pipeline_page.py" line="221"/>
@@ -8357,7 +8369,7 @@ Ihre Daten sind unverändert.</translation>
     </message>
     <message>
         <location filename="../../app/views/quality/history.py" line="67"/>
-        <location filename="../../app/views/quality/history.py" line="145"/>
+        <location filename="../../app/views/quality/history.py" line="144"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
@@ -8589,7 +8601,7 @@ Ihre Daten sind unverändert.</translation>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="178"/>
         <source>What happened? Enter saves, Shift+Enter starts a new line.</source>
-        <translation>Was ist passiert? Enter speichert, Shift+Enter beginnt eine neue Zeile.</translation>
+        <translation>Was ist passiert? Enter speichert, Umschalt+Enter beginnt eine neue Zeile.</translation>
     </message>
     <message>
         <location filename="../../app/views/journal/quick_log.py" line="183"/>
@@ -9283,17 +9295,17 @@ Ihre Daten sind unverändert.</translation>
         <translation>Das Segment «%1» löschen? Die Datensätze bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/segment_builder.py" line="686"/>
+        <location filename="../../app/views/quality/segment_builder.py" line="685"/>
         <source>persons match</source>
         <translation>Personen erfüllen die Bedingungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/segment_builder.py" line="686"/>
+        <location filename="../../app/views/quality/segment_builder.py" line="685"/>
         <source>organisations match</source>
         <translation>Organisationen erfüllen die Bedingungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/segment_builder.py" line="717"/>
+        <location filename="../../app/views/quality/segment_builder.py" line="716"/>
         <source>Segment</source>
         <translation>Segment</translation>
     </message>
@@ -10010,7 +10022,7 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
     </message>
     <message>
         <location filename="../../app/views/quality/tag_manager.py" line="64"/>
-        <location filename="../../app/views/quality/tag_manager.py" line="248"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="247"/>
         <source>New tag</source>
         <translation>Neues Merkmal</translation>
     </message>
@@ -10060,17 +10072,17 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
         <translation>Das Merkmal «%1» bei %2 Datensätzen entfernen? Untergeordnete Merkmale rücken eine Ebene nach oben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="255"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="254"/>
         <source>(top level)</source>
         <translation>(oberste Ebene)</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="267"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="266"/>
         <source>Other colour …</source>
         <translation>Andere Farbe …</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="270"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="269"/>
         <source>Tag colour</source>
         <translation>Farbe des Merkmals</translation>
     </message>
@@ -10226,121 +10238,121 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
 <context>
     <name>TasksView</name>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="51"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="52"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="52"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="53"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="53"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="54"/>
         <source>This week</source>
         <translation>Diese Woche</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="54"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="55"/>
         <source>All open</source>
         <translation>Alle offenen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="55"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="56"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="179"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="177"/>
         <source>My tasks</source>
         <translation>Meine Aufgaben</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="180"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="178"/>
         <source>Search tasks …</source>
         <translation>Aufgaben suchen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="181"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="179"/>
         <source>New task</source>
         <translation>Neue Aufgabe</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="182"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="180"/>
         <source>New task (Ctrl+Shift+T)</source>
-        <translation>Neue Aufgabe (Ctrl+Shift+T)</translation>
+        <translation>Neue Aufgabe (Strg+Umschalt+T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="183"/>
-        <location filename="../../app/views/journal/tasks_view.py" line="376"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="181"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="374"/>
         <source>Complete …</source>
         <translation>Erledigen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="184"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="182"/>
         <source>Complete the task (Space)</source>
         <translation>Aufgabe erledigen (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="185"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="183"/>
         <source>Edit …</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="186"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="184"/>
         <source>Add to calendar …</source>
         <translation>In Kalender übernehmen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="188"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="186"/>
         <source>Save this task as an .ics file (one appointment)</source>
         <translation>Diese Aufgabe als .ics-Datei speichern (ein Termin)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="190"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="188"/>
         <source>Export to calendar …</source>
         <translation>In Kalender exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="192"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="190"/>
         <source>Save open tasks and upcoming meetings as an .ics file for Outlook or Apple Calendar</source>
         <translation>Offene Aufgaben und kommende Termine als .ics-Datei für Outlook oder den Apple-Kalender speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="217"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="215"/>
         <source>Everyone</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="276"/>
-        <location filename="../../app/views/journal/tasks_view.py" line="292"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="274"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="290"/>
         <source>Task saved.</source>
         <translation>Aufgabe gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="309"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="307"/>
         <source>Task reopened.</source>
         <translation>Aufgabe wieder geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="315"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="313"/>
         <source>Task completed.</source>
         <translation>Aufgabe erledigt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="321"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="319"/>
         <source>Export to calendar</source>
         <translation>In Kalender exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="323"/>
-        <location filename="../../app/views/journal/tasks_view.py" line="343"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="321"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="341"/>
         <source>iCalendar files (*.ics)</source>
         <translation>iCalendar-Dateien (*.ics)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/tasks_view.py" line="330"/>
-        <location filename="../../app/views/journal/tasks_view.py" line="349"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="328"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="347"/>
         <source>%Ln appointment(s) exported.</source>
         <translation>
             <numerusform>%Ln Termin exportiert.</numerusform>
@@ -10348,12 +10360,12 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="341"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="339"/>
         <source>Add to calendar</source>
         <translation>In Kalender übernehmen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/tasks_view.py" line="368"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="366"/>
         <source>%Ln task(s)</source>
         <translation>
             <numerusform>%Ln Aufgabe</numerusform>
@@ -10361,39 +10373,39 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="376"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="374"/>
         <source>Reopen</source>
         <translation>Wieder öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="385"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="383"/>
         <source>Nothing overdue. Well done!</source>
         <translation>Nichts überfällig. Gut gemacht!</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="386"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="384"/>
         <source>Nothing due today.</source>
         <translation>Heute ist nichts fällig.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="387"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="385"/>
         <source>Nothing due this week.</source>
         <translation>Diese Woche ist nichts fällig.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="388"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="386"/>
         <source>No open tasks.
 Create one with “New task” (Ctrl+Shift+T) or as a follow-up when you log a call (Ctrl+J).</source>
         <translation>Keine offenen Aufgaben.
-Erstellen Sie eine mit «Neue Aufgabe» (Ctrl+Shift+T) oder als Folgeaufgabe beim Erfassen eines Anrufs (Ctrl+J).</translation>
+Erstellen Sie eine mit «Neue Aufgabe» (Strg+Umschalt+T) oder als Folgeaufgabe beim Erfassen eines Anrufs (Strg+J).</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="391"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="389"/>
         <source>No completed tasks yet.</source>
         <translation>Noch keine erledigten Aufgaben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="394"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="392"/>
         <source>Nothing matches. Check the spelling or clear the search.</source>
         <translation>Nichts gefunden. Prüfen Sie die Schreibweise oder löschen Sie die Suche.</translation>
     </message>
@@ -10401,52 +10413,52 @@ Erstellen Sie eine mit «Neue Aufgabe» (Ctrl+Shift+T) oder als Folgeaufgabe bei
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../app/views/journal/timeline.py" line="256"/>
+        <location filename="../../app/views/journal/timeline.py" line="253"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/timeline.py" line="257"/>
+        <location filename="../../app/views/journal/timeline.py" line="254"/>
         <source>Search the history …</source>
         <translation>Verlauf durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/timeline.py" line="258"/>
+        <location filename="../../app/views/journal/timeline.py" line="255"/>
         <source>Log entry …</source>
         <translation>Eintrag erfassen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/timeline.py" line="259"/>
+        <location filename="../../app/views/journal/timeline.py" line="256"/>
         <source>Log a call, meeting or note (Ctrl+J)</source>
-        <translation>Anruf, Besprechung oder Notiz erfassen (Ctrl+J)</translation>
+        <translation>Anruf, Besprechung oder Notiz erfassen (Strg+J)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/timeline.py" line="260"/>
+        <location filename="../../app/views/journal/timeline.py" line="257"/>
         <source>New task …</source>
         <translation>Neue Aufgabe …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/timeline.py" line="317"/>
+        <location filename="../../app/views/journal/timeline.py" line="314"/>
         <source>Save the record to start its history.</source>
         <translation>Speichern Sie den Datensatz, damit sein Verlauf beginnt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/timeline.py" line="319"/>
+        <location filename="../../app/views/journal/timeline.py" line="316"/>
         <source>Nothing matches. Clear the search or choose “All”.</source>
         <translation>Nichts gefunden. Löschen Sie die Suche oder wählen Sie «Alle».</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/timeline.py" line="321"/>
+        <location filename="../../app/views/journal/timeline.py" line="318"/>
         <source>No history yet.
 Log a call, meeting or note with “Log entry” (Ctrl+J).</source>
         <translation>Noch kein Verlauf.
-Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (Ctrl+J).</translation>
+Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (Strg+J).</translation>
     </message>
 </context>
 <context>
     <name>TimelineWidget</name>
     <message numerus="yes">
-        <location filename="../../app/views/journal/timeline.py" line="311"/>
+        <location filename="../../app/views/journal/timeline.py" line="308"/>
         <source>%Ln event(s)</source>
         <translation>
             <numerusform>%Ln Ereignis</numerusform>
@@ -10610,23 +10622,23 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="258"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="256"/>
         <source>Delete web form</source>
         <translation>Web-Formular löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="258"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="256"/>
         <source>Delete this web form?</source>
         <translation>Dieses Web-Formular löschen?</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="287"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="282"/>
         <source>%1 (set up the sync server to publish forms)</source>
         <translation>%1 (für die Veröffentlichung den Sync-Server einrichten)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="289"/>
-        <location filename="../../app/views/automation/web_forms_view.py" line="292"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="284"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="287"/>
         <source>Give the form a name first.</source>
         <translation>Zuerst dem Formular einen Namen geben.</translation>
     </message>
@@ -10673,7 +10685,7 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
     <message>
         <location filename="../../app/views/automation/workflow_editor.py" line="179"/>
         <location filename="../../app/views/automation/workflow_editor.py" line="446"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="783"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="782"/>
         <source>days</source>
         <translation>Tage</translation>
     </message>
@@ -10759,7 +10771,7 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
     </message>
     <message>
         <location filename="../../app/views/automation/workflow_editor.py" line="447"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="765"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="764"/>
         <source>any value</source>
         <translation>beliebiger Wert</translation>
     </message>
@@ -10822,32 +10834,32 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
         <translation>Diesen Workflow löschen? Das Ausführungsprotokoll bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="635"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="634"/>
         <source>There is no record of this kind to test with.</source>
         <translation>Es gibt keinen Datensatz dieser Art zum Testen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="646"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="645"/>
         <source>Conditions hold for %1 — this would happen:</source>
         <translation>Bedingungen für %1 erfüllt – das würde geschehen:</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="650"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="649"/>
         <source>Conditions do not hold for %1 — nothing would happen. If they held:</source>
         <translation>Bedingungen für %1 nicht erfüllt – nichts würde geschehen. Wären sie erfüllt:</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="763"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="762"/>
         <source>form name (any form if empty)</source>
         <translation>Formularname (leer = jedes Formular)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="779"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="778"/>
         <source>score at least</source>
         <translation>Score mindestens</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="781"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="780"/>
         <source>days (negative = before the date)</source>
         <translation>Tage (negativ = vor dem Datum)</translation>
     </message>

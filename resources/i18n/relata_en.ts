@@ -3,7 +3,7 @@
 <context>
     <name>AddressBookView</name>
     <message numerus="yes">
-        <location filename="../../app/views/address_book.py" line="600" />
+        <location filename="../../app/views/address_book.py" line="592" />
         <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln person</numerusform>
@@ -11,7 +11,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/address_book.py" line="602" />
+        <location filename="../../app/views/address_book.py" line="594" />
         <source>%Ln organisation(s)</source>
         <translation>
             <numerusform>%Ln organisation</numerusform>
@@ -60,7 +60,7 @@
 <context>
     <name>CasesView</name>
     <message numerus="yes">
-        <location filename="../../app/views/journal/cases_view.py" line="396" />
+        <location filename="../../app/views/journal/cases_view.py" line="393" />
         <source>%Ln case(s)</source>
         <translation>
             <numerusform>%Ln case</numerusform>
@@ -82,7 +82,7 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="383" />
+        <location filename="../../app/views/dashboard/page.py" line="396" />
         <source>%Ln open deal(s) closing</source>
         <translation>
             <numerusform>%Ln open deal closing</numerusform>
@@ -90,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="402" />
+        <location filename="../../app/views/dashboard/page.py" line="415" />
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln answer</numerusform>
@@ -112,7 +112,7 @@
 <context>
     <name>JournalView</name>
     <message numerus="yes">
-        <location filename="../../app/views/journal/journal_view.py" line="310" />
+        <location filename="../../app/views/journal/journal_view.py" line="308" />
         <source>%Ln appointment(s) exported.</source>
         <translation>
             <numerusform>%Ln appointment exported.</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/journal_view.py" line="347" />
+        <location filename="../../app/views/journal/journal_view.py" line="345" />
         <source>%Ln appointment(s) imported.</source>
         <translation>
             <numerusform>%Ln appointment imported.</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/journal_view.py" line="349" />
+        <location filename="../../app/views/journal/journal_view.py" line="347" />
         <source>%Ln already in the journal.</source>
         <translation>
             <numerusform>%Ln already in the journal.</numerusform>
@@ -161,7 +161,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="474" />
+        <location filename="../../app/views/main_window.py" line="475" />
         <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln person</numerusform>
@@ -169,7 +169,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="475" />
+        <location filename="../../app/views/main_window.py" line="476" />
         <source>%Ln organisation(s)</source>
         <translation>
             <numerusform>%Ln organisation</numerusform>
@@ -180,7 +180,7 @@
 <context>
     <name>MassUpdateDialog</name>
     <message numerus="yes">
-        <location filename="../../app/views/quality/mass_update_dialog.py" line="274" />
+        <location filename="../../app/views/quality/mass_update_dialog.py" line="271" />
         <source>%n record(s) changed.</source>
         <translation>
             <numerusform>%n record changed.</numerusform>
@@ -357,8 +357,8 @@
 <context>
     <name>TasksView</name>
     <message numerus="yes">
-        <location filename="../../app/views/journal/tasks_view.py" line="330" />
-        <location filename="../../app/views/journal/tasks_view.py" line="349" />
+        <location filename="../../app/views/journal/tasks_view.py" line="328" />
+        <location filename="../../app/views/journal/tasks_view.py" line="347" />
         <source>%Ln appointment(s) exported.</source>
         <translation>
             <numerusform>%Ln appointment exported.</numerusform>
@@ -366,7 +366,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/tasks_view.py" line="368" />
+        <location filename="../../app/views/journal/tasks_view.py" line="366" />
         <source>%Ln task(s)</source>
         <translation>
             <numerusform>%Ln task</numerusform>
@@ -377,7 +377,7 @@
 <context>
     <name>TimelineWidget</name>
     <message numerus="yes">
-        <location filename="../../app/views/journal/timeline.py" line="311" />
+        <location filename="../../app/views/journal/timeline.py" line="308" />
         <source>%Ln event(s)</source>
         <translation>
             <numerusform>%Ln event</numerusform>

@@ -76,6 +76,30 @@ def test_bad_lead_input_is_marked_and_kept(
     assert leads_page.model.index(0, 0).data() == "Keller"
 
 
+def test_an_empty_lead_list_says_what_to_do_and_follows_resizes(
+    leads_page: LeadsPage, qtbot: QtBot
+) -> None:
+    empty = leads_page.empty
+    assert empty.isVisible()
+    assert "New lead" in empty.text()
+    viewport = leads_page.table.viewport()
+    assert empty.geometry() == viewport.rect().adjusted(24, 24, -24, -24)
+    leads_page.resize(1000, 600)  # the hint follows the list's new size
+    qtbot.waitUntil(
+        lambda: empty.geometry() == viewport.rect().adjusted(24, 24, -24, -24)
+    )
+    leads_page.search.setText("nobody")
+    leads_page.apply_filter()
+    assert "No leads match" in empty.text()
+    leads_page.new_lead()
+    leads_page.form.last_name.setText("Keller")
+    leads_page.form.mark_dirty()
+    leads_page.search.clear()
+    assert leads_page.save()
+    leads_page.apply_filter()
+    assert not empty.isVisible()
+
+
 def test_duplicates_show_while_typing(
     leads_page: LeadsPage, addresses: AddressService, qtbot: QtBot
 ) -> None:

@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
-    Qt,
     QTimer,
     Signal,
 )
@@ -47,6 +46,7 @@ from app.domain.journal import (
 )
 from app.services.journal_services import JournalServices
 from app.services.timeline import TimelineTarget
+from app.views.empty_state import EmptyState
 from app.views.journal.case_form import CaseForm
 from app.views.journal.knowledge_view import KnowledgeView
 from app.views.journal.labels import case_status_text
@@ -151,10 +151,7 @@ class CasesView(QWidget):
         for i, col in enumerate(self.model.columns):
             self.table.setColumnWidth(i, col.width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        self.empty = QLabel(self.table.viewport())
-        self.empty.setObjectName("emptyState")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
+        self.empty = EmptyState(self.table)
         self.form = CaseForm(
             self._services.entries, self._services.knowledge, now=self._now
         )
@@ -402,14 +399,11 @@ class CasesView(QWidget):
         if total:
             self.empty.hide()
             return
-        self.empty.setText(
+        self.empty.show_text(
             _t("Nothing matches.")
             if self.search.text()
             else _t("No cases here.\nRecord a customer request with “New case”.")
         )
-        self.empty.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
-        self.empty.show()
-        self.empty.raise_()
 
     def _on_search_text_changed(self, _text: str) -> None:
         # a bound method: a line edit with a clear button emits while destroyed

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from app.domain.journal import EntryKind, JournalEntry, JournalFilter, LinkRef
 from app.domain.progress import ProgressSink
 from app.services.journal_services import JournalServices
 from app.tasks.runner import TaskRunner
+from app.views.empty_state import EmptyState
 from app.views.journal.entry_dialog import EntryDialog, link_kind_text
 from app.views.journal.labels import (
     direction_text,
@@ -166,10 +167,7 @@ class JournalView(QWidget):
             self.table.setColumnWidth(i, col.width)
         self.table.activated.connect(self._on_table_activated)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        self.empty = QLabel(self.table.viewport())
-        self.empty.setObjectName("emptyState")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
+        self.empty = EmptyState(self.table)
         self.preview = QTextBrowser()
         self.preview.setObjectName("entryPreview")
         self.preview.setOpenLinks(False)
@@ -381,16 +379,13 @@ class JournalView(QWidget):
         if total:
             self.empty.hide()
             return
-        self.empty.setText(
+        self.empty.show_text(
             _t("Nothing matches. Check the spelling or clear the filters.")
             if self.search.text() or self.kind.currentData()
             else _t(
                 "No journal entries yet.\nLog a call or meeting with Ctrl+J from anywhere."
             )
         )
-        self.empty.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
-        self.empty.show()
-        self.empty.raise_()
 
     def _on_search_text_changed(self, _text: str) -> None:
         # a bound method: a line edit with a clear button emits while destroyed

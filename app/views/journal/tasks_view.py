@@ -35,6 +35,7 @@ from app.domain.errors import UserError
 from app.domain.journal import LinkRef, TaskFilter, TaskStatus, TaskView
 from app.services.calendar_exchange import CalendarExchange
 from app.services.followups import TaskService
+from app.views.empty_state import EmptyState
 from app.views.journal.task_dialogs import CompleteTaskDialog, TaskDialog
 from app.views.tablemodels.journal import TaskTableModel
 
@@ -140,10 +141,7 @@ class TasksView(QWidget):
             self.table.setColumnWidth(i, col.width)
         self.table.activated.connect(self._on_table_activated)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        self.empty = QLabel(self.table.viewport())
-        self.empty.setObjectName("emptyState")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
+        self.empty = EmptyState(self.table)
         complete = QShortcut(QKeySequence(Qt.Key.Key_Space), self.table)
         complete.setContext(Qt.ShortcutContext.WidgetShortcut)
         complete.activated.connect(self.complete_current)
@@ -380,7 +378,7 @@ class TasksView(QWidget):
         if self.model.total:
             self.empty.hide()
             return
-        self.empty.setText(
+        self.empty.show_text(
             {
                 TaskView.OVERDUE: _t("Nothing overdue. Well done!"),
                 TaskView.TODAY: _t("Nothing due today."),
@@ -393,9 +391,6 @@ class TasksView(QWidget):
             if not self.search.text()
             else _t("Nothing matches. Check the spelling or clear the search.")
         )
-        self.empty.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
-        self.empty.show()
-        self.empty.raise_()
 
     def _on_search_text_changed(self, _text: str) -> None:
         # a bound method: a line edit with a clear button emits while destroyed

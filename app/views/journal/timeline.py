@@ -26,7 +26,6 @@ from PySide6.QtGui import (
     QFontMetrics,
     QPainter,
     QPalette,
-    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -53,6 +52,7 @@ from app.domain.journal import (
     TimelineSource,
 )
 from app.services.timeline import TimelineService, TimelineTarget
+from app.views.empty_state import EmptyState
 from app.views.journal.labels import (
     badge_colors,
     local_datetime,
@@ -228,10 +228,7 @@ class TimelineWidget(QWidget):
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setWordWrap(False)
         self.view.activated.connect(self._on_view_activated)
-        self.empty = QLabel(self.view.viewport())
-        self.empty.setObjectName("emptyState")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
+        self.empty = EmptyState(self.view, margin=16)
         top = QHBoxLayout()
         top.addWidget(self.filter_tabs)
         top.addWidget(self.search, 1)
@@ -321,10 +318,7 @@ class TimelineWidget(QWidget):
             text = _t(
                 "No history yet.\nLog a call, meeting or note with “Log entry” (Ctrl+J)."
             )
-        self.empty.setText(text)
-        self.empty.setGeometry(self.view.viewport().rect().adjusted(16, 16, -16, -16))
-        self.empty.show()
-        self.empty.raise_()
+        self.empty.show_text(text)
 
     def _on_search_text_changed(self, _text: str) -> None:
         # a bound method: a line edit with a clear button emits while destroyed
@@ -343,10 +337,3 @@ class TimelineWidget(QWidget):
         if self._stale:
             self.reload()
         self._update_labels()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self.empty.isVisible():
-            self.empty.setGeometry(
-                self.view.viewport().rect().adjusted(16, 16, -16, -16)
-            )

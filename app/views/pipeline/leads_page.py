@@ -38,6 +38,7 @@ from app.domain.errors import NotFoundError, UserError, ValidationError
 from app.domain.pipeline import LeadFilter, LeadSource, LeadStatus
 from app.services.addresses import AddressService
 from app.services.sales import SalesServices
+from app.views.empty_state import EmptyState
 from app.views.labels import error_text
 from app.views.pipeline.convert_dialog import ConvertDialog
 from app.views.pipeline.lead_form import LeadForm
@@ -151,6 +152,7 @@ class LeadsPage(QWidget):
         for i, col in enumerate(self.model.columns):
             self.table.setColumnWidth(i, col.width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.empty = EmptyState(self.table)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         left = QWidget()
@@ -246,7 +248,23 @@ class LeadsPage(QWidget):
         self.count_label.setText(
             _t("%1 leads").replace("%1", QLocale().toString(self.model.total))
         )
+        self.empty.show_text(self._empty_text())
         self._select(self.form.record_id)
+
+    def _empty_text(self) -> str | None:
+        if self.model.total:
+            return None
+        flt = self.model.filter
+        if (
+            flt.search
+            or flt.source is not None
+            or self.status_filter.currentIndex() > 0
+        ):
+            return _t("No leads match. Clear the search or choose “All leads”.")
+        return _t(
+            "No open leads.\nCapture one with “New lead” (Ctrl+Shift+L), import a "
+            "list, or let a web form on your website create them."
+        )
 
     def new_lead(self) -> None:
         """Ctrl+Shift+L: an empty form, the cursor in the first field."""

@@ -38,6 +38,7 @@ from app.domain.quality import (
 from app.services.dedup import DedupService
 from app.services.merge import MergeService
 from app.tasks.runner import TaskRunner
+from app.views.empty_state import EmptyState
 from app.views.forms.errors import ErrorLabel
 from app.views.progress_dialog import TaskProgressDialog
 from app.views.prompts import confirm
@@ -239,10 +240,7 @@ class DuplicateReview(QWidget):
         self.undo_button.clicked.connect(self.undo_last_merge)
         self.undo_button.hide()
         self.error = ErrorLabel()
-        self.empty = QLabel(self.table.viewport())
-        self.empty.setObjectName("emptyState")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
+        self.empty = EmptyState(self.table)
         top = QHBoxLayout()
         top.addWidget(QLabel(_t("Look for")))
         top.addWidget(self.kind_box)
@@ -438,12 +436,4 @@ class DuplicateReview(QWidget):
             )
         else:
             text = _t("No possible duplicates found.")
-        self.empty.setText(text)
-        self.empty.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
-        self.empty.show()
-        self.empty.raise_()
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        if self.empty.isVisible():
-            self._update_empty()
+        self.empty.show_text(text)
