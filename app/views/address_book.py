@@ -21,17 +21,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QTabBar,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -48,6 +45,7 @@ from app.views.forms.person_form import PersonForm
 from app.views.forms.record_form import RecordForm
 from app.views.labels import error_text, status_text
 from app.views.prompts import Unsaved, ask_unsaved
+from app.views.record_table import RecordTable
 from app.views.tablemodels.addresses import OrganisationTableModel, PersonTableModel
 from app.views.tablemodels.windowed import WindowedTableModel
 
@@ -133,21 +131,11 @@ class AddressBookView(QWidget):
         info.addWidget(self.undo_button)
         info.addWidget(self.delete_button)
 
-        self.table = QTableView()
-        self.table.setObjectName("recordTable")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
+        self.table = RecordTable()
         # Sorting is ours, not the view's (setSortingEnabled): only some
         # columns can be sorted, and the selection must follow the record.
         self.table.horizontalHeader().setSectionsClickable(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.horizontalHeader().setHighlightSections(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self._set_model(self.persons)
 
         self.person_form = PersonForm(self._service.find_organisations)
@@ -249,8 +237,7 @@ class AddressBookView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(
             self._on_table_current_changed
         )
-        for i, col in enumerate(model.columns):  # fixed widths, never ResizeToContents
-            self.table.setColumnWidth(i, col.width)
+        self.table.set_column_widths()
         header = self.table.horizontalHeader()
         header.blockSignals(True)  # show the model's order; do not re-sort
         header.setSortIndicator(model.sort_column(), model.sort_order())

@@ -19,15 +19,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
     QTabBar,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -53,6 +50,7 @@ from app.views.journal.labels import case_status_text
 from app.views.journal.timeline import TimelineWidget
 from app.views.labels import error_text
 from app.views.prompts import Unsaved, ask_unsaved
+from app.views.record_table import RecordTable
 from app.views.tablemodels.journal import CaseTableModel
 
 
@@ -136,20 +134,7 @@ class CasesView(QWidget):
         self.new_button.clicked.connect(self.new_case)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
-        self.table = QTableView()
-        self.table.setObjectName("recordTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setHighlightSections(False)
-        for i, col in enumerate(self.model.columns):
-            self.table.setColumnWidth(i, col.width)
+        self.table = RecordTable(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.empty = EmptyState(self.table)
         self.form = CaseForm(

@@ -15,17 +15,14 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -49,6 +46,7 @@ from app.views.journal.labels import (
 from app.views.journal.quick_log import KINDS
 from app.views.labels import error_text
 from app.views.progress_dialog import TaskProgressDialog
+from app.views.record_table import RecordTable
 from app.views.tablemodels.journal import JournalTableModel
 
 
@@ -151,20 +149,7 @@ class JournalView(QWidget):
         self.ics_button.clicked.connect(self._on_ics_clicked)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
-        self.table = QTableView()
-        self.table.setObjectName("recordTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setHighlightSections(False)
-        for i, col in enumerate(self.model.columns):
-            self.table.setColumnWidth(i, col.width)
+        self.table = RecordTable(self.model)
         self.table.activated.connect(self._on_table_activated)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.empty = EmptyState(self.table)

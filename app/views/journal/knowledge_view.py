@@ -5,16 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +23,7 @@ from app.services.knowledge import KnowledgeService, parse_tags
 from app.views.forms.errors import ErrorLabel, mark
 from app.views.labels import error_text
 from app.views.prompts import confirm
+from app.views.record_table import RecordTable
 from app.views.tablemodels.journal import ArticleTableModel
 
 
@@ -64,18 +62,7 @@ class KnowledgeView(QWidget):
         self.new_button = QPushButton()
         self.new_button.setObjectName("primaryButton")
         self.new_button.clicked.connect(self._on_new_clicked)
-        self.table = QTableView()
-        self.table.setObjectName("recordTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for i, col in enumerate(self.model.columns):
-            self.table.setColumnWidth(i, col.width)
+        self.table = RecordTable(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.heading = QLabel()
         self.heading.setObjectName("formHeading")

@@ -15,16 +15,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QTabBar,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +34,7 @@ from app.services.calendar_exchange import CalendarExchange
 from app.services.followups import TaskService
 from app.views.empty_state import EmptyState
 from app.views.journal.task_dialogs import CompleteTaskDialog, TaskDialog
+from app.views.record_table import RecordTable
 from app.views.tablemodels.journal import TaskTableModel
 
 VIEWS = (TaskView.OVERDUE, TaskView.TODAY, TaskView.WEEK, TaskView.OPEN, TaskView.DONE)
@@ -125,20 +123,7 @@ class TasksView(QWidget):
         self.ics_button.clicked.connect(self._on_ics_clicked)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
-        self.table = QTableView()
-        self.table.setObjectName("recordTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setHighlightSections(False)
-        for i, col in enumerate(self.model.columns):
-            self.table.setColumnWidth(i, col.width)
+        self.table = RecordTable(self.model)
         self.table.activated.connect(self._on_table_activated)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.empty = EmptyState(self.table)

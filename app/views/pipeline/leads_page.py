@@ -20,15 +20,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +42,7 @@ from app.views.pipeline.lead_form import LeadForm
 from app.views.pipeline.look import SALES_STYLE
 from app.views.pipeline.texts import lead_status_text, source_text
 from app.views.prompts import Unsaved, ask_unsaved, confirm
+from app.views.record_table import RecordTable
 from app.views.tablemodels.pipeline import LeadTableModel
 
 OPEN_STATUSES = frozenset({LeadStatus.UNQUALIFIED, LeadStatus.MQL, LeadStatus.SQL})
@@ -133,24 +131,11 @@ class LeadsPage(QWidget):
         top.addWidget(self.status_filter)
         top.addWidget(self.source_filter)
         top.addWidget(self.new_button)
-        self.table = QTableView()
-        self.table.setObjectName("recordTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table = RecordTable(self.model)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
         header.sortIndicatorChanged.connect(self._on_header_sort)
-        for i, col in enumerate(self.model.columns):
-            self.table.setColumnWidth(i, col.width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.empty = EmptyState(self.table)
         self.count_label = QLabel()

@@ -15,15 +15,12 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
     QTabBar,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +38,7 @@ from app.views.pipeline.look import SALES_STYLE
 from app.views.pipeline.opportunity_dialog import OpportunityDialog
 from app.views.pipeline.texts import money
 from app.views.progress_dialog import TaskProgressDialog
+from app.views.record_table import RecordTable
 from app.views.tablemodels.pipeline import OpportunityTableModel
 
 log = logging.getLogger(__name__)
@@ -107,22 +105,9 @@ class PipelinePage(QWidget):
         self.hint.setObjectName("countLabel")
         self.board = KanbanBoard(sales.pipeline, now=now)
         self.list_model = OpportunityTableModel(sales.pipeline, self)
-        self.table = QTableView()
-        self.table.setObjectName("recordTable")
-        self.table.setModel(self.list_model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = RecordTable(self.list_model)
         self.table.horizontalHeader().setSectionsClickable(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
-        self.table.horizontalHeader().setHighlightSections(False)
-        for i, col in enumerate(self.list_model.columns):  # never ResizeToContents
-            self.table.setColumnWidth(i, col.width)
         self.table.horizontalHeader().setSortIndicator(
             self.list_model.sort_column(), self.list_model.sort_order()
         )

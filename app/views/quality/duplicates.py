@@ -9,18 +9,15 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +41,7 @@ from app.views.progress_dialog import TaskProgressDialog
 from app.views.prompts import confirm
 from app.views.quality.merge_dialog import MergeDialog
 from app.views.quality.texts import key_text, kind_text, quality_error_text, reason_text
+from app.views.record_table import RecordTable
 from app.views.tablemodels.windowed import Column, WindowedTableModel
 
 KEYS = {
@@ -209,19 +207,7 @@ class DuplicateReview(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("countLabel")
         self.model = PairTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("recordTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for i, col in enumerate(PAIR_COLUMNS):
-            self.table.setColumnWidth(i, col.width)
+        self.table = RecordTable(self.model, columns=PAIR_COLUMNS)
         self.table.doubleClicked.connect(lambda _i: self.merge_selected())
         self.table.selectionModel().currentRowChanged.connect(
             lambda _c, _p: self._update_buttons()

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -25,7 +23,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +41,7 @@ from app.views.quality.texts import (
     quality_error_text,
     rule_text,
 )
+from app.views.record_table import RecordTable
 from app.views.tablemodels.windowed import Column, WindowedTableModel
 
 KINDS = ("person", "organisation")
@@ -179,19 +177,7 @@ class QualityReportView(QWidget):
         self.remove_rule_button = QPushButton(_t("Remove rule"))
         self.remove_rule_button.clicked.connect(self.remove_rule)
         self.model = IssueTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("recordTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for i, col in enumerate(ISSUE_COLUMNS):
-            self.table.setColumnWidth(i, col.width)
+        self.table = RecordTable(self.model, columns=ISSUE_COLUMNS)
         self.table.selectionModel().currentRowChanged.connect(
             lambda _c, _p: self._on_issue_selected()
         )
