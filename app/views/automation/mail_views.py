@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -45,27 +43,23 @@ from app.services.mailer import (
 )
 from app.services.workflows import WorkflowService
 from app.tasks.runner import Pool, TaskRunner
+from app.views.automation.list_editor import ListEditor
 from app.views.automation.texts import error_text, status_text
 from app.views.forms.errors import ErrorLabel, mark
 from app.views.progress_dialog import TaskProgressDialog
-from app.views.prompts import confirm
 from app.views.tablemodels.windowed import Column, WindowedTableModel
-
-ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("MailViews", text)
 
 
-class TemplateEditor(QWidget):
+class TemplateEditor(ListEditor):
     """Templates: list, editor with merge-field menu, live preview on a record.
 
     Signals:
         sig_data_changed(object, object): a template was saved or deleted.
     """
-
-    sig_data_changed = Signal(object, object)
 
     def __init__(
         self,
@@ -76,8 +70,6 @@ class TemplateEditor(QWidget):
         super().__init__(parent)
         self.svc = templates
         self.workflows = workflows
-        self.current: str | None = None
-        self.list = QListWidget()
         self.list.itemSelectionChanged.connect(self._on_selected)
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_template)
@@ -201,15 +193,7 @@ class TemplateEditor(QWidget):
     def reload(self) -> None:
         """Reload list and preview records."""
         keep = self.current
-        self.list.blockSignals(True)
-        self.list.clear()
-        for tpl in self.svc.templates():
-            item = QListWidgetItem(tpl.data.name)
-            item.setData(ID_ROLE, tpl.id)
-            self.list.addItem(item)
-            if tpl.id == keep:
-                item.setSelected(True)
-        self.list.blockSignals(False)
+        self.fill_list((tpl.id, tpl.data.name) for tpl in self.svc.templates())
         self.preview_for.blockSignals(True)
         self.preview_for.clear()
         for rid, label in self.workflows.sample_records("person", limit=40):
@@ -268,21 +252,14 @@ class TemplateEditor(QWidget):
                     error_text(e.code, str(e.value or e.message))
                 )
             return False
-        self.current = tpl.id
-        self.sig_data_changed.emit(changes, self)
-        self.reload()
+        self.saved(tpl.id, changes)
         return True
 
     def delete(self) -> None:
         """Delete the template after asking."""
-        if self.current is None:
-            return
-        if not confirm(self, _t("Delete template"), _t("Delete this template?")):
-            return
-        changes = self.svc.delete(self.current)
-        self.current = None
-        self.sig_data_changed.emit(changes, self)
-        self.reload()
+        self.delete_current(
+            _t("Delete template"), _t("Delete this template?"), self.svc.delete
+        )
 
     def schedule_preview(self) -> None:
         """Refresh the preview shortly after the last keystroke."""
@@ -306,12 +283,12 @@ class TemplateEditor(QWidget):
         self.preview.setHtml(mail.body_html)
 
     def _on_selected(self) -> None:
-        items = self.list.selectedItems()
-        if not items:
+        selected = self.selected_id()
+        if selected is None:
             return
-        self.current = str(items[0].data(ID_ROLE))
+        self.current = selected
         try:
-            self.show_data(self.svc.get(self.current).data)
+            self.show_data(self.svc.get(selected).data)
         except UserError:
             self.current = None
 

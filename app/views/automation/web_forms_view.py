@@ -3,7 +3,7 @@ campaign; the server serves each active form at ``/forms/<name>`` once synced.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -26,11 +24,9 @@ from app.domain.automation import WEB_FORM_FIELDS, WebFormData
 from app.domain.errors import ValidationError
 from app.services.web_forms import WebFormService
 from app.services.workflows import WorkflowService
+from app.views.automation.list_editor import ListEditor
 from app.views.automation.texts import error_text
 from app.views.forms.errors import ErrorLabel
-from app.views.prompts import confirm
-
-ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _t(text: str) -> str:
@@ -52,14 +48,12 @@ def field_label(name: str) -> str:
     }.get(name, name)
 
 
-class WebFormsView(QWidget):
+class WebFormsView(ListEditor):
     """List and editor of web forms.
 
     Signals:
         sig_data_changed(object, object): a form was saved or deleted.
     """
-
-    sig_data_changed = Signal(object, object)
 
     def __init__(
         self,
@@ -71,8 +65,6 @@ class WebFormsView(QWidget):
         self.svc = forms
         self.workflows = workflows
         self.server_url = ""
-        self.current: str | None = None
-        self.list = QListWidget()
         self.list.itemSelectionChanged.connect(self._on_selected)
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_form)
@@ -183,15 +175,7 @@ class WebFormsView(QWidget):
         self.campaign.addItem("—", "")
         for cid, name in self.workflows.labels().get("campaign", []):
             self.campaign.addItem(name, cid)
-        self.list.blockSignals(True)
-        self.list.clear()
-        for fid, data in self.svc.forms():
-            item = QListWidgetItem(data.title)
-            item.setData(ID_ROLE, fid)
-            self.list.addItem(item)
-            if fid == keep:
-                item.setSelected(True)
-        self.list.blockSignals(False)
+        self.fill_list((fid, data.title) for fid, data in self.svc.forms())
         if keep is None and self.list.count():
             self.list.setCurrentRow(0)
         elif keep is None:
@@ -238,33 +222,26 @@ class WebFormsView(QWidget):
         for label in self.errors.values():
             label.show_error("")
         try:
-            self.current, changes = self.svc.save(self.data(), self.current)
+            form_id, changes = self.svc.save(self.data(), self.current)
         except ValidationError as exc:
             for e in exc.errors:
                 self.errors.get(e.field, self.errors["title"]).show_error(
                     error_text(e.code, e.message)
                 )
             return False
-        self.sig_data_changed.emit(changes, self)
-        self.reload()
+        self.saved(form_id, changes)
         return True
 
     def delete(self) -> None:
         """Delete the form after asking."""
-        if self.current is None:
-            return
-        if not confirm(self, _t("Delete web form"), _t("Delete this web form?")):
-            return
-        changes = self.svc.delete(self.current)
-        self.current = None
-        self.sig_data_changed.emit(changes, self)
-        self.reload()
+        self.delete_current(
+            _t("Delete web form"), _t("Delete this web form?"), self.svc.delete
+        )
 
     def _on_selected(self) -> None:
-        items = self.list.selectedItems()
-        if not items:
+        fid = self.selected_id()
+        if fid is None:
             return
-        fid = str(items[0].data(ID_ROLE))
         for form_id, data in self.svc.forms():
             if form_id == fid:
                 self.current = fid

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
@@ -52,6 +51,7 @@ from app.domain.errors import UserError, ValidationError
 from app.domain.segments import Condition, FieldInfo, Group, Match
 from app.services.segments import SegmentService
 from app.services.workflows import WorkflowService
+from app.views.automation.list_editor import ID_ROLE, ListEditor
 from app.views.automation.texts import (
     action_text,
     error_text,
@@ -64,10 +64,8 @@ from app.views.automation.texts import (
 )
 from app.views.forms.errors import ErrorLabel
 from app.views.pipeline.texts import stage_name_text
-from app.views.prompts import confirm
 from app.views.quality.segment_builder import ConditionRow
 
-ID_ROLE = Qt.ItemDataRole.UserRole
 #: Actions with a free-text setting (title, value, subject).
 _TEXT_ACTIONS = frozenset(
     {
@@ -242,14 +240,12 @@ class ActionRow(QFrame):
             self.choice.setCurrentIndex(j)
 
 
-class WorkflowEditor(QWidget):
+class WorkflowEditor(ListEditor):
     """List of workflows with the editor, test run and run log.
 
     Signals:
         sig_data_changed(object, object): a workflow was saved or switched.
     """
-
-    sig_data_changed = Signal(object, object)
 
     def __init__(
         self,
@@ -260,7 +256,6 @@ class WorkflowEditor(QWidget):
         super().__init__(parent)
         self.svc = workflows
         self.segments = segments
-        self.current: str | None = None
         self.labels: dict[str, list[tuple[str, str]]] = {}
         self._fields: dict[str, list[FieldInfo]] = {}
         self.condition_rows: list[ConditionRow] = []
@@ -271,7 +266,6 @@ class WorkflowEditor(QWidget):
     # ---- construction
 
     def _build(self) -> None:
-        self.list = QListWidget()
         self.list.setObjectName("workflowList")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -464,11 +458,10 @@ class WorkflowEditor(QWidget):
         for cid, name in self.labels.get("campaign", []):
             self.campaign.addItem(name, cid)
         keep = self.current
+        workflows = self.svc.workflows()
+        items = self.fill_list((wf.id, wf.data.name) for wf in workflows)
         self.list.blockSignals(True)
-        self.list.clear()
-        for wf in self.svc.workflows():
-            item = QListWidgetItem(wf.data.name)
-            item.setData(ID_ROLE, wf.id)
+        for wf, item in zip(workflows, items, strict=True):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
                 Qt.CheckState.Checked if wf.data.enabled else Qt.CheckState.Unchecked
@@ -477,9 +470,6 @@ class WorkflowEditor(QWidget):
             item.setToolTip(
                 f"{wf.data.name}\n{trigger_text(wf.data.trigger.type)} · {runs}"
             )
-            self.list.addItem(item)
-            if wf.id == keep:
-                item.setSelected(True)
         self.list.blockSignals(False)
         if keep is None:
             if self.list.count():
@@ -608,23 +598,16 @@ class WorkflowEditor(QWidget):
         except ValidationError as exc:
             self._show_errors(exc)
             return False
-        self.current = wf.id
-        self.sig_data_changed.emit(changes, self)
-        self.reload()
+        self.saved(wf.id, changes)
         return True
 
     def delete(self) -> None:
         """Delete the shown workflow after asking."""
-        if self.current is None:
-            return
-        if not confirm(
-            self, _t("Delete workflow"), _t("Delete this workflow? Its run log stays.")
-        ):
-            return
-        changes = self.svc.delete(self.current)
-        self.current = None
-        self.sig_data_changed.emit(changes, self)
-        self.reload()
+        self.delete_current(
+            _t("Delete workflow"),
+            _t("Delete this workflow? Its run log stays."),
+            self.svc.delete,
+        )
 
     def test_run(self) -> None:
         """Show what the workflow would do for the chosen record."""
@@ -704,10 +687,9 @@ class WorkflowEditor(QWidget):
             label.show_error(error_text(e.code, detail))
 
     def _on_list_selected(self) -> None:
-        items = self.list.selectedItems()
-        if not items:
+        wid = self.selected_id()
+        if wid is None:
             return
-        wid = str(items[0].data(ID_ROLE))
         try:
             wf: Workflow = self.svc.get(wid)
         except UserError:
