@@ -62,114 +62,114 @@
 <context>
     <name>AddressBookView</name>
     <message>
-        <location filename="../../app/views/address_book.py" line="96"/>
+        <location filename="../../app/views/address_book.py" line="94"/>
         <source>Persons</source>
         <extracomment>Extensions of the forms (custom fields): checks that raise a ValidationError before a save, and writers after it.</extracomment>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="97"/>
+        <location filename="../../app/views/address_book.py" line="95"/>
         <source>Organisations</source>
         <translation>Organisationen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="103"/>
+        <location filename="../../app/views/address_book.py" line="101"/>
         <source>Search name, e-mail, phone, city, organisation … (Ctrl+F)</source>
         <translation>Name, E-Mail, Telefon, Ort, Organisation suchen … (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="106"/>
+        <location filename="../../app/views/address_book.py" line="104"/>
         <source>All statuses</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="111"/>
+        <location filename="../../app/views/address_book.py" line="109"/>
         <source>Postcode from</source>
         <translation>PLZ ab</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="116"/>
-        <location filename="../../app/views/address_book.py" line="486"/>
+        <location filename="../../app/views/address_book.py" line="114"/>
+        <location filename="../../app/views/address_book.py" line="473"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="119"/>
+        <location filename="../../app/views/address_book.py" line="117"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="121"/>
+        <location filename="../../app/views/address_book.py" line="119"/>
         <source>Undo delete</source>
         <translation>Löschen rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="161"/>
+        <location filename="../../app/views/address_book.py" line="149"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="163"/>
+        <location filename="../../app/views/address_book.py" line="151"/>
         <source>Save (Ctrl+S)</source>
         <translation>Speichern (Strg+S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="165"/>
+        <location filename="../../app/views/address_book.py" line="153"/>
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="186"/>
+        <location filename="../../app/views/address_book.py" line="174"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="365"/>
+        <location filename="../../app/views/address_book.py" line="352"/>
         <source>Not saved: please correct the marked fields.</source>
         <translation>Nicht gespeichert: Bitte korrigieren Sie die markierten Felder.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="378"/>
+        <location filename="../../app/views/address_book.py" line="365"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="417"/>
+        <location filename="../../app/views/address_book.py" line="404"/>
         <source>Undo delete of %1</source>
         <translation>%1 wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="424"/>
+        <location filename="../../app/views/address_book.py" line="411"/>
         <source>Deleted %1. Ctrl+Z brings it back.</source>
         <translation>%1 gelöscht. Mit Strg+Z machen Sie das rückgängig.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="445"/>
+        <location filename="../../app/views/address_book.py" line="432"/>
         <source>Restored %1.</source>
         <translation>%1 wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="488"/>
+        <location filename="../../app/views/address_book.py" line="475"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="574"/>
+        <location filename="../../app/views/address_book.py" line="561"/>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="575"/>
+        <location filename="../../app/views/address_book.py" line="562"/>
         <source>Save the changes to %1?</source>
         <translation>Änderungen an %1 speichern?</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="589"/>
+        <location filename="../../app/views/address_book.py" line="576"/>
         <source>More than %1 matches — type more to narrow the search</source>
         <translation>Mehr als %1 Treffer – geben Sie mehr ein, um die Suche einzugrenzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/address_book.py" line="592"/>
+        <location filename="../../app/views/address_book.py" line="579"/>
         <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln Person</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/address_book.py" line="594"/>
+        <location filename="../../app/views/address_book.py" line="581"/>
         <source>%Ln organisation(s)</source>
         <translation>
             <numerusform>%Ln Organisation</numerusform>
@@ -185,19 +185,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="605"/>
+        <location filename="../../app/views/address_book.py" line="592"/>
         <source>Nothing matches. Check the spelling or clear the filters.</source>
         <translation>Keine Treffer. Prüfen Sie die Schreibweise oder setzen Sie die Filter zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="608"/>
+        <location filename="../../app/views/address_book.py" line="595"/>
         <source>No persons yet.
 Click “New person” (Ctrl+N) or load demo data from the File menu.</source>
         <translation>Noch keine Personen erfasst.
 Klicken Sie auf «Neue Person» (Strg+N) oder laden Sie Demodaten über «Datei».</translation>
     </message>
     <message>
-        <location filename="../../app/views/address_book.py" line="612"/>
+        <location filename="../../app/views/address_book.py" line="599"/>
         <source>No organisations yet.
 Click “New organisation” (Ctrl+Shift+N) or load demo data from the File menu.</source>
         <translation>Noch keine Organisationen erfasst.
@@ -1723,103 +1723,103 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
 <context>
     <name>CasesView</name>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="69"/>
+        <location filename="../../app/views/journal/cases_view.py" line="67"/>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="70"/>
+        <location filename="../../app/views/journal/cases_view.py" line="68"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="71"/>
+        <location filename="../../app/views/journal/cases_view.py" line="69"/>
         <source>Solved and closed</source>
         <translation>Gelöst und abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="72"/>
+        <location filename="../../app/views/journal/cases_view.py" line="70"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="78"/>
+        <location filename="../../app/views/journal/cases_view.py" line="76"/>
         <source>Start work</source>
         <extracomment>Buttons that move a case on: (target status, label provider).</extracomment>
         <translation>In Bearbeitung nehmen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="79"/>
+        <location filename="../../app/views/journal/cases_view.py" line="77"/>
         <source>Wait for customer</source>
         <translation>Auf Kunde warten</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="80"/>
+        <location filename="../../app/views/journal/cases_view.py" line="78"/>
         <source>Solve</source>
         <translation>Lösen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="81"/>
+        <location filename="../../app/views/journal/cases_view.py" line="79"/>
         <source>Close</source>
         <translation>Abschliessen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="215"/>
+        <location filename="../../app/views/journal/cases_view.py" line="200"/>
         <source>Search number or subject …</source>
         <translation>Nummer oder Betreff suchen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="216"/>
+        <location filename="../../app/views/journal/cases_view.py" line="201"/>
         <source>New case</source>
         <translation>Neuer Fall</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="217"/>
+        <location filename="../../app/views/journal/cases_view.py" line="202"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="218"/>
+        <location filename="../../app/views/journal/cases_view.py" line="203"/>
         <source>Case journal</source>
         <translation>Fall-Journal</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="221"/>
+        <location filename="../../app/views/journal/cases_view.py" line="206"/>
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="222"/>
+        <location filename="../../app/views/journal/cases_view.py" line="207"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="223"/>
+        <location filename="../../app/views/journal/cases_view.py" line="208"/>
         <source>Save (Ctrl+S)</source>
         <translation>Speichern (Strg+S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="311"/>
+        <location filename="../../app/views/journal/cases_view.py" line="296"/>
         <source>Not saved: please correct the marked fields.</source>
         <translation>Nicht gespeichert: Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="320"/>
+        <location filename="../../app/views/journal/cases_view.py" line="305"/>
         <source>Case %1 saved.</source>
         <translation>Fall %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="341"/>
+        <location filename="../../app/views/journal/cases_view.py" line="326"/>
         <source>%1 is now “%2”.</source>
         <translation>%1 ist jetzt «%2».</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="385"/>
+        <location filename="../../app/views/journal/cases_view.py" line="370"/>
         <source>Reopen</source>
         <translation>Wieder öffnen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/cases_view.py" line="393"/>
+        <location filename="../../app/views/journal/cases_view.py" line="378"/>
         <source>%Ln case(s)</source>
         <translation>
             <numerusform>%Ln Fall</numerusform>
@@ -1827,39 +1827,39 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="395"/>
+        <location filename="../../app/views/journal/cases_view.py" line="380"/>
         <source>%1 open, %2 overdue</source>
         <translation>%1 offen, %2 überfällig</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="403"/>
+        <location filename="../../app/views/journal/cases_view.py" line="388"/>
         <source>Nothing matches.</source>
         <translation>Nichts gefunden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="405"/>
+        <location filename="../../app/views/journal/cases_view.py" line="390"/>
         <source>No cases here.
 Record a customer request with “New case”.</source>
         <translation>Hier sind keine Fälle.
 Erfassen Sie ein Kundenanliegen mit «Neuer Fall».</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="457"/>
+        <location filename="../../app/views/journal/cases_view.py" line="442"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="457"/>
+        <location filename="../../app/views/journal/cases_view.py" line="442"/>
         <source>Save the changes to this case?</source>
         <translation>Änderungen an diesem Fall speichern?</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="496"/>
+        <location filename="../../app/views/journal/cases_view.py" line="481"/>
         <source>Cases</source>
         <translation>Fälle</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/cases_view.py" line="497"/>
+        <location filename="../../app/views/journal/cases_view.py" line="482"/>
         <source>Knowledge base</source>
         <translation>Wissensdatenbank</translation>
     </message>
@@ -3127,118 +3127,118 @@ B = B-Kunde</translation>
 <context>
     <name>DuplicateReview</name>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="72"/>
+        <location filename="../../app/views/quality/duplicates.py" line="70"/>
         <source>Score</source>
         <translation>Punkte</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="77"/>
+        <location filename="../../app/views/quality/duplicates.py" line="75"/>
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="78"/>
+        <location filename="../../app/views/quality/duplicates.py" line="76"/>
         <source>Possible duplicate</source>
         <translation>Mögliche Dublette</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="81"/>
+        <location filename="../../app/views/quality/duplicates.py" line="79"/>
         <source>Why</source>
         <translation>Weshalb</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="125"/>
+        <location filename="../../app/views/quality/duplicates.py" line="123"/>
         <source>Duplicate rules</source>
         <translation>Regeln der Dublettensuche</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="139"/>
+        <location filename="../../app/views/quality/duplicates.py" line="137"/>
         <source>Report pairs from score</source>
         <translation>Paare melden ab</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="141"/>
+        <location filename="../../app/views/quality/duplicates.py" line="139"/>
         <source>Records that share no e-mail, phone, UID or web domain reach at most 65 points (persons) or 75 (organisations) on name and place alone; lower the threshold to see them too.</source>
         <translation>Datensätze ohne gemeinsame E-Mail, Telefonnummer, UID oder Web-Domain erreichen allein mit Name und Ort höchstens 65 Punkte (Personen) bzw. 75 (Organisationen); senken Sie die Schwelle, um auch diese zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="158"/>
+        <location filename="../../app/views/quality/duplicates.py" line="156"/>
         <source>Compare two %1 when they have:</source>
         <translation>Zwei %1 vergleichen, wenn sie Folgendes gemeinsam haben:</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="204"/>
+        <location filename="../../app/views/quality/duplicates.py" line="202"/>
         <source>Find duplicates</source>
         <translation>Dubletten suchen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="207"/>
+        <location filename="../../app/views/quality/duplicates.py" line="205"/>
         <source>Rules …</source>
         <translation>Regeln …</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="232"/>
+        <location filename="../../app/views/quality/duplicates.py" line="218"/>
         <source>Compare and merge …</source>
         <translation>Vergleichen und zusammenführen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="235"/>
+        <location filename="../../app/views/quality/duplicates.py" line="221"/>
         <source>Not a duplicate</source>
         <translation>Keine Dublette</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="237"/>
+        <location filename="../../app/views/quality/duplicates.py" line="223"/>
         <source>Open record</source>
         <translation>Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="239"/>
-        <location filename="../../app/views/quality/duplicates.py" line="347"/>
+        <location filename="../../app/views/quality/duplicates.py" line="225"/>
+        <location filename="../../app/views/quality/duplicates.py" line="333"/>
         <source>Undo merge</source>
         <translation>Zusammenführung rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="245"/>
+        <location filename="../../app/views/quality/duplicates.py" line="231"/>
         <source>Look for</source>
         <translation>Suchen in</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="289"/>
+        <location filename="../../app/views/quality/duplicates.py" line="275"/>
         <source>Looking for duplicates …</source>
         <translation>Dubletten werden gesucht …</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="297"/>
+        <location filename="../../app/views/quality/duplicates.py" line="283"/>
         <source>%1 possible duplicates among %2 persons (%3 s)</source>
         <translation>%1 mögliche Dubletten unter %2 Personen (%3 s)</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="299"/>
+        <location filename="../../app/views/quality/duplicates.py" line="285"/>
         <source>%1 possible duplicates among %2 organisations (%3 s)</source>
         <translation>%1 mögliche Dubletten unter %2 Organisationen (%3 s)</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="356"/>
+        <location filename="../../app/views/quality/duplicates.py" line="342"/>
         <source>Merge undone.</source>
         <translation>Zusammenführung rückgängig gemacht.</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="386"/>
+        <location filename="../../app/views/quality/duplicates.py" line="372"/>
         <source>Scan cancelled.</source>
         <translation>Suche abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="397"/>
+        <location filename="../../app/views/quality/duplicates.py" line="383"/>
         <source>Merged. “Undo merge” brings both records back.</source>
         <translation>Zusammengeführt. «Zusammenführung rückgängig» stellt beide Datensätze wieder her.</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="432"/>
+        <location filename="../../app/views/quality/duplicates.py" line="418"/>
         <source>Click “Find duplicates” to compare all records: same e-mail or phone, similar names (Müller, Mueller, Muller), swapped first and last names, legal-form variants (AG, SA, GmbH).</source>
         <translation>Klicken Sie auf «Dubletten suchen», um alle Datensätze zu vergleichen: gleiche E-Mail oder Telefonnummer, ähnliche Namen (Müller, Mueller, Muller), vertauschte Vor- und Nachnamen, Varianten der Rechtsform (AG, SA, GmbH).</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/duplicates.py" line="438"/>
+        <location filename="../../app/views/quality/duplicates.py" line="424"/>
         <source>No possible duplicates found.</source>
         <translation>Keine möglichen Dubletten gefunden.</translation>
     </message>
@@ -4893,53 +4893,53 @@ B = B-Kunde</translation>
 <context>
     <name>JournalView</name>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="203"/>
+        <location filename="../../app/views/journal/journal_view.py" line="188"/>
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="205"/>
+        <location filename="../../app/views/journal/journal_view.py" line="190"/>
         <source>Search subject, text and outcome of all entries …</source>
         <translation>Betreff, Text und Ergebnis aller Einträge durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="207"/>
+        <location filename="../../app/views/journal/journal_view.py" line="192"/>
         <source>New entry …</source>
         <translation>Neuer Eintrag …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="208"/>
+        <location filename="../../app/views/journal/journal_view.py" line="193"/>
         <source>Import calendar …</source>
         <translation>Kalender importieren …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="209"/>
+        <location filename="../../app/views/journal/journal_view.py" line="194"/>
         <source>Add to calendar …</source>
         <translation>In Kalender übernehmen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="211"/>
+        <location filename="../../app/views/journal/journal_view.py" line="196"/>
         <source>Save this entry as an .ics file (one appointment)</source>
         <translation>Diesen Eintrag als .ics-Datei speichern (ein Termin)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="214"/>
+        <location filename="../../app/views/journal/journal_view.py" line="199"/>
         <source>Import meetings from an .ics file (Outlook, Apple Calendar) as journal entries</source>
         <translation>Termine aus einer .ics-Datei (Outlook, Apple-Kalender) als Journaleinträge importieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="221"/>
+        <location filename="../../app/views/journal/journal_view.py" line="206"/>
         <source>All types</source>
         <translation>Alle Arten</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="272"/>
-        <location filename="../../app/views/journal/journal_view.py" line="293"/>
+        <location filename="../../app/views/journal/journal_view.py" line="257"/>
+        <location filename="../../app/views/journal/journal_view.py" line="278"/>
         <source>Journal entry saved.</source>
         <translation>Journaleintrag gespeichert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/journal_view.py" line="308"/>
+        <location filename="../../app/views/journal/journal_view.py" line="293"/>
         <source>%Ln appointment(s) exported.</source>
         <translation>
             <numerusform>%Ln Termin exportiert.</numerusform>
@@ -4947,24 +4947,24 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="315"/>
-        <location filename="../../app/views/journal/journal_view.py" line="361"/>
+        <location filename="../../app/views/journal/journal_view.py" line="300"/>
+        <location filename="../../app/views/journal/journal_view.py" line="346"/>
         <source>Import calendar</source>
         <translation>Kalender importieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="315"/>
-        <location filename="../../app/views/journal/journal_view.py" line="410"/>
+        <location filename="../../app/views/journal/journal_view.py" line="300"/>
+        <location filename="../../app/views/journal/journal_view.py" line="395"/>
         <source>iCalendar files (*.ics)</source>
         <translation>iCalendar-Dateien (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="334"/>
+        <location filename="../../app/views/journal/journal_view.py" line="319"/>
         <source>Importing appointments …</source>
         <translation>Termine werden importiert …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/journal_view.py" line="345"/>
+        <location filename="../../app/views/journal/journal_view.py" line="330"/>
         <source>%Ln appointment(s) imported.</source>
         <translation>
             <numerusform>%Ln Termin importiert.</numerusform>
@@ -4972,7 +4972,7 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/journal_view.py" line="347"/>
+        <location filename="../../app/views/journal/journal_view.py" line="332"/>
         <source>%Ln already in the journal.</source>
         <translation>
             <numerusform>%Ln war schon im Journal.</numerusform>
@@ -4980,22 +4980,22 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="377"/>
+        <location filename="../../app/views/journal/journal_view.py" line="362"/>
         <source>Entries: %1</source>
         <translation>Einträge: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="408"/>
+        <location filename="../../app/views/journal/journal_view.py" line="393"/>
         <source>Add to calendar</source>
         <translation>In Kalender übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="358"/>
+        <location filename="../../app/views/journal/journal_view.py" line="343"/>
         <source>(appointment %1)</source>
         <translation>(Termin %1)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="362"/>
+        <location filename="../../app/views/journal/journal_view.py" line="347"/>
         <source>Nothing was imported.
 
 %1</source>
@@ -5004,17 +5004,17 @@ B = B-Kunde</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="367"/>
+        <location filename="../../app/views/journal/journal_view.py" line="352"/>
         <source>Import cancelled — nothing was imported.</source>
         <translation>Import abgebrochen – es wurde nichts importiert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="383"/>
+        <location filename="../../app/views/journal/journal_view.py" line="368"/>
         <source>Nothing matches. Check the spelling or clear the filters.</source>
         <translation>Nichts gefunden. Prüfen Sie die Schreibweise oder setzen Sie die Filter zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/journal_view.py" line="385"/>
+        <location filename="../../app/views/journal/journal_view.py" line="370"/>
         <source>No journal entries yet.
 Log a call or meeting with Ctrl+J from anywhere.</source>
         <translation>Noch keine Journaleinträge.
@@ -5096,48 +5096,48 @@ Erfassen Sie einen Anruf oder Termin jederzeit mit Strg+J.</translation>
 <context>
     <name>KnowledgeView</name>
     <message>
-        <location filename="../../app/views/journal/knowledge_view.py" line="137"/>
+        <location filename="../../app/views/journal/knowledge_view.py" line="124"/>
         <source>Search articles: title, text, tags …</source>
         <translation>Artikel suchen: Titel, Text, Schlagwörter …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/knowledge_view.py" line="138"/>
-        <location filename="../../app/views/journal/knowledge_view.py" line="190"/>
+        <location filename="../../app/views/journal/knowledge_view.py" line="125"/>
+        <location filename="../../app/views/journal/knowledge_view.py" line="177"/>
         <source>New article</source>
         <translation>Neuer Artikel</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/knowledge_view.py" line="139"/>
+        <location filename="../../app/views/journal/knowledge_view.py" line="126"/>
         <source>Title *</source>
         <translation>Titel *</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/knowledge_view.py" line="140"/>
+        <location filename="../../app/views/journal/knowledge_view.py" line="127"/>
         <source>Tags</source>
         <translation>Schlagwörter</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/knowledge_view.py" line="141"/>
+        <location filename="../../app/views/journal/knowledge_view.py" line="128"/>
         <source>comma-separated, e.g. login, VPN</source>
         <translation>durch Kommas getrennt, z. B. Login, VPN</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/knowledge_view.py" line="142"/>
+        <location filename="../../app/views/journal/knowledge_view.py" line="129"/>
         <source>The answer, step by step …</source>
         <translation>Die Antwort, Schritt für Schritt …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/knowledge_view.py" line="143"/>
+        <location filename="../../app/views/journal/knowledge_view.py" line="130"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/knowledge_view.py" line="144"/>
+        <location filename="../../app/views/journal/knowledge_view.py" line="131"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/knowledge_view.py" line="192"/>
+        <location filename="../../app/views/journal/knowledge_view.py" line="179"/>
         <source>Answer to %n case(s)</source>
         <translation>
             <numerusform>Antwort auf %n Fall</numerusform>
@@ -5145,17 +5145,17 @@ Erfassen Sie einen Anruf oder Termin jederzeit mit Strg+J.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/knowledge_view.py" line="231"/>
+        <location filename="../../app/views/journal/knowledge_view.py" line="218"/>
         <source>Article saved.</source>
         <translation>Artikel gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/knowledge_view.py" line="240"/>
+        <location filename="../../app/views/journal/knowledge_view.py" line="227"/>
         <source>Delete article</source>
         <translation>Artikel löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/knowledge_view.py" line="241"/>
+        <location filename="../../app/views/journal/knowledge_view.py" line="228"/>
         <source>Delete “%1”?</source>
         <translation>«%1» löschen?</translation>
     </message>
@@ -5781,124 +5781,124 @@ Erfassen Sie einen Anruf oder Termin jederzeit mit Strg+J.</translation>
 <context>
     <name>LeadsPage</name>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="115"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="113"/>
         <source>Search name, company, e-mail, city …</source>
         <translation>Name, Firma, E-Mail, Ort suchen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="117"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="115"/>
         <source>Open leads</source>
         <translation>Offene Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="118"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="116"/>
         <source>All leads</source>
         <translation>Alle Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="122"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="120"/>
         <source>All sources</source>
         <translation>Alle Herkünfte</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="127"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="125"/>
         <source>New lead</source>
         <translation>Neuer Lead</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="129"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="127"/>
         <source>New lead (Ctrl+Shift+L)</source>
         <translation>Neuer Lead (Strg+Umschalt+L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="165"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="150"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="167"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="152"/>
         <source>Save (Ctrl+S)</source>
         <translation>Speichern (Strg+S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="169"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="154"/>
         <source>Mark as SQL</source>
         <translation>Als SQL markieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="170"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="155"/>
         <source>Sales qualified (Ctrl+Shift+Q)</source>
         <translation>Vertriebsqualifiziert (Strg+Umschalt+Q)</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="172"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="157"/>
         <source>Convert …</source>
         <translation>Umwandeln …</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="174"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="159"/>
         <source>Create organisation, person and opportunity (Ctrl+Shift+C)</source>
         <translation>Organisation, Person und Verkaufschance erstellen (Strg+Umschalt+C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="177"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="162"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="249"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="234"/>
         <source>%1 leads</source>
         <translation>%1 Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="263"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="248"/>
         <source>No leads match. Clear the search or choose “All leads”.</source>
         <translation>Keine passenden Leads. Leeren Sie die Suche oder wählen Sie «Alle Leads».</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="264"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="249"/>
         <source>No open leads.
 Capture one with “New lead” (Ctrl+Shift+L), import a list, or let a web form on your website create them.</source>
         <translation>Keine offenen Leads.
 Erfassen Sie einen mit «Neuer Lead» (Strg+Umschalt+L), importieren Sie eine Liste oder lassen Sie ein Webformular auf Ihrer Website Leads anlegen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="298"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="283"/>
         <source>Not saved: please correct the marked fields.</source>
         <translation>Nicht gespeichert: Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="309"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="294"/>
         <source>Lead saved.</source>
         <translation>Lead gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="328"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="313"/>
         <source>Marked as sales qualified.</source>
         <translation>Als vertriebsqualifiziert markiert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="355"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="340"/>
         <source>Delete lead</source>
         <translation>Lead löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="356"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="341"/>
         <source>Delete the lead “%1”?</source>
         <translation>Den Lead «%1» löschen?</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="400"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="385"/>
         <source>Lead converted.</source>
         <translation>Lead umgewandelt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="457"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="442"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/leads_page.py" line="458"/>
+        <location filename="../../app/views/pipeline/leads_page.py" line="443"/>
         <source>Save the changes to %1?</source>
         <translation>Änderungen an %1 speichern?</translation>
     </message>
@@ -5939,240 +5939,240 @@ Erfassen Sie einen mit «Neuer Lead» (Strg+Umschalt+L), importieren Sie eine Li
 <context>
     <name>MailViews</name>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="185"/>
+        <location filename="../../app/views/automation/mail_views.py" line="177"/>
         <source>New template</source>
         <translation>Neue Vorlage</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="186"/>
+        <location filename="../../app/views/automation/mail_views.py" line="178"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="187"/>
-        <location filename="../../app/views/automation/mail_views.py" line="385"/>
+        <location filename="../../app/views/automation/mail_views.py" line="179"/>
+        <location filename="../../app/views/automation/mail_views.py" line="362"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="188"/>
+        <location filename="../../app/views/automation/mail_views.py" line="180"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="189"/>
+        <location filename="../../app/views/automation/mail_views.py" line="181"/>
         <source>Plain text</source>
         <translation>Nur Text</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="190"/>
+        <location filename="../../app/views/automation/mail_views.py" line="182"/>
         <source>HTML (optional)</source>
         <translation>HTML (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="192"/>
+        <location filename="../../app/views/automation/mail_views.py" line="184"/>
         <source>Leave empty: the HTML version is made from the plain text.</source>
         <translation>Leer lassen: die HTML-Fassung entsteht aus dem Text.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="194"/>
+        <location filename="../../app/views/automation/mail_views.py" line="186"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="195"/>
+        <location filename="../../app/views/automation/mail_views.py" line="187"/>
         <source>Marketing (needs consent)</source>
         <translation>Marketing (braucht Einwilligung)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="196"/>
+        <location filename="../../app/views/automation/mail_views.py" line="188"/>
         <source>Insert merge field …</source>
         <translation>Seriendruckfeld einfügen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="197"/>
+        <location filename="../../app/views/automation/mail_views.py" line="189"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="198"/>
+        <location filename="../../app/views/automation/mail_views.py" line="190"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="199"/>
+        <location filename="../../app/views/automation/mail_views.py" line="191"/>
         <source>Preview for</source>
         <translation>Vorschau für</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="280"/>
+        <location filename="../../app/views/automation/mail_views.py" line="261"/>
         <source>Delete template</source>
         <translation>Vorlage löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="280"/>
+        <location filename="../../app/views/automation/mail_views.py" line="261"/>
         <source>Delete this template?</source>
         <translation>Diese Vorlage löschen?</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="295"/>
+        <location filename="../../app/views/automation/mail_views.py" line="272"/>
         <source>Add a person to see a preview.</source>
         <translation>Für eine Vorschau zuerst eine Person erfassen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="303"/>
+        <location filename="../../app/views/automation/mail_views.py" line="280"/>
         <source>To: %1 &lt;%2&gt;
 Subject: %3</source>
         <translation>An: %1 &lt;%2&gt;
 Betreff: %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="330"/>
+        <location filename="../../app/views/automation/mail_views.py" line="307"/>
         <source>The person withdrew marketing consent.</source>
         <translation>Die Person hat die Marketing-Einwilligung widerrufen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="333"/>
+        <location filename="../../app/views/automation/mail_views.py" line="310"/>
         <source>Attempt %1: %2</source>
         <translation>Versuch %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="381"/>
+        <location filename="../../app/views/automation/mail_views.py" line="358"/>
         <source>Queued</source>
         <translation>Eingereiht</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="383"/>
+        <location filename="../../app/views/automation/mail_views.py" line="360"/>
         <source>Recipient</source>
         <translation>Empfänger</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="384"/>
+        <location filename="../../app/views/automation/mail_views.py" line="361"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="388"/>
+        <location filename="../../app/views/automation/mail_views.py" line="365"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="392"/>
+        <location filename="../../app/views/automation/mail_views.py" line="369"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="434"/>
+        <location filename="../../app/views/automation/mail_views.py" line="411"/>
         <source>All mails</source>
         <translation>Alle E-Mails</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="437"/>
+        <location filename="../../app/views/automation/mail_views.py" line="414"/>
         <source>Send now</source>
         <translation>Jetzt senden</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="438"/>
+        <location filename="../../app/views/automation/mail_views.py" line="415"/>
         <source>Retry selected</source>
         <translation>Auswahl erneut senden</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="439"/>
+        <location filename="../../app/views/automation/mail_views.py" line="416"/>
         <source>Mail server …</source>
         <translation>Mailserver …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="441"/>
+        <location filename="../../app/views/automation/mail_views.py" line="418"/>
         <source>No mails here. Campaign mails and workflow e-mails wait here until they are sent.</source>
         <translation>Keine E-Mails. Kampagnen- und Workflow-E-Mails warten hier, bis sie versendet sind.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="479"/>
+        <location filename="../../app/views/automation/mail_views.py" line="456"/>
         <source>Sending e-mails …</source>
         <translation>E-Mails werden versendet …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="495"/>
+        <location filename="../../app/views/automation/mail_views.py" line="472"/>
         <source>E-mails sent</source>
         <translation>E-Mails versendet</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="496"/>
+        <location filename="../../app/views/automation/mail_views.py" line="473"/>
         <source>Sent: %1 · failed: %2 · bounced: %3 · blocked (no consent): %4</source>
         <translation>Gesendet: %1 · fehlgeschlagen: %2 · unzustellbar: %3 · gesperrt (keine Einwilligung): %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="508"/>
+        <location filename="../../app/views/automation/mail_views.py" line="485"/>
         <source>E-mails not sent</source>
         <translation>E-Mails nicht versendet</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="531"/>
+        <location filename="../../app/views/automation/mail_views.py" line="508"/>
         <source>Mail server</source>
         <translation>Mailserver</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="539"/>
+        <location filename="../../app/views/automation/mail_views.py" line="516"/>
         <source>STARTTLS (port 587)</source>
         <translation>STARTTLS (Port 587)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="540"/>
+        <location filename="../../app/views/automation/mail_views.py" line="517"/>
         <source>TLS (port 465)</source>
         <translation>TLS (Port 465)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="541"/>
+        <location filename="../../app/views/automation/mail_views.py" line="518"/>
         <source>None (local relay only)</source>
         <translation>Keine (nur lokales Relay)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="549"/>
+        <location filename="../../app/views/automation/mail_views.py" line="526"/>
         <source>stored in the keyring</source>
         <translation>im Schlüsselbund gespeichert</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="557"/>
+        <location filename="../../app/views/automation/mail_views.py" line="534"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="559"/>
+        <location filename="../../app/views/automation/mail_views.py" line="536"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="561"/>
+        <location filename="../../app/views/automation/mail_views.py" line="538"/>
         <source>Security</source>
         <translation>Verschlüsselung</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="562"/>
+        <location filename="../../app/views/automation/mail_views.py" line="539"/>
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="564"/>
+        <location filename="../../app/views/automation/mail_views.py" line="541"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="565"/>
+        <location filename="../../app/views/automation/mail_views.py" line="542"/>
         <source>Sender address</source>
         <translation>Absenderadresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="567"/>
+        <location filename="../../app/views/automation/mail_views.py" line="544"/>
         <source>Sender name</source>
         <translation>Absendername</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="575"/>
+        <location filename="../../app/views/automation/mail_views.py" line="552"/>
         <source>Save and test</source>
         <translation>Speichern und testen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="625"/>
+        <location filename="../../app/views/automation/mail_views.py" line="602"/>
         <source>The mail server accepted the connection.</source>
         <translation>Der Mailserver hat die Verbindung angenommen.</translation>
     </message>
@@ -7263,92 +7263,92 @@ Ihre Daten sind unverändert.</translation>
 <context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../app/views/pipeline/pipeline_page.py" line="84"/>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="82"/>
         <source>Board</source>
         <translation>Board</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/pipeline_page.py" line="85"/>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="83"/>
         <source>List</source>
         <translation>Liste</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/pipeline_page.py" line="88"/>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="86"/>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/pipeline_page.py" line="89"/>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="87"/>
         <source>Won</source>
         <translation>Gewonnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/pipeline_page.py" line="90"/>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="88"/>
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/pipeline_page.py" line="91"/>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="89"/>
         <source>Open, won and lost</source>
         <translation>Offen, gewonnen und verloren</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/pipeline_page.py" line="93"/>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="91"/>
         <source>New opportunity</source>
         <translation>Neue Verkaufschance</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/pipeline_page.py" line="95"/>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="93"/>
         <source>New opportunity (Ctrl+Shift+O)</source>
         <translation>Neue Verkaufschance (Strg+Umschalt+O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/pipeline_page.py" line="97"/>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="95"/>
         <source>Retrain scores</source>
         <translation>Scores neu lernen</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/pipeline_page.py" line="99"/>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="97"/>
         <source>Learn the win scores again from every won and lost opportunity</source>
         <translation>Gewinn-Scores aus allen gewonnenen und verlorenen Verkaufschancen neu lernen</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/pipeline_page.py" line="105"/>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="103"/>
         <source>Drag cards between stages, or select one and press Ctrl+Shift+→ / ←.</source>
         <translation>Karten zwischen Phasen ziehen oder eine wählen und Strg+Umschalt+→ / ← drücken.</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/pipeline_page.py" line="221"/>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="206"/>
         <source>Learning win scores …</source>
         <translation>Gewinn-Scores werden gelernt …</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/pipeline_page.py" line="268"/>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="253"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/pipeline_page.py" line="278"/>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="263"/>
         <source>%1 opportunities</source>
         <translation>%1 Verkaufschancen</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/pipeline_page.py" line="287"/>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="272"/>
         <source>%1 open opportunities · weighted pipeline %2</source>
         <translation>%1 offene Verkaufschancen · gewichtete Pipeline %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/pipeline_page.py" line="339"/>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="324"/>
         <source>Not enough won and lost opportunities yet to learn scores.</source>
         <translation>Noch zu wenige gewonnene und verlorene Verkaufschancen, um Scores zu lernen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/pipeline_page.py" line="344"/>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="329"/>
         <source>Win scores learned from %1 closed opportunities.</source>
         <translation>Gewinn-Scores aus %1 abgeschlossenen Verkaufschancen gelernt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/pipeline_page.py" line="357"/>
+        <location filename="../../app/views/pipeline/pipeline_page.py" line="342"/>
         <source>Learning the scores failed: %1</source>
         <translation>Das Lernen der Scores ist fehlgeschlagen: %1</translation>
     </message>
@@ -8440,113 +8440,113 @@ Ihre Daten sind unverändert.</translation>
 <context>
     <name>QualityReport</name>
     <message>
-        <location filename="../../app/views/quality/report.py" line="58"/>
+        <location filename="../../app/views/quality/report.py" line="56"/>
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/report.py" line="60"/>
-        <location filename="../../app/views/quality/report.py" line="111"/>
+        <location filename="../../app/views/quality/report.py" line="58"/>
+        <location filename="../../app/views/quality/report.py" line="109"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/report.py" line="62"/>
+        <location filename="../../app/views/quality/report.py" line="60"/>
         <source>Stored value</source>
         <translation>Gespeicherter Wert</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/report.py" line="63"/>
+        <location filename="../../app/views/quality/report.py" line="61"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/report.py" line="98"/>
+        <location filename="../../app/views/quality/report.py" line="96"/>
         <source>New rule</source>
         <translation>Neue Regel</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/report.py" line="102"/>
+        <location filename="../../app/views/quality/report.py" line="100"/>
         <source>Field is required</source>
         <translation>Feld ist Pflicht</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/report.py" line="103"/>
+        <location filename="../../app/views/quality/report.py" line="101"/>
         <source>Only these values are allowed</source>
         <translation>Nur diese Werte sind zulässig</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/report.py" line="106"/>
+        <location filename="../../app/views/quality/report.py" line="104"/>
         <source>One allowed value per line</source>
         <translation>Ein zulässiger Wert pro Zeile</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/report.py" line="110"/>
+        <location filename="../../app/views/quality/report.py" line="108"/>
         <source>Rule</source>
         <translation>Regel</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/report.py" line="112"/>
+        <location filename="../../app/views/quality/report.py" line="110"/>
         <source>Allowed values</source>
         <translation>Zulässige Werte</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/report.py" line="170"/>
+        <location filename="../../app/views/quality/report.py" line="168"/>
         <source>Check now</source>
         <translation>Jetzt prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/report.py" line="177"/>
+        <location filename="../../app/views/quality/report.py" line="175"/>
         <source>Add rule …</source>
         <translation>Regel hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/report.py" line="179"/>
+        <location filename="../../app/views/quality/report.py" line="177"/>
         <source>Remove rule</source>
         <translation>Regel entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/report.py" line="199"/>
+        <location filename="../../app/views/quality/report.py" line="185"/>
         <source>Corrected value</source>
         <translation>Korrigierter Wert</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/report.py" line="202"/>
+        <location filename="../../app/views/quality/report.py" line="188"/>
         <source>Fix</source>
         <translation>Korrigieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/report.py" line="205"/>
+        <location filename="../../app/views/quality/report.py" line="191"/>
         <source>Open record</source>
         <translation>Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/report.py" line="210"/>
+        <location filename="../../app/views/quality/report.py" line="196"/>
         <source>Rules</source>
         <translation>Regeln</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/report.py" line="238"/>
+        <location filename="../../app/views/quality/report.py" line="224"/>
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/report.py" line="270"/>
+        <location filename="../../app/views/quality/report.py" line="256"/>
         <source>Checking the data …</source>
         <translation>Daten werden geprüft …</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/report.py" line="278"/>
+        <location filename="../../app/views/quality/report.py" line="264"/>
         <source>%1 problems in %2 records checked</source>
         <translation>%1 Probleme in %2 geprüften Datensätzen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/report.py" line="283"/>
+        <location filename="../../app/views/quality/report.py" line="269"/>
         <source>the first %1 are listed</source>
         <translation>die ersten %1 sind aufgeführt</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/report.py" line="359"/>
+        <location filename="../../app/views/quality/report.py" line="345"/>
         <source>Built in: the same check as in the forms and the import</source>
         <translation>Eingebaut: dieselbe Prüfung wie in den Formularen und beim Import</translation>
     </message>
@@ -10238,121 +10238,121 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
 <context>
     <name>TasksView</name>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="52"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="50"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="53"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="51"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="54"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="52"/>
         <source>This week</source>
         <translation>Diese Woche</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="55"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="53"/>
         <source>All open</source>
         <translation>Alle offenen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="56"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="54"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="177"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="162"/>
         <source>My tasks</source>
         <translation>Meine Aufgaben</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="178"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="163"/>
         <source>Search tasks …</source>
         <translation>Aufgaben suchen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="179"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="164"/>
         <source>New task</source>
         <translation>Neue Aufgabe</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="180"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="165"/>
         <source>New task (Ctrl+Shift+T)</source>
         <translation>Neue Aufgabe (Strg+Umschalt+T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="181"/>
-        <location filename="../../app/views/journal/tasks_view.py" line="374"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="166"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="359"/>
         <source>Complete …</source>
         <translation>Erledigen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="182"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="167"/>
         <source>Complete the task (Space)</source>
         <translation>Aufgabe erledigen (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="183"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="168"/>
         <source>Edit …</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="184"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="169"/>
         <source>Add to calendar …</source>
         <translation>In Kalender übernehmen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="186"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="171"/>
         <source>Save this task as an .ics file (one appointment)</source>
         <translation>Diese Aufgabe als .ics-Datei speichern (ein Termin)</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="188"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="173"/>
         <source>Export to calendar …</source>
         <translation>In Kalender exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="190"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="175"/>
         <source>Save open tasks and upcoming meetings as an .ics file for Outlook or Apple Calendar</source>
         <translation>Offene Aufgaben und kommende Termine als .ics-Datei für Outlook oder den Apple-Kalender speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="215"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="200"/>
         <source>Everyone</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="274"/>
-        <location filename="../../app/views/journal/tasks_view.py" line="290"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="259"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="275"/>
         <source>Task saved.</source>
         <translation>Aufgabe gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="307"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="292"/>
         <source>Task reopened.</source>
         <translation>Aufgabe wieder geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="313"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="298"/>
         <source>Task completed.</source>
         <translation>Aufgabe erledigt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="319"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="304"/>
         <source>Export to calendar</source>
         <translation>In Kalender exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="321"/>
-        <location filename="../../app/views/journal/tasks_view.py" line="341"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="306"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="326"/>
         <source>iCalendar files (*.ics)</source>
         <translation>iCalendar-Dateien (*.ics)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/tasks_view.py" line="328"/>
-        <location filename="../../app/views/journal/tasks_view.py" line="347"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="313"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="332"/>
         <source>%Ln appointment(s) exported.</source>
         <translation>
             <numerusform>%Ln Termin exportiert.</numerusform>
@@ -10360,12 +10360,12 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="339"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="324"/>
         <source>Add to calendar</source>
         <translation>In Kalender übernehmen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/tasks_view.py" line="366"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="351"/>
         <source>%Ln task(s)</source>
         <translation>
             <numerusform>%Ln Aufgabe</numerusform>
@@ -10373,39 +10373,39 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="374"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="359"/>
         <source>Reopen</source>
         <translation>Wieder öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="383"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="368"/>
         <source>Nothing overdue. Well done!</source>
         <translation>Nichts überfällig. Gut gemacht!</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="384"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="369"/>
         <source>Nothing due today.</source>
         <translation>Heute ist nichts fällig.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="385"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="370"/>
         <source>Nothing due this week.</source>
         <translation>Diese Woche ist nichts fällig.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="386"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="371"/>
         <source>No open tasks.
 Create one with “New task” (Ctrl+Shift+T) or as a follow-up when you log a call (Ctrl+J).</source>
         <translation>Keine offenen Aufgaben.
 Erstellen Sie eine mit «Neue Aufgabe» (Strg+Umschalt+T) oder als Folgeaufgabe beim Erfassen eines Anrufs (Strg+J).</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="389"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="374"/>
         <source>No completed tasks yet.</source>
         <translation>Noch keine erledigten Aufgaben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="392"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="377"/>
         <source>Nothing matches. Check the spelling or clear the search.</source>
         <translation>Nichts gefunden. Prüfen Sie die Schreibweise oder löschen Sie die Suche.</translation>
     </message>
@@ -10507,138 +10507,138 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
 <context>
     <name>WebFormsView</name>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="43"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="39"/>
         <source>First name</source>
         <translation>Vorname</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="44"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="40"/>
         <source>Last name</source>
         <translation>Nachname</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="45"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="41"/>
         <source>Company</source>
         <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="46"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="42"/>
         <source>Job title</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="47"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="43"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="48"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="44"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="49"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="45"/>
         <source>Postcode</source>
         <translation>PLZ</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="50"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="46"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="51"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="47"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="149"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="141"/>
         <source>New web form</source>
         <translation>Neues Web-Formular</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="153"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="145"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="154"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="146"/>
         <source>Name in the address</source>
         <translation>Name in der Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="155"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="147"/>
         <source>Introduction</source>
         <translation>Einleitung</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="156"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="148"/>
         <source>Fields</source>
         <translation>Felder</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="157"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="149"/>
         <source>Consent checkbox</source>
         <translation>Einwilligungs-Kästchen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="158"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="150"/>
         <source>Thank-you text</source>
         <translation>Dankestext</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="159"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="151"/>
         <source>Campaign</source>
         <translation>Kampagne</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="160"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="152"/>
         <source>Address</source>
         <translation>Adresse (URL)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="167"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="159"/>
         <source>Active (the server accepts submissions)</source>
         <translation>Aktiv (der Server nimmt Anfragen an)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="168"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="160"/>
         <source>empty = no consent checkbox</source>
         <translation>leer = kein Einwilligungs-Kästchen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="169"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="161"/>
         <source>Copy link</source>
         <translation>Link kopieren</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="170"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="162"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="171"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="163"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="256"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="238"/>
         <source>Delete web form</source>
         <translation>Web-Formular löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="256"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="238"/>
         <source>Delete this web form?</source>
         <translation>Dieses Web-Formular löschen?</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="282"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="259"/>
         <source>%1 (set up the sync server to publish forms)</source>
         <translation>%1 (für die Veröffentlichung den Sync-Server einrichten)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/web_forms_view.py" line="284"/>
-        <location filename="../../app/views/automation/web_forms_view.py" line="287"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="261"/>
+        <location filename="../../app/views/automation/web_forms_view.py" line="264"/>
         <source>Give the form a name first.</source>
         <translation>Zuerst dem Formular einen Namen geben.</translation>
     </message>
@@ -10646,177 +10646,177 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
 <context>
     <name>WorkflowEditor</name>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="119"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="117"/>
         <source>Remove this action</source>
         <extracomment>Actions with a free-text setting (title, value, subject).</extracomment>
         <translation>Diese Aktion entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="156"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="493"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="154"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="483"/>
         <source>the record&apos;s owner</source>
         <translation>Verantwortliche des Datensatzes</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="170"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="168"/>
         <source>Task title</source>
         <translation>Titel der Aufgabe</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="171"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="169"/>
         <source>New value</source>
         <translation>Neuer Wert</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="172"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="170"/>
         <source>Subject of the entry</source>
         <translation>Betreff des Eintrags</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="173"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="171"/>
         <source>Notification text</source>
         <translation>Text der Benachrichtigung</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="178"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="176"/>
         <source>due in days</source>
         <translation>fällig in Tagen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="179"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="446"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="782"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="177"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="440"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="764"/>
         <source>days</source>
         <translation>Tage</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="428"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="422"/>
         <source>New workflow</source>
         <translation>Neuer Workflow</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="429"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="423"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="430"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="424"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="431"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="425"/>
         <source>Campaign</source>
         <translation>Kampagne</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="433"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="427"/>
         <source>A nurturing sequence: its e-mails count for this campaign</source>
         <translation>Eine Nurturing-Sequenz: ihre E-Mails zählen für diese Kampagne</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="435"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="429"/>
         <source>When</source>
         <translation>Wenn</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="436"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="430"/>
         <source>If</source>
         <translation>Falls</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="437"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="431"/>
         <source>all of these conditions hold</source>
         <translation>alle diese Bedingungen erfüllt sind</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="438"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="432"/>
         <source>any of these conditions holds</source>
         <translation>eine dieser Bedingungen erfüllt ist</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="439"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="433"/>
         <source>Then</source>
         <translation>Dann</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="440"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="434"/>
         <source>+ Add condition</source>
         <translation>+ Bedingung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="441"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="435"/>
         <source>+ Add action</source>
         <translation>+ Aktion hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="442"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="436"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="443"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="437"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="444"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="438"/>
         <source>Test with</source>
         <translation>Testen mit</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="445"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="439"/>
         <source>Test run</source>
         <translation>Testlauf</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="447"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="764"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="441"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="746"/>
         <source>any value</source>
         <translation>beliebiger Wert</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="448"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="442"/>
         <source>Run log</source>
         <translation>Ausführungsprotokoll</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="449"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="443"/>
         <source>this workflow</source>
         <translation>dieser Workflow</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="450"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="444"/>
         <source>all workflows</source>
         <translation>alle Workflows</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="451"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="445"/>
         <source>Filter by record …</source>
         <translation>Nach Datensatz filtern …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="453"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="447"/>
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="453"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="447"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="453"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="447"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="453"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="447"/>
         <source>Fired</source>
         <translation>Ausgelöst</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/automation/workflow_editor.py" line="476"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="469"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n Ausführung</numerusform>
@@ -10824,42 +10824,42 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="621"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="607"/>
         <source>Delete workflow</source>
         <translation>Workflow löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="621"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="608"/>
         <source>Delete this workflow? Its run log stays.</source>
         <translation>Diesen Workflow löschen? Das Ausführungsprotokoll bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="634"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="617"/>
         <source>There is no record of this kind to test with.</source>
         <translation>Es gibt keinen Datensatz dieser Art zum Testen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="645"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="628"/>
         <source>Conditions hold for %1 — this would happen:</source>
         <translation>Bedingungen für %1 erfüllt – das würde geschehen:</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="649"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="632"/>
         <source>Conditions do not hold for %1 — nothing would happen. If they held:</source>
         <translation>Bedingungen für %1 nicht erfüllt – nichts würde geschehen. Wären sie erfüllt:</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="762"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="744"/>
         <source>form name (any form if empty)</source>
         <translation>Formularname (leer = jedes Formular)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="778"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="760"/>
         <source>score at least</source>
         <translation>Score mindestens</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="780"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="762"/>
         <source>days (negative = before the date)</source>
         <translation>Tage (negativ = vor dem Datum)</translation>
     </message>

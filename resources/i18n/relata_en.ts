@@ -3,7 +3,7 @@
 <context>
     <name>AddressBookView</name>
     <message numerus="yes">
-        <location filename="../../app/views/address_book.py" line="592" />
+        <location filename="../../app/views/address_book.py" line="579" />
         <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln person</numerusform>
@@ -11,7 +11,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/address_book.py" line="594" />
+        <location filename="../../app/views/address_book.py" line="581" />
         <source>%Ln organisation(s)</source>
         <translation>
             <numerusform>%Ln organisation</numerusform>
@@ -60,7 +60,7 @@
 <context>
     <name>CasesView</name>
     <message numerus="yes">
-        <location filename="../../app/views/journal/cases_view.py" line="393" />
+        <location filename="../../app/views/journal/cases_view.py" line="378" />
         <source>%Ln case(s)</source>
         <translation>
             <numerusform>%Ln case</numerusform>
@@ -112,7 +112,7 @@
 <context>
     <name>JournalView</name>
     <message numerus="yes">
-        <location filename="../../app/views/journal/journal_view.py" line="308" />
+        <location filename="../../app/views/journal/journal_view.py" line="293" />
         <source>%Ln appointment(s) exported.</source>
         <translation>
             <numerusform>%Ln appointment exported.</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/journal_view.py" line="345" />
+        <location filename="../../app/views/journal/journal_view.py" line="330" />
         <source>%Ln appointment(s) imported.</source>
         <translation>
             <numerusform>%Ln appointment imported.</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/journal_view.py" line="347" />
+        <location filename="../../app/views/journal/journal_view.py" line="332" />
         <source>%Ln already in the journal.</source>
         <translation>
             <numerusform>%Ln already in the journal.</numerusform>
@@ -150,7 +150,7 @@
 <context>
     <name>KnowledgeView</name>
     <message numerus="yes">
-        <location filename="../../app/views/journal/knowledge_view.py" line="192" />
+        <location filename="../../app/views/journal/knowledge_view.py" line="179" />
         <source>Answer to %n case(s)</source>
         <translation>
             <numerusform>Answer to %n case</numerusform>
@@ -357,8 +357,8 @@
 <context>
     <name>TasksView</name>
     <message numerus="yes">
-        <location filename="../../app/views/journal/tasks_view.py" line="328" />
-        <location filename="../../app/views/journal/tasks_view.py" line="347" />
+        <location filename="../../app/views/journal/tasks_view.py" line="313" />
+        <location filename="../../app/views/journal/tasks_view.py" line="332" />
         <source>%Ln appointment(s) exported.</source>
         <translation>
             <numerusform>%Ln appointment exported.</numerusform>
@@ -366,7 +366,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/tasks_view.py" line="366" />
+        <location filename="../../app/views/journal/tasks_view.py" line="351" />
         <source>%Ln task(s)</source>
         <translation>
             <numerusform>%Ln task</numerusform>
@@ -388,7 +388,7 @@
 <context>
     <name>WorkflowEditor</name>
     <message numerus="yes">
-        <location filename="../../app/views/automation/workflow_editor.py" line="476" />
+        <location filename="../../app/views/automation/workflow_editor.py" line="469" />
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n run</numerusform>
