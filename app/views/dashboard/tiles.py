@@ -173,6 +173,7 @@ class Kpi(QFrame):
         """Show ``value`` and ``note``; ``trend`` ``up``/``down`` colours the note."""
         self.value.setText(value)
         self.note.setText(note)
-        self.note.setProperty("trend", trend)
-        self.note.style().unpolish(self.note)
-        self.note.style().polish(self.note)
+        if self.note.property("trend") != trend:  # style sheets apply anew
+            self.note.setProperty("trend", trend)
+            self.note.style().unpolish(self.note)
+            self.note.style().polish(self.note)
