@@ -299,9 +299,18 @@ class CustomFieldService:
     # ---- definitions
 
     def definitions(
-        self, entity_kind: RecordKind | str | None = None, *, active_only: bool = False
+        self,
+        entity_kind: RecordKind | str | None = None,
+        *,
+        active_only: bool = False,
+        with_counts: bool = False,
     ) -> list[CustomFieldDef]:
-        """Fields of ``entity_kind`` (all kinds if ``None``) in display order."""
+        """Fields of ``entity_kind`` (all kinds if ``None``) in display order.
+
+        ``with_counts`` fills :attr:`CustomFieldDef.value_count` (the field
+        editor shows it): that counts every stored value, over a second on a
+        million records, so reading or saving a record's values never asks.
+        """
         with self._sessions() as s:
             rows = live_defs(s, str(entity_kind) if entity_kind else None)
             counts: dict[str, int] = (
@@ -315,7 +324,7 @@ class CustomFieldService:
                         .group_by(CustomFieldValue.def_id)
                     ).all()
                 )
-                if rows and not active_only
+                if rows and with_counts
                 else {}
             )
             defs = [def_dto(r, counts.get(r.id, 0)) for r in rows]

@@ -168,6 +168,8 @@ def test_campaigns_view_report_and_responses(
     camp.add_members(cid, [p.id for p in people])
     view = CampaignsView(services.automation, services.quality.segments, runner)
     qtbot.addWidget(view)
+    assert view.list.rowCount() == 0  # read when first shown, not when built
+    view.show()
     qtmodeltester.check(view.members)  # type: ignore[attr-defined]
     assert view.list.rowCount() == 1
     assert view.cards["members"][1].text() == "3"
@@ -209,6 +211,7 @@ def test_page_in_main_window(
     )
     window = MainWindow(services, runner)
     qtbot.addWidget(window)
+    window.show()
     window.automation_ui.act_campaigns.trigger()
     page = window.automation_ui.page
     assert isinstance(page, AutomationPage)
@@ -340,6 +343,7 @@ def test_run_log_for_all_workflows_filtered_by_record(
     make_person(services.addresses, last_name="Berner")
     editor = WorkflowEditor(auto.workflows, services.quality.segments)
     qtbot.addWidget(editor)
+    editor.show()
     assert editor.log.rowCount() == 2  # workflow A on both persons
     editor.log_scope.setCurrentIndex(1)
     assert editor.log.rowCount() == 4

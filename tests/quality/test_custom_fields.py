@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from app.db.database import Database
 from app.domain.custom_fields import (
@@ -217,6 +217,32 @@ def test_values_one_row_each_with_uuid5_id_and_tombstone_on_clear(
         assert tomb.deleted_at is not None
     custom.save_values("person", person.id, {category.key: "C"})
     assert custom.values("person", person.id) == {category.key: "C"}
+
+
+def test_value_counts_only_when_asked_for(
+    db: Database, custom: CustomFieldService, addresses: AddressService
+) -> None:
+    category, _ = custom.create(CATEGORY)
+    for letter in "ABA":
+        custom.save_values("person", make_person(addresses).id, {category.key: letter})
+    cleared = make_person(addresses)
+    custom.save_values("person", cleared.id, {category.key: "B"})
+    custom.save_values("person", cleared.id, {category.key: None})  # a tombstone
+    (counted,) = custom.definitions("person", with_counts=True)
+    assert counted.value_count == 3
+    (plain,) = custom.definitions("person")
+    assert plain.value_count == 0  # reading a record's values never counts them all
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, sql: str, *_rest: object) -> None:
+        statements.append(sql)
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        custom.values("person", cleared.id)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    assert not any("count(" in sql.lower() for sql in statements)
 
 
 def test_delete_and_move(custom: CustomFieldService) -> None:

@@ -68,6 +68,7 @@ from app.services.segments import SegmentService
 from app.tasks.runner import TaskRunner
 from app.views.automation.texts import channel_text, error_text, status_text
 from app.views.forms.errors import ErrorLabel
+from app.views.lazy import when_shown
 from app.views.pipeline.texts import money
 from app.views.progress_dialog import TaskProgressDialog
 from app.views.tablemodels.windowed import Column, WindowedTableModel
@@ -322,7 +323,7 @@ class CampaignsView(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(split)
         self.retranslate()
-        self.reload()
+        when_shown(self, self.reload)  # campaign reports: a second on 1M records
 
     def retranslate(self) -> None:
         """Texts in the current language."""

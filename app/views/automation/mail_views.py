@@ -46,6 +46,7 @@ from app.tasks.runner import Pool, TaskRunner
 from app.views.automation.list_editor import ListEditor
 from app.views.automation.texts import error_text, status_text
 from app.views.forms.errors import ErrorLabel, mark
+from app.views.lazy import when_shown
 from app.views.progress_dialog import TaskProgressDialog
 from app.views.tablemodels.windowed import Column, WindowedTableModel
 
@@ -170,7 +171,7 @@ class TemplateEditor(ListEditor):
         self.body.textChanged.connect(self.schedule_preview)
         self.body_html.textChanged.connect(self.schedule_preview)
         self.retranslate()
-        self.reload()
+        when_shown(self, self.reload)  # sample records to preview with
 
     def retranslate(self) -> None:
         """Texts in the current language."""

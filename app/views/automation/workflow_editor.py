@@ -63,6 +63,7 @@ from app.views.automation.texts import (
     value_text,
 )
 from app.views.forms.errors import ErrorLabel
+from app.views.lazy import when_shown
 from app.views.pipeline.texts import stage_name_text
 from app.views.quality.segment_builder import ConditionRow
 
@@ -261,7 +262,7 @@ class WorkflowEditor(ListEditor):
         self.condition_rows: list[ConditionRow] = []
         self.action_rows: list[ActionRow] = []
         self._build()
-        self.reload()
+        when_shown(self, self.reload)  # sample records to test with
 
     # ---- construction
 

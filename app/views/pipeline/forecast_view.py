@@ -27,6 +27,7 @@ from app.domain.pipeline import BoardFilter, Forecast, add_months, month_start
 from app.services.addresses import AddressService
 from app.services.pipeline import BOARD_LIMIT
 from app.services.sales import SalesServices
+from app.views.lazy import when_shown
 from app.views.pipeline.cards import CardColumn
 from app.views.pipeline.filters import FilterBar
 from app.views.pipeline.forecast_chart import ForecastChart
@@ -146,7 +147,7 @@ class ForecastView(QWidget):
         self.period_tabs.currentChanged.connect(lambda _i: self.refresh())
         self.filters.sig_filter_changed.connect(self.refresh)
         self.reload_pick_lists()
-        self.refresh()
+        when_shown(self, self.refresh)
 
     # ---- public API
 

@@ -41,6 +41,7 @@ from app.domain.custom_fields import (
 from app.domain.errors import UserError, ValidationError
 from app.services.custom_fields import CURRENCIES, CustomFieldService
 from app.views.forms.errors import ErrorLabel, mark
+from app.views.lazy import when_shown
 from app.views.prompts import confirm
 from app.views.quality.texts import (
     format_text,
@@ -151,7 +152,7 @@ class CustomFieldEditor(QWidget):
         layout.addWidget(intro)
         layout.addWidget(self.kinds, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(splitter, 1)
-        self.reload()
+        when_shown(self, self.reload)  # counting stored values reads them all
 
     def _build_form(self) -> None:
         self.form_pane = QWidget()
@@ -249,7 +250,7 @@ class CustomFieldEditor(QWidget):
     def reload(self, select: str | None = None) -> None:
         """Read the fields of the shown kind again (keeps or sets the selection)."""
         wanted = select or (self._current.id if self._current else None)
-        defs = self._service.definitions(self.kind)
+        defs = self._service.definitions(self.kind, with_counts=True)
         self.table.blockSignals(True)
         self.table.setRowCount(len(defs))
         for row, d in enumerate(defs):

@@ -24,6 +24,7 @@ from app.domain.errors import ValidationError
 from app.domain.quality import TagInfo
 from app.services.tags import PALETTE, TagService
 from app.views.forms.errors import ErrorLabel, mark
+from app.views.lazy import when_shown
 from app.views.prompts import confirm
 from app.views.quality.texts import quality_error_text
 
@@ -145,7 +146,8 @@ class TagManager(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(intro)
         layout.addWidget(splitter, 1)
-        self.reload()
+        self._tags: dict[str, TagInfo] = {}
+        when_shown(self, self.reload)  # tag use counts
 
     def reload(self, select: str | None = None) -> None:
         """Read the tags again."""
