@@ -319,8 +319,9 @@ class LineChart(pg.PlotWidget):  # type: ignore[misc]
             if reuse:
                 self.lines[k].setData(x, vals)
                 continue
-            line = pg.PlotDataItem(
-                x, vals, name=name, pen=pg.mkPen(colour, width=2),
+            line = pg.PlotDataItem(  # one line needs no legend (as the bars)
+                x, vals, name=name if len(series) > 1 else None,
+                pen=pg.mkPen(colour, width=2),
                 symbol="o", symbolSize=5, symbolBrush=colour, symbolPen=None,
                 connect="finite",
             )  # fmt: skip

@@ -199,7 +199,8 @@ class DashboardPage(TileDrawing, QWidget):
             [_t("Organisation"), _t("CLTV (CHF)"), _t("Revenue"), _t("Deals")]
         )
         self.customers_table.cellDoubleClicked.connect(self._on_customer_activated)
-        self.nps_chart = LineChart(y_range=(-100.0, 100.0))
+        # a little room beyond ±100: a point at +100 was cut by the edge
+        self.nps_chart = LineChart(y_range=(-110.0, 112.0))
         self.nps_segments_chart = BarChart(horizontal=True)
 
         self.tile_funnel = Tile(_t("Sales funnel"), self.funnel_chart)
