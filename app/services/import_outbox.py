@@ -57,6 +57,9 @@ def floors(conn: Connection, tables: Iterable[str] = TABLES) -> dict[str, int]:
     }
 
 
+_MAX_PRINTF_VALUES = 120
+
+
 def _value_sql(column: str, kind: object) -> str | None:
     """SQL giving the JSON value the sync encoder gives the stored value."""
     col = f'"{column}"'
@@ -109,6 +112,8 @@ def _create_sql(name: str) -> str | None:
             return None
         template.append(f'"{field}":{{"value":%s,"base":0}}')
         values.append(value)
+    if len(values) > _MAX_PRINTF_VALUES:
+        return None  # SQLite takes at most 127 function arguments
     fields = "printf('{" + ",".join(template) + "}', " + ", ".join(values) + ")"
     return (
         "INSERT INTO sync_outbox (op_id, batch_id, tbl, row_id, op, fields, base_rev, "
