@@ -42,6 +42,8 @@ class Settings:
         ca_bundle: custom CA bundle for company proxies.
         sync_interval_min: minutes between background syncs.
         backup_daily/weekly/monthly: backup retention.
+        backup_interval_min: minutes a backup stays fresh; closing Relata
+            within them makes none (0: a backup on every close).
         update_check: whether to look for new versions.
         import_max_mb: largest file an import accepts, in MB (IT may lower it).
         locked: keys set by the machine-wide policy.
@@ -57,6 +59,7 @@ class Settings:
     backup_daily: int = 12
     backup_weekly: int = 10
     backup_monthly: int = 9
+    backup_interval_min: int = 30
     update_check: bool = True
     import_max_mb: int = 200
     locked: frozenset[str] = field(default_factory=frozenset)
@@ -70,6 +73,7 @@ _SIMPLE = {
     "backup_daily": int,
     "backup_weekly": int,
     "backup_monthly": int,
+    "backup_interval_min": int,
     "update_check": bool,
     "import_max_mb": int,
 }

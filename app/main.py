@@ -52,7 +52,10 @@ def open_with_recovery(settings: Settings, *, interactive: bool) -> Database | N
     Returns ``None`` when the user declined and nothing could be opened.
     """
     retention = Retention(
-        settings.backup_daily, settings.backup_weekly, settings.backup_monthly
+        settings.backup_daily,
+        settings.backup_weekly,
+        settings.backup_monthly,
+        settings.backup_interval_min,
     )
     try:
         return open_database(

@@ -54,19 +54,35 @@ class Database:
     backup_dir: Path
     retention: Retention = field(default_factory=Retention)
 
-    def close(self, *, backup: bool = True) -> str:
-        """Check, back up and release the database; returns the check result."""
+    def close(self, *, backup: bool = True, now: dt.datetime | None = None) -> str:
+        """Check, back up and release the database.
+
+        The check and the backup run when a backup is due (none younger than
+        the retention's interval); returns the check result, or
+        ``"not checked"`` when no backup was due.
+        """
         with self.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         self.engine.dispose()
-        result = quick_check(self.path)
-        if result != "ok":
-            log.warning("quick_check failed on close, no backup: %s", result)
-        elif backup:
-            backup_database(self.path, self.backup_dir, reason="exit")
-            _thin(self.backup_dir, self.retention)
+        result = "not checked"
+        if backup and self.backup_due(now):
+            result = quick_check(self.path)
+            if result != "ok":
+                log.warning("quick_check failed on close, no backup: %s", result)
+            else:
+                backup_database(self.path, self.backup_dir, reason="exit", now=now)
+                _thin(self.backup_dir, self.retention)
         _marker(self.path).unlink(missing_ok=True)
         return result
+
+    def backup_due(self, now: dt.datetime | None = None) -> bool:
+        """Whether the newest backup is older than the retention's interval."""
+        backups = list_backups(self.backup_dir)
+        if not backups:
+            return True
+        now = now or dt.datetime.now(dt.UTC)
+        age = now - backups[0].taken_at
+        return age >= dt.timedelta(minutes=self.retention.interval_min)
 
 
 def _marker(path: Path) -> Path:

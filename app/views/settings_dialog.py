@@ -76,6 +76,11 @@ class SettingsDialog(QDialog):
         ):
             box.setRange(0, 99)
             box.setValue(value)
+        self.backup_interval = QSpinBox()
+        self.backup_interval.setRange(0, 24 * 60)
+        self.backup_interval.setSuffix(_t(" min"))
+        self.backup_interval.setSpecialValueText(_t("every time Relata closes"))
+        self.backup_interval.setValue(settings.backup_interval_min)
         self.import_max_mb = QSpinBox()
         self.import_max_mb.setRange(1, 4096)
         self.import_max_mb.setSuffix(_t(" MB"))
@@ -91,6 +96,7 @@ class SettingsDialog(QDialog):
             "backup_daily": self.backup_daily,
             "backup_weekly": self.backup_weekly,
             "backup_monthly": self.backup_monthly,
+            "backup_interval_min": self.backup_interval,
             "update_check": self.update_check,
             "import_max_mb": self.import_max_mb,
         }
@@ -103,6 +109,7 @@ class SettingsDialog(QDialog):
             "backup_daily": _t("Daily backups kept"),
             "backup_weekly": _t("Weekly backups kept"),
             "backup_monthly": _t("Monthly backups kept"),
+            "backup_interval_min": _t("New backup on closing after"),
             "update_check": _t("Updates"),
             "import_max_mb": _t("Largest import file"),
         }
@@ -150,6 +157,7 @@ class SettingsDialog(QDialog):
             "backup_daily": self.backup_daily.value(),
             "backup_weekly": self.backup_weekly.value(),
             "backup_monthly": self.backup_monthly.value(),
+            "backup_interval_min": self.backup_interval.value(),
             "update_check": self.update_check.isChecked(),
             "import_max_mb": self.import_max_mb.value(),
         }

@@ -1294,263 +1294,263 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
 <context>
     <name>CampaignsView</name>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="100"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="333"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="522"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="636"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="641"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="101"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="334"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="523"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="637"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="642"/>
         <source>Campaign</source>
         <translation>Kampagne</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="122"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="249"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="123"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="250"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="124"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="334"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="125"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="335"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="125"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="126"/>
         <source>Start</source>
         <translation>Beginn</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="126"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="127"/>
         <source>End</source>
         <translation>Ende</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="128"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="129"/>
         <source>Budget / cost</source>
         <translation>Budget / Kosten</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="230"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="231"/>
         <source>No response</source>
         <translation>Keine Reaktion</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="251"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="252"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="253"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="254"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="254"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="255"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="257"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="258"/>
         <source>Delivery</source>
         <translation>Zustellung</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="263"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="264"/>
         <source>Response</source>
         <translation>Reaktion</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="329"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="330"/>
         <source>New campaign …</source>
         <translation>Neue Kampagne …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="330"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="331"/>
         <source>Edit …</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="335"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="336"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="336"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="343"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="337"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="344"/>
         <source>Members</source>
         <translation>Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="337"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="345"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="338"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="346"/>
         <source>Leads</source>
         <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="338"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="339"/>
         <source>Won</source>
         <translation>Gewonnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="339"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="348"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="340"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="349"/>
         <source>ROI</source>
         <translation>ROI</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="344"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="345"/>
         <source>Responses</source>
         <translation>Reaktionen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="346"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="347"/>
         <source>Won revenue</source>
         <translation>Gewonnener Umsatz</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="347"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="348"/>
         <source>Cost per lead</source>
         <translation>Kosten pro Lead</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="352"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="353"/>
         <source>Add members from segment …</source>
         <translation>Mitglieder aus Segment hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="353"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="354"/>
         <source>Set response</source>
         <translation>Reaktion erfassen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="354"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="355"/>
         <source>Withdrew marketing consent</source>
         <translation>Marketing-Einwilligung widerrufen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="355"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="356"/>
         <source>Send e-mail …</source>
         <translation>E-Mail senden …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="356"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="357"/>
         <source>Mail merge (PDF)</source>
         <translation>Serienbrief (PDF)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="357"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="358"/>
         <source>Letters (PDF) …</source>
         <translation>Briefe (PDF) …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="358"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="359"/>
         <source>Address labels (PDF) …</source>
         <translation>Adressetiketten (PDF) …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="416"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="417"/>
         <source>No campaign yet</source>
         <translation>Noch keine Kampagne</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="418"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="419"/>
         <source>Create a campaign, add members from a segment, send and track responses.</source>
         <translation>Kampagne erstellen, Mitglieder aus einem Segment hinzufügen, versenden und Reaktionen verfolgen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="428"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="429"/>
         <source>%1 · cost %2 · %3 opportunities, %4 won</source>
         <translation>%1 · Kosten %2 · %3 Verkaufschancen, %4 gewonnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="448"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="449"/>
         <source>Registered: %1 · attended: %2 · converted: %3</source>
         <translation>Angemeldet: %1 · teilgenommen: %2 · konvertiert: %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="481"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="482"/>
         <source>No segment</source>
         <translation>Kein Segment</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="482"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="483"/>
         <source>Save a person segment first (Data quality → Segments).</source>
         <translation>Zuerst ein Personensegment speichern (Datenqualität → Segmente).</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="486"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="487"/>
         <source>Add members</source>
         <translation>Mitglieder hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="486"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="487"/>
         <source>Segment</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="501"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="502"/>
         <source>%1 members added.</source>
         <translation>%1 Mitglieder hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="506"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="507"/>
         <source>Adding members …</source>
         <translation>Mitglieder werden hinzugefügt …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="547"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="591"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="548"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="592"/>
         <source>No template</source>
         <translation>Keine Vorlage</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="547"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="548"/>
         <source>Write an e-mail template first.</source>
         <translation>Zuerst eine E-Mail-Vorlage schreiben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="552"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="553"/>
         <source>Send e-mail</source>
         <translation>E-Mail senden</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="553"/>
-        <location filename="../../app/views/automation/campaigns_view.py" line="597"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="554"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="598"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="573"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="574"/>
         <source>%1 e-mails are in the outbox. Send them from the Outbox tab.</source>
         <translation>%1 E-Mails liegen im Postausgang. Im Register «Postausgang» versenden.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="580"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="581"/>
         <source>Preparing e-mails …</source>
         <translation>E-Mails werden vorbereitet …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="591"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="592"/>
         <source>Write a letter template first.</source>
         <translation>Zuerst eine Briefvorlage schreiben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="596"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="597"/>
         <source>Letters</source>
         <translation>Briefe</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="607"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="608"/>
         <source>Save PDF</source>
         <translation>PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="624"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="625"/>
         <source>PDF written</source>
         <translation>PDF geschrieben</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/campaigns_view.py" line="625"/>
+        <location filename="../../app/views/automation/campaigns_view.py" line="626"/>
         <source>%1 addresses written to %2</source>
         <translation>%1 Adressen in %2 geschrieben</translation>
     </message>
@@ -2380,54 +2380,54 @@ Erfassen Sie ein Kundenanliegen mit «Neuer Fall».</translation>
 <context>
     <name>CustomFieldEditor</name>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="103"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="104"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="103"/>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="202"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="104"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="203"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="103"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="104"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="103"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="104"/>
         <source>Records</source>
         <translation>Datensätze</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="115"/>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="291"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="116"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="292"/>
         <source>New field</source>
         <translation>Neues Feld</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="118"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="119"/>
         <source>Move up</source>
         <translation>Nach oben</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="119"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="120"/>
         <source>Move down</source>
         <translation>Nach unten</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="120"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="121"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="142"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="143"/>
         <source>Fields you add here appear in the forms, as list columns, in segments and in imports and exports — no update needed.</source>
         <translation>Felder, die Sie hier anlegen, erscheinen in den Formularen, als Listenspalten, in Segmenten sowie beim Import und Export – ohne Update.</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="173"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="174"/>
         <source>One value per line, e.g.
 A = A customer
 B = B customer</source>
@@ -2436,82 +2436,82 @@ A = A-Kunde
 B = B-Kunde</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="183"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="184"/>
         <source>Required: forms refuse to save without a value</source>
         <translation>Pflichtfeld: Formulare speichern nur mit Wert</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="184"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="185"/>
         <source>Shown in forms and lists</source>
         <translation>In Formularen und Listen anzeigen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="186"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="187"/>
         <source>Shown as a tip on the field</source>
         <translation>Erscheint als Hinweis am Feld</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="201"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="202"/>
         <source>Label *</source>
         <translation>Bezeichnung *</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="203"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="204"/>
         <source>Key (imports, exports)</source>
         <translation>Schlüssel (Import, Export)</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="204"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="205"/>
         <source>Values</source>
         <translation>Werte</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="205"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="206"/>
         <source>Currency</source>
         <translation>Währung</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="206"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="207"/>
         <source>Decimals</source>
         <translation>Nachkommastellen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="207"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="208"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="208"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="209"/>
         <source>Help text</source>
         <translation>Hilfetext</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="224"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="225"/>
         <source>Save field</source>
         <translation>Feld speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="227"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="228"/>
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="256"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="257"/>
         <source>(hidden)</source>
         <translation>(ausgeblendet)</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="294"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="295"/>
         <source>made from the label when saved</source>
         <translation>wird beim Speichern aus der Bezeichnung gebildet</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="347"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="348"/>
         <source>Delete field</source>
         <translation>Feld löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/custom_field_editor.py" line="348"/>
+        <location filename="../../app/views/quality/custom_field_editor.py" line="349"/>
         <source>Remove the field “%1” from forms, lists and segments? Its %2 stored values are kept.</source>
         <translation>Das Feld «%1» aus Formularen, Listen und Segmenten entfernen? Die %2 gespeicherten Werte bleiben erhalten.</translation>
     </message>
@@ -2647,67 +2647,67 @@ B = B-Kunde</translation>
         <translation>Abschl.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="205"/>
+        <location filename="../../app/views/dashboard/page.py" line="206"/>
         <source>Sales funnel</source>
         <translation>Verkaufstrichter (Funnel)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="207"/>
+        <location filename="../../app/views/dashboard/page.py" line="208"/>
         <source>Pipeline and weighted forecast</source>
         <translation>Pipeline und gewichtete Prognose</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="209"/>
+        <location filename="../../app/views/dashboard/page.py" line="210"/>
         <source>Won revenue year to date</source>
         <translation>Gewonnener Umsatz seit Jahresbeginn (YTD)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="210"/>
+        <location filename="../../app/views/dashboard/page.py" line="211"/>
         <source>Lead sources</source>
         <translation>Herkunft der Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="212"/>
+        <location filename="../../app/views/dashboard/page.py" line="213"/>
         <source>Win rate and sales cycle by owner</source>
         <translation>Abschlussquote und Verkaufszyklus pro Verantwortlichem</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="215"/>
+        <location filename="../../app/views/dashboard/page.py" line="216"/>
         <source>Activities per owner and week</source>
         <translation>Aktivitäten pro Verantwortlichem und Woche</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="218"/>
+        <location filename="../../app/views/dashboard/page.py" line="219"/>
         <source>Top customers by lifetime value</source>
         <translation>Top-Kunden nach Kundenwert (CLTV)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="220"/>
+        <location filename="../../app/views/dashboard/page.py" line="221"/>
         <source>NPS over time</source>
         <translation>NPS im Zeitverlauf</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="221"/>
+        <location filename="../../app/views/dashboard/page.py" line="222"/>
         <source>NPS by segment</source>
         <translation>NPS pro Segment</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="277"/>
+        <location filename="../../app/views/dashboard/page.py" line="278"/>
         <source>All owners</source>
         <translation>Alle Verantwortlichen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="280"/>
+        <location filename="../../app/views/dashboard/page.py" line="281"/>
         <source>All pipelines</source>
         <translation>Alle Pipelines</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="285"/>
+        <location filename="../../app/views/dashboard/page.py" line="286"/>
         <source>All customers</source>
         <translation>Alle Kunden</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="385"/>
+        <location filename="../../app/views/dashboard/page.py" line="386"/>
         <source>%1 vs. last year to date</source>
         <translation>%1 ggü. Vorjahr</translation>
     </message>
@@ -2722,7 +2722,7 @@ B = B-Kunde</translation>
         <translation>Segmente werden verglichen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="349"/>
+        <location filename="../../app/views/dashboard/page.py" line="350"/>
         <source>segment “%1”</source>
         <translation>Segment «%1»</translation>
     </message>
@@ -2732,17 +2732,17 @@ B = B-Kunde</translation>
         <translation>Gewonnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="381"/>
+        <location filename="../../app/views/dashboard/page.py" line="382"/>
         <source>Won %1 year to date</source>
         <translation>Gewonnen %1 (YTD)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="389"/>
+        <location filename="../../app/views/dashboard/page.py" line="390"/>
         <source>nothing won by this day last year</source>
         <translation>im Vorjahr bis heute nichts gewonnen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="396"/>
+        <location filename="../../app/views/dashboard/page.py" line="397"/>
         <source>%Ln open deal(s) closing</source>
         <translation>
             <numerusform>%Ln offene Verkaufschance</numerusform>
@@ -2750,23 +2750,23 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="403"/>
+        <location filename="../../app/views/dashboard/page.py" line="404"/>
         <source>%1 won · %2 lost</source>
         <translation>%1 gewonnen · %2 verloren</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/drawing.py" line="278"/>
-        <location filename="../../app/views/dashboard/page.py" line="409"/>
+        <location filename="../../app/views/dashboard/page.py" line="410"/>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="410"/>
+        <location filename="../../app/views/dashboard/page.py" line="411"/>
         <source>from creation to won</source>
         <translation>Erfassung bis Abschluss</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="415"/>
+        <location filename="../../app/views/dashboard/page.py" line="416"/>
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln Antwort</numerusform>
@@ -2774,7 +2774,7 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="417"/>
+        <location filename="../../app/views/dashboard/page.py" line="418"/>
         <source>no answers in this period</source>
         <translation>keine Antworten in diesem Zeitraum</translation>
     </message>
@@ -2963,12 +2963,12 @@ B = B-Kunde</translation>
         <translation>Antworten des Zeitraums pro gespeichertem Personensegment</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="473"/>
+        <location filename="../../app/views/dashboard/page.py" line="474"/>
         <source>Won in %1</source>
         <translation>Gewonnen im %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="502"/>
+        <location filename="../../app/views/dashboard/page.py" line="503"/>
         <source>Closed by %1</source>
         <translation>Abgeschlossen von %1</translation>
     </message>
@@ -4266,83 +4266,83 @@ B = B-Kunde</translation>
 <context>
     <name>ForecastView</name>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="96"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="97"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="97"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="98"/>
         <source>By quarter</source>
         <translation>Nach Quartal</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="99"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="100"/>
         <source>Won this year</source>
         <translation>Gewonnen dieses Jahr</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="100"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="101"/>
         <source>Weighted pipeline</source>
         <translation>Gewichtete Pipeline</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="101"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="102"/>
         <source>Commit</source>
         <translation>Commit</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="102"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="103"/>
         <source>Best case</source>
         <translation>Best Case</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="103"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="104"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="105"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="106"/>
         <source>Open opportunities whose expected close has passed</source>
         <translation>Offene Verkaufschancen, deren erwarteter Abschluss vorbei ist</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="179"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="180"/>
         <source>12 months</source>
         <translation>12 Monate</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="130"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="131"/>
         <source>Re-plan: drag an opportunity to another month (or Ctrl+Shift+→ / ←)</source>
         <translation>Neu planen: Verkaufschance in einen anderen Monat ziehen (oder Strg+Umschalt+→ / ←)</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="181"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="182"/>
         <source>since 1 January</source>
         <translation>seit 1. Januar</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="184"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="185"/>
         <source>%1 open, %2</source>
         <translation>%1 offen, %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="189"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="190"/>
         <source>open at 75 % or more</source>
         <translation>offen ab 75 %</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="191"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="192"/>
         <source>every open opportunity</source>
         <translation>alle offenen Verkaufschancen</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="218"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="219"/>
         <source>Expected close moved to %1.</source>
         <translation>Erwarteter Abschluss auf %1 verschoben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="194"/>
-        <location filename="../../app/views/pipeline/forecast_view.py" line="273"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="195"/>
+        <location filename="../../app/views/pipeline/forecast_view.py" line="274"/>
         <source>weighted %1</source>
         <translation>gewichtet %1</translation>
     </message>
@@ -5939,240 +5939,240 @@ Erfassen Sie einen mit «Neuer Lead» (Strg+Umschalt+L), importieren Sie eine Li
 <context>
     <name>MailViews</name>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="177"/>
+        <location filename="../../app/views/automation/mail_views.py" line="178"/>
         <source>New template</source>
         <translation>Neue Vorlage</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="178"/>
+        <location filename="../../app/views/automation/mail_views.py" line="179"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="179"/>
-        <location filename="../../app/views/automation/mail_views.py" line="362"/>
+        <location filename="../../app/views/automation/mail_views.py" line="180"/>
+        <location filename="../../app/views/automation/mail_views.py" line="363"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="180"/>
+        <location filename="../../app/views/automation/mail_views.py" line="181"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="181"/>
+        <location filename="../../app/views/automation/mail_views.py" line="182"/>
         <source>Plain text</source>
         <translation>Nur Text</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="182"/>
+        <location filename="../../app/views/automation/mail_views.py" line="183"/>
         <source>HTML (optional)</source>
         <translation>HTML (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="184"/>
+        <location filename="../../app/views/automation/mail_views.py" line="185"/>
         <source>Leave empty: the HTML version is made from the plain text.</source>
         <translation>Leer lassen: die HTML-Fassung entsteht aus dem Text.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="186"/>
+        <location filename="../../app/views/automation/mail_views.py" line="187"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="187"/>
+        <location filename="../../app/views/automation/mail_views.py" line="188"/>
         <source>Marketing (needs consent)</source>
         <translation>Marketing (braucht Einwilligung)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="188"/>
+        <location filename="../../app/views/automation/mail_views.py" line="189"/>
         <source>Insert merge field …</source>
         <translation>Seriendruckfeld einfügen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="189"/>
+        <location filename="../../app/views/automation/mail_views.py" line="190"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="190"/>
+        <location filename="../../app/views/automation/mail_views.py" line="191"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="191"/>
+        <location filename="../../app/views/automation/mail_views.py" line="192"/>
         <source>Preview for</source>
         <translation>Vorschau für</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="261"/>
+        <location filename="../../app/views/automation/mail_views.py" line="262"/>
         <source>Delete template</source>
         <translation>Vorlage löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="261"/>
+        <location filename="../../app/views/automation/mail_views.py" line="262"/>
         <source>Delete this template?</source>
         <translation>Diese Vorlage löschen?</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="272"/>
+        <location filename="../../app/views/automation/mail_views.py" line="273"/>
         <source>Add a person to see a preview.</source>
         <translation>Für eine Vorschau zuerst eine Person erfassen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="280"/>
+        <location filename="../../app/views/automation/mail_views.py" line="281"/>
         <source>To: %1 &lt;%2&gt;
 Subject: %3</source>
         <translation>An: %1 &lt;%2&gt;
 Betreff: %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="307"/>
+        <location filename="../../app/views/automation/mail_views.py" line="308"/>
         <source>The person withdrew marketing consent.</source>
         <translation>Die Person hat die Marketing-Einwilligung widerrufen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="310"/>
+        <location filename="../../app/views/automation/mail_views.py" line="311"/>
         <source>Attempt %1: %2</source>
         <translation>Versuch %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="358"/>
+        <location filename="../../app/views/automation/mail_views.py" line="359"/>
         <source>Queued</source>
         <translation>Eingereiht</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="360"/>
+        <location filename="../../app/views/automation/mail_views.py" line="361"/>
         <source>Recipient</source>
         <translation>Empfänger</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="361"/>
+        <location filename="../../app/views/automation/mail_views.py" line="362"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="365"/>
+        <location filename="../../app/views/automation/mail_views.py" line="366"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="369"/>
+        <location filename="../../app/views/automation/mail_views.py" line="370"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="411"/>
+        <location filename="../../app/views/automation/mail_views.py" line="412"/>
         <source>All mails</source>
         <translation>Alle E-Mails</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="414"/>
+        <location filename="../../app/views/automation/mail_views.py" line="415"/>
         <source>Send now</source>
         <translation>Jetzt senden</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="415"/>
+        <location filename="../../app/views/automation/mail_views.py" line="416"/>
         <source>Retry selected</source>
         <translation>Auswahl erneut senden</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="416"/>
+        <location filename="../../app/views/automation/mail_views.py" line="417"/>
         <source>Mail server …</source>
         <translation>Mailserver …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="418"/>
+        <location filename="../../app/views/automation/mail_views.py" line="419"/>
         <source>No mails here. Campaign mails and workflow e-mails wait here until they are sent.</source>
         <translation>Keine E-Mails. Kampagnen- und Workflow-E-Mails warten hier, bis sie versendet sind.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="456"/>
+        <location filename="../../app/views/automation/mail_views.py" line="457"/>
         <source>Sending e-mails …</source>
         <translation>E-Mails werden versendet …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="472"/>
+        <location filename="../../app/views/automation/mail_views.py" line="473"/>
         <source>E-mails sent</source>
         <translation>E-Mails versendet</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="473"/>
+        <location filename="../../app/views/automation/mail_views.py" line="474"/>
         <source>Sent: %1 · failed: %2 · bounced: %3 · blocked (no consent): %4</source>
         <translation>Gesendet: %1 · fehlgeschlagen: %2 · unzustellbar: %3 · gesperrt (keine Einwilligung): %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="485"/>
+        <location filename="../../app/views/automation/mail_views.py" line="486"/>
         <source>E-mails not sent</source>
         <translation>E-Mails nicht versendet</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="508"/>
+        <location filename="../../app/views/automation/mail_views.py" line="509"/>
         <source>Mail server</source>
         <translation>Mailserver</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="516"/>
+        <location filename="../../app/views/automation/mail_views.py" line="517"/>
         <source>STARTTLS (port 587)</source>
         <translation>STARTTLS (Port 587)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="517"/>
+        <location filename="../../app/views/automation/mail_views.py" line="518"/>
         <source>TLS (port 465)</source>
         <translation>TLS (Port 465)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="518"/>
+        <location filename="../../app/views/automation/mail_views.py" line="519"/>
         <source>None (local relay only)</source>
         <translation>Keine (nur lokales Relay)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="526"/>
+        <location filename="../../app/views/automation/mail_views.py" line="527"/>
         <source>stored in the keyring</source>
         <translation>im Schlüsselbund gespeichert</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="534"/>
+        <location filename="../../app/views/automation/mail_views.py" line="535"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="536"/>
+        <location filename="../../app/views/automation/mail_views.py" line="537"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="538"/>
+        <location filename="../../app/views/automation/mail_views.py" line="539"/>
         <source>Security</source>
         <translation>Verschlüsselung</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="539"/>
+        <location filename="../../app/views/automation/mail_views.py" line="540"/>
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="541"/>
+        <location filename="../../app/views/automation/mail_views.py" line="542"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="542"/>
+        <location filename="../../app/views/automation/mail_views.py" line="543"/>
         <source>Sender address</source>
         <translation>Absenderadresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="544"/>
+        <location filename="../../app/views/automation/mail_views.py" line="545"/>
         <source>Sender name</source>
         <translation>Absendername</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="552"/>
+        <location filename="../../app/views/automation/mail_views.py" line="553"/>
         <source>Save and test</source>
         <translation>Speichern und testen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/mail_views.py" line="602"/>
+        <location filename="../../app/views/automation/mail_views.py" line="603"/>
         <source>The mail server accepted the connection.</source>
         <translation>Der Mailserver hat die Verbindung angenommen.</translation>
     </message>
@@ -9329,91 +9329,102 @@ Ihre Daten sind unverändert.</translation>
     </message>
     <message>
         <location filename="../../app/views/settings_dialog.py" line="66"/>
+        <location filename="../../app/views/settings_dialog.py" line="81"/>
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="81"/>
+        <location filename="../../app/views/settings_dialog.py" line="82"/>
+        <source>every time Relata closes</source>
+        <translation>bei jedem Schliessen von Relata</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="86"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="83"/>
+        <location filename="../../app/views/settings_dialog.py" line="88"/>
         <source>Look for new versions</source>
         <translation>Nach neuen Versionen suchen</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="98"/>
+        <location filename="../../app/views/settings_dialog.py" line="104"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="99"/>
+        <location filename="../../app/views/settings_dialog.py" line="105"/>
         <source>Server address</source>
         <translation>Serveradresse</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="100"/>
+        <location filename="../../app/views/settings_dialog.py" line="106"/>
         <source>CA certificates (file)</source>
         <translation>CA-Zertifikate (Datei)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="101"/>
+        <location filename="../../app/views/settings_dialog.py" line="107"/>
         <source>Sync every</source>
         <translation>Synchronisieren alle</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="102"/>
+        <location filename="../../app/views/settings_dialog.py" line="108"/>
         <source>Backup folder</source>
         <translation>Ordner für Sicherungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="103"/>
+        <location filename="../../app/views/settings_dialog.py" line="109"/>
         <source>Daily backups kept</source>
         <translation>Tägliche Sicherungen behalten</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="104"/>
+        <location filename="../../app/views/settings_dialog.py" line="110"/>
         <source>Weekly backups kept</source>
         <translation>Wöchentliche Sicherungen behalten</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="105"/>
+        <location filename="../../app/views/settings_dialog.py" line="111"/>
         <source>Monthly backups kept</source>
         <translation>Monatliche Sicherungen behalten</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="106"/>
+        <location filename="../../app/views/settings_dialog.py" line="112"/>
+        <source>New backup on closing after</source>
+        <translation>Neue Sicherung beim Schliessen nach</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="113"/>
         <source>Updates</source>
         <translation>Aktualisierungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="107"/>
+        <location filename="../../app/views/settings_dialog.py" line="114"/>
         <source>Largest import file</source>
         <translation>Grösste Importdatei</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="122"/>
+        <location filename="../../app/views/settings_dialog.py" line="129"/>
         <source>A new language applies the next time Relata starts.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Start von Relata.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="138"/>
+        <location filename="../../app/views/settings_dialog.py" line="145"/>
         <source>Greyed-out settings are set by your administrator (%1).</source>
         <translation>Ausgegraute Einstellungen legt Ihre IT fest (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="139"/>
+        <location filename="../../app/views/settings_dialog.py" line="146"/>
         <source>machine-wide policy</source>
         <translation>Richtlinie für diesen Computer</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="171"/>
+        <location filename="../../app/views/settings_dialog.py" line="179"/>
         <source>The server address must start with https://</source>
         <translation>Die Serveradresse muss mit https:// beginnen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="179"/>
+        <location filename="../../app/views/settings_dialog.py" line="187"/>
         <source>Could not save the settings: %1</source>
         <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
     </message>
@@ -9449,13 +9460,13 @@ Ihre Daten sind unverändert.</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/main.py" line="68"/>
-        <location filename="../../app/main.py" line="82"/>
+        <location filename="../../app/main.py" line="71"/>
+        <location filename="../../app/main.py" line="85"/>
         <source>Database damaged</source>
         <translation>Datenbank beschädigt</translation>
     </message>
     <message>
-        <location filename="../../app/main.py" line="69"/>
+        <location filename="../../app/main.py" line="72"/>
         <source>The database was damaged (%1) and has been moved aside to
 %2
 
@@ -9466,7 +9477,7 @@ Restore the newest backup (%3)?</source>
 Neueste Sicherung (%3) wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../../app/main.py" line="83"/>
+        <location filename="../../app/main.py" line="86"/>
         <source>The database was damaged and moved aside to
 %1
 No backup exists; Relata starts with an empty database.</source>
@@ -9475,7 +9486,7 @@ No backup exists; Relata starts with an empty database.</source>
 Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation>
     </message>
     <message>
-        <location filename="../../app/main.py" line="93"/>
+        <location filename="../../app/main.py" line="96"/>
         <source>Cannot open database</source>
         <translation>Datenbank kann nicht geöffnet werden</translation>
     </message>
@@ -10011,78 +10022,78 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
 <context>
     <name>TagManager</name>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="60"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="61"/>
         <source>Tag</source>
         <translation>Merkmal</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="60"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="61"/>
         <source>Records</source>
         <translation>Datensätze</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="64"/>
-        <location filename="../../app/views/quality/tag_manager.py" line="247"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="65"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="249"/>
         <source>New tag</source>
         <translation>Neues Merkmal</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="67"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="68"/>
         <source>New tag below</source>
         <translation>Neues Merkmal darunter</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="69"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="70"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="94"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="95"/>
         <source>Save tag</source>
         <translation>Merkmal speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="102"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="103"/>
         <source>Name *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="106"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="107"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="107"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="108"/>
         <source>Below</source>
         <translation>Unter</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="136"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="137"/>
         <source>Tags mark records across the CRM (VIP, trade fair 2026, newsletter …). Tag or untag many records at once from the address list (right click) or a segment&apos;s mass update.</source>
         <translation>Merkmale kennzeichnen Datensätze im ganzen CRM (VIP, Messe 2026, Newsletter …). Viele Datensätze auf einmal markieren oder die Markierung entfernen: in der Adressliste (Rechtsklick) oder mit der Massenänderung eines Segments.</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="232"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="234"/>
         <source>Delete tag</source>
         <translation>Merkmal löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="233"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="235"/>
         <source>Remove the tag “%1” from %2 records? Tags below it move up one level.</source>
         <translation>Das Merkmal «%1» bei %2 Datensätzen entfernen? Untergeordnete Merkmale rücken eine Ebene nach oben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="254"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="256"/>
         <source>(top level)</source>
         <translation>(oberste Ebene)</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="266"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="268"/>
         <source>Other colour …</source>
         <translation>Andere Farbe …</translation>
     </message>
     <message>
-        <location filename="../../app/views/quality/tag_manager.py" line="269"/>
+        <location filename="../../app/views/quality/tag_manager.py" line="271"/>
         <source>Tag colour</source>
         <translation>Farbe des Merkmals</translation>
     </message>
@@ -10646,177 +10657,177 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
 <context>
     <name>WorkflowEditor</name>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="117"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="118"/>
         <source>Remove this action</source>
         <extracomment>Actions with a free-text setting (title, value, subject).</extracomment>
         <translation>Diese Aktion entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="154"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="483"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="155"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="484"/>
         <source>the record&apos;s owner</source>
         <translation>Verantwortliche des Datensatzes</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="168"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="169"/>
         <source>Task title</source>
         <translation>Titel der Aufgabe</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="169"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="170"/>
         <source>New value</source>
         <translation>Neuer Wert</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="170"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="171"/>
         <source>Subject of the entry</source>
         <translation>Betreff des Eintrags</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="171"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="172"/>
         <source>Notification text</source>
         <translation>Text der Benachrichtigung</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="176"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="177"/>
         <source>due in days</source>
         <translation>fällig in Tagen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="177"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="440"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="764"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="178"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="441"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="765"/>
         <source>days</source>
         <translation>Tage</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="422"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="423"/>
         <source>New workflow</source>
         <translation>Neuer Workflow</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="423"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="424"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="424"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="425"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="425"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="426"/>
         <source>Campaign</source>
         <translation>Kampagne</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="427"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="428"/>
         <source>A nurturing sequence: its e-mails count for this campaign</source>
         <translation>Eine Nurturing-Sequenz: ihre E-Mails zählen für diese Kampagne</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="429"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="430"/>
         <source>When</source>
         <translation>Wenn</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="430"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="431"/>
         <source>If</source>
         <translation>Falls</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="431"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="432"/>
         <source>all of these conditions hold</source>
         <translation>alle diese Bedingungen erfüllt sind</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="432"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="433"/>
         <source>any of these conditions holds</source>
         <translation>eine dieser Bedingungen erfüllt ist</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="433"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="434"/>
         <source>Then</source>
         <translation>Dann</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="434"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="435"/>
         <source>+ Add condition</source>
         <translation>+ Bedingung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="435"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="436"/>
         <source>+ Add action</source>
         <translation>+ Aktion hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="436"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="437"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="437"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="438"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="438"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="439"/>
         <source>Test with</source>
         <translation>Testen mit</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="439"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="440"/>
         <source>Test run</source>
         <translation>Testlauf</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="441"/>
-        <location filename="../../app/views/automation/workflow_editor.py" line="746"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="442"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="747"/>
         <source>any value</source>
         <translation>beliebiger Wert</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="442"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="443"/>
         <source>Run log</source>
         <translation>Ausführungsprotokoll</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="443"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="444"/>
         <source>this workflow</source>
         <translation>dieser Workflow</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="444"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="445"/>
         <source>all workflows</source>
         <translation>alle Workflows</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="445"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="446"/>
         <source>Filter by record …</source>
         <translation>Nach Datensatz filtern …</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="447"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="448"/>
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="447"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="448"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="447"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="448"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="447"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="448"/>
         <source>Fired</source>
         <translation>Ausgelöst</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/automation/workflow_editor.py" line="469"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="470"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n Ausführung</numerusform>
@@ -10824,42 +10835,42 @@ Erfassen Sie einen Anruf, eine Besprechung oder Notiz mit «Eintrag erfassen» (
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="607"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="608"/>
         <source>Delete workflow</source>
         <translation>Workflow löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="608"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="609"/>
         <source>Delete this workflow? Its run log stays.</source>
         <translation>Diesen Workflow löschen? Das Ausführungsprotokoll bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="617"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="618"/>
         <source>There is no record of this kind to test with.</source>
         <translation>Es gibt keinen Datensatz dieser Art zum Testen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="628"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="629"/>
         <source>Conditions hold for %1 — this would happen:</source>
         <translation>Bedingungen für %1 erfüllt – das würde geschehen:</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="632"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="633"/>
         <source>Conditions do not hold for %1 — nothing would happen. If they held:</source>
         <translation>Bedingungen für %1 nicht erfüllt – nichts würde geschehen. Wären sie erfüllt:</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="744"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="745"/>
         <source>form name (any form if empty)</source>
         <translation>Formularname (leer = jedes Formular)</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="760"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="761"/>
         <source>score at least</source>
         <translation>Score mindestens</translation>
     </message>
     <message>
-        <location filename="../../app/views/automation/workflow_editor.py" line="762"/>
+        <location filename="../../app/views/automation/workflow_editor.py" line="763"/>
         <source>days (negative = before the date)</source>
         <translation>Tage (negativ = vor dem Datum)</translation>
     </message>

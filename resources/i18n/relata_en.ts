@@ -82,7 +82,7 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="396" />
+        <location filename="../../app/views/dashboard/page.py" line="397" />
         <source>%Ln open deal(s) closing</source>
         <translation>
             <numerusform>%Ln open deal closing</numerusform>
@@ -90,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="415" />
+        <location filename="../../app/views/dashboard/page.py" line="416" />
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln answer</numerusform>
@@ -388,7 +388,7 @@
 <context>
     <name>WorkflowEditor</name>
     <message numerus="yes">
-        <location filename="../../app/views/automation/workflow_editor.py" line="469" />
+        <location filename="../../app/views/automation/workflow_editor.py" line="470" />
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n run</numerusform>

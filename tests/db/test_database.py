@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import random
 import sqlite3
@@ -12,7 +13,7 @@ from sqlalchemy import func, select, text
 
 from app.db import database as database_module
 from app.db import migrate
-from app.db.backup import list_backups, quick_check
+from app.db.backup import Retention, list_backups, quick_check
 from app.db.database import (
     DamagedDatabaseError,
     Database,
@@ -306,6 +307,41 @@ def test_close_makes_a_verified_backup_and_removes_the_marker(tmp_path: Path) ->
         assert conn.execute("SELECT count(*) FROM person").fetchone()[0] == 3
     finally:
         conn.close()
+
+
+def test_closing_again_within_the_interval_makes_no_new_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)
+    db = _open(tmp_path)
+    _populate(db, 2)
+    assert db.close(now=start) == "ok"
+    checks: list[Path] = []
+    real_check = database_module.quick_check
+    monkeypatch.setattr(
+        database_module, "quick_check", lambda p: checks.append(p) or real_check(p)
+    )
+    again = _open(tmp_path)
+    # 20 minutes later: the 30-minute-old rule says the backup is fresh enough
+    assert again.close(now=start + dt.timedelta(minutes=20)) == "not checked"
+    assert checks == []  # neither the 7 GB check nor the copy
+    assert len(list_backups(tmp_path / "backups")) == 1
+    assert not _marker(again.path).exists()
+    third = _open(tmp_path)
+    assert third.close(now=start + dt.timedelta(minutes=31)) == "ok"
+    # a new backup; the day keeps its newest (thinning, 12 daily)
+    newest = list_backups(tmp_path / "backups")[0]
+    assert newest.taken_at == start + dt.timedelta(minutes=31)
+
+
+def test_interval_zero_backs_up_on_every_close(tmp_path: Path) -> None:
+    start = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)
+    for minute in (0, 1):
+        db = _open(tmp_path)
+        db.retention = Retention(interval_min=0)
+        assert db.close(now=start + dt.timedelta(minutes=minute)) == "ok"
+        newest = list_backups(tmp_path / "backups")[0]
+        assert newest.taken_at == start + dt.timedelta(minutes=minute)
 
 
 def test_close_skips_the_backup_when_the_check_fails(
