@@ -1,7 +1,8 @@
 """The dashboard page (Analytisches CRM): filters, key figures and chart tiles.
 
-One service call computes every tile (:meth:`DashboardService.compute`, one
-read transaction); :meth:`DashboardPage.show_dashboard` draws the result.
+One service call computes every tile (:meth:`DashboardService.compute`: the
+kept ones from its cache, the rest read now); :meth:`DashboardPage.show_dashboard`
+draws the tiles whose figures changed.
 Clicking a bar or funnel stage emits :attr:`DashboardPage.sig_drill_requested`
 with the records behind it; the integration opens them in a list.
 """
