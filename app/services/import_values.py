@@ -68,14 +68,6 @@ def _desc(desc: Any) -> _Desc:
     )
 
 
-def _matches(desc: _Desc, national: str) -> bool:
-    """phonenumbers' ``_is_number_matching_desc``: possible length, then pattern."""
-    lengths, pattern = desc
-    if lengths and len(national) not in lengths:
-        return False
-    return pattern.fullmatch(national) is not None
-
-
 @lru_cache(maxsize=8)
 def _valid_descs(region: str) -> tuple[_Desc, tuple[_Desc, ...]]:
     """The region's general description and its number types (what
@@ -92,8 +84,27 @@ def _valid_descs(region: str) -> tuple[_Desc, tuple[_Desc, ...]]:
 
 
 def _valid_national(region: str, national: str) -> bool:
-    general, types = _valid_descs(region)
-    return _matches(general, national) and any(_matches(d, national) for d in types)
+    pattern = _valid_pattern(region, len(national))
+    return pattern is not None and pattern.fullmatch(national) is not None
+
+
+@lru_cache(maxsize=256)
+def _valid_pattern(region: str, length: int) -> re.Pattern[str] | None:
+    """One pattern for what ``is_valid_number`` checks at one national length.
+
+    The general description must match (a lookahead) and so must one of the
+    number types allowing that length (an alternation): one ``fullmatch``
+    instead of up to eleven (≈0.3 of the 0.7 s that 200,000 phones took).
+    ``None`` when no description allows the length.
+    """
+    (lengths, general), types = _valid_descs(region)
+    if lengths and length not in lengths:
+        return None
+    fitting = [p.pattern for ls, p in types if not ls or length in ls]
+    if not fitting:
+        return None
+    alternatives = "|".join(f"(?:{p})" for p in fitting)
+    return re.compile(f"(?=(?:{general.pattern})\\Z)(?:{alternatives})")
 
 
 def fast_phone(text: str, *, region: str = "CH") -> str:
