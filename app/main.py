@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -148,6 +149,11 @@ def run_gui(
                 write_screenshots(window, screenshots, language)
             window.close()
         else:
+            # Everything loaded so far lives as long as the window: the garbage
+            # collector need not walk it again (as the server does). Without
+            # this a full collection took ~190 ms, inside a dashboard filter
+            # change; with it 7-17 ms. O(1): no start-up cost.
+            gc.freeze()
             code = app.exec()
         runner.shutdown()
         window.deleteLater()
