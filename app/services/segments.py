@@ -154,7 +154,9 @@ class SegmentService:
             defs = [def_dto(r) for r in live_defs(s, entity_kind)]
         from app.services.tags import TagService
 
-        tags = tuple((t.id, t.path) for t in TagService(self._sessions).tags())
+        tags = tuple(
+            (t.id, t.path) for t in TagService(self._sessions).tags(with_counts=False)
+        )
         person = entity_kind == "person"
         out: list[FieldInfo] = []
         if person:

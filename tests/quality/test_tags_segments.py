@@ -44,6 +44,9 @@ def test_tag_tree_paths_colours_and_counts(
     assert olma.color == "#cf222e"
     assert fair.color != vip.color  # palette
     assert [t.name for t in tags.tags_of("person", person.id)] == ["OLMA 2026", "VIP"]
+    uncounted = tags.tags(with_counts=False)  # one record's tags, pick lists
+    assert [t.path for t in uncounted] == [t.path for t in listed]
+    assert {t.count for t in uncounted} == {0}
 
 
 def test_tag_rules(tags: TagService) -> None:

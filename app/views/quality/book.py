@@ -403,7 +403,7 @@ class BookQuality(QObject):
         ids = self.selected_ids()
         add = menu.addMenu(_t("Add tag"))
         remove = menu.addMenu(_t("Remove tag"))
-        for tag in self.quality.tags.tags():
+        for tag in self.quality.tags.tags(with_counts=False):
             for sub, on in ((add, True), (remove, False)):
                 action = QAction(tag.path, sub)
                 action.triggered.connect(
