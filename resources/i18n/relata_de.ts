@@ -2554,160 +2554,160 @@ B = B-Kunde</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="128"/>
+        <location filename="../../app/views/dashboard/page.py" line="129"/>
         <source>Dashboard</source>
         <extracomment>Runs the NPS-by-segment comparison in the background (None: inline).</extracomment>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="136"/>
+        <location filename="../../app/views/dashboard/page.py" line="137"/>
         <source>Period: closed business, leads, activities, answers</source>
         <translation>Zeitraum: Abschlüsse, Leads, Aktivitäten, Antworten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="139"/>
+        <location filename="../../app/views/dashboard/page.py" line="140"/>
         <source>Owner</source>
         <translation>Verantwortlich</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="141"/>
+        <location filename="../../app/views/dashboard/page.py" line="142"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="144"/>
+        <location filename="../../app/views/dashboard/page.py" line="145"/>
         <source>Only the deals, answers and activities of a segment</source>
         <translation>Nur Verkaufschancen, Antworten und Aktivitäten eines Segments</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="162"/>
+        <location filename="../../app/views/dashboard/page.py" line="163"/>
         <source>Won this year</source>
         <translation>Gewonnen dieses Jahr</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="163"/>
+        <location filename="../../app/views/dashboard/page.py" line="164"/>
         <source>Weighted pipeline, 12 months</source>
         <translation>Gewichtete Pipeline 12 Mt.</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/drawing.py" line="304"/>
-        <location filename="../../app/views/dashboard/page.py" line="164"/>
+        <location filename="../../app/views/dashboard/page.py" line="165"/>
         <source>Win rate</source>
         <translation>Abschlussquote</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="165"/>
+        <location filename="../../app/views/dashboard/page.py" line="166"/>
         <source>Average sales cycle</source>
         <translation>Ø Verkaufszyklus</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="166"/>
+        <location filename="../../app/views/dashboard/page.py" line="167"/>
         <source>Net Promoter Score</source>
         <translation>Net Promoter Score</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="187"/>
+        <location filename="../../app/views/dashboard/page.py" line="188"/>
         <source>Source / campaign</source>
         <translation>Herkunft/Kampagne</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="188"/>
+        <location filename="../../app/views/dashboard/page.py" line="189"/>
         <source>Leads</source>
         <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="189"/>
+        <location filename="../../app/views/dashboard/page.py" line="190"/>
         <source>Conversion</source>
         <translation>Konversion</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="191"/>
+        <location filename="../../app/views/dashboard/page.py" line="192"/>
         <source>Avg. deal</source>
         <translation>Ø Abschluss</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="199"/>
+        <location filename="../../app/views/dashboard/page.py" line="200"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="199"/>
+        <location filename="../../app/views/dashboard/page.py" line="200"/>
         <source>CLTV (CHF)</source>
         <translation>CLTV (CHF)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="199"/>
+        <location filename="../../app/views/dashboard/page.py" line="200"/>
         <source>Revenue</source>
         <translation>Umsatz</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/drawing.py" line="130"/>
-        <location filename="../../app/views/dashboard/page.py" line="199"/>
+        <location filename="../../app/views/dashboard/page.py" line="200"/>
         <source>Deals</source>
         <translation>Abschl.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="206"/>
+        <location filename="../../app/views/dashboard/page.py" line="207"/>
         <source>Sales funnel</source>
         <translation>Verkaufstrichter (Funnel)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="208"/>
+        <location filename="../../app/views/dashboard/page.py" line="209"/>
         <source>Pipeline and weighted forecast</source>
         <translation>Pipeline und gewichtete Prognose</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="210"/>
+        <location filename="../../app/views/dashboard/page.py" line="211"/>
         <source>Won revenue year to date</source>
         <translation>Gewonnener Umsatz seit Jahresbeginn (YTD)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="211"/>
+        <location filename="../../app/views/dashboard/page.py" line="212"/>
         <source>Lead sources</source>
         <translation>Herkunft der Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="213"/>
+        <location filename="../../app/views/dashboard/page.py" line="214"/>
         <source>Win rate and sales cycle by owner</source>
         <translation>Abschlussquote und Verkaufszyklus pro Verantwortlichem</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="216"/>
+        <location filename="../../app/views/dashboard/page.py" line="217"/>
         <source>Activities per owner and week</source>
         <translation>Aktivitäten pro Verantwortlichem und Woche</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="219"/>
+        <location filename="../../app/views/dashboard/page.py" line="220"/>
         <source>Top customers by lifetime value</source>
         <translation>Top-Kunden nach Kundenwert (CLTV)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="221"/>
+        <location filename="../../app/views/dashboard/page.py" line="222"/>
         <source>NPS over time</source>
         <translation>NPS im Zeitverlauf</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="222"/>
+        <location filename="../../app/views/dashboard/page.py" line="223"/>
         <source>NPS by segment</source>
         <translation>NPS pro Segment</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="278"/>
+        <location filename="../../app/views/dashboard/page.py" line="279"/>
         <source>All owners</source>
         <translation>Alle Verantwortlichen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="281"/>
+        <location filename="../../app/views/dashboard/page.py" line="282"/>
         <source>All pipelines</source>
         <translation>Alle Pipelines</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="286"/>
+        <location filename="../../app/views/dashboard/page.py" line="287"/>
         <source>All customers</source>
         <translation>Alle Kunden</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="386"/>
+        <location filename="../../app/views/dashboard/page.py" line="387"/>
         <source>%1 vs. last year to date</source>
         <translation>%1 ggü. Vorjahr</translation>
     </message>
@@ -2722,27 +2722,27 @@ B = B-Kunde</translation>
         <translation>Segmente werden verglichen …</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="350"/>
+        <location filename="../../app/views/dashboard/page.py" line="351"/>
         <source>segment “%1”</source>
         <translation>Segment «%1»</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="190"/>
+        <location filename="../../app/views/dashboard/page.py" line="191"/>
         <source>Won</source>
         <translation>Gewonnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="382"/>
+        <location filename="../../app/views/dashboard/page.py" line="383"/>
         <source>Won %1 year to date</source>
         <translation>Gewonnen %1 (YTD)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="390"/>
+        <location filename="../../app/views/dashboard/page.py" line="391"/>
         <source>nothing won by this day last year</source>
         <translation>im Vorjahr bis heute nichts gewonnen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="397"/>
+        <location filename="../../app/views/dashboard/page.py" line="398"/>
         <source>%Ln open deal(s) closing</source>
         <translation>
             <numerusform>%Ln offene Verkaufschance</numerusform>
@@ -2750,23 +2750,23 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="404"/>
+        <location filename="../../app/views/dashboard/page.py" line="405"/>
         <source>%1 won · %2 lost</source>
         <translation>%1 gewonnen · %2 verloren</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard/drawing.py" line="278"/>
-        <location filename="../../app/views/dashboard/page.py" line="410"/>
+        <location filename="../../app/views/dashboard/page.py" line="411"/>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="411"/>
+        <location filename="../../app/views/dashboard/page.py" line="412"/>
         <source>from creation to won</source>
         <translation>Erfassung bis Abschluss</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard/page.py" line="416"/>
+        <location filename="../../app/views/dashboard/page.py" line="417"/>
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln Antwort</numerusform>
@@ -2774,7 +2774,7 @@ B = B-Kunde</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="418"/>
+        <location filename="../../app/views/dashboard/page.py" line="419"/>
         <source>no answers in this period</source>
         <translation>keine Antworten in diesem Zeitraum</translation>
     </message>
@@ -2963,12 +2963,12 @@ B = B-Kunde</translation>
         <translation>Antworten des Zeitraums pro gespeichertem Personensegment</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="474"/>
+        <location filename="../../app/views/dashboard/page.py" line="475"/>
         <source>Won in %1</source>
         <translation>Gewonnen im %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/page.py" line="503"/>
+        <location filename="../../app/views/dashboard/page.py" line="504"/>
         <source>Closed by %1</source>
         <translation>Abgeschlossen von %1</translation>
     </message>
@@ -9460,13 +9460,13 @@ Ihre Daten sind unverändert.</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/main.py" line="71"/>
-        <location filename="../../app/main.py" line="85"/>
+        <location filename="../../app/main.py" line="72"/>
+        <location filename="../../app/main.py" line="86"/>
         <source>Database damaged</source>
         <translation>Datenbank beschädigt</translation>
     </message>
     <message>
-        <location filename="../../app/main.py" line="72"/>
+        <location filename="../../app/main.py" line="73"/>
         <source>The database was damaged (%1) and has been moved aside to
 %2
 
@@ -9477,7 +9477,7 @@ Restore the newest backup (%3)?</source>
 Neueste Sicherung (%3) wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../../app/main.py" line="86"/>
+        <location filename="../../app/main.py" line="87"/>
         <source>The database was damaged and moved aside to
 %1
 No backup exists; Relata starts with an empty database.</source>
@@ -9486,7 +9486,7 @@ No backup exists; Relata starts with an empty database.</source>
 Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation>
     </message>
     <message>
-        <location filename="../../app/main.py" line="96"/>
+        <location filename="../../app/main.py" line="97"/>
         <source>Cannot open database</source>
         <translation>Datenbank kann nicht geöffnet werden</translation>
     </message>
