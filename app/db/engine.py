@@ -16,6 +16,10 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 PRAGMAS = (
+    # a new file only (before WAL, which fixes it); existing ones keep theirs.
+    # Bulk writes go to the WAL page by page: a 100k import wrote 220,000
+    # 4 KiB frames; with 16 KiB pages it spent 1.5-2 s CPU less (README)
+    "PRAGMA page_size=16384",
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",

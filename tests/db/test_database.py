@@ -27,7 +27,7 @@ from app.models import Person
 from app.services.addresses import AddressService
 from tests.helpers.factories import make_person
 
-PAGE = 4096
+PAGE = 16384  # app.db.engine sets it for new files
 
 
 def _open(folder: Path) -> Database:
