@@ -10,8 +10,10 @@ one-letter prefix that matches half the table still answers in milliseconds.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -19,9 +21,11 @@ from sqlalchemy import (
     UnaryExpression,
     column,
     func,
+    literal,
     literal_column,
     select,
     table,
+    tuple_,
 )
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -74,18 +78,22 @@ def fts_query(search: str) -> str | None:
     return " AND ".join(terms) if terms else None
 
 
-def _person_order(sort: Sort) -> list[UnaryExpression[str]]:
+def _person_sort_columns(sort: Sort) -> list[InstrumentedAttribute[str]]:
     cols: dict[str, list[InstrumentedAttribute[str]]] = {
         PersonSort.NAME: [Person.last_name, Person.first_name, Person.id],
         PersonSort.ORGANISATION: [Person.org_name, Person.last_name, Person.id],
         PersonSort.POSTCODE: [Person.postcode, Person.last_name, Person.id],
         PersonSort.CITY: [Person.city, Person.last_name, Person.id],
     }
-    chosen = cols.get(sort.key, cols[PersonSort.NAME])
+    return cols.get(sort.key, cols[PersonSort.NAME])
+
+
+def _person_order(sort: Sort) -> list[UnaryExpression[str]]:
+    chosen = _person_sort_columns(sort)
     return [c.desc() if sort.descending else c.asc() for c in chosen]
 
 
-def _org_order(sort: Sort) -> list[UnaryExpression[str]]:
+def _org_sort_columns(sort: Sort) -> list[InstrumentedAttribute[str]]:
     cols: dict[str, list[InstrumentedAttribute[str]]] = {
         OrganisationSort.NAME: [Organisation.name, Organisation.id],
         OrganisationSort.POSTCODE: [
@@ -95,8 +103,67 @@ def _org_order(sort: Sort) -> list[UnaryExpression[str]]:
         ],
         OrganisationSort.CITY: [Organisation.city, Organisation.name, Organisation.id],
     }
-    chosen = cols.get(sort.key, cols[OrganisationSort.NAME])
+    return cols.get(sort.key, cols[OrganisationSort.NAME])
+
+
+def _org_order(sort: Sort) -> list[UnaryExpression[str]]:
+    chosen = _org_sort_columns(sort)
     return [c.desc() if sort.descending else c.asc() for c in chosen]
+
+
+#: (the record's sort values, the count of rows before given values)
+Position = tuple[Any, Callable[[Sequence[Any]], Select[int]]]
+
+
+def _position(
+    model: type[Person] | type[Organisation],
+    cols: list[InstrumentedAttribute[str]],
+    where: list[ColumnElement[bool]],
+    record_id: str,
+    descending: bool,
+) -> Position:
+    """The record's sort values, and the count of the list's rows before them.
+
+    A row-value comparison on the sort columns walks the list's own covering
+    index up to the record, so a record far down a million-row list is found
+    without reading the pages before it. The first statement returns no row
+    when the list does not hold the record.
+    """
+    values = select(*cols).where(model.id == record_id, *where)
+
+    def before(found: Sequence[Any]) -> Select[int]:
+        here, there = tuple_(*cols), tuple_(*(literal(v) for v in found))
+        return (
+            select(func.count())
+            .select_from(model)
+            .where(*where, here > there if descending else here < there)
+        )
+
+    return values, before
+
+
+def person_position(flt: ListFilter, sort: Sort, person_id: str) -> Position:
+    """Where ``person_id`` sits in the person list (see :func:`_position`)."""
+    return _position(
+        Person,
+        _person_sort_columns(sort),
+        person_where(flt),
+        person_id,
+        sort.descending,
+    )
+
+
+def organisation_position(
+    flt: ListFilter, sort: Sort, organisation_id: str
+) -> Position:
+    """Where ``organisation_id`` sits in the organisation list."""
+    return _position(
+        Organisation,
+        _org_sort_columns(sort),
+        organisation_where(flt),
+        organisation_id,
+        sort.descending,
+    )
 
 
 def _common(

@@ -195,6 +195,30 @@ class AddressService:
         total = int(raw[0][-1]) if raw else 0
         return total, Page(0, tuple(_person_row(r) for r in raw))
 
+    def person_row_number(
+        self, flt: ListFilter, sort: q.Sort, person_id: str
+    ) -> int | None:
+        """Row of ``person_id`` in the person list, ``None`` if it is not in it.
+
+        A search's list is the capped, ranked match set: there the caller
+        looks through the loaded rows instead.
+        """
+        return self._row_number(q.person_position(flt, sort, person_id))
+
+    def organisation_row_number(
+        self, flt: ListFilter, sort: q.Sort, organisation_id: str
+    ) -> int | None:
+        """Row of ``organisation_id`` in the organisation list (see persons)."""
+        return self._row_number(q.organisation_position(flt, sort, organisation_id))
+
+    def _row_number(self, position: q.Position) -> int | None:
+        values, before = position
+        with self._sessions() as s:
+            found = s.execute(values).first()
+            if found is None:
+                return None
+            return int(s.execute(before(tuple(found))).scalar_one())
+
     def count_organisations(self, flt: ListFilter) -> int:
         """How many organisations the list shows for ``flt``."""
         with self._sessions() as s:

@@ -961,3 +961,67 @@ def test_overview_counts_match_the_list_counts_and_skip_deleted(
             addresses.count_persons(flt) + addresses.count_organisations(flt)
             == expected
         )
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("key", ["name", "organisation", "postcode", "city"])
+def test_row_number_of_a_person_matches_the_list(
+    addresses: AddressService, key: str, descending: bool
+) -> None:
+    org = make_organisation(addresses, name="Alpha")
+    ids = []
+    for i in range(24):  # equal names, towns and postcodes: the id breaks ties
+        ids.append(
+            make_person(
+                addresses,
+                last_name=("Meier", "Müller", "Muller", "Amrein")[i % 4],
+                first_name=("Anna", "Beat")[i % 2],
+                status=(RelationStatus.CUSTOMER, RelationStatus.PROSPECT)[i % 2],
+                addresses=(
+                    AddressData(postcode=f"80{i % 3}0", city=("Bern", "Chur")[i % 2]),
+                ),
+                **({"organisation": org} if i % 3 == 0 else {}),
+            ).id
+        )
+    addresses.delete_person(ids[5])
+    sort = Sort(key, descending)
+    for flt in (ListFilter(), ListFilter(status=frozenset({RelationStatus.CUSTOMER}))):
+        total = addresses.count_persons(flt)
+        listed = [
+            r.id
+            for r in addresses.person_page(
+                flt, sort, offset=0, limit=100, total=total
+            ).rows
+        ]
+        for row, pid in enumerate(listed):
+            assert addresses.person_row_number(flt, sort, pid) == row
+        missing = [p for p in ids if p not in listed]
+        assert missing  # the deleted one, and prospects under the status filter
+        for pid in missing:
+            assert addresses.person_row_number(flt, sort, pid) is None
+
+
+@pytest.mark.parametrize("key", ["name", "postcode", "city"])
+def test_row_number_of_an_organisation_matches_the_list(
+    addresses: AddressService, key: str
+) -> None:
+    for i in range(12):
+        make_organisation(
+            addresses,
+            name=("Beta AG", "Alpha GmbH", "Gamma SA")[i % 3],
+            addresses=(
+                AddressData(postcode=f"30{i % 2}0", city=("Thun", "Bern")[i % 2]),
+            ),
+        )
+    for descending in (False, True):
+        sort = Sort(key, descending)
+        total = addresses.count_organisations(ListFilter())
+        listed = [
+            r.id
+            for r in addresses.organisation_page(
+                ListFilter(), sort, offset=0, limit=100, total=total
+            ).rows
+        ]
+        assert [
+            addresses.organisation_row_number(ListFilter(), sort, oid) for oid in listed
+        ] == list(range(len(listed)))

@@ -190,3 +190,31 @@ def test_rows_past_a_shrunken_list_are_blank(addresses: AddressService) -> None:
     model.invalidate_rows()
     assert _cell(model, 2, "last_name") == ""
     assert model.row_id(2) == ""
+
+
+def test_find_row_asks_the_database_where_a_record_is(
+    big_addresses: AddressService,
+) -> None:
+    for model in (
+        PersonTableModel(big_addresses),
+        OrganisationTableModel(big_addresses),
+    ):
+        model.refresh()
+        far = model.row_id(400)
+        # only the first 10 rows would be searched without the database's answer
+        assert model.find_row(far, limit=10) == 400
+        model.sort(0, Qt.SortOrder.DescendingOrder)
+        assert model.row_id(model.total - 1 - 400) == far
+        assert model.find_row(far, limit=10) == model.total - 1 - 400
+        assert model.find_row("no-such-record", limit=10) is None
+
+
+def test_find_row_in_search_results_looks_through_the_loaded_rows(
+    big_addresses: AddressService,
+) -> None:
+    model = PersonTableModel(big_addresses)
+    model.filter = ListFilter(search="Basel")
+    model.refresh()
+    assert model.total > 20
+    wanted = model.row_id(12)
+    assert model.find_row(wanted, limit=50) == 12

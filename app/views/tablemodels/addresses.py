@@ -86,6 +86,11 @@ class PersonTableModel(WindowedTableModel):
             fetch_first=lambda limit, key, desc: _first(
                 service.first_person_page(self.filter, Sort(key, desc), limit=limit)
             ),
+            locate=lambda rid, key, desc: (
+                None
+                if self.filter.search
+                else service.person_row_number(self.filter, Sort(key, desc), rid)
+            ),
             default_sort="name",
             parent=parent,
         )
@@ -112,6 +117,11 @@ class OrganisationTableModel(WindowedTableModel):
                 service.first_organisation_page(
                     self.filter, Sort(key, desc), limit=limit
                 )
+            ),
+            locate=lambda rid, key, desc: (
+                None
+                if self.filter.search
+                else service.organisation_row_number(self.filter, Sort(key, desc), rid)
             ),
             default_sort="name",
             parent=parent,

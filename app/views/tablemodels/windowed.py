@@ -41,6 +41,8 @@ Decorate = Callable[[Sequence[Any]], Sequence[Any]]
 FetchPage = Callable[[int, int, int, str, bool], Sequence[Any]]
 #: (limit, sort key, descending) -> (total, first page)
 FetchFirst = Callable[[int, str, bool], tuple[int, Sequence[Any]]]
+#: (record id, sort key, descending) -> its row, or None if the list lacks it
+Locate = Callable[[str, str, bool], int | None]
 
 
 class WindowedTableModel(QAbstractTableModel):
@@ -57,6 +59,7 @@ class WindowedTableModel(QAbstractTableModel):
         fetch_page: FetchPage,
         default_sort: str,
         fetch_first: FetchFirst | None = None,
+        locate: Locate | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
@@ -66,6 +69,7 @@ class WindowedTableModel(QAbstractTableModel):
         self._fetch_count = fetch_count
         self._fetch_page = fetch_page
         self._fetch_first = fetch_first
+        self._locate = locate
         self._total = 0
         #: page number -> [row, its cell texts or None until first shown]
         self._pages: OrderedDict[int, list[list[Any]]] = OrderedDict()
@@ -139,7 +143,16 @@ class WindowedTableModel(QAbstractTableModel):
         return next(i for i, c in enumerate(self._columns) if c.key == key)
 
     def find_row(self, record_id: str, *, limit: int = 2000) -> int | None:
-        """Row of ``record_id`` among the first ``limit`` rows, if present."""
+        """Row of ``record_id``, if the list holds it.
+
+        With a ``locate`` callback the database says where the record is,
+        however far down; without one (or when it cannot tell), the first
+        ``limit`` rows are searched.
+        """
+        if self._locate is not None:
+            row = self._locate(record_id, self._sort_key, self._descending)
+            if row is not None and row < self._total and self.row_id(row) == record_id:
+                return row
         for row in range(min(limit, self._total)):
             if self.row_id(row) == record_id:
                 return row
