@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import analytics_queries as aq
 from app.db import pipeline_queries as q
+from app.db.cltv_queries import cltv_select
 from app.domain.analytics import Cltv, CltvMethod, CltvSettings
 from app.domain.changes import Changes, EntityKind
 from app.domain.errors import FieldError, ValidationError
@@ -55,7 +56,7 @@ def cltv_rows(
 ) -> list[Cltv]:
     """One page of the CLTV list, computed and sorted in SQL."""
     rates = dict(s.execute(q.rates_on(today)).all())
-    stmt, _count = aq.cltv_select(
+    stmt, _count = cltv_select(
         conds,
         settings,
         today,
@@ -147,7 +148,7 @@ class CltvService:
     def count(self) -> int:
         """Organisations with won business."""
         with self._sessions() as s:
-            _stmt, count = aq.cltv_select(
+            _stmt, count = cltv_select(
                 aq.opportunity_conds(pipeline_id=None, owner_id=None, party=None),
                 CltvSettings(),
                 self._today(),
