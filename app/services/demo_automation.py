@@ -18,6 +18,7 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Table, insert, select
 
+from app.db.bulk import insert_rows
 from app.domain.automation import (
     Action,
     ActionType,
@@ -360,7 +361,7 @@ def _members(
         )
         rows = [r for r in rows if r["person_id"] not in have]
         for i in range(0, len(rows), BATCH):
-            conn.execute(insert(_T["campaign_member"]), rows[i : i + BATCH])
+            insert_rows(conn, _T["campaign_member"], rows[i : i + BATCH])
         added += len(rows)
     return added
 

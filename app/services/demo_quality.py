@@ -27,6 +27,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, insert
 
 from app.db import search_schema
+from app.db.bulk import insert_rows
 from app.domain.custom_fields import FieldType
 from app.domain.progress import ProgressSink
 from app.domain.segments import Condition, Group, Match, Op, to_json
@@ -642,7 +643,7 @@ def generate_quality_demo(
     for table, rows in ((CustomFieldValue, values), (EntityTag, links)):
         for start in range(0, len(rows), BATCH):
             progress.check_cancelled()
-            conn.execute(insert(_table(table)), rows[start : start + BATCH])
+            insert_rows(conn, _table(table), rows[start : start + BATCH])
     segments = _demo_segments(conn, defs, tags, now)
     _demo_rules(conn, now)
     return QualityDemoResult(len(values), len(links), segments, 0)
