@@ -340,8 +340,14 @@ class TasksView(QWidget):
         self.sig_status_message.emit(message)
 
     def _update_tab_counts(self) -> None:
-        counts = self._service.counts(
-            owner_id=self.owner.currentData(), now=self._now()
+        # counted with the list, when it is read (the window builds this page
+        # long before anyone looks at it; four counts over every task)
+        counts = (
+            {}
+            if self._stale
+            else self._service.counts(
+                owner_id=self.owner.currentData(), now=self._now()
+            )
         )
         for i, view in enumerate(VIEWS):
             n = counts.get(view)
