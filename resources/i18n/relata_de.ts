@@ -10295,7 +10295,7 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
     </message>
     <message>
         <location filename="../../app/views/journal/tasks_view.py" line="166"/>
-        <location filename="../../app/views/journal/tasks_view.py" line="359"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="365"/>
         <source>Complete …</source>
         <translation>Erledigen …</translation>
     </message>
@@ -10376,7 +10376,7 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
         <translation>In Kalender übernehmen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/tasks_view.py" line="351"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="357"/>
         <source>%Ln task(s)</source>
         <translation>
             <numerusform>%Ln Aufgabe</numerusform>
@@ -10384,39 +10384,39 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="359"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="365"/>
         <source>Reopen</source>
         <translation>Wieder öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="368"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="374"/>
         <source>Nothing overdue. Well done!</source>
         <translation>Nichts überfällig. Gut gemacht!</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="369"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="375"/>
         <source>Nothing due today.</source>
         <translation>Heute ist nichts fällig.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="370"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="376"/>
         <source>Nothing due this week.</source>
         <translation>Diese Woche ist nichts fällig.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="371"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="377"/>
         <source>No open tasks.
 Create one with “New task” (Ctrl+Shift+T) or as a follow-up when you log a call (Ctrl+J).</source>
         <translation>Keine offenen Aufgaben.
 Erstellen Sie eine mit «Neue Aufgabe» (Strg+Umschalt+T) oder als Folgeaufgabe beim Erfassen eines Anrufs (Strg+J).</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="374"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="380"/>
         <source>No completed tasks yet.</source>
         <translation>Noch keine erledigten Aufgaben.</translation>
     </message>
     <message>
-        <location filename="../../app/views/journal/tasks_view.py" line="377"/>
+        <location filename="../../app/views/journal/tasks_view.py" line="383"/>
         <source>Nothing matches. Check the spelling or clear the search.</source>
         <translation>Nichts gefunden. Prüfen Sie die Schreibweise oder löschen Sie die Suche.</translation>
     </message>

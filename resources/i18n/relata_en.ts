@@ -366,7 +366,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/journal/tasks_view.py" line="351" />
+        <location filename="../../app/views/journal/tasks_view.py" line="357" />
         <source>%Ln task(s)</source>
         <translation>
             <numerusform>%Ln task</numerusform>
