@@ -29,7 +29,7 @@ from app.tasks.runner import TaskHandle, TaskRunner
 from app.views.about_dialog import AboutDialog
 from app.views.address_book import ORGANISATIONS, PERSONS, AddressBookView
 from app.views.home import DemoDataDialog, HomeView
-from app.views.navigation import AREAS, area_titles
+from app.views.navigation import AREAS, BUILD_ORDER, area_titles
 from app.views.progress_dialog import TaskProgressDialog
 from app.views.prompts import Unsaved, ask_unsaved
 from app.views.settings_dialog import SettingsDialog
@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         """Build one pending area, then yield to the event loop for the next."""
         if not self.isVisible():  # closed meanwhile: nothing more to build
             return
-        for area in AREAS:
+        for area in BUILD_ORDER:
             if area not in self._areas:
                 self._area(area)
                 QTimer.singleShot(0, self, self._build_next_area)

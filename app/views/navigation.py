@@ -23,6 +23,20 @@ AREAS: tuple[str, ...] = (
 )
 
 
+#: The order areas are built in after the window is shown: the dashboard first
+#: (the overview shows it), then sync (the status bar's state), the quick log
+#: (Ctrl+J from anywhere), and the rest in sidebar order.
+BUILD_ORDER: tuple[str, ...] = (
+    "analytics_ui",
+    "sync_ui",
+    "journal_ui",
+    "sales_ui",
+    "exchange_ui",
+    "quality_ui",
+    "automation_ui",
+)
+
+
 def area_titles(area: str) -> list[str]:
     """The sidebar entries of ``area``, in the order of its pages."""
     if area == "sales_ui":

@@ -506,3 +506,18 @@ def test_closing_before_the_areas_are_built_builds_none(
     deferred.close()
     qtbot.wait(50)
     assert not any(deferred.area_built(area) for area in AREAS_BUILT_LATE)
+
+
+def test_the_dashboard_is_built_first_and_every_area_is_in_the_build_order(
+    qtbot: QtBot, deferred: MainWindow
+) -> None:
+    from app.views.navigation import BUILD_ORDER
+
+    assert sorted(BUILD_ORDER) == sorted(AREAS)
+    deferred.show()  # no event processed yet: the idle builder has not run
+    deferred._build_next_area()  # one turn of it
+    built = [area for area in AREAS if deferred.area_built(area)]
+    assert built == ["analytics_ui"]  # the overview shows the dashboard at once
+    assert deferred.home.dashboard is deferred.analytics_ui.dashboard
+    deferred._build_next_area()
+    assert deferred.area_built("sync_ui")  # then the status bar's sync state
