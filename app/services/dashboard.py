@@ -34,6 +34,7 @@ from app.domain.analytics import (
     ActivitySeries,
     Dashboard,
     DashFilter,
+    DashPeriod,
     NpsPoint,
     dash_period_range,
 )
@@ -250,13 +251,7 @@ class DashboardService:
         each tile read now (milliseconds; 0 when it came from the cache).
         """
         today = self._today()
-        start, end = dash_period_range(flt.period, today)
-        dates = {
-            "start": start,
-            "end": end,
-            "today": today,
-            "last_day": min(end, today),
-        }
+        dates = _period_dates(flt.period, today)
         version = self.cache.version(today)
         values: dict[str, Any] = {}
         missing: list[str] = []
@@ -291,8 +286,8 @@ class DashboardService:
         pending = "activity" not in values or "nps_segments" not in values
         return Dashboard(
             filter=flt,
-            start=start,
-            end=end,
+            start=dates["start"],
+            end=dates["end"],
             today=today,
             funnel=values["funnel"],
             forecast=values["forecast"],
@@ -317,13 +312,7 @@ class DashboardService:
     def background_tiles(self, flt: DashFilter) -> BackgroundTiles:
         """The tiles :meth:`compute` leaves out with ``background=True``."""
         today = self._today()
-        start, end = dash_period_range(flt.period, today)
-        dates = {
-            "start": start,
-            "end": end,
-            "today": today,
-            "last_day": min(end, today),
-        }
+        dates = _period_dates(flt.period, today)
         version = self.cache.version(today)
         names = [name for name, spec in TILES.items() if spec.background]
         values: dict[str, Any] = {}
@@ -516,3 +505,9 @@ class DashboardService:
         if rev:
             rows.reverse()
         return rows
+
+
+def _period_dates(period: DashPeriod, today: dt.date) -> dict[str, dt.date]:
+    """The dates the tiles' statements take for ``period`` as of ``today``."""
+    start, end = dash_period_range(period, today)
+    return {"start": start, "end": end, "today": today, "last_day": min(end, today)}

@@ -48,6 +48,7 @@ from app.domain.segments import from_json
 from app.models.pipeline import Campaign
 from app.models.quality import Segment as SegmentRow
 from app.services.cltv import cltv_rows, read_settings
+from app.services.forecast import fold_forecast_groups, forecast_bucket
 from app.services.segments import context as segment_context
 
 #: Weeks of the activity tile, ending with the period's last week.
@@ -203,38 +204,16 @@ def forecast_tile(c: TileContext) -> tuple[ForecastBucket, ...]:
     """Pipeline and weighted forecast for the next twelve months."""
     first = month_start(c.today)
     end = add_months(first, FORECAST_MONTHS) - dt.timedelta(days=1)
-    cells: dict[str, dict[str, int]] = {}
-    for month, outcome, n, total, weighted, commit in c.s.execute(
+    groups = c.s.execute(
         aq.forecast_groups(
             c.conds, first, end, by_party=c.party is not None, hints=c.hints
         )
-    ):
-        cell = cells.setdefault(
-            month, {"won": 0, "weighted": 0, "commit": 0, "best": 0, "n": 0}
-        )
-        if outcome == "won":
-            cell["won"] += int(total or 0)
-        else:
-            cell["weighted"] += int(weighted or 0)
-            cell["commit"] += int(commit or 0)
-            cell["best"] += int(total or 0)
-            cell["n"] += int(n or 0)
-    out = []
-    for i in range(FORECAST_MONTHS):
-        key = add_months(first, i)
-        cell = cells.get(key.isoformat()[:7], {})
-        won = cell.get("won", 0)
-        out.append(
-            ForecastBucket(
-                start=key,
-                won=won,
-                weighted=cell.get("weighted", 0),
-                commit=won + cell.get("commit", 0),
-                best_case=won + cell.get("best", 0),
-                open_count=cell.get("n", 0),
-            )
-        )
-    return tuple(out)
+    )
+    cells = fold_forecast_groups(groups, str)
+    return tuple(
+        forecast_bucket(key, cells.get(key.isoformat()[:7]))
+        for key in (add_months(first, i) for i in range(FORECAST_MONTHS))
+    )
 
 
 def ytd_tile(c: TileContext) -> Ytd:

@@ -13,7 +13,8 @@ quarters here. Categories, as Odoo and Dynamics name them:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -73,38 +74,17 @@ class ForecastService:
             won_ytd = s.execute(
                 q.won_between(flt, dt.date(today.year, 1, 1), today)
             ).scalar_one()
-        cells: dict[dt.date, dict[str, int]] = {}
-        for month, outcome, count, total, weighted, commit in groups:
+
+        def bucket_of(month: str) -> dt.date:
             key = dt.date.fromisoformat(f"{month}-01")
-            if quarterly:
-                key = quarter_start(key)
-            cell = cells.setdefault(
-                key, {"won": 0, "weighted": 0, "commit": 0, "best": 0, "n": 0}
-            )
-            if outcome == "won":
-                cell["won"] += int(total or 0)
-            else:
-                cell["weighted"] += int(weighted or 0)
-                cell["commit"] += int(commit or 0)
-                cell["best"] += int(total or 0)
-                cell["n"] += int(count or 0)
+            return quarter_start(key) if quarterly else key
+
+        cells = fold_forecast_groups(groups, bucket_of)
         step = 3 if quarterly else 1
-        buckets = []
-        for i in range(0, months, step):
-            key = add_months(first, i)
-            c = cells.get(
-                key, {"won": 0, "weighted": 0, "commit": 0, "best": 0, "n": 0}
-            )
-            buckets.append(
-                ForecastBucket(
-                    start=key,
-                    won=c["won"],
-                    weighted=c["weighted"],
-                    commit=c["won"] + c["commit"],
-                    best_case=c["won"] + c["best"],
-                    open_count=c["n"],
-                )
-            )
+        buckets = [
+            forecast_bucket(key, cells.get(key))
+            for key in (add_months(first, i) for i in range(0, months, step))
+        ]
         return Forecast(
             buckets=tuple(buckets),
             won_to_date=int(won_ytd or 0),
@@ -152,3 +132,40 @@ class ForecastService:
         last = (add_months(first, 1) - dt.timedelta(days=1)).day
         target = first.replace(day=max(1, min(day, last)))
         return self._pipeline.set_close_date(opportunity_id, target)
+
+
+def fold_forecast_groups[K](
+    groups: Iterable[Sequence[Any]], bucket_of: Callable[[str], K]
+) -> dict[K, dict[str, int]]:
+    """Sum ``(month, outcome, count, total, weighted, commit)`` rows per bucket.
+
+    Won deals count as won; open ones add to weighted, commit, best case and
+    the open count (the forecast page and the dashboard tile read the same rows).
+    """
+    cells: dict[K, dict[str, int]] = {}
+    for month, outcome, count, total, weighted, commit in groups:
+        cell = cells.setdefault(
+            bucket_of(month), {"won": 0, "weighted": 0, "commit": 0, "best": 0, "n": 0}
+        )
+        if outcome == "won":
+            cell["won"] += int(total or 0)
+        else:
+            cell["weighted"] += int(weighted or 0)
+            cell["commit"] += int(commit or 0)
+            cell["best"] += int(total or 0)
+            cell["n"] += int(count or 0)
+    return cells
+
+
+def forecast_bucket(start: dt.date, cell: dict[str, int] | None) -> ForecastBucket:
+    """One bucket from its folded sums (none: an empty bucket)."""
+    c = cell or {}
+    won = c.get("won", 0)
+    return ForecastBucket(
+        start=start,
+        won=won,
+        weighted=c.get("weighted", 0),
+        commit=won + c.get("commit", 0),
+        best_case=won + c.get("best", 0),
+        open_count=c.get("n", 0),
+    )
