@@ -435,3 +435,15 @@ def test_charts_update_their_items_for_the_same_series(qtbot: QtBot) -> None:
     assert list(line.yData) == [3.0, 4.0]
     lines.set_lines(["w1", "w2"], [("Beat", [3.0, 4.0], "#111111")])
     assert lines.lines[0] is not line
+
+
+def test_a_key_figure_shows_its_whole_text_on_hover(qtbot: QtBot) -> None:
+    from app.views.dashboard.tiles import Kpi
+
+    kpi = Kpi("Net Promoter Score")
+    qtbot.addWidget(kpi)
+    kpi.resize(130, 80)  # narrow: the note is cut
+    kpi.set("+12", "24 answers in this period", "up")
+    assert kpi.toolTip() == "Net Promoter Score: +12\n24 answers in this period"
+    kpi.set("–")
+    assert kpi.toolTip() == "Net Promoter Score: –"

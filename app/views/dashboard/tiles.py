@@ -173,6 +173,9 @@ class Kpi(QFrame):
         """Show ``value`` and ``note``; ``trend`` ``up``/``down`` colours the note."""
         self.value.setText(value)
         self.note.setText(note)
+        # a narrow window cuts the title and the note: the whole text on hover
+        lines = [f"{self.title.text()}: {value}", note]
+        self.setToolTip("\n".join(line for line in lines if line))
         if self.note.property("trend") != trend:  # style sheets apply anew
             self.note.setProperty("trend", trend)
             self.note.style().unpolish(self.note)
