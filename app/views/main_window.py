@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.config import Settings
 from app.domain.addresses import ListFilter
-from app.domain.changes import Changes
+from app.domain.changes import Changes, EntityKind
 from app.domain.progress import ProgressSink
 from app.services.container import Services
 from app.tasks.runner import TaskHandle, TaskRunner
@@ -426,8 +426,13 @@ class MainWindow(QMainWindow):
         self.addresses.on_data_changed(changes, initiator)
         for ui in list(self._areas.values()):  # the rest load fresh when built
             ui.on_data_changed(changes, initiator)
-        self.home.refresh()
-        self._update_counts()
+        # the counts are of persons and organisations: a journal entry, a task
+        # or a deal saved does not count a million records again
+        if changes.touches(EntityKind.PERSON) or changes.touches(
+            EntityKind.ORGANISATION
+        ):
+            self.home.refresh()
+            self._update_counts()
 
     def _on_demo_finished(
         self, dialog: TaskProgressDialog, _result: DemoResult

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from app import __version__
 from app.domain.addresses import ListFilter
-from app.domain.changes import Changes
+from app.domain.changes import Changes, EntityKind
 from app.domain.progress import ProgressSink
 from app.services.container import Services
 from app.tasks.runner import TaskRunner
@@ -521,3 +521,23 @@ def test_the_dashboard_is_built_first_and_every_area_is_in_the_build_order(
     assert deferred.home.dashboard is deferred.analytics_ui.dashboard
     deferred._build_next_area()
     assert deferred.area_built("sync_ui")  # then the status bar's sync state
+
+
+def test_counts_are_read_again_only_when_persons_or_organisations_changed(
+    window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counted: list[str] = []
+    real = services.addresses.count_persons
+
+    def count(flt: ListFilter) -> int:
+        counted.append("persons")
+        return real(flt)
+
+    monkeypatch.setattr(services.addresses, "count_persons", count)
+    window.sig_data_changed.emit(Changes.of(EntityKind.JOURNAL_ENTRY, "j1"), None)
+    window.sig_data_changed.emit(Changes.of(EntityKind.TASK, "t1"), None)
+    assert counted == []
+    make_person(services.addresses)
+    window.sig_data_changed.emit(Changes.of(EntityKind.PERSON, "p1"), None)
+    assert "persons" in counted
+    assert window.counts_label.text() == "1 person · 0 organisations"
