@@ -514,7 +514,7 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
         <translation>Net Promoter Score</translation>
     </message>
     <message>
-        <location filename="../../app/views/navigation.py" line="47"/>
+        <location filename="../../app/views/navigation.py" line="61"/>
         <source>Reports</source>
         <translation>Berichte</translation>
     </message>
@@ -1165,7 +1165,7 @@ Klicken Sie auf «Neue Organisation» (Strg+Umschalt+N) oder laden Sie Demodaten
 <context>
     <name>AutomationUi</name>
     <message>
-        <location filename="../../app/views/navigation.py" line="45"/>
+        <location filename="../../app/views/navigation.py" line="59"/>
         <source>Automation</source>
         <translation>Automatisierung</translation>
     </message>
@@ -4079,7 +4079,7 @@ B = B-Kunde</translation>
 <context>
     <name>ExchangeUi</name>
     <message>
-        <location filename="../../app/views/navigation.py" line="41"/>
+        <location filename="../../app/views/navigation.py" line="55"/>
         <source>Import &amp; export</source>
         <translation>Import &amp; Export</translation>
     </message>
@@ -4824,17 +4824,17 @@ B = B-Kunde</translation>
 <context>
     <name>JournalUi</name>
     <message>
-        <location filename="../../app/views/navigation.py" line="36"/>
+        <location filename="../../app/views/navigation.py" line="50"/>
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
     <message>
-        <location filename="../../app/views/navigation.py" line="37"/>
+        <location filename="../../app/views/navigation.py" line="51"/>
         <source>Tasks</source>
         <translation>Aufgaben</translation>
     </message>
     <message>
-        <location filename="../../app/views/navigation.py" line="38"/>
+        <location filename="../../app/views/navigation.py" line="52"/>
         <source>Service</source>
         <translation>Kundendienst</translation>
     </message>
@@ -6296,39 +6296,39 @@ Betreff: %3</translation>
         <translation>Einstellungen gespeichert. Einige gelten erst nach einem Neustart.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="437"/>
+        <location filename="../../app/views/main_window.py" line="442"/>
         <source>Demo data loaded.</source>
         <translation>Demodaten geladen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="444"/>
+        <location filename="../../app/views/main_window.py" line="449"/>
         <source>Demo data</source>
         <translation>Demodaten</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="445"/>
+        <location filename="../../app/views/main_window.py" line="450"/>
         <source>Demo data could not be generated: %1</source>
         <translation>Die Demodaten konnten nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="450"/>
+        <location filename="../../app/views/main_window.py" line="455"/>
         <source>Cancelled — nothing was added.</source>
         <translation>Abgebrochen – es wurde nichts hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="455"/>
+        <location filename="../../app/views/main_window.py" line="460"/>
         <source>Unexpected error</source>
         <translation>Unerwarteter Fehler</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="456"/>
+        <location filename="../../app/views/main_window.py" line="461"/>
         <source>The task “%1” failed: %2
 Your data is unchanged.</source>
         <translation>Der Vorgang «%1» ist fehlgeschlagen: %2
 Ihre Daten sind unverändert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="475"/>
+        <location filename="../../app/views/main_window.py" line="480"/>
         <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln Person</numerusform>
@@ -6336,7 +6336,7 @@ Ihre Daten sind unverändert.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="476"/>
+        <location filename="../../app/views/main_window.py" line="481"/>
         <source>%Ln organisation(s)</source>
         <translation>
             <numerusform>%Ln Organisation</numerusform>
@@ -6344,12 +6344,12 @@ Ihre Daten sind unverändert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="492"/>
+        <location filename="../../app/views/main_window.py" line="497"/>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="493"/>
+        <location filename="../../app/views/main_window.py" line="498"/>
         <source>You have unsaved changes. Save them before closing?</source>
         <translation>Sie haben nicht gespeicherte Änderungen. Vor dem Schliessen speichern?</translation>
     </message>
@@ -8554,7 +8554,7 @@ Ihre Daten sind unverändert.</translation>
 <context>
     <name>QualityUi</name>
     <message>
-        <location filename="../../app/views/navigation.py" line="43"/>
+        <location filename="../../app/views/navigation.py" line="57"/>
         <source>Data quality</source>
         <translation>Datenqualität</translation>
     </message>
@@ -9134,18 +9134,18 @@ Ihre Daten sind unverändert.</translation>
 <context>
     <name>SalesUi</name>
     <message>
-        <location filename="../../app/views/navigation.py" line="30"/>
+        <location filename="../../app/views/navigation.py" line="44"/>
         <source>Leads</source>
-        <extracomment>The areas in sidebar order (attribute names on the main window).</extracomment>
+        <extracomment>The areas in sidebar order (attribute names on the main window). The order areas are built in after the window is shown: the dashboard first (the overview shows it), then sync (the status bar&apos;s state), the quick log (Ctrl+J from anywhere), and the rest in sidebar order.</extracomment>
         <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/navigation.py" line="31"/>
+        <location filename="../../app/views/navigation.py" line="45"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../app/views/navigation.py" line="32"/>
+        <location filename="../../app/views/navigation.py" line="46"/>
         <source>Forecast</source>
         <translation>Prognose</translation>
     </message>
@@ -9509,7 +9509,7 @@ Es gibt keine Sicherung; Relata startet mit einer leeren Datenbank.</translation
         <translation>Am Server an&amp;melden …</translation>
     </message>
     <message>
-        <location filename="../../app/views/navigation.py" line="49"/>
+        <location filename="../../app/views/navigation.py" line="63"/>
         <source>Sync</source>
         <translation>Abgleich</translation>
     </message>
