@@ -2717,7 +2717,7 @@ B = B-Kunde</translation>
         <translation>Beträge in CHF · Konversion = Leads des Zeitraums mit gewonnener Verkaufschance ÷ Leads</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="425"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="412"/>
         <source>Comparing the segments …</source>
         <translation>Segmente werden verglichen …</translation>
     </message>
@@ -2936,29 +2936,27 @@ B = B-Kunde</translation>
         <translation>Keine Umfrageantworten in diesem Zeitraum. Erfassen Sie Antworten auf der Seite NPS oder importieren Sie dort eine Umfragedatei.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="401"/>
-        <location filename="../../app/views/dashboard/drawing.py" line="442"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="448"/>
         <source>NPS: %1</source>
         <translation>NPS: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="402"/>
-        <location filename="../../app/views/dashboard/drawing.py" line="443"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="449"/>
         <source>%1 promoters · %2 passives · %3 detractors</source>
         <translation>%1 Promotoren · %2 Passive · %3 Kritiker</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="417"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="404"/>
         <source>NPS %1 = %2 promoters − %3 detractors of %4 answers</source>
         <translation>NPS %1 = %2 Promotoren − %3 Kritiker von %4 Antworten</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="429"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="416"/>
         <source>Save person segments on the Data quality page to compare their NPS here.</source>
         <translation>Speichern Sie Personensegmente auf der Seite Datenqualität, um ihren NPS hier zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drawing.py" line="465"/>
+        <location filename="../../app/views/dashboard/drawing.py" line="439"/>
         <source>Answers of the period per saved person segment</source>
         <translation>Antworten des Zeitraums pro gespeichertem Personensegment</translation>
     </message>

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
-from app.domain.analytics import Dashboard
+from app.domain.analytics import Dashboard, NpsCounts
 from app.views.dashboard.charts import (
     BLUE,
     GREEN,
@@ -393,23 +393,10 @@ class TileDrawing:
             month_text(p.start, short=True) if p.start else p.label for p in points
         ]
 
-        def tip(i: int) -> str:
-            c = points[i].counts
-            return "<br>".join(
-                [
-                    f"<b>{labels[i]}</b>",
-                    _t("NPS: %1").replace("%1", nps_text(c.score)),
-                    _t("%1 promoters · %2 passives · %3 detractors")
-                    .replace("%1", number(c.promoters))
-                    .replace("%2", number(c.passives))
-                    .replace("%3", number(c.detractors)),
-                ]
-            )
-
         self.nps_chart.set_lines(
             labels,
             [("NPS", [p.counts.score or 0.0 for p in points], PURPLE)],
-            tip=tip,
+            tip=lambda i: _nps_tip(labels[i], points[i].counts),
             every=max(1, (len(points) + 5) // 6),
         )
         total = dash.nps_total
@@ -434,26 +421,13 @@ class TileDrawing:
             return
         names = [p.label for p in segments]
 
-        def seg_tip(i: int) -> str:
-            c = segments[i].counts
-            return "<br>".join(
-                [
-                    f"<b>{names[i]}</b>",
-                    _t("NPS: %1").replace("%1", nps_text(c.score)),
-                    _t("%1 promoters · %2 passives · %3 detractors")
-                    .replace("%1", number(c.promoters))
-                    .replace("%2", number(c.passives))
-                    .replace("%3", number(c.detractors)),
-                ]
-            )
-
         self.nps_segments_chart.set_bars(
             [
                 f"{n}  {nps_text(p.counts.score)}"
                 for n, p in zip(names, segments, strict=True)
             ],
             [("NPS", [p.counts.score or 0.0 for p in segments], BLUE)],
-            tip=seg_tip,
+            tip=lambda i: _nps_tip(names[i], segments[i].counts),
         )
         low = min(0.0, *(p.counts.score or 0.0 for p in segments))
         self.nps_segments_chart.setXRange(low * 1.1, 100, padding=0)
@@ -464,3 +438,17 @@ class TileDrawing:
         self.tile_nps_segments.show_body(
             _t("Answers of the period per saved person segment")
         )
+
+
+def _nps_tip(label: str, counts: NpsCounts) -> str:
+    """Tooltip of an NPS point or bar: its score and the three counts."""
+    return "<br>".join(
+        [
+            f"<b>{label}</b>",
+            _t("NPS: %1").replace("%1", nps_text(counts.score)),
+            _t("%1 promoters · %2 passives · %3 detractors")
+            .replace("%1", number(counts.promoters))
+            .replace("%2", number(counts.passives))
+            .replace("%3", number(counts.detractors)),
+        ]
+    )
