@@ -121,8 +121,7 @@ def recipient(
             .limit(1)
         ).first()
         if addr is not None:
-            values["address.street"] = f"{addr[0]} {addr[1]}".strip()
-            values["address.postcode"], values["address.city"] = addr[2], addr[3]
+            values |= _address_values(*addr)
     elif kind == "lead":
         lead = s.get(Lead, entity_id)
         if lead is None or lead.deleted_at is not None:
@@ -144,19 +143,16 @@ def recipient(
         raise UserError(
             "mail.no_recipient", "This record has no person to write to", value=kind
         )
-    owner_name, owner_email, signature = signature_of(s, owner_id or None)
-    values |= {
-        "salutation": salutation(gender, first, last, language),
-        "greeting": salutation(gender, first, last, language, formal=False),
-        "person.first_name": first,
-        "person.last_name": last,
-        "person.email": email,
-        "organisation.name": org,
-        "owner.name": owner_name,
-        "owner.email": owner_email,
-        "owner.signature": signature,
-        "today": (today or dt.date.today()).strftime("%d.%m.%Y"),
-    }
+    values |= _person_values(
+        gender,
+        first,
+        last,
+        email,
+        org,
+        language,
+        signature_of(s, owner_id or None),
+        (today or dt.date.today()).strftime("%d.%m.%Y"),
+    )
     if campaign_id:
         values["campaign.name"] = (
             s.execute(select(Campaign.name).where(Campaign.id == campaign_id)).scalar()
@@ -218,30 +214,55 @@ def person_recipients(
             pid, gender, first, last, email, language, org, owner, title = p
             if owner not in senders:
                 senders[owner] = signature_of(s, owner)
-            owner_name, owner_email, signature = senders[owner]
             language = language or "de"
-            values = {
-                "person.title": title,
-                "salutation": salutation(gender, first, last, language),
-                "greeting": salutation(gender, first, last, language, formal=False),
-                "person.first_name": first,
-                "person.last_name": last,
-                "person.email": email,
-                "organisation.name": org,
-                "owner.name": owner_name,
-                "owner.email": owner_email,
-                "owner.signature": signature,
-                "today": day,
-            }
+            values = {"person.title": title} | _person_values(
+                gender, first, last, email, org, language, senders[owner], day
+            )
             addr = addresses.get(pid)
             if addr is not None:
-                values["address.street"] = f"{addr[0]} {addr[1]}".strip()
-                values["address.postcode"], values["address.city"] = addr[2], addr[3]
+                values |= _address_values(*addr)
             if campaign_id:
                 values["campaign.name"] = campaign
             name = f"{first} {last}".strip()
             out[pid] = Recipient(pid, email, name, MergeContext(values, language))
     return out
+
+
+def _person_values(
+    gender: str,
+    first: str,
+    last: str,
+    email: str,
+    org: str,
+    language: str,
+    sender: tuple[str, str, str],
+    day: str,
+) -> dict[str, str]:
+    """Merge fields of a recipient and its sender (name, e-mail, signature)."""
+    owner_name, owner_email, signature = sender
+    return {
+        "salutation": salutation(gender, first, last, language),
+        "greeting": salutation(gender, first, last, language, formal=False),
+        "person.first_name": first,
+        "person.last_name": last,
+        "person.email": email,
+        "organisation.name": org,
+        "owner.name": owner_name,
+        "owner.email": owner_email,
+        "owner.signature": signature,
+        "today": day,
+    }
+
+
+def _address_values(
+    street: str, number: str, postcode: str, city: str
+) -> dict[str, str]:
+    """Merge fields of a postal address."""
+    return {
+        "address.street": f"{street} {number}".strip(),
+        "address.postcode": postcode,
+        "address.city": city,
+    }
 
 
 def fill(data: TemplateData, rcpt: Recipient) -> RenderedMail:
