@@ -75,6 +75,8 @@ def insert_rows(
     """
     if not rows:
         return
+    if conn.dialect.paramstyle != "qmark":
+        raise ValueError("insert_rows writes SQLite (qmark) statements")
     plan = _converters(table, conn.dialect)
     given = list(rows[0])
     unknown = set(given) - set(plan)
@@ -82,7 +84,8 @@ def insert_rows(
         raise KeyError(f"{table.name} has no column(s) {sorted(unknown)}")
     missing = [name for name, (_p, default) in plan.items() if name not in given]
     names = given + [m for m in missing if plan[m][1] is not None]
-    put = [plan[n][0] for n in given]
+    # repeated values (timestamps, empty maps) are converted once
+    put = [p if (p := plan[n][0]) is _identity else _remembering(p) for n in given]
     fill = [(plan[m][0], plan[m][1]) for m in names[len(given) :]]
 
     def default_of(proc: Convert, default: Any) -> Any:
@@ -96,12 +99,8 @@ def insert_rows(
         ]
         return (*own, *(default_of(p, d) for p, d in fill))
 
-    put = [p if p is _identity else _remembering(p) for p in put]
-
     quoted = ", ".join(f'"{n}"' for n in names)
     sql = (
         f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" * len(names))})'
     )
-    if conn.dialect.paramstyle != "qmark":
-        raise ValueError("insert_rows writes SQLite (qmark) statements")
     conn.exec_driver_sql(sql, [encode(r) for r in rows])
