@@ -5,10 +5,11 @@ SQLAlchemy, encodes each field in Python and inserts one entry per row with
 a random op id. For a 100k import (≈600,000 new rows) that took ≈40 s of the
 import's ≈60. The rows an import *creates* are exactly the rows above each
 table's rowid at the start of the run, so their create entries can be made
-by one ``INSERT … SELECT`` per table: ``json_object`` builds the fields with
-the same encoding the sync codecs use (ISO dates and UTC times, booleans as
-``true``/``false``), op ids are time-ordered (every outbox index grows at its
-end) and tables go parents first, as ``record_written`` orders them.
+by one ``INSERT … SELECT`` per table, as *deferred* creates: the entry names
+the row and its fields are filled from it when the entry is stamped into a
+push batch (:mod:`app.sync.outbox_sql`). Op ids are time-ordered (every
+outbox index grows at its end) and tables go parents first, as
+``record_written`` orders them. Update entries are built by SQL too.
 A test checks the entries equal ``record_written``'s for every imported table.
 
 Tables with a column type this does not know, and updates and deletes, still
@@ -23,12 +24,12 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import Boolean, Connection, Date, DateTime, Integer, String, Text
+from sqlalchemy import Connection
 
 from app.domain.exchange import WrittenRow
-from app.models.base import UTCDateTime
 from app.services.import_writer import IdMaker, WrittenLog, stamp_text
 from app.sync import outbox
+from app.sync.outbox_sql import create_fields_sql, value_sql
 from app.sync.protocol.tables import synced_table, synced_tables, table_order
 from app.sync.protocol.wire import SCHEMA_VERSION
 
@@ -57,69 +58,18 @@ def floors(conn: Connection, tables: Iterable[str] = TABLES) -> dict[str, int]:
     }
 
 
-_MAX_PRINTF_VALUES = 120
-
-
-def _value_sql(column: str, kind: object) -> str | None:
-    """SQL giving the JSON value the sync encoder gives the stored value."""
-    col = f'"{column}"'
-    if isinstance(kind, DateTime | UTCDateTime):
-        # stored "YYYY-MM-DD HH:MM:SS.ffffff"; Python's isoformat drops a zero fraction
-        return (
-            f"CASE WHEN {col} IS NULL THEN NULL "
-            f"WHEN substr({col}, 21, 6) = '000000' "
-            f"THEN replace(substr({col}, 1, 19), ' ', 'T') || '+00:00' "
-            f"ELSE replace({col}, ' ', 'T') || '+00:00' END"
-        )
-    if isinstance(kind, Boolean):
-        return (
-            f"CASE WHEN {col} IS NULL THEN NULL WHEN {col} THEN json('true') "
-            "ELSE json('false') END"
-        )
-    if isinstance(kind, Date | Integer | String | Text):
-        return col
-    return None
-
-
-def _json_sql(column: str, kind: object) -> str | None:
-    """SQL giving the JSON text of :func:`_value_sql`'s value."""
-    value = _value_sql(column, kind)
-    if value is None:
-        return None
-    if isinstance(kind, Boolean):
-        col = f'"{column}"'
-        return (
-            f"CASE WHEN {col} IS NULL THEN 'null' WHEN {col} THEN 'true' "
-            "ELSE 'false' END"
-        )
-    return f"json_quote({value})"
-
-
 def _create_sql(name: str) -> str | None:
-    """``INSERT … SELECT`` of the create entries of ``name``'s rows above a rowid.
-
-    The fields text is one ``printf`` of ``json_quote``-d values: the very
-    bytes nested ``json_object`` calls make (tested), for less work.
-    """
-    table = synced_table(name)
-    if table is None:
+    """``INSERT … SELECT`` of deferred create entries (``fields`` null, filled
+    by :func:`app.sync.outbox_sql.fill_creates` when the entry is sent) for
+    ``name``'s rows above a rowid; ``None`` when the fields cannot be built
+    by SQL (those rows go through ``record_written``)."""
+    if create_fields_sql(name) is None:
         return None
-    template: list[str] = []
-    values: list[str] = []
-    for field in table.fields:
-        value = _json_sql(field, table.table.c[field].type)
-        if value is None:
-            return None
-        template.append(f'"{field}":{{"value":%s,"base":0}}')
-        values.append(value)
-    if len(values) > _MAX_PRINTF_VALUES:
-        return None  # SQLite takes at most 127 function arguments
-    fields = "printf('{" + ",".join(template) + "}', " + ", ".join(values) + ")"
     return (
         "INSERT INTO sync_outbox (op_id, batch_id, tbl, row_id, op, fields, base_rev, "
         "schema_version, created_at) "
         f"SELECT ? || printf('%012x', rowid - ?), NULL, '{name}', id, 'create', "
-        f"{fields}, 0, {int(SCHEMA_VERSION)}, ? "
+        f"'null', 0, {int(SCHEMA_VERSION)}, ? "
         f"FROM {name} WHERE rowid > ? AND deleted_at IS NULL ORDER BY rowid"
     )
 
@@ -178,7 +128,7 @@ def _update_sql(name: str, names: Sequence[str]) -> str | None:
         return None
     parts: list[str] = []
     for field in names:
-        value = _value_sql(field, table.table.c[field].type)
+        value = value_sql(field, table.table.c[field].type)
         if value is None:
             return None
         base = (

@@ -10,7 +10,10 @@ captured.
 
 Coalescing while an entry is unsent (no ``batch_id``): update+update = one
 entry (first base/old, latest value; a value edited back drops the field);
-create+updates = create; create+delete = nothing; update+delete = delete with
+create+updates = create (a deferred create, ``fields`` null, stays deferred:
+see :mod:`app.sync.outbox_sql`); create+delete = nothing, unless live rows
+refer to the row (its children's creates are queued: they need their parent
+on the server, so the create stays and the delete follows); update+delete = delete with
 the original base rev; delete+restore = the earlier update (or nothing).
 
 A row without a server rev and without an outbox entry was not created here
@@ -190,6 +193,14 @@ def record(conn: Connection, entries: Iterable[Entry]) -> None:
             inserts.append(entry)
             continue
         merged = coalesce(dict(unsent), entry)
+        if merged is None and unsent["op"] == Op.CREATE and _has_children(conn, key):
+            # rows referring to this one are queued (or will be): the server
+            # needs it to take them, so it travels as a create, then a delete
+            rows.append(entry)
+            inserts.append(entry)
+            continue
+        if merged == unsent:
+            continue  # e.g. an edit of a row whose deferred create is unsent
         if "seq" not in unsent:  # queued in this call, not written yet
             if merged is None:
                 rows.remove(unsent)
@@ -213,6 +224,23 @@ def record(conn: Connection, entries: Iterable[Entry]) -> None:
             unsent.update(merged)
     for start in range(0, len(inserts), 1000):
         conn.execute(insert(OUTBOX), inserts[start : start + 1000])
+
+
+def _has_children(conn: Connection, key: tuple[str, str]) -> bool:
+    """Whether a live row of a synced table refers to row ``key`` (table, id)."""
+    tbl, row_id = key
+    for child in synced_tables().values():
+        for column, parent in child.foreign_keys.items():
+            if (
+                parent == tbl
+                and conn.exec_driver_sql(
+                    f'SELECT 1 FROM {child.name} WHERE "{column}" = ? '
+                    "AND deleted_at IS NULL LIMIT 1",
+                    (row_id,),
+                ).first()
+            ):
+                return True
+    return False
 
 
 def _entries_of(
@@ -262,6 +290,9 @@ def coalesce(existing: Entry, new: Entry) -> Entry | None:
     if first == Op.CREATE:
         if then == Op.DELETE:
             return None
+        if existing.get("fields") is None:
+            # deferred create (outbox_sql): filled from the row when sent
+            return existing
         merged = _merge_fields(fields, later, drop_reverted=False)
         for spec in merged.values():
             spec["base"] = 0

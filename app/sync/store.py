@@ -40,6 +40,7 @@ from app.models import SyncConflict, SyncState
 from app.sync.apply import ApplyStats as ApplyStats
 from app.sync.apply import apply_table
 from app.sync.outbox import OUTBOX
+from app.sync.outbox_sql import fill_creates
 from app.sync.protocol.tables import (
     loads,
     synced_table,
@@ -151,7 +152,7 @@ def _batch_on(conn: Connection, device_id: str, limit: int) -> PushRequest | Non
         "SELECT batch_id FROM sync_outbox WHERE batch_id IS NOT NULL "
         "ORDER BY seq LIMIT 1"
     ).scalar()
-    if in_flight is None:
+    while in_flight is None:
         stamp = str(uuid.uuid4())
         stamped = conn.exec_driver_sql(
             "UPDATE sync_outbox SET batch_id = ? WHERE seq IN (SELECT seq FROM "
@@ -160,7 +161,13 @@ def _batch_on(conn: Connection, device_id: str, limit: int) -> PushRequest | Non
         ).rowcount
         if not stamped:
             return None
-        in_flight = stamp
+        _one_entry_per_row(conn, stamp)
+        # deferred creates get their fields now, in the stamping transaction
+        # (a retry resends exactly these bytes); creates of rows since
+        # deleted drop out, and a batch of nothing but those is not sent
+        fill_creates(conn, stamp)
+        if _stamped_left(conn, stamp):
+            in_flight = stamp
     changes: list[Change] = [
         {
             "op_id": op_id,
@@ -178,6 +185,36 @@ def _batch_on(conn: Connection, device_id: str, limit: int) -> PushRequest | Non
         )
     ]
     return {"device_id": device_id, "batch_id": str(in_flight), "changes": changes}
+
+
+def _one_entry_per_row(conn: Connection, batch_id: str) -> None:
+    """End batch ``batch_id`` before a second entry for the same row.
+
+    A later entry builds on the rev the server gives the earlier one (a
+    create's delete needs the create's rev): it goes in the next batch, whose
+    bases are rebased when this one is acknowledged (``_rebase_pending``).
+    """
+    second = conn.exec_driver_sql(
+        "SELECT min(o.seq) FROM sync_outbox o WHERE o.batch_id = ? AND EXISTS "
+        "(SELECT 1 FROM sync_outbox p WHERE p.tbl = o.tbl AND p.row_id = o.row_id "
+        "AND p.batch_id = o.batch_id AND p.seq < o.seq)",
+        (batch_id,),
+    ).scalar()
+    if second is not None:
+        conn.exec_driver_sql(
+            "UPDATE sync_outbox SET batch_id = NULL WHERE batch_id = ? AND seq >= ?",
+            (batch_id, second),
+        )
+
+
+def _stamped_left(conn: Connection, batch_id: str) -> bool:
+    """Whether batch ``batch_id`` still holds an entry."""
+    return (
+        conn.exec_driver_sql(
+            "SELECT 1 FROM sync_outbox WHERE batch_id = ? LIMIT 1", (batch_id,)
+        ).first()
+        is not None
+    )
 
 
 def _iso_utc(stored: str | None) -> str | None:
@@ -288,7 +325,7 @@ def _rebase_pending(
     for entry in pending:
         key = (entry["tbl"], entry["row_id"])
         state = by_key.get(key)
-        if state is None or state["row"] is None:
+        if state is None or state["row"] is None or entry["fields"] is None:
             continue
         change = sent[key]
         fields = {k: dict(v) for k, v in (entry["fields"] or {}).items()}

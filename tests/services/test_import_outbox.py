@@ -16,6 +16,7 @@ from app.db.database import Database
 from app.domain.exchange import WrittenRow
 from app.services.imports import ImportService
 from app.sync import outbox
+from app.sync.outbox_sql import fill_creates, value_sql
 from tests.services.exchange_support import plan_for
 from tests.services.test_import_sheets import SHEETS, _workbook
 
@@ -46,6 +47,15 @@ def _last_seq(db: Database) -> int:
 
 def _as_record_written_makes_them(db: Database, after: int) -> tuple[Entries, Entries]:
     with db.engine.connect() as conn, conn.begin():
+        deferred = conn.execute(
+            text(
+                "SELECT count(*) FROM sync_outbox WHERE op = 'create' AND seq > :after "
+                "AND fields = 'null'"
+            ),
+            {"after": after},
+        ).scalar_one()
+        assert deferred  # the import's creates are filled when sent
+        fill_creates(conn, None)
         fast = _creates(conn, after)
         ids = conn.execute(
             text(
@@ -171,11 +181,10 @@ def test_persons_organisations_leads_outbox_equals_record_written(
 def test_time_encoding_in_sql_equals_the_sync_encoder(db: Database) -> None:
     from sqlalchemy import DateTime
 
-    from app.services.import_outbox import _value_sql
     from app.services.import_writer import stamp_text
     from app.sync.protocol.tables import encode_time
 
-    sql = _value_sql("t", DateTime())
+    sql = value_sql("t", DateTime())
     assert sql is not None
     with db.engine.connect() as conn:
         for value in (

@@ -1,12 +1,13 @@
 """Bulk imports reach the server: the import commit queues what it wrote in its
-own transaction (``outbox.record_written``), and so does an undo."""
+own transaction (creates deferred: filled when sent), and so does an undo."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, text
 
 from app.models import Channel, Employment, Organisation, Person
 from app.services.imports import ImportService
@@ -113,3 +114,87 @@ def test_undoing_an_import_before_any_sync_sends_nothing(
     assert store.pending_count(a.db.engine) == 0  # creates and deletes cancel out
     a.run()
     assert live(server[0], Person) == {}
+
+
+def test_an_imported_record_edited_before_the_sync_reaches_the_server_as_edited(
+    laptop: Make, server: tuple[Engine, ThreadServer], tmp_path: Path
+) -> None:
+    """The import queues deferred creates (fields filled when sent): an edit
+    before the sync adds no entry, the server gets the edited values, and a
+    record deleted before the sync is deleted there too, with no rejected child."""
+    a = laptop("anna")
+    a.run()
+    path = files.write_xlsxwriter(tmp_path / "k.xlsx")
+    imports = ImportService(a.db.engine)
+    assert imports.commit(plan_for(imports, path)).created == 3
+    queued = store.pending_count(a.db.engine)
+    with a.db.engine.connect() as conn:
+        deferred = conn.execute(
+            text("SELECT count(*) FROM sync_outbox WHERE fields = 'null'")
+        ).scalar_one()
+    assert deferred == queued
+    by_name = {name: pid for pid, (name, _first) in live(a.db.engine, Person).items()}
+    edited, gone = by_name["Müller"], by_name["Rossi"]
+    a.addresses.update_person(
+        edited,
+        dataclasses.replace(a.addresses.get_person(edited).data(), first_name="Edith"),
+    )
+    assert store.pending_count(a.db.engine) == queued  # the create stays one entry
+    a.addresses.delete_person(gone)
+    # its channels, address and employment are queued: create, then delete
+    assert store.pending_count(a.db.engine) == queued + 1
+    report, _ = a.run()
+    assert report.new_conflicts == 0
+    assert store.pending_count(a.db.engine) == 0
+    on_server = live(server[0], Person)
+    assert on_server[edited] == ("Müller", "Edith")
+    assert gone not in on_server
+    for model in (Person, Organisation, Channel, Employment):
+        assert live(server[0], model) == live(a.db.engine, model), model
+
+
+def test_a_stamped_batch_of_deferred_creates_is_resent_unchanged(
+    laptop: Make, tmp_path: Path
+) -> None:
+    """Filled in the stamping transaction: an edit after stamping does not
+    change the batch a retry sends (it becomes an entry of its own)."""
+    a = laptop("anna")
+    a.run()
+    path = files.write_xlsxwriter(tmp_path / "k.xlsx")
+    imports = ImportService(a.db.engine)
+    imports.commit(plan_for(imports, path))
+    first = store.next_batch(a.db.engine, "device")
+    assert first is not None
+    person = next(c for c in first["changes"] if c["tbl"] == "person")
+    assert person["op"] == "create"
+    assert person["fields"]["last_name"]["value"]
+    assert all(c["fields"] for c in first["changes"])
+    a.addresses.update_person(
+        person["id"],
+        dataclasses.replace(
+            a.addresses.get_person(person["id"]).data(), first_name="Später"
+        ),
+    )
+    again = store.next_batch(a.db.engine, "device")
+    assert again == first
+
+
+def test_a_batch_of_creates_whose_records_are_gone_is_not_sent(
+    laptop: Make, tmp_path: Path
+) -> None:
+    a = laptop("anna")
+    a.run()
+    path = files.write_xlsxwriter(tmp_path / "k.xlsx")
+    imports = ImportService(a.db.engine)
+    imports.commit(plan_for(imports, path))
+    with a.db.engine.begin() as conn:
+        # rows removed behind the outbox's back (not through a service)
+        conn.execute(text("PRAGMA foreign_keys=OFF"))
+        conn.execute(text("DELETE FROM channel"))
+        conn.execute(text("DELETE FROM address"))
+        conn.execute(text("DELETE FROM employment"))
+        conn.execute(text("DELETE FROM person"))
+        conn.execute(text("DELETE FROM organisation"))
+    batch = store.next_batch(a.db.engine, "device")
+    assert batch is None
+    assert store.pending_count(a.db.engine) == 0

@@ -96,9 +96,19 @@ def test_create_then_updates_stay_a_create(db: Database, svc: AddressService) ->
 
 
 def test_create_then_delete_leaves_nothing(db: Database, svc: AddressService) -> None:
-    org = make_organisation(svc, name="Muster AG")
+    org = make_organisation(svc, name="Muster AG", addresses=(), channels=())
     svc.delete_organisation(org.id)
     assert [e for e in entries(db) if e.row_id == org.id] == []
+
+
+def test_create_then_delete_with_queued_children_sends_both(
+    db: Database, svc: AddressService
+) -> None:
+    """Its address and phone are queued creates: the server needs the
+    organisation to take them, so it gets the create, then the delete."""
+    org = make_organisation(svc, name="Muster AG")
+    svc.delete_organisation(org.id)
+    assert [e.op for e in entries(db) if e.row_id == org.id] == ["create", "delete"]
 
 
 def test_update_then_delete_is_a_delete_with_the_original_base(
