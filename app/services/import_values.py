@@ -43,7 +43,9 @@ from app.services.validation import (
 )
 
 _PHONE_JUNK = str.maketrans("", "", " ./-()\u00a0\u202f\t")
+_PHONE_JUNK_ASCII = b" ./-()\t"
 _CALLING = {"41": "CH", "49": "DE", "43": "AT", "423": "LI"}
+_CODES = {region: code for code, region in _CALLING.items()}
 _TYPES = (
     "fixed_line",
     "mobile",
@@ -118,7 +120,10 @@ def fast_phone(text: str, *, region: str = "CH") -> str:
 
 @lru_cache(maxsize=65536)
 def _fast_phone(text: str, region: str) -> str:
-    digits = text.translate(_PHONE_JUNK)
+    if text.isascii():  # bytes.translate deletes ~3x faster than str.translate
+        digits = text.encode().translate(None, _PHONE_JUNK_ASCII).decode()
+    else:
+        digits = text.translate(_PHONE_JUNK)
     national = None
     if digits.startswith(("+", "00")):
         rest = digits[1:] if digits[0] == "+" else digits[2:]
@@ -137,8 +142,7 @@ def _fast_phone(text: str, region: str) -> str:
         and not national.startswith("0")
         and _valid_national(region, national)
     ):
-        code = {"CH": "41", "DE": "49", "AT": "43", "LI": "423"}[region]
-        return f"+{code}{national}"
+        return f"+{_CODES[region]}{national}"
     return normalise_phone(text, region=region)
 
 
@@ -270,7 +274,11 @@ class RowConverter:
         if kind is FieldKind.EMAIL:
             return _wrap(normalise_email)
         if kind is FieldKind.PHONE:
-            return _wrap(lambda t: fast_phone(t, region=region))
+            # fast_phone without its strip and upper: cell_text has stripped
+            phone_region = region.upper() or "CH"
+            return lambda c: (
+                _fast_phone(t, phone_region) if (t := cell_text(c)) else None
+            )
         if kind is FieldKind.WEB:
             return _wrap(normalise_web)
         if kind is FieldKind.UID:
