@@ -18,8 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, overload
 
@@ -608,6 +609,8 @@ class BulkWriter:
         """Insert new records with their channels, address and employment."""
         built = self.build(rows)
         self.insert_built(built)
+        if self.search is not None:
+            self.search.caught_up()
         return built.ids
 
     def prepare(self, rows: Sequence[dict[str, Any]]) -> None:
@@ -735,7 +738,10 @@ class BulkWriter:
         return Built(ids, [(t.table, main_cols, mains)], channels, addresses, jobs)
 
     def insert_built(self, built: Built) -> None:
-        """Execute the inserts of :meth:`build` (SQLite steps release the GIL)."""
+        """Execute the inserts of :meth:`build`; the new rows' search entries are
+        written behind (``SearchMaintenance.feed_behind``) while Python goes on."""
+        if self.search is not None:
+            self.search.caught_up()
         for table, cols, rows in built.mains:
             self._insert_tuples(table, cols, rows)
         owner_cols = ("organisation_id", "person_id")
@@ -773,7 +779,7 @@ class BulkWriter:
             jobs,
         )
         if self.search is not None and not self.t.flat:
-            self.search.feed(self.t.table)
+            self.search.feed_behind(self.t.table)
 
     # ---- updates
 
@@ -1038,6 +1044,7 @@ class SearchMaintenance:
         self.conn = conn
         self.floors: dict[str, int] = {}
         self._index_sql: list[str] = []
+        self._behind: _Behind | None = None
 
     def drop_indexes(self) -> None:
         """Drop secondary indexes of the address tables for a big load.
@@ -1103,14 +1110,33 @@ class SearchMaintenance:
         (cheaper than one pass at the end, as in the demo loader); new rows
         carry their final summaries, so their FTS entries are final too.
         """
+        self.caught_up()
+        self._feed(self.conn.connection.driver_connection, table)
+
+    def feed_behind(self, table: str) -> None:
+        """:meth:`feed` on a helper thread; :meth:`caught_up` waits for it.
+
+        The statement runs inside SQLite, which releases the GIL, so Python
+        builds the next batch meanwhile (on the same connection and
+        transaction: nothing else may use the connection until caught up).
+        """
+        self.caught_up()
+        raw = self.conn.connection.driver_connection
+        self._behind = _Behind(lambda: self._feed(raw, table))
+
+    def caught_up(self) -> None:
+        """Wait for :meth:`feed_behind`'s statement; re-raise its error."""
+        behind, self._behind = self._behind, None
+        if behind is not None:
+            behind.wait()
+
+    def _feed(self, raw: Any, table: str) -> None:
         cols, values = _FTS[table]
         top = int(
-            self.conn.exec_driver_sql(
-                f"SELECT coalesce(max(rowid), 0) FROM {table}"
-            ).scalar_one()
+            raw.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
         )
         if top > self.floors[table]:
-            self.conn.exec_driver_sql(
+            raw.execute(
                 f"INSERT INTO {table}_fts(rowid, {cols}) SELECT {table}.rowid, "
                 f"{values(table)} FROM {table} WHERE {table}.deleted_at IS NULL AND "
                 f"{table}.rowid > ?",
@@ -1131,6 +1157,7 @@ class SearchMaintenance:
 
     def finish(self) -> None:
         """Refresh summaries of changed rows, index them and new rows, restore triggers."""
+        self.caught_up()
         self.restore_indexes()
         for table in ("organisation", "person"):
             self.conn.exec_driver_sql(
@@ -1155,6 +1182,27 @@ class SearchMaintenance:
         self.conn.exec_driver_sql("DELETE FROM _import_ids")
         for stmt in search_schema.trigger_statements():
             self.conn.exec_driver_sql(stmt)
+
+
+class _Behind:
+    """One statement run on a helper thread (see ``SearchMaintenance.feed_behind``)."""
+
+    def __init__(self, work: Callable[[], None]) -> None:
+        self._error: BaseException | None = None
+        self._work = work
+        self._thread = threading.Thread(target=self._run, name="import-fts")
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._work()
+        except BaseException as exc:  # re-raised by wait() on the caller's thread
+            self._error = exc
+
+    def wait(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
 
 
 _FTS = {

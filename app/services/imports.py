@@ -450,13 +450,18 @@ class ImportService:
             progress_at[0] += len(batch)
             sink.report(progress_at[0], progress_at[1], "Importing")
         phases["update"] = phases.get("update", 0.0) + time.perf_counter() - started
-        for start in range(0, len(analysed.creates), BATCH):
-            sink.check_cancelled()
-            built = writer.build(analysed.creates[start : start + BATCH])
-            writer.insert_built(built)
-            created_ids += built.ids
-            progress_at[0] += len(built.ids)
-            sink.report(progress_at[0], progress_at[1], "Importing")
+        try:
+            for start in range(0, len(analysed.creates), BATCH):
+                sink.check_cancelled()
+                # built while the previous batch's search entries are written
+                built = writer.build(analysed.creates[start : start + BATCH])
+                writer.insert_built(built)
+                created_ids += built.ids
+                progress_at[0] += len(built.ids)
+                sink.report(progress_at[0], progress_at[1], "Importing")
+        finally:
+            if writer.search is not None:
+                writer.search.caught_up()
         sink.check_cancelled()
         refs = [
             (str(k), rid)

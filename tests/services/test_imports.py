@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import sqlite3
+import threading
 from pathlib import Path
 
 import openpyxl
@@ -309,6 +311,31 @@ def test_cancel_leaves_the_database_unchanged(
         with pytest.raises(Cancelled):
             imports.commit(plan, RecordingProgress(cancel_after=cancel_after))
         assert snapshot(db.engine) == before
+
+
+def test_a_failing_search_index_write_behind_the_inserts_leaves_nothing(
+    db: Database,
+    imports: ImportService,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The new rows' search entries are written on a helper thread while the
+    next batch is built: its error reaches the caller and the import rolls back."""
+    from app.services import import_writer
+
+    def broken(self: object, raw: object, table: str) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    rows = [[f"V{i}", f"N{i}", f"p{i}@example.ch"] for i in range(3)]
+    path = files.write_openpyxl(
+        tmp_path / "k.xlsx", ["Vorname", "Nachname", "E-Mail"], rows
+    )
+    before = snapshot(db.engine)
+    monkeypatch.setattr(import_writer.SearchMaintenance, "_feed", broken)
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O error"):
+        imports.commit(plan_for(imports, path))
+    assert snapshot(db.engine) == before
+    assert not [t for t in threading.enumerate() if t.name == "import-fts"]
 
 
 def test_undo_removes_created_and_restores_updated(
