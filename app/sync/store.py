@@ -195,9 +195,9 @@ def _one_entry_per_row(conn: Connection, batch_id: str) -> None:
     bases are rebased when this one is acknowledged (``_rebase_pending``).
     """
     second = conn.exec_driver_sql(
-        "SELECT min(o.seq) FROM sync_outbox o WHERE o.batch_id = ? AND EXISTS "
-        "(SELECT 1 FROM sync_outbox p WHERE p.tbl = o.tbl AND p.row_id = o.row_id "
-        "AND p.batch_id = o.batch_id AND p.seq < o.seq)",
+        "SELECT min(seq) FROM (SELECT seq, row_number() OVER "
+        "(PARTITION BY tbl, row_id ORDER BY seq) AS nth "
+        "FROM sync_outbox WHERE batch_id = ?) WHERE nth > 1",
         (batch_id,),
     ).scalar()
     if second is not None:
