@@ -198,3 +198,37 @@ def test_a_batch_of_creates_whose_records_are_gone_is_not_sent(
     batch = store.next_batch(a.db.engine, "device")
     assert batch is None
     assert store.pending_count(a.db.engine) == 0
+
+
+def test_a_second_import_before_the_sync_updates_the_deferred_creates(
+    laptop: Make, server: tuple[Engine, ThreadServer], tmp_path: Path
+) -> None:
+    """Two imports before a sync: the second one's updates of the first one's
+    records add no entries; the server gets the records as they are now."""
+    a = laptop("anna")
+    a.run()
+    first = files.write_openpyxl(
+        tmp_path / "a.xlsx",
+        ["E-Mail", "Vorname", "Nachname", "Ort"],
+        [["eva@example.ch", "Eva", "Alt", "Bern"], ["max@example.ch", "Max", "M", ""]],
+    )
+    imports = ImportService(a.db.engine)
+    assert imports.commit(plan_for(imports, first)).created == 2
+    queued = store.pending_count(a.db.engine)
+    second = files.write_openpyxl(
+        tmp_path / "b.xlsx",
+        ["E-Mail", "Nachname", "Ort"],
+        [["eva@example.ch", "Neu", "Basel"]],
+    )
+    assert imports.commit(plan_for(imports, second)).updated == 1
+    with a.db.engine.connect() as conn:
+        ops = conn.execute(
+            text("SELECT DISTINCT op FROM sync_outbox WHERE tbl = 'person'")
+        ).scalars()
+        assert set(ops) == {"create"}
+    assert store.pending_count(a.db.engine) <= queued + 1  # at most the new address
+    report, _ = a.run()
+    assert report.new_conflicts == 0
+    assert ("Neu", "Eva") in live(server[0], Person).values()
+    for model in (Person, Channel):
+        assert live(server[0], model) == live(a.db.engine, model), model
