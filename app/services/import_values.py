@@ -118,8 +118,8 @@ def fast_phone(text: str, *, region: str = "CH") -> str:
     return _fast_phone(text.strip(), region.upper() or "CH")
 
 
-@lru_cache(maxsize=65536)
-def _fast_phone(text: str, region: str) -> str:
+def _phone_e164(text: str, region: str) -> str:
+    """:func:`fast_phone` of a stripped text and an upper-case region, uncached."""
     if text.isascii():  # bytes.translate deletes ~3x faster than str.translate
         digits = text.encode().translate(None, _PHONE_JUNK_ASCII).decode()
     else:
@@ -144,6 +144,12 @@ def _fast_phone(text: str, region: str) -> str:
     ):
         return f"+{_CODES[region]}{national}"
     return normalise_phone(text, region=region)
+
+
+#: Cached: a contact list repeats its switchboard numbers. The import's phone
+#: columns call :func:`_phone_e164` and memoise per column instead (a full
+#: cache evicting on every call cost 0.9 µs a number).
+_fast_phone = lru_cache(maxsize=65536)(_phone_e164)
 
 
 def _is_uuid(text: str) -> bool:
@@ -187,28 +193,9 @@ type Parser = Callable[[Cell], Any]
 _MISS = object()
 
 
-class _Memo:
-    """Parsed values of one column by cell; off once it proves useless.
-
-    After :attr:`SAMPLE` parses, a column whose hits are under a quarter of
-    its lookups (unique names, e-mails) stops memoising, so the dict never
-    grows with values that do not repeat.
-    """
-
-    SAMPLE = 2000
-    LIMIT = 50_000
-
-    def __init__(self) -> None:
-        self.values: dict[Cell, Any] = {}
-        self.hits = 0
-        self.on = True
-
-    def remember(self, cell: Cell, value: Any) -> None:
-        self.values[cell] = value
-        size = len(self.values)
-        if (size == self.SAMPLE and self.hits < size // 3) or size >= self.LIMIT:
-            self.on = False
-            self.values.clear()
+#: Cells a column memo keeps: no two of these types compare equal, whereas
+#: ``1 == 1.0 == True`` do and parse differently (``True`` is no date).
+_MEMO_TYPES = frozenset({str, dt.date, dt.datetime})
 
 
 class RowConverter:
@@ -216,7 +203,18 @@ class RowConverter:
 
     Empty cells give ``None`` (the field is mapped but empty); unmapped fields
     are absent from the result.
+
+    Parsed values are memoised per column while that pays: status,
+    salutation, city, canton, organisation and dates repeat; names, e-mails
+    and phones hardly do, and such a column's memo is dropped after
+    :attr:`SAMPLE` rows, so it never grows with values that do not come back
+    (nor past :attr:`LIMIT`).
     """
+
+    SAMPLE = 2048
+    LIMIT = 50_000
+    #: rows between two looks at the memos' sizes
+    REVIEW = 1024
 
     def __init__(
         self,
@@ -239,8 +237,35 @@ class RowConverter:
                 (index, field, heading, self._parser(field, date_order))
             )
         self.mapped = {f.key for _i, f, _h, _p in self.columns}
-        self._memos = [_Memo() for _ in self.columns]
         self._heading = {f.key: h for _i, f, h, _p in self.columns}
+        #: the row length every mapped index fits in
+        self._width = max((i + 1 for i, _f, _h, _p in self.columns), default=0)
+        self._memos: list[dict[Cell, Any] | None] = [{} for _ in self.columns]
+        self._plan = self._make_plan()
+        self._rows = 0
+
+    def _make_plan(self) -> list[tuple[int, str, str, Parser, dict[Cell, Any] | None]]:
+        """Per mapped column: index, field key, heading, parser, memo."""
+        return [
+            (index, field.key, heading, parse, memo)
+            for (index, field, heading, parse), memo in zip(
+                self.columns, self._memos, strict=True
+            )
+        ]
+
+    def _review_memos(self) -> None:
+        """Drop the memos that do not pay (see the class docstring)."""
+        rows = self._rows
+        changed = False
+        for at, memo in enumerate(self._memos):
+            if memo is not None and (
+                len(memo) >= self.LIMIT
+                or (rows >= self.SAMPLE and 4 * len(memo) > 3 * rows)
+            ):
+                self._memos[at] = None
+                changed = True
+        if changed:
+            self._plan = self._make_plan()
 
     def heading(self, field: str) -> str:
         """The file's heading of ``field``'s column."""
@@ -274,10 +299,11 @@ class RowConverter:
         if kind is FieldKind.EMAIL:
             return _wrap(normalise_email)
         if kind is FieldKind.PHONE:
-            # fast_phone without its strip and upper: cell_text has stripped
+            # fast_phone without its strip, upper and cache: cell_text has
+            # stripped, the column memo caches
             phone_region = region.upper() or "CH"
             return lambda c: (
-                _fast_phone(t, phone_region) if (t := cell_text(c)) else None
+                _phone_e164(t, phone_region) if (t := cell_text(c)) else None
             )
         if kind is FieldKind.WEB:
             return _wrap(normalise_web)
@@ -293,27 +319,20 @@ class RowConverter:
     def convert(
         self, row: Sequence[Cell], number: int
     ) -> tuple[dict[str, Any], list[RowIssue]]:
-        """Field values of ``row`` (sheet row ``number``) and its issues.
-
-        Parsed values are memoised per column while that pays: status,
-        salutation, city, canton, organisation repeat; names and e-mails do not,
-        and their memo switches itself off after a sample (see :class:`_Memo`).
-        """
+        """Field values of ``row`` (sheet row ``number``) and its issues."""
+        if len(row) < self._width:  # a short (csv) row: the missing cells are empty
+            row = [*row, *[None] * (self._width - len(row))]
         values: dict[str, Any] = {}
         issues: list[RowIssue] = []
-        width = len(row)
-        for (index, field, heading, parse), memo in zip(
-            self.columns, self._memos, strict=True
-        ):
-            cell = row[index] if index < width else None
-            if memo.on:
+        for index, key, heading, parse, memo in self._plan:
+            cell = row[index]
+            if memo is not None:
                 try:
-                    hit = memo.values.get(cell, _MISS)
+                    hit = memo.get(cell, _MISS)
                 except TypeError:  # unhashable cell (never from our readers)
                     hit = _MISS
                 if hit is not _MISS:
-                    memo.hits += 1
-                    values[field.key] = hit
+                    values[key] = hit
                     continue
             try:
                 value = parse(cell)
@@ -322,16 +341,19 @@ class RowConverter:
                     RowIssue(
                         number,
                         heading,
-                        field.key,
+                        key,
                         exc.code,
                         exc.message,
                         cell_text(cell),
                     )
                 )
                 continue
-            values[field.key] = value
-            if memo.on:
-                memo.remember(cell, value)
+            values[key] = value
+            if memo is not None and type(cell) in _MEMO_TYPES:
+                memo[cell] = value
+        self._rows += 1
+        if not self._rows % self.REVIEW:
+            self._review_memos()
         self._derive(values, issues, number)
         return values, issues
 
