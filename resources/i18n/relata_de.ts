@@ -3957,79 +3957,74 @@ B = B-Kunde</translation>
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="58"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="59"/>
         <source>Import &amp; export</source>
         <translation>Import &amp; Export</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="62"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="63"/>
         <source>Bring addresses in from Excel, CSV, XML or vCard files with a trial run first, and take any list out again. Every import can be undone.</source>
         <translation>Adressen aus Excel-, CSV-, XML- oder vCard-Dateien übernehmen, mit Probelauf vorab, und jede Liste wieder exportieren. Jeder Import lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="68"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="69"/>
         <source>Import file …</source>
         <translation>Datei importieren …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="71"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="72"/>
         <source>Export persons …</source>
         <translation>Personen exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="75"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="76"/>
         <source>Export organisations …</source>
         <translation>Organisationen exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="84"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="85"/>
         <source>Import history</source>
         <translation>Bisherige Importe</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="90"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="91"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="91"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="92"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="92"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="93"/>
         <source>Records</source>
         <translation>Datensätze</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="93"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="94"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="94"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="95"/>
         <source>Updated</source>
         <translation>Aktualisiert</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="95"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="96"/>
         <source>Not imported</source>
         <translation>Nicht importiert</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="96"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="97"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="114"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="115"/>
         <source>Undo selected import</source>
         <translation>Gewählten Import rückgängig machen</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="116"/>
-        <source>No imports yet.</source>
-        <translation>Noch keine Importe.</translation>
     </message>
     <message>
         <location filename="../../app/views/exchange/exchange_page.py" line="118"/>
@@ -4042,34 +4037,39 @@ B = B-Kunde</translation>
         <translation>Vorlage löschen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="159"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="158"/>
         <source>Undone %1</source>
         <translation>Rückgängig gemacht %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="163"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="162"/>
         <source>Imported</source>
         <translation>Importiert</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="201"/>
-        <location filename="../../app/views/exchange/exchange_page.py" line="255"/>
-        <location filename="../../app/views/exchange/exchange_page.py" line="259"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="184"/>
+        <source>No imports yet. Click “Import file …” to bring in addresses from Excel, CSV, XML or vCard; every import is listed here and can be undone.</source>
+        <translation>Noch keine Importe. Klicken Sie auf «Datei importieren …», um Adressen aus Excel-, CSV-, XML- oder vCard-Dateien zu übernehmen; jeder Import erscheint hier und lässt sich rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/exchange/exchange_page.py" line="208"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="262"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="266"/>
         <source>Undo import</source>
         <translation>Import rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="203"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="210"/>
         <source>Undo the import of “%1”? Its new records are removed and updated ones restored; records changed since then stay as they are.</source>
         <translation>Import von «%1» rückgängig machen? Neue Datensätze werden entfernt und aktualisierte wiederhergestellt; seither geänderte Datensätze bleiben, wie sie sind.</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="222"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="229"/>
         <source>Undoing the import …</source>
         <translation>Import wird rückgängig gemacht …</translation>
     </message>
     <message>
-        <location filename="../../app/views/exchange/exchange_page.py" line="242"/>
+        <location filename="../../app/views/exchange/exchange_page.py" line="249"/>
         <source>Import undone: %1 records removed, %2 restored.</source>
         <translation>Import rückgängig gemacht: %1 Datensätze entfernt, %2 wiederhergestellt.</translation>
     </message>

@@ -236,10 +236,12 @@ def test_exchange_page_lists_runs_and_undoes(
     qtbot.addWidget(page)
     assert page.history.rowCount() == 0
     assert page.empty.isVisibleTo(page)
+    assert "Import file" in page.empty.text()
     path = files.write_openpyxl(tmp_path / "k.xlsx")
     services.imports.commit(plan_for(services.imports, path))
     page.on_data_changed(Changes.all(), object())
     assert page.history.rowCount() == 1
+    assert not page.empty.isVisibleTo(page)
     assert page.history.item(0, 1).text() == "k.xlsx"
     page.history.selectRow(0)
     assert page.undo_button.isEnabled()

@@ -26,6 +26,7 @@ from app.domain.exchange import ImportRunInfo, UndoResult
 from app.domain.progress import ProgressSink
 from app.services.imports import ImportService
 from app.tasks.runner import TaskRunner
+from app.views.empty_state import EmptyState
 from app.views.exchange.texts import entity_label, exchange_error_text
 from app.views.progress_dialog import TaskProgressDialog
 from app.views.prompts import confirm
@@ -113,8 +114,7 @@ class ExchangePage(QWidget):
         self.history.itemSelectionChanged.connect(self._update_buttons)
         self.undo_button = QPushButton(self.tr("Undo selected import"))
         self.undo_button.clicked.connect(self.undo_selected)
-        self.empty = QLabel(self.tr("No imports yet."))
-        self.empty.setObjectName("emptyState")
+        self.empty = EmptyState(self.history)
         templates_title = QLabel(self.tr("Mapping templates"))
         templates_title.setObjectName("sectionTitle")
         self.templates = QListWidget()
@@ -127,7 +127,6 @@ class ExchangePage(QWidget):
         self.delete_template_button = QPushButton(self.tr("Delete template"))
         self.delete_template_button.clicked.connect(self.delete_selected_template)
         history_buttons = QHBoxLayout()
-        history_buttons.addWidget(self.empty)
         history_buttons.addStretch(1)
         history_buttons.addWidget(self.undo_button)
         template_buttons = QHBoxLayout()
@@ -178,7 +177,15 @@ class ExchangePage(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.history.setItem(row, column, item)
-        self.empty.setVisible(not self._runs)
+        self.empty.show_text(
+            None
+            if self._runs
+            else self.tr(
+                "No imports yet. Click “Import file …” to bring in addresses from "
+                "Excel, CSV, XML or vCard; every import is listed here and can be "
+                "undone."
+            )
+        )
         self.templates.clear()
         for info in self.imports.templates():
             entry = QListWidgetItem(f"{info.name} — {entity_label(info.entity)}")
