@@ -548,8 +548,11 @@ class ImportService:
         # from here on only the row numbers are needed: let the cells go
         numbers = [n for n, _r in numbered]
         headings = {d.column_key: converter.heading(d.column_key) for d in defs}
-        for number, (values, issues) in zip(numbers, converted, strict=True):
-            cfx.check(defs, values, issues, number, headings)
+        # only a mapped custom column puts a custom value into a row
+        checked = [d for d in defs if d.column_key in converter.mapped]
+        if checked:
+            for number, (values, issues) in zip(numbers, converted, strict=True):
+                cfx.check(checked, values, issues, number, headings)
         if link is not None:
             for number, (values, issues) in zip(numbers, converted, strict=True):
                 link.apply(values, issues, number, converter.heading)
@@ -646,7 +649,7 @@ class ImportService:
         claimed: set[str],
         out: _Analysed,
     ) -> RowAction:
-        if any(not i.warning for i in issues):
+        if issues and any(not i.warning for i in issues):
             if match is None and opts.on_duplicate is not OnDuplicate.CREATE:
                 self._require(spec, converter, number, values, issues)
             return RowAction.ERROR
@@ -716,11 +719,9 @@ class ImportService:
         issues: list[RowIssue],
     ) -> bool:
         """Add a ``required`` issue per empty required field; whether any was."""
-        missing = [
-            f
-            for f in spec.required
-            if not values.get(f) and not any(i.field == f for i in issues)
-        ]
+        missing = [f for f in spec.required if not values.get(f)]
+        if missing and issues:  # a field with an issue already is not "required"
+            missing = [f for f in missing if not any(i.field == f for i in issues)]
         for name in missing:
             issues.append(
                 RowIssue(
