@@ -276,32 +276,44 @@ def forecast_groups(
     conds = _filter_conds(
         BoardFilter(pipeline_id=flt.pipeline_id, owner_id=flt.owner_id)
     )
-    conds += [
-        Opportunity.outcome.in_(("open", "won")),
-        Opportunity.close_date >= start,
-        Opportunity.close_date <= end,
-    ]
-    # by day first, in the covering index's order (no sort), then by month
+    return forecast_by_month(Opportunity, conds, start, end)
+
+
+def forecast_by_month(
+    deal: Any,
+    conds: Sequence[ColumnElement[bool]],
+    start: dt.date,
+    end: dt.date,
+) -> Select[str, str, int, int, int, int]:
+    """:func:`forecast_groups` of the deals of ``deal`` (the model or an alias
+    pinned to an index) matching ``conds``.
+
+    Grouped by (outcome, close day, currency) first — the order of the
+    covering indexes, so the deals stream through without a sort — then by
+    month; each month's sums are converted at its first day's rate.
+    """
     daily = (
         select(
-            Opportunity.close_date.label("day"),
-            Opportunity.outcome.label("outcome"),
-            Opportunity.currency.label("currency"),
+            deal.close_date.label("day"),
+            deal.outcome.label("outcome"),
+            deal.currency.label("currency"),
             func.count().label("n"),
-            func.sum(Opportunity.amount_minor).label("total"),
-            func.sum(Opportunity.amount_minor * Opportunity.probability).label("wsum"),
+            func.sum(deal.amount_minor).label("total"),
+            func.sum(deal.amount_minor * deal.probability).label("wsum"),
             func.sum(
                 case(
-                    (
-                        Opportunity.probability >= COMMIT_PROBABILITY,
-                        Opportunity.amount_minor,
-                    ),
+                    (deal.probability >= COMMIT_PROBABILITY, deal.amount_minor),
                     else_=0,
                 )
             ).label("commit"),
         )
-        .where(*conds)
-        .group_by(Opportunity.outcome, Opportunity.close_date, Opportunity.currency)
+        .where(
+            *conds,
+            deal.outcome.in_(("open", "won")),
+            deal.close_date >= start,
+            deal.close_date <= end,
+        )
+        .group_by(deal.outcome, deal.close_date, deal.currency)
         .subquery()
     )
     month = func.substr(daily.c.day, 1, 7)
