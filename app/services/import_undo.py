@@ -122,34 +122,7 @@ def undo_run(engine: Engine, run_id: str, progress: ProgressSink) -> UndoResult:
             done += 1
             if done % 1000 == 0:
                 progress.report(done, total, "Undoing the import")
-        # created rows: keep those changed since, and the parts of kept records
-        keep: set[str] = set()
-        for table in reversed(_ORDER):  # parents first, to know what is kept
-            ids = created.get(table, [])
-            for start in range(0, len(ids), 500):
-                part = ids[start : start + 500]
-                owners = (
-                    "person_id, organisation_id"
-                    if table in ("channel", "address", "employment")
-                    else "NULL"
-                )
-                for rid, updated, *owner_ids in conn.exec_driver_sql(
-                    f"SELECT id, updated_at, {owners} FROM {table} "
-                    f"WHERE id IN ({', '.join('?' * len(part))})",
-                    tuple(part),
-                ):
-                    if str(updated) != stamp or any(o in keep for o in owner_ids if o):
-                        keep.add(rid)
-        # an opportunity edited since the import keeps its organisation and contact
-        kept_opps = [i for i in created.get("opportunity", []) if i in keep]
-        for start in range(0, len(kept_opps), 500):
-            part = kept_opps[start : start + 500]
-            for org_id, person_id in conn.exec_driver_sql(
-                "SELECT organisation_id, person_id FROM opportunity "
-                f"WHERE id IN ({', '.join('?' * len(part))})",
-                tuple(part),
-            ):
-                keep.update(o for o in (org_id, person_id) if o)
+        keep = _kept(conn, created, stamp)
         for table in _ORDER:
             ids = [i for i in created.get(table, []) if i not in keep]
             kept += len(created.get(table, [])) - len(ids)
@@ -227,3 +200,48 @@ def undo_run(engine: Engine, run_id: str, progress: ProgressSink) -> UndoResult:
         tuple(written),
         Changes(frozenset(kinds), frozenset(ids)),
     )
+
+
+#: Tables whose rows are parts of a record: kept with a kept owner.
+_PARTS = ("channel", "address", "employment")
+
+
+def _kept(conn: Any, created: dict[str, list[str]], stamp: str) -> set[str]:
+    """The created rows an undo keeps: those changed since the import, the
+    parts of kept records, and the records kept rows point to (a contact
+    changed since keeps its employment, and that the organisation the import
+    made for it — or the delete would break the reference)."""
+    made = {rid for ids in created.values() for rid in ids}
+    keep: set[str] = set()
+    refs: list[tuple[str, bool, tuple[str, ...]]] = []  # (id, is a part, owners)
+    for table in reversed(_ORDER):
+        ids = created.get(table, [])
+        owners = {
+            "opportunity": "organisation_id, person_id",
+            **dict.fromkeys(_PARTS, "person_id, organisation_id"),
+        }.get(table)
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            for rid, updated, *owner_ids in conn.exec_driver_sql(
+                f"SELECT id, updated_at{', ' + owners if owners else ''} FROM {table} "
+                f"WHERE id IN ({', '.join('?' * len(part))})",
+                tuple(part),
+            ):
+                if str(updated) != stamp:
+                    keep.add(rid)
+                made_owners = tuple(o for o in owner_ids if o in made)
+                if made_owners:
+                    refs.append((rid, table in _PARTS, made_owners))
+    grew = True
+    while grew:
+        grew = False
+        for rid, is_part, owner_ids in refs:
+            if rid in keep:
+                for owner in owner_ids:
+                    if owner not in keep:
+                        keep.add(owner)
+                        grew = True
+            elif is_part and any(o in keep for o in owner_ids):
+                keep.add(rid)
+                grew = True
+    return keep

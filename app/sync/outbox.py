@@ -179,7 +179,9 @@ def record(conn: Connection, entries: Iterable[Entry]) -> None:
         full = entry.pop("_full", None)
         key = (entry["tbl"], entry["row_id"])
         rows = existing.setdefault(key, [])
-        unsent = next((e for e in rows if e["batch_id"] is None), None)
+        # the latest unsent entry: a create + delete pair (see below) takes
+        # a restore into its delete, which leaves the create alone
+        unsent = next((e for e in reversed(rows) if e["batch_id"] is None), None)
         if from_rev0 and entry["op"] != Op.DELETE:
             unsent_create = unsent is not None and unsent["op"] == Op.CREATE
             if unsent_create or (not rows and entry["op"] == Op.RESTORE):
@@ -227,18 +229,20 @@ def record(conn: Connection, entries: Iterable[Entry]) -> None:
 
 
 def _has_children(conn: Connection, key: tuple[str, str]) -> bool:
-    """Whether a live row of a synced table refers to row ``key`` (table, id)."""
+    """Whether a row of a synced table refers to row ``key`` (table, id) and
+    needs it on the server: a live one, or a deleted one whose create is
+    queued (it kept its own create + delete for children of its own)."""
     tbl, row_id = key
     for child in synced_tables().values():
         for column, parent in child.foreign_keys.items():
-            if (
-                parent == tbl
-                and conn.exec_driver_sql(
-                    f'SELECT 1 FROM {child.name} WHERE "{column}" = ? '
-                    "AND deleted_at IS NULL LIMIT 1",
-                    (row_id,),
-                ).first()
-            ):
+            if parent != tbl:
+                continue
+            if conn.exec_driver_sql(
+                f'SELECT 1 FROM {child.name} c WHERE c."{column}" = ? '
+                "AND (c.deleted_at IS NULL OR EXISTS (SELECT 1 FROM sync_outbox o "
+                "WHERE o.tbl = ? AND o.row_id = c.id AND o.op = 'create')) LIMIT 1",
+                (row_id, child.name),
+            ).first():
                 return True
     return False
 
@@ -403,23 +407,16 @@ def record_written(conn: Connection, written: Iterable[Written]) -> int:
             record(conn, entries)
             queued += len(entries)
             continue
-        current = _current_rows(conn, table, list(rows))
         if op in ("create", "insert"):
             creates = [
-                _entry(
-                    table,
-                    rid,
-                    Op.CREATE,
-                    _as_fields(table, {f: values[f] for f in table.fields}, None),
-                    0,
-                )
-                for rid, values in current.items()
-                if values["deleted_at"] is None
+                _entry(table, rid, Op.CREATE, fields, 0)
+                for rid, fields in create_fields(conn, table, list(rows)).items()
             ]
             for start in range(0, len(creates), 1000):
                 conn.execute(insert(OUTBOX), creates[start : start + 1000])
             queued += len(creates)
             continue
+        current = _current_rows(conn, table, list(rows))
         updates = []
         for rid, values in current.items():
             names = [f for f in table.fields if f in rows[rid]]
@@ -438,6 +435,18 @@ def record_written(conn: Connection, written: Iterable[Written]) -> int:
         record(conn, updates)
         queued += len(updates)
     return queued
+
+
+def create_fields(
+    conn: Connection, table: SyncedTable, ids: list[str], *, deleted: bool = False
+) -> dict[str, dict[str, Any]]:
+    """A create entry's fields for each row of ``ids`` as stored now (rows that
+    are gone are missing; deleted ones too unless ``deleted``)."""
+    return {
+        rid: _as_fields(table, {f: values[f] for f in table.fields}, None)
+        for rid, values in _current_rows(conn, table, ids).items()
+        if deleted or values["deleted_at"] is None
+    }
 
 
 def _current_rows(

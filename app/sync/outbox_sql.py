@@ -19,9 +19,20 @@ The SQL encodes each value as the sync codecs do (ISO dates, UTC times with
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Connection, Date, DateTime, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Date,
+    DateTime,
+    Integer,
+    String,
+    Text,
+    bindparam,
+    update,
+)
 
 from app.models.base import UTCDateTime
+from app.sync import outbox
 from app.sync.protocol.tables import synced_table
 
 #: The ``fields`` of a deferred create: JSON null (the column is NOT NULL).
@@ -95,7 +106,8 @@ def fill_creates(conn: Connection, batch_id: str | None) -> int:
 
     An entry whose row is gone (removed outright) is dropped. A deleted row
     is still sent: its delete entry follows (``outbox.record`` keeps a create
-    and its delete apart when other rows refer to the row).
+    and its delete apart when other rows refer to the row). A table whose
+    fields SQL cannot build (a column type added later) is filled in Python.
     """
     where = "batch_id = ?" if batch_id is not None else "batch_id IS NULL"
     params: tuple[str, ...] = (batch_id,) if batch_id is not None else ()
@@ -108,22 +120,50 @@ def fill_creates(conn: Connection, batch_id: str | None) -> int:
     ]
     filled = 0
     for tbl in tables:
+        if synced_table(tbl) is None:
+            continue  # never queued deferred (record_run checks): left alone
         fields = create_fields_sql(tbl, "t.")
-        if fields is None:  # not written deferred (record_run checks): defensive
-            continue
-        filled += max(
-            conn.exec_driver_sql(
-                f"UPDATE sync_outbox SET fields = coalesce((SELECT {fields} "
-                f"FROM {tbl} t WHERE t.id = sync_outbox.row_id), 'null') "
-                f"WHERE {where} AND tbl = ? "
-                f"AND {DEFERRED}",
-                (*params, tbl),
-            ).rowcount,
-            0,
+        if fields is None:
+            filled += _fill_in_python(conn, tbl, where, params)
+        else:
+            filled += max(
+                conn.exec_driver_sql(
+                    f"UPDATE sync_outbox SET fields = (SELECT {fields} FROM {tbl} t "
+                    f"WHERE t.id = sync_outbox.row_id) WHERE {where} AND tbl = ? "
+                    f"AND {DEFERRED} AND EXISTS (SELECT 1 FROM {tbl} t "
+                    "WHERE t.id = sync_outbox.row_id)",
+                    (*params, tbl),
+                ).rowcount,
+                0,
+            )
+        # what is still deferred has no row any more
+        conn.exec_driver_sql(
+            f"DELETE FROM sync_outbox WHERE {where} AND tbl = ? AND {DEFERRED} "
+            f"AND NOT EXISTS (SELECT 1 FROM {tbl} t WHERE t.id = sync_outbox.row_id)",
+            (*params, tbl),
         )
-    if tables:
-        gone = conn.exec_driver_sql(
-            f"DELETE FROM sync_outbox WHERE {where} AND {DEFERRED}", params
-        ).rowcount
-        filled -= max(gone, 0)
     return filled
+
+
+def _fill_in_python(
+    conn: Connection, tbl: str, where: str, params: tuple[str, ...]
+) -> int:
+    """:func:`fill_creates` for one table through ``outbox.create_fields``."""
+    table = synced_table(tbl)
+    assert table is not None
+    entries = conn.exec_driver_sql(
+        f"SELECT seq, row_id FROM sync_outbox WHERE {where} AND tbl = ? AND {DEFERRED}",
+        (*params, tbl),
+    ).all()
+    fields = outbox.create_fields(
+        conn, table, [rid for _seq, rid in entries], deleted=True
+    )
+    rows = [{"s": seq, "f": fields[rid]} for seq, rid in entries if rid in fields]
+    if rows:
+        conn.execute(
+            update(outbox.OUTBOX)
+            .where(outbox.OUTBOX.c.seq == bindparam("s"))
+            .values(fields=bindparam("f")),
+            rows,
+        )
+    return len(rows)

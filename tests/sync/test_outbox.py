@@ -180,3 +180,13 @@ def test_bulk_writers_queue_rows_in_their_transaction(db: Database) -> None:
     got = entries(db)
     assert [e.op for e in got] == ["create"] * 3
     assert got[0].fields["name"] == {"value": "Import 0", "base": 0}
+
+
+def test_restore_after_a_kept_create_and_delete_leaves_the_create(
+    db: Database, svc: AddressService
+) -> None:
+    """The restore cancels the queued delete, not the create: the record is live."""
+    org = make_organisation(svc, name="Muster AG")
+    svc.delete_organisation(org.id)
+    svc.restore_organisation(org.id)
+    assert [e.op for e in entries(db) if e.row_id == org.id] == ["create"]
