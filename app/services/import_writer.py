@@ -1132,13 +1132,13 @@ class SearchMaintenance:
         """
         self.caught_up()
         raw = self.conn.connection.driver_connection
-        self._behind = _Behind(lambda: self._feed(raw, table))
+        self._behind = _Behind(lambda: self._feed(raw, table), raw)
 
     def caught_up(self) -> None:
         """Wait for :meth:`feed_behind`'s statement; re-raise its error."""
-        behind, self._behind = self._behind, None
-        if behind is not None:
-            behind.wait()
+        if self._behind is not None:
+            self._behind.wait()  # forgotten only once it has ended
+            self._behind = None
 
     def _feed(self, raw: Any, table: str) -> None:
         cols, values = _FTS[table]
@@ -1197,9 +1197,10 @@ class SearchMaintenance:
 class _Behind:
     """One statement run on a helper thread (see ``SearchMaintenance.feed_behind``)."""
 
-    def __init__(self, work: Callable[[], None]) -> None:
+    def __init__(self, work: Callable[[], None], raw: Any) -> None:
         self._error: BaseException | None = None
         self._work = work
+        self._raw = raw
         self._thread = threading.Thread(target=self._run, name="import-fts")
         self._thread.start()
 
@@ -1210,9 +1211,17 @@ class _Behind:
             self._error = exc
 
     def wait(self) -> None:
-        self._thread.join()
+        """Join the thread; interrupted (Ctrl+C), stop the statement and still
+        join it: the connection must not go back to the pool in use."""
+        try:
+            self._thread.join()
+        except BaseException:
+            self._raw.interrupt()
+            self._thread.join()
+            raise
         if self._error is not None:
-            raise self._error
+            error, self._error = self._error, None
+            raise error
 
 
 _FTS = {

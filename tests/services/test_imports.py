@@ -707,3 +707,38 @@ def test_two_sheet_workbook_links_persons_to_organisations_by_customer_number(
     assert [r.last_name for r in found] == [
         "Muster"
     ]  # the contact shows the firm's place
+
+
+def test_an_interrupted_wait_for_the_search_entries_still_waits_for_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ctrl+C while waiting (a `relata import` in a terminal): the statement is
+    interrupted and joined before the connection can go back to the pool."""
+    from app.services.import_writer import _Behind
+
+    release = threading.Event()
+    interrupted: list[bool] = []
+
+    class Raw:
+        def interrupt(self) -> None:
+            interrupted.append(True)
+            release.set()
+
+    def work() -> None:
+        release.wait(5)  # a long statement, until interrupted
+
+    behind = _Behind(work, Raw())
+    real_join = threading.Thread.join
+    calls: list[int] = []
+
+    def join(self: threading.Thread, timeout: float | None = None) -> None:
+        if not calls:
+            calls.append(1)
+            raise KeyboardInterrupt
+        real_join(self, timeout)
+
+    monkeypatch.setattr(threading.Thread, "join", join)
+    with pytest.raises(KeyboardInterrupt):
+        behind.wait()
+    assert interrupted == [True]
+    assert not behind._thread.is_alive()
