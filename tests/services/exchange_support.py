@@ -7,7 +7,9 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 
 from app.domain.exchange import ImportOptions, ImportPlan
+from app.services.import_values import fast_phone
 from app.services.imports import ImportService
+from app.services.validation import FieldProblem, normalise_phone
 
 TABLES = (
     "person",
@@ -60,3 +62,16 @@ def plan_for(
         header_row=preview.header_row,
         options=ImportOptions(**options),  # type: ignore[arg-type]
     )
+
+
+def assert_fast_phone_agrees(number: str, region: str) -> None:
+    """The import's fast phone check gives what the validator gives (or both refuse)."""
+    try:
+        expected: str | None = normalise_phone(number, region=region)
+    except FieldProblem:
+        expected = None
+    try:
+        got: str | None = fast_phone(number, region=region)
+    except FieldProblem:
+        got = None
+    assert got == expected

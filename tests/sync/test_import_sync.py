@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select, text
 
+from app.domain.exchange import ImportResult
 from app.models import Channel, Employment, Organisation, Person
 from app.services.imports import ImportService
 from app.sync import store
@@ -38,6 +39,24 @@ def live(engine: Engine, model: type) -> dict[str, tuple[object, ...]]:
         }
 
 
+def import_sample(a: Laptop, tmp_path: Path) -> tuple[ImportService, ImportResult]:
+    """``a`` synced once, then the sample file (three persons) imported there."""
+    a.run()
+    imports = ImportService(a.db.engine)
+    path = files.write_xlsxwriter(tmp_path / "k.xlsx")
+    return imports, imports.commit(plan_for(imports, path))
+
+
+def sync_cleanly(a: Laptop, server_engine: Engine, *models: type) -> None:
+    """One sync of ``a``: no conflict, nothing left to send, and the server
+    holds the same live rows of ``models`` as the laptop."""
+    report, _ = a.run()
+    assert report.new_conflicts == 0
+    assert store.pending_count(a.db.engine) == 0
+    for model in models:
+        assert live(server_engine, model) == live(a.db.engine, model), model
+
+
 def test_imported_persons_reach_the_server_and_other_laptops(
     laptop: Make, server: tuple[Engine, ThreadServer], tmp_path: Path
 ) -> None:
@@ -48,11 +67,7 @@ def test_imported_persons_reach_the_server_and_other_laptops(
     result = imports.commit(plan_for(imports, path))
     assert result.created == 3
     assert store.pending_count(a.db.engine) > 3  # persons, channels, addresses …
-    report, _ = a.run()
-    assert report.new_conflicts == 0
-    assert store.pending_count(a.db.engine) == 0
-    for model in (Person, Organisation, Channel, Employment):
-        assert live(server[0], model) == live(a.db.engine, model), model
+    sync_cleanly(a, server[0], Person, Organisation, Channel, Employment)
     assert {"Müller", "Rossi", "Dubois"} <= {
         name for name, _first in live(server[0], Person).values()
     }
@@ -89,10 +104,7 @@ def test_undoing_a_synced_import_deletes_its_records_on_the_server(
     laptop: Make, server: tuple[Engine, ThreadServer], tmp_path: Path
 ) -> None:
     a = laptop("anna")
-    a.run()
-    path = files.write_xlsxwriter(tmp_path / "k.xlsx")
-    imports = ImportService(a.db.engine)
-    result = imports.commit(plan_for(imports, path))
+    imports, result = import_sample(a, tmp_path)
     a.run()
     imported = set(live(server[0], Person))
     assert len(imported) == 3
@@ -108,10 +120,7 @@ def test_undoing_an_import_before_any_sync_sends_nothing(
     laptop: Make, server: tuple[Engine, ThreadServer], tmp_path: Path
 ) -> None:
     a = laptop("anna")
-    a.run()
-    path = files.write_xlsxwriter(tmp_path / "k.xlsx")
-    imports = ImportService(a.db.engine)
-    result = imports.commit(plan_for(imports, path))
+    imports, result = import_sample(a, tmp_path)
     imports.undo(result.run_id)
     assert store.pending_count(a.db.engine) == 0  # creates and deletes cancel out
     a.run()
@@ -125,10 +134,8 @@ def test_an_imported_record_edited_before_the_sync_reaches_the_server_as_edited(
     before the sync adds no entry, the server gets the edited values, and a
     record deleted before the sync is deleted there too, with no rejected child."""
     a = laptop("anna")
-    a.run()
-    path = files.write_xlsxwriter(tmp_path / "k.xlsx")
-    imports = ImportService(a.db.engine)
-    assert imports.commit(plan_for(imports, path)).created == 3
+    _imports, result = import_sample(a, tmp_path)
+    assert result.created == 3
     queued = store.pending_count(a.db.engine)
     with a.db.engine.connect() as conn:
         deferred = conn.execute(
@@ -161,10 +168,7 @@ def test_a_stamped_batch_of_deferred_creates_is_resent_unchanged(
     """Filled in the stamping transaction: an edit after stamping does not
     change the batch a retry sends (it becomes an entry of its own)."""
     a = laptop("anna")
-    a.run()
-    path = files.write_xlsxwriter(tmp_path / "k.xlsx")
-    imports = ImportService(a.db.engine)
-    imports.commit(plan_for(imports, path))
+    _imports, _result = import_sample(a, tmp_path)
     first = store.next_batch(a.db.engine, "device")
     assert first is not None
     person = next(c for c in first["changes"] if c["tbl"] == "person")
@@ -185,10 +189,7 @@ def test_a_batch_of_creates_whose_records_are_gone_is_not_sent(
     laptop: Make, tmp_path: Path
 ) -> None:
     a = laptop("anna")
-    a.run()
-    path = files.write_xlsxwriter(tmp_path / "k.xlsx")
-    imports = ImportService(a.db.engine)
-    imports.commit(plan_for(imports, path))
+    _imports, _result = import_sample(a, tmp_path)
     with a.db.engine.begin() as conn:
         # rows removed behind the outbox's back (not through a service)
         conn.execute(text("PRAGMA foreign_keys=OFF"))
@@ -240,10 +241,8 @@ def test_an_imported_record_deleted_and_restored_before_the_sync_stays(
     laptop: Make, server: tuple[Engine, ThreadServer], tmp_path: Path
 ) -> None:
     a = laptop("anna")
-    a.run()
-    path = files.write_xlsxwriter(tmp_path / "k.xlsx")
-    imports = ImportService(a.db.engine)
-    assert imports.commit(plan_for(imports, path)).created == 3
+    _imports, result = import_sample(a, tmp_path)
+    assert result.created == 3
     by_name = {name: pid for pid, (name, _first) in live(a.db.engine, Person).items()}
     rossi = by_name["Rossi"]
     a.addresses.delete_person(rossi)
@@ -261,21 +260,14 @@ def test_undo_keeps_the_organisation_a_changed_contact_works_for(
     """A contact deleted after the import is a change: the undo keeps it, its
     employment, and the organisation the import made for that employment."""
     a = laptop("anna")
-    a.run()
-    path = files.write_xlsxwriter(tmp_path / "k.xlsx")
-    imports = ImportService(a.db.engine)
-    result = imports.commit(plan_for(imports, path))
+    imports, result = import_sample(a, tmp_path)
     by_name = {name: pid for pid, (name, _first) in live(a.db.engine, Person).items()}
     a.addresses.delete_person(by_name["Rossi"])
     undo = imports.undo(result.run_id)
     assert undo.kept >= 3  # the person, the employment, the organisation
     employers = {org for _person, org in live(a.db.engine, Employment).values()}
     assert employers <= set(live(a.db.engine, Organisation))
-    report, _ = a.run()
-    assert report.new_conflicts == 0
-    assert store.pending_count(a.db.engine) == 0
-    for model in (Person, Organisation, Employment):
-        assert live(server[0], model) == live(a.db.engine, model), model
+    sync_cleanly(a, server[0], Person, Organisation, Employment)
 
 
 def test_deferred_creates_of_a_table_sql_cannot_encode_are_filled_in_python(
@@ -289,21 +281,14 @@ def test_deferred_creates_of_a_table_sql_cannot_encode_are_filled_in_python(
     from app.sync import outbox_sql
 
     a = laptop("anna")
-    a.run()
-    path = files.write_xlsxwriter(tmp_path / "k.xlsx")
-    imports = ImportService(a.db.engine)
-    imports.commit(plan_for(imports, path))
+    _imports, _result = import_sample(a, tmp_path)
     real = outbox_sql.create_fields_sql
     monkeypatch.setattr(
         outbox_sql,
         "create_fields_sql",
         lambda name, alias="": None if name == "person" else real(name, alias),
     )
-    report, _ = a.run()
-    assert report.new_conflicts == 0
-    assert store.pending_count(a.db.engine) == 0
-    for model in (Person, Channel, Employment):
-        assert live(server[0], model) == live(a.db.engine, model), model
+    sync_cleanly(a, server[0], Person, Channel, Employment)
 
 
 def test_a_deleted_child_kept_for_its_own_child_keeps_its_parent_queued(
