@@ -13,8 +13,9 @@ entry (first base/old, latest value; a value edited back drops the field);
 create+updates = create (a deferred create, ``fields`` null, stays deferred:
 see :mod:`app.sync.outbox_sql`); create+delete = nothing, unless live rows
 refer to the row (its children's creates are queued: they need their parent
-on the server, so the create stays and the delete follows); update+delete = delete with
-the original base rev; delete+restore = the earlier update (or nothing).
+on the server, so the create stays and the delete follows); update+delete =
+delete with the original base rev; delete+restore = the earlier update (or
+nothing).
 
 A row without a server rev and without an outbox entry was not created here
 after the last sync: a migration seeded it on every laptop and on the server

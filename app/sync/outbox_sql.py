@@ -1,10 +1,11 @@
 """Outbox entries written by SQLite itself, and creates filled when they are sent.
 
 A bulk writer (the import) queues the rows it created as *deferred creates*:
-an outbox entry whose ``fields`` are JSON ``null`` (``None`` in Python), meaning "every synced field of the row as
-it is when the entry is sent". :func:`fill_creates` gives such entries their
-fields in the transaction that stamps them into a push batch, so a batch is
-fixed once stamped and a retry resends the same bytes. Until then a later
+an outbox entry whose ``fields`` are JSON ``null`` (``None`` in Python),
+meaning "every synced field of the row as it is when the entry is sent".
+:func:`fill_creates` gives such entries their fields in the transaction that
+stamps them into a push batch, so a batch is fixed once stamped and a retry
+resends the same bytes. Until then a later
 local edit of the row needs no entry of its own (``outbox.coalesce`` keeps the
 deferred create as it is) and a delete cancels it, as for any unsent create.
 
@@ -100,9 +101,9 @@ def create_fields_sql(name: str, alias: str = "") -> str | None:
     return "printf('{" + ",".join(template) + "}', " + ", ".join(values) + ")"
 
 
-def fill_creates(conn: Connection, batch_id: str | None) -> int:
+def fill_creates(conn: Connection, batch_id: str | None) -> None:
     """Give the deferred creates of batch ``batch_id`` (``None``: every unsent
-    entry) their fields from the rows as they are now; returns entries filled.
+    entry) their fields from the rows as they are now.
 
     An entry whose row is gone (removed outright) is dropped. A deleted row
     is still sent: its delete entry follows (``outbox.record`` keeps a create
@@ -118,23 +119,19 @@ def fill_creates(conn: Connection, batch_id: str | None) -> int:
             params,
         )
     ]
-    filled = 0
     for tbl in tables:
         if synced_table(tbl) is None:
             continue  # never queued deferred (record_run checks): left alone
         fields = create_fields_sql(tbl, "t.")
         if fields is None:
-            filled += _fill_in_python(conn, tbl, where, params)
+            _fill_in_python(conn, tbl, where, params)
         else:
-            filled += max(
-                conn.exec_driver_sql(
-                    f"UPDATE sync_outbox SET fields = (SELECT {fields} FROM {tbl} t "
-                    f"WHERE t.id = sync_outbox.row_id) WHERE {where} AND tbl = ? "
-                    f"AND {DEFERRED} AND EXISTS (SELECT 1 FROM {tbl} t "
-                    "WHERE t.id = sync_outbox.row_id)",
-                    (*params, tbl),
-                ).rowcount,
-                0,
+            conn.exec_driver_sql(
+                f"UPDATE sync_outbox SET fields = (SELECT {fields} FROM {tbl} t "
+                f"WHERE t.id = sync_outbox.row_id) WHERE {where} AND tbl = ? "
+                f"AND {DEFERRED} AND EXISTS (SELECT 1 FROM {tbl} t "
+                "WHERE t.id = sync_outbox.row_id)",
+                (*params, tbl),
             )
         # what is still deferred has no row any more
         conn.exec_driver_sql(
@@ -142,12 +139,11 @@ def fill_creates(conn: Connection, batch_id: str | None) -> int:
             f"AND NOT EXISTS (SELECT 1 FROM {tbl} t WHERE t.id = sync_outbox.row_id)",
             (*params, tbl),
         )
-    return filled
 
 
 def _fill_in_python(
     conn: Connection, tbl: str, where: str, params: tuple[str, ...]
-) -> int:
+) -> None:
     """:func:`fill_creates` for one table through ``outbox.create_fields``."""
     table = synced_table(tbl)
     assert table is not None
@@ -166,4 +162,3 @@ def _fill_in_python(
             .values(fields=bindparam("f")),
             rows,
         )
-    return len(rows)

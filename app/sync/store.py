@@ -328,7 +328,7 @@ def _rebase_pending(
         if state is None or state["row"] is None or entry["fields"] is None:
             continue
         change = sent[key]
-        fields = {k: dict(v) for k, v in (entry["fields"] or {}).items()}
+        fields = {k: dict(v) for k, v in entry["fields"].items()}
         for name, spec in fields.items():
             ours = change["fields"].get(name)
             if ours is not None and state["row"].get(name) == ours["value"]:
