@@ -36,6 +36,12 @@ _ORDER = (
     "industry",
 )
 _OWNERS = ("person_id", "organisation_id")
+#: Tables whose rows are parts of a record: kept with a kept owner.
+_PARTS = ("channel", "address", "employment")
+#: Columns naming the created records a row refers to.
+_REFS = {"opportunity": ("organisation_id", "person_id")} | dict.fromkeys(
+    _PARTS, _OWNERS
+)
 #: Table → entity name of its ``external_ref`` rows.
 _EXTERNAL = {
     "person": "persons",
@@ -202,10 +208,6 @@ def undo_run(engine: Engine, run_id: str, progress: ProgressSink) -> UndoResult:
     )
 
 
-#: Tables whose rows are parts of a record: kept with a kept owner.
-_PARTS = ("channel", "address", "employment")
-
-
 def _kept(conn: Any, created: dict[str, list[str]], stamp: str) -> set[str]:
     """The created rows an undo keeps: those changed since the import, the
     parts of kept records, and the records kept rows point to (a contact
@@ -216,14 +218,11 @@ def _kept(conn: Any, created: dict[str, list[str]], stamp: str) -> set[str]:
     refs: list[tuple[str, bool, tuple[str, ...]]] = []  # (id, is a part, owners)
     for table in reversed(_ORDER):
         ids = created.get(table, [])
-        owners = {
-            "opportunity": "organisation_id, person_id",
-            **dict.fromkeys(_PARTS, "person_id, organisation_id"),
-        }.get(table)
+        columns = "".join(f", {c}" for c in _REFS.get(table, ()))
         for start in range(0, len(ids), 500):
             part = ids[start : start + 500]
             for rid, updated, *owner_ids in conn.exec_driver_sql(
-                f"SELECT id, updated_at{', ' + owners if owners else ''} FROM {table} "
+                f"SELECT id, updated_at{columns} FROM {table} "
                 f"WHERE id IN ({', '.join('?' * len(part))})",
                 tuple(part),
             ):

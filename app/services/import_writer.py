@@ -1113,22 +1113,16 @@ class SearchMaintenance:
                 f"(SELECT id FROM _import_ids WHERE tbl = '{table}')"
             )
 
-    def feed(self, table: str) -> None:
-        """Index the rows of ``table`` inserted since the last call.
+    def feed_behind(self, table: str) -> None:
+        """Index the rows of ``table`` inserted since the last call, on a helper
+        thread; :meth:`caught_up` waits for it.
 
         Called after each batch while its pages are still in the cache
         (cheaper than one pass at the end, as in the demo loader); new rows
-        carry their final summaries, so their FTS entries are final too.
-        """
-        self.caught_up()
-        self._feed(self.conn.connection.driver_connection, table)
-
-    def feed_behind(self, table: str) -> None:
-        """:meth:`feed` on a helper thread; :meth:`caught_up` waits for it.
-
-        The statement runs inside SQLite, which releases the GIL, so Python
-        builds the next batch meanwhile (on the same connection and
-        transaction: nothing else may use the connection until caught up).
+        carry their final summaries, so their FTS entries are final too. The
+        statement runs inside SQLite, which releases the GIL, so Python builds
+        the next batch meanwhile (on the same connection and transaction:
+        nothing else may use the connection until caught up).
         """
         self.caught_up()
         raw = self.conn.connection.driver_connection
@@ -1231,7 +1225,4 @@ _FTS = {
 
 
 def _fts_specs() -> list[tuple[str, str, Any]]:
-    return [
-        ("person", search_schema._PERSON_FTS_COLS, search_schema._person_values),
-        ("organisation", search_schema._ORG_FTS_COLS, search_schema._org_values),
-    ]
+    return [(table, cols, values) for table, (cols, values) in _FTS.items()]
