@@ -166,17 +166,12 @@ def _floor(db: Path, imported: Path) -> dict[str, Any]:
     search index is filled, the summary triggers the import replaces are off):
     no file, no Python per row, no validation, no sync entries, no updates.
     """
+    from app.db.engine import PRAGMAS
+
     conn = sqlite3.connect(db, isolation_level=None)
-    for pragma in (
-        "journal_mode=WAL",
-        "synchronous=FULL",
-        "foreign_keys=ON",
-        "cache_size=-65536",
-        "temp_store=MEMORY",
-        "mmap_size=0",
-        "wal_autocheckpoint=0",
-    ):
-        conn.execute(f"PRAGMA {pragma}")
+    # the app's connection, with what the import's bulk connection changes
+    for pragma in (*PRAGMAS, "PRAGMA mmap_size=0", "PRAGMA wal_autocheckpoint=0"):
+        conn.execute(pragma)
     conn.execute("ATTACH ? AS src", (str(imported),))
     floors = {
         t: conn.execute(f"SELECT coalesce(max(rowid), 0) FROM main.{t}").fetchone()[0]
